@@ -1,0 +1,119 @@
+namespace JxEnterpriseLadder.Domain.Profiles;
+
+// The assessment input ("profile"). Every field is documented in data-dictionary/fields.json.
+// A null value means "not known": the rules engine reports it as missing, never as a fail.
+// Money is in yuan (CNY) unless a financing round says USD.
+
+public sealed record EnterpriseProfile
+{
+    public string? CreditCode { get; init; }
+    public string? Name { get; init; }
+    public DateOnly? RegisteredOn { get; init; }
+    /// <summary>Listed on a stock exchange (NEEQ/新三板 does not count).</summary>
+    public bool? Listed { get; init; }
+    /// <summary>Industry code from the reference data (e.g. "electronic-information").</summary>
+    public string? Industry { get; init; }
+    /// <summary>Field of 《国家重点支持的高新技术领域》 that the core technology belongs to (HNTE).</summary>
+    public string? HiTechField { get; init; }
+    /// <summary>Resident enterprise registered in Jiangxi; the engine may assume true.</summary>
+    public bool? Resident { get; init; }
+    /// <summary>Products in a prohibited, restricted or eliminated category; the engine may assume false.</summary>
+    public bool? ProhibitedIndustry { get; init; }
+    /// <summary>A branch or a trading-only firm: excluded from the gazelle tier.</summary>
+    public bool? BranchOrTradingOnly { get; init; }
+    public IReadOnlyList<YearFiling> Years { get; init; } = [];
+    public IpHoldings? Ip { get; init; }
+    public HnteCertificate? HnteCertificate { get; init; }
+    public IReadOnlyList<TechSmeRegistration> TechSmeRegistrations { get; init; } = [];
+    /// <summary>Entries on the provincial gazelle/unicorn lists, by tier and list year.</summary>
+    public IReadOnlyList<ListEntry> ListEntries { get; init; } = [];
+    public DirectQualifiers? DirectQualifiers { get; init; }
+    public CleanRecord? CleanRecord { get; init; }
+    public IReadOnlyList<FinancingRound> Financing { get; init; } = [];
+    public ExpertGrades? Expert { get; init; }
+
+    public YearFiling? Year(int year)
+    {
+        foreach (var y in Years) if (y.Year == year) return y;
+        return null;
+    }
+}
+
+public sealed record YearFiling
+{
+    public int Year { get; init; }
+    public int? Employees { get; init; }
+    public int? TechStaff { get; init; }
+    public decimal? SalesRevenue { get; init; }
+    public decimal? TotalIncome { get; init; }
+    public decimal? HiTechIncome { get; init; }
+    public decimal? TotalCostsAndExpenses { get; init; }
+    public decimal? RdExpense { get; init; }
+    public decimal? RdExpenseDomestic { get; init; }
+    public decimal? TotalAssets { get; init; }
+    public decimal? TotalLiabilities { get; init; }
+    public int? ResultsCommercialized { get; init; }
+}
+
+public sealed record IpHoldings
+{
+    /// <summary>Valid Class Ⅰ IP items (invention patents, new plant varieties, …).</summary>
+    public int? Class1 { get; init; }
+    /// <summary>Valid Class Ⅱ IP items (utility models, designs, software copyrights).</summary>
+    public int? Class2 { get; init; }
+    /// <summary>At least one item obtained by own R&amp;D (false: only transfer, gift or acquisition).</summary>
+    public bool? OwnRd { get; init; }
+}
+
+public sealed record HnteCertificate
+{
+    public string? Number { get; init; }
+    public DateOnly? IssuedOn { get; init; }
+}
+
+public sealed record TechSmeRegistration
+{
+    public string? Number { get; init; }
+    public int Year { get; init; }
+}
+
+public sealed record ListEntry
+{
+    public string Tier { get; init; } = "";
+    public int Year { get; init; }
+}
+
+public sealed record DirectQualifiers
+{
+    public bool? NationalAwardTop3 { get; init; }
+    public bool? ProvincialRdInstitution { get; init; }
+    public bool? LedStandard { get; init; }
+}
+
+public sealed record CleanRecord
+{
+    public bool? MajorAccident { get; init; }
+    public bool? SeriousEnvironmentalViolation { get; init; }
+    public bool? ResearchMisconduct { get; init; }
+    public bool? AbnormalOperations { get; init; }
+    public bool? SeriousDishonesty { get; init; }
+}
+
+public sealed record FinancingRound
+{
+    public DateOnly? Date { get; init; }
+    public decimal? Amount { get; init; }
+    public decimal? PostMoneyValuation { get; init; }
+    /// <summary>"CNY" or "USD".</summary>
+    public string? Currency { get; init; }
+    public bool? ProfessionalInvestor { get; init; }
+}
+
+/// <summary>HNTE expert judgements. Grades A–E; points where the guideline gives points.</summary>
+public sealed record ExpertGrades
+{
+    public string? TechAdvancement { get; init; }
+    public string? CoreSupport { get; init; }
+    /// <summary>R&amp;D organisation and management, 0–20 points.</summary>
+    public int? RdManagementPoints { get; init; }
+}

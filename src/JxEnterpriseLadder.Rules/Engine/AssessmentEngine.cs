@@ -1,0 +1,88 @@
+using JxEnterpriseLadder.Domain.Profiles;
+using JxEnterpriseLadder.Rules.Tiers;
+
+namespace JxEnterpriseLadder.Rules.Engine;
+
+public sealed record EvaluationOptions
+{
+    /// <summary>Overrides the parameter file's band policy: Range for a self-check that shows "7–8".</summary>
+    public BandPointsMode? BandPoints { get; init; }
+    public static readonly EvaluationOptions Default = new();
+}
+
+/// <summary>
+/// The qualification engine: assesses a profile for all seven tiers at a date, without I/O.
+/// One engine, three doors: this library call, `jxladder assess`, and POST /api/assessments.
+/// </summary>
+public sealed class AssessmentEngine(ParameterStore parameters)
+{
+    public static readonly IReadOnlyList<string> Tiers =
+        [TechSmeRules.Tier, HnteRules.Tier, GazelleRules.Tier, PotentialGazelleRules.Tier, UnicornRules.Unicorn, UnicornRules.PotentialUnicorn, UnicornRules.SeedUnicorn];
+
+    public AssessmentEngine() : this(ParameterStore.Default) { }
+
+    public ParameterStore Parameters { get; } = parameters;
+
+    public AssessmentResult Assess(EnterpriseProfile profile, DateOnly asOf, EvaluationOptions? options = null)
+    {
+        options ??= EvaluationOptions.Default;
+        var techSme = TechSmeRules.Evaluate(profile, asOf, Parameters, options);
+        var hnte = HnteRules.Evaluate(profile, asOf, Parameters, options);
+        var gazelle = GazelleRules.Evaluate(profile, asOf, Parameters, options);
+        var potentialGazelle = PotentialGazelleRules.Evaluate(profile, asOf, Parameters, options, techSme, hnte, gazelle);
+        var unicorn = UnicornRules.EvaluateUnicorn(profile, asOf, Parameters);
+        var potentialUnicorn = UnicornRules.EvaluatePotential(profile, asOf, Parameters);
+        var seed = UnicornRules.EvaluateSeed(profile, asOf, Parameters);
+        TierResult[] results = [techSme, hnte, gazelle, potentialGazelle, unicorn, potentialUnicorn, seed];
+        var ladder = Ladder.At(Parameters, asOf);
+        return new AssessmentResult
+        {
+            CreditCode = profile.CreditCode,
+            Name = profile.Name,
+            AsOf = asOf,
+            HighestTier = ladder.Highest(results.Where(r => r.Outcome == Outcome.Qualified).Select(r => r.Tier)),
+            HighestRecognizedTier = ladder.Highest(Recognition.TiersHeld(profile, asOf, Parameters)),
+            Results = results,
+        };
+    }
+}
+
+/// <summary>The ladder's order, lowest first (parameters/ladder): tech-sme → hnte → high-growth tiers.</summary>
+public sealed class Ladder(IReadOnlyList<string> order)
+{
+    public IReadOnlyList<string> Order { get; } = order;
+
+    public static Ladder At(ParameterStore store, DateOnly asOf) =>
+        new(store.InForce("ladder", asOf)?.Strings("order") ?? AssessmentEngine.Tiers);
+
+    public string? Highest(IEnumerable<string> tiers)
+    {
+        string? best = null;
+        var bestRank = -1;
+        foreach (var t in tiers)
+        {
+            var r = IndexOf(t);
+            if (r > bestRank) { best = t; bestRank = r; }
+        }
+        return best;
+    }
+
+    public int IndexOf(string tier)
+    {
+        for (var i = 0; i < Order.Count; i++) if (Order[i] == tier) return i;
+        return -1;
+    }
+}
+
+/// <summary>Recognition status (registered, certified, listed) as held at a date: kept apart from eligibility.</summary>
+public static class Recognition
+{
+    public static IEnumerable<string> TiersHeld(EnterpriseProfile p, DateOnly asOf, ParameterStore store)
+    {
+        // A tech-SME registration number is valid for the calendar year of entry only.
+        if (p.TechSmeRegistrations.Any(r => r.Year == asOf.Year)) yield return "tech-sme";
+        if (store.InForce("hnte", asOf) is { } hnte && p.HnteCertificate?.IssuedOn is { } d &&
+            LegalTerms.CertificateValid(d, asOf, hnte.Integer("certificateValidityYears"))) yield return "hnte";
+        foreach (var e in p.ListEntries.Where(e => e.Year == asOf.Year)) yield return e.Tier;
+    }
+}

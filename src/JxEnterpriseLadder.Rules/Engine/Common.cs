@@ -1,0 +1,105 @@
+using JxEnterpriseLadder.Domain.Profiles;
+
+namespace JxEnterpriseLadder.Rules.Engine;
+
+/// <summary>Points of one score item: a range when an input or an expert grade is unknown.</summary>
+internal readonly record struct ItemPoints(int Min, int Max, IReadOnlyList<string> Missing)
+{
+    public static ItemPoints Exact(int points) => new(points, points, []);
+    public bool Known => Min == Max;
+}
+
+/// <summary>Conditions shared by several tiers, each a small named function.</summary>
+internal static class Common
+{
+    public static Band BandFor(IReadOnlyList<Band> bands, decimal value)
+    {
+        foreach (var b in bands) if (b.Admits(value)) return b;
+        throw new InvalidDataException("band table does not admit " + value);
+    }
+
+    /// <summary>In the deterministic screen a band "7–8" counts its lower end; the self-check may show the range.</summary>
+    public static ItemPoints Points(Band band, BandPointsMode mode) =>
+        mode == BandPointsMode.Range ? new(band.PointsMin, band.PointsMax, []) : ItemPoints.Exact(band.PointsMin);
+
+    /// <summary>The lowest bound in a table that yields at least <paramref name="points"/>, or null if none does.</summary>
+    public static decimal? SmallestBoundFor(IReadOnlyList<Band> bands, int points)
+    {
+        decimal? best = null;
+        foreach (var b in bands)
+            if (b.PointsMin >= points && b.Bound is { } bound && (best is null || bound < best)) best = bound;
+        return best;
+    }
+
+    public static string BandTable(IReadOnlyList<Band> bands, Func<decimal, string> format) =>
+        string.Join("；", bands.Select(b => $"{b.BoundText(format)} → {b.PointsText}分"));
+
+    /// <summary>Resident enterprise registered in Jiangxi: assumed unless the profile says otherwise (criteria.md).</summary>
+    public static Verdict Resident(TierBuilder b, ParameterSet set, string key, EnterpriseProfile p) => b.Add(new Criterion
+    {
+        Id = $"{b.Tier}.resident",
+        Label = "在江西注册的居民企业",
+        Actual = p.Resident switch { true => "是", false => "否", null => "是（默认假定）" },
+        Threshold = "是",
+        Passed = p.Resident ?? true,
+        Source = set.Ref(key).ToString(),
+    });
+
+    public static Verdict NotProhibitedIndustry(TierBuilder b, ParameterSet set, string key, EnterpriseProfile p) => b.Add(new Criterion
+    {
+        Id = $"{b.Tier}.industry",
+        Label = "不属于国家禁止、限制和淘汰类产业",
+        Actual = p.ProhibitedIndustry switch { true => "属于", false => "不属于", null => "不属于（默认假定）" },
+        Threshold = "不属于",
+        Passed = !(p.ProhibitedIndustry ?? false),
+        Source = set.Ref(key).ToString(),
+    });
+
+    /// <summary>No flag of the listed clean-record events; an unknown flag is a missing input.</summary>
+    public static Verdict CleanRecord(TierBuilder b, ParameterSet set, string key, EnterpriseProfile p, string period)
+    {
+        var flags = set.Strings(key);
+        var hits = new List<string>();
+        var missing = new List<string>();
+        foreach (var f in flags)
+        {
+            switch (Inputs.CleanFlag(p, f))
+            {
+                case true: hits.Add(Inputs.CleanLabels[f]); break;
+                case null: missing.Add(Inputs.Clean(f)); break;
+            }
+        }
+        bool? passed = hits.Count > 0 ? false : missing.Count > 0 ? null : true;
+        return b.Add(new Criterion
+        {
+            Id = $"{b.Tier}.clean-record",
+            Label = $"{period}无以下情形：" + string.Join("、", flags.Select(f => Inputs.CleanLabels[f])),
+            Actual = hits.Count > 0 ? "有：" + string.Join("、", hits) : missing.Count > 0 ? $"{missing.Count} 项未填报" : "无",
+            Threshold = "均无",
+            Passed = passed,
+            Source = set.Ref(key).ToString(),
+            Missing = passed is null ? missing : [],
+        });
+    }
+
+    public static Criterion MissingCriterion(string id, string label, string threshold, SourceReference source, params string[] missing) => new()
+    {
+        Id = id, Label = label, Threshold = threshold, Passed = null, Source = source.ToString(), Missing = missing,
+        Actual = "未填报",
+    };
+
+    /// <summary>Missing paths for the given fields of a year's filing.</summary>
+    public static string[] MissingFields(YearFiling? y, int year, params (string name, object? value)[] fields)
+    {
+        if (y is null) return fields.Select(f => Inputs.Year(year, f.name)).ToArray();
+        return fields.Where(f => f.value is null).Select(f => Inputs.Year(year, f.name)).ToArray();
+    }
+}
+
+public enum BandPointsMode
+{
+    /// <summary>A band "7–8" counts 7: the deterministic screen.</summary>
+    Lower,
+    /// <summary>A band "7–8" counts 7 to 8: a self-check shows the range.</summary>
+    Range,
+}

@@ -1,0 +1,45 @@
+using JxEnterpriseLadder.Domain.Profiles;
+
+namespace JxEnterpriseLadder.Rules.Engine;
+
+/// <summary>Names of profile inputs as reported in "missing" (the paths of data-dictionary/fields.json).</summary>
+internal static class Inputs
+{
+    public static string Year(int year, string field) => $"years[{year}].{field}";
+
+    public const string RegisteredOn = "registeredOn";
+    public const string Listed = "listed";
+    public const string Industry = "industry";
+    public const string HiTechField = "hiTechField";
+    public const string BranchOrTradingOnly = "branchOrTradingOnly";
+    public const string IpClass1 = "ip.class1";
+    public const string IpClass2 = "ip.class2";
+    public const string IpOwnRd = "ip.ownRd";
+    public const string CertificateIssuedOn = "hnteCertificate.issuedOn";
+    public const string ExpertTechAdvancement = "expert.techAdvancement";
+    public const string ExpertCoreSupport = "expert.coreSupport";
+    public const string ExpertRdManagement = "expert.rdManagementPoints";
+
+    public static string Clean(string flag) => "cleanRecord." + flag;
+    public static string Direct(string flag) => "directQualifiers." + flag;
+
+    /// <summary>The clean-record flags by name, with the profile's value (null = not known).</summary>
+    public static bool? CleanFlag(EnterpriseProfile p, string flag) => p.CleanRecord is not { } c ? null : flag switch
+    {
+        "majorAccident" => c.MajorAccident,
+        "seriousEnvironmentalViolation" => c.SeriousEnvironmentalViolation,
+        "researchMisconduct" => c.ResearchMisconduct,
+        "abnormalOperations" => c.AbnormalOperations,
+        "seriousDishonesty" => c.SeriousDishonesty,
+        _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, "unknown clean-record flag"),
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> CleanLabels = new Dictionary<string, string>
+    {
+        ["majorAccident"] = "重大安全、质量事故",
+        ["seriousEnvironmentalViolation"] = "严重环境违法行为",
+        ["researchMisconduct"] = "科研严重失信行为",
+        ["abnormalOperations"] = "列入经营异常名录",
+        ["seriousDishonesty"] = "列入严重违法失信名单",
+    };
+}

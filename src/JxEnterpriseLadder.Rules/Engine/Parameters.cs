@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace JxEnterpriseLadder.Rules.Engine;
+
+/// <summary>Where a number comes from: the legal or reference document and its article.</summary>
+public sealed record SourceReference(string Document, string? Article = null, string? Confidence = null)
+{
+    public override string ToString() => Article is null ? Document : $"{Document} {Article}";
+}
+
+/// <summary>One band of a score or threshold table: the value must be at least (or above) the bound.</summary>
+public sealed record Band(decimal? AtLeast, decimal? Above, int PointsMin, int PointsMax)
+{
+    public bool Admits(decimal value) =>
+        (AtLeast is null || value >= AtLeast) && (Above is null || value > Above);
+
+    public decimal? Bound => AtLeast ?? Above;
+    public string BoundText(Func<decimal, string> format) =>
+        AtLeast is { } a ? "≥ " + format(a) : Above is { } b ? "> " + format(b) : "其他";
+    public string PointsText => PointsMin == PointsMax ? PointsMin.ToString(CultureInfo.InvariantCulture) : $"{PointsMin}–{PointsMax}";
+}
+
+public sealed class Parameter
+{
+    [JsonPropertyName("value")] public JsonElement Value { get; init; }
+    [JsonPropertyName("ref")] public string? Ref { get; init; }
+    [JsonPropertyName("label")] public string? Label { get; init; }
+    [JsonPropertyName("note")] public string? Note { get; init; }
+}
+
+/// <summary>
+/// A dated parameter file: the values of one rule set in force from <see cref="EffectiveFrom"/>,
+/// with the source document. Versions are named "tier@yyyy-MM-dd".
+/// </summary>
+public sealed class ParameterSet
+{
+    [JsonPropertyName("set")] public required string Set { get; init; }
+    [JsonPropertyName("effectiveFrom")] public required DateOnly EffectiveFrom { get; init; }
+    [JsonPropertyName("source")] public required SourceReference Source { get; init; }
+    [JsonPropertyName("values")] public required Dictionary<string, Parameter> Values { get; init; }
+
+    public string Version => $"{Set}@{EffectiveFrom:yyyy-MM-dd}";
+
+    private readonly Dictionary<string, object> _cache = new();
+
+    private Parameter Get(string key) =>
+        Values.TryGetValue(key, out var p) ? p : throw new KeyNotFoundException($"parameter '{key}' is missing from {Version}");
+
+    public SourceReference Ref(string key)
+    {
+        var p = Get(key);
+        return Source with { Article = p.Ref ?? Source.Article };
+    }
+
+    public decimal Number(string key) => Cached(key, p => p.Value.GetDecimal());
+    public int Integer(string key) => Cached(key, p => p.Value.GetInt32());
+    public bool Flag(string key) => Cached(key, p => p.Value.GetBoolean());
+    public string Text(string key) => Cached(key, p => p.Value.GetString() ?? "");
+    public bool Has(string key) => Values.ContainsKey(key);
+
+    public IReadOnlyList<string> Strings(string key) =>
+        Cached<IReadOnlyList<string>>(key, p => p.Value.EnumerateArray().Select(e => e.GetString() ?? "").ToArray());
+
+    public IReadOnlyDictionary<string, decimal> Map(string key) =>
+        Cached<IReadOnlyDictionary<string, decimal>>(key, p =>
+            p.Value.EnumerateObject().ToDictionary(o => o.Name, o => o.Value.GetDecimal()));
+
+    /// <summary>Bands ordered best first, as written in the file; the last should admit everything.</summary>
+    public IReadOnlyList<Band> Bands(string key) => Cached<IReadOnlyList<Band>>(key, p =>
+        p.Value.EnumerateArray().Select(ParseBand).ToArray());
+
+    private static Band ParseBand(JsonElement e)
+    {
+        decimal? atLeast = e.TryGetProperty("atLeast", out var a) ? a.GetDecimal() : null;
+        decimal? above = e.TryGetProperty("above", out var b) ? b.GetDecimal() : null;
+        int min, max;
+        var pts = e.GetProperty("points");
+        if (pts.ValueKind == JsonValueKind.Array) { min = pts[0].GetInt32(); max = pts[1].GetInt32(); }
+        else min = max = pts.GetInt32();
+        return new Band(atLeast, above, min, max);
+    }
+
+    private T Cached<T>(string key, Func<Parameter, T> read) where T : notnull
+    {
+        lock (_cache)
+        {
+            if (_cache.TryGetValue(key, out var v)) return (T)v;
+            var value = read(Get(key));
+            _cache[key] = value;
+            return value;
+        }
+    }
+}
+
+/// <summary>All parameter files, by set; picks the version in force at an evaluation date.</summary>
+public sealed class ParameterStore
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        PropertyNameCaseInsensitive = true,
+    };
+
+    private readonly Dictionary<string, ParameterSet[]> _bySet;
+
+    public ParameterStore(IEnumerable<ParameterSet> sets)
+    {
+        _bySet = sets.GroupBy(s => s.Set)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.EffectiveFrom).ToArray());
+        foreach (var (set, versions) in _bySet)
+            if (versions.Select(v => v.EffectiveFrom).Distinct().Count() != versions.Length)
+                throw new InvalidDataException($"parameter set '{set}' has two files with the same effective date");
+    }
+
+    private static readonly Lazy<ParameterStore> Embedded = new(LoadEmbedded);
+    /// <summary>The parameter files shipped with the engine (src/JxEnterpriseLadder.Rules/Parameters).</summary>
+    public static ParameterStore Default => Embedded.Value;
+
+    public IEnumerable<ParameterSet> All => _bySet.Values.SelectMany(v => v);
+
+    /// <summary>The version in force at <paramref name="asOf"/>, or null when none is.</summary>
+    public ParameterSet? InForce(string set, DateOnly asOf)
+    {
+        if (!_bySet.TryGetValue(set, out var versions)) return null;
+        foreach (var v in versions) if (v.EffectiveFrom <= asOf) return v;
+        return null;
+    }
+
+    public static ParameterSet Parse(Stream json, string origin)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ParameterSet>(json, Json)
+                   ?? throw new InvalidDataException($"{origin}: empty parameter file");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{origin}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Loads every *.json below a folder: an officer's own parameter files.</summary>
+    public static ParameterStore FromDirectory(string folder) =>
+        new(Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
+            .Select(f => { using var s = File.OpenRead(f); return Parse(s, f); }));
+
+    /// <summary>Shipped files plus an override folder; a file in the folder replaces the shipped one of the same version.</summary>
+    public ParameterStore With(IEnumerable<ParameterSet> overrides)
+    {
+        var merged = All.ToDictionary(s => s.Version);
+        foreach (var o in overrides) merged[o.Version] = o;
+        return new ParameterStore(merged.Values);
+    }
+
+    private static ParameterStore LoadEmbedded()
+    {
+        var asm = typeof(ParameterStore).Assembly;
+        var sets = new List<ParameterSet>();
+        foreach (var name in asm.GetManifestResourceNames().Where(n => n.StartsWith("parameters/", StringComparison.Ordinal)))
+        {
+            using var s = asm.GetManifestResourceStream(name)!;
+            sets.Add(Parse(s, name));
+        }
+        return new ParameterStore(sets);
+    }
+}

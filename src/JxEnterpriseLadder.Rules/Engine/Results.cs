@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+
+namespace JxEnterpriseLadder.Rules.Engine;
+
+[JsonConverter(typeof(JsonStringEnumConverter<Outcome>))]
+public enum Outcome
+{
+    [JsonStringEnumMemberName("qualified")] Qualified,
+    [JsonStringEnumMemberName("not-qualified")] NotQualified,
+    [JsonStringEnumMemberName("undetermined")] Undetermined,
+}
+
+/// <summary>One line of an explanation: a legal condition or score item, what the firm has, what the law asks.</summary>
+public sealed record Criterion
+{
+    /// <summary>Stable id, e.g. "tech-sme.score.rd-input"; documented in data-dictionary/criteria.md.</summary>
+    public required string Id { get; init; }
+    public required string Label { get; init; }
+    public string? Actual { get; init; }
+    public string? Threshold { get; init; }
+    /// <summary>Points awarded (lower end where a range applies).</summary>
+    public int? Points { get; init; }
+    /// <summary>Upper end of the points when the item is a range (expert grade unknown, band range).</summary>
+    public int? PointsMax { get; init; }
+    /// <summary>true, false, or null when undetermined for lack of input.</summary>
+    public bool? Passed { get; init; }
+    public required string Source { get; init; }
+    public IReadOnlyList<string> Missing { get; init; } = [];
+    public string? Note { get; init; }
+}
+
+/// <summary>The smallest change that would pass a failed criterion, in the firm's units.</summary>
+public sealed record Gap(string Criterion, string Message, decimal? Target = null, decimal? Change = null, string? Unit = null);
+
+public sealed record ScoreRange(int Min, int Max);
+
+public sealed record TierResult
+{
+    public required string Tier { get; init; }
+    public required Outcome Outcome { get; init; }
+    public int? Score { get; init; }
+    public ScoreRange? ScoreRange { get; init; }
+    public required IReadOnlyList<string> Parameters { get; init; }
+    public required IReadOnlyList<Criterion> Criteria { get; init; }
+    public required IReadOnlyList<string> Missing { get; init; }
+    public required IReadOnlyList<Gap> Gaps { get; init; }
+    /// <summary>For direct confirmation: which path confirmed it.</summary>
+    public string? ConfirmedBy { get; init; }
+    public IReadOnlyList<string> Labels { get; init; } = [];
+}
+
+public sealed record AssessmentResult
+{
+    public string? CreditCode { get; init; }
+    public string? Name { get; init; }
+    public required DateOnly AsOf { get; init; }
+    /// <summary>Highest tier the enterprise is eligible for (not the same as recognised).</summary>
+    public string? HighestTier { get; init; }
+    /// <summary>Highest tier the enterprise actually holds at the date (registration, certificate, list entry).</summary>
+    public string? HighestRecognizedTier { get; init; }
+    public required IReadOnlyList<TierResult> Results { get; init; }
+
+    public TierResult? For(string tier) => Results.FirstOrDefault(r => r.Tier == tier);
+}

@@ -1,0 +1,178 @@
+using JxEnterpriseLadder.Domain.Profiles;
+using JxEnterpriseLadder.Rules.Engine;
+using static JxEnterpriseLadder.Rules.Engine.Common;
+
+namespace JxEnterpriseLadder.Rules.Tiers;
+
+/// <summary>
+/// 瞪羚企业 (criteria.md §3, national template adopted as default): valid HNTE, R&amp;D ÷ revenue &gt; 4% in year T,
+/// and any one of four growth paths.
+/// </summary>
+internal static class GazelleRules
+{
+    public const string Tier = "gazelle";
+
+    public static TierResult Evaluate(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options)
+    {
+        var set = store.InForce(Tier, asOf);
+        var common = store.InForce(HighGrowthEligibility.Set, asOf);
+        var hnte = store.InForce(HnteRules.Tier, asOf);
+        if (set is null || common is null || hnte is null)
+            return TierBuilder.NoParameters(Tier, set is null ? Tier : common is null ? HighGrowthEligibility.Set : HnteRules.Tier, asOf);
+        var b = new TierBuilder(Tier);
+        b.Use(set); b.Use(common); b.Use(hnte);
+        var t = LegalTerms.DataYear(asOf);
+
+        var eligibility = HighGrowthEligibility.Evaluate(b, common, p);
+        var notBranch = NotBranch(b, set, p);
+        var certificate = ValidHnte(b, set, hnte, p, asOf);
+        var rd = RdIntensity(b, set, p, t);
+        (string id, Verdict verdict)[] paths =
+        [
+            ("gazelle.path1", RevenueGrowthPath(b, set, p, t)),
+            ("gazelle.path2", HeadcountGrowthPath(b, set, p, t)),
+            ("gazelle.path3", ScalePath(b, set, p, asOf, t, "gazelle.path3", "path3FoundedWithinYears", "path3MinRevenue")),
+            ("gazelle.path4", ScalePath(b, set, p, asOf, t, "gazelle.path4", "path4FoundedWithinYears", "path4MinRevenue")),
+        ];
+        var verdict = Verdict.All(eligibility, notBranch, certificate, rd, Verdict.Any(paths.Select(x => x.verdict).ToArray()));
+        b.ConfirmedBy = paths.FirstOrDefault(x => x.verdict.Passed == true).id;
+        return b.Build(verdict);
+    }
+
+    internal static Verdict NotBranch(TierBuilder b, ParameterSet set, EnterpriseProfile p) => b.Add(p.BranchOrTradingOnly is { } v
+        ? new Criterion
+        {
+            Id = $"{b.Tier}.not-branch", Label = "独立法人，非分支机构、非纯贸易型企业", Actual = v ? "是分支机构或纯贸易型" : "否",
+            Threshold = "否", Passed = !v, Source = set.Ref("excludesBranchOrTradingOnly").ToString(),
+        }
+        : MissingCriterion($"{b.Tier}.not-branch", "独立法人，非分支机构、非纯贸易型企业", "否", set.Ref("excludesBranchOrTradingOnly"), Inputs.BranchOrTradingOnly));
+
+    internal static Verdict ValidHnte(TierBuilder b, ParameterSet set, ParameterSet hnte, EnterpriseProfile p, DateOnly asOf)
+    {
+        var years = hnte.Integer("certificateValidityYears");
+        Verdict v = p.HnteCertificate switch
+        {
+            null => Verdict.Fail,
+            { IssuedOn: null } => Verdict.Unknown(Inputs.CertificateIssuedOn),
+            { IssuedOn: { } d } => Verdict.Of(LegalTerms.CertificateValid(d, asOf, years)),
+        };
+        if (v.Passed == false) b.Gap($"{b.Tier}.hnte-certificate", "须先取得（或重新认定）高新技术企业资格");
+        return b.Add(new Criterion
+        {
+            Id = $"{b.Tier}.hnte-certificate", Label = "有效期内的高新技术企业",
+            Actual = p.HnteCertificate?.IssuedOn is { } issued ? $"证书 {p.HnteCertificate.Number}，{issued:yyyy-MM-dd} 发证，有效至 {issued.AddYears(years).AddDays(-1):yyyy-MM-dd}" : "无证书",
+            Threshold = $"发证之日起 {years} 年内", Passed = v.Passed, Source = set.Ref("requiresValidHnte").ToString(), Missing = v.Missing,
+        });
+    }
+
+    private static Verdict RdIntensity(TierBuilder b, ParameterSet set, EnterpriseProfile p, int t)
+    {
+        var min = set.Number("minRdToRevenueExclusive");
+        var y = p.Year(t);
+        var label = $"{t}年研发费用占营业收入比例";
+        var missing = MissingFields(y, t, ("rdExpense", y?.RdExpense), ("salesRevenue", y?.SalesRevenue));
+        if (missing.Length > 0) return b.Add(MissingCriterion("gazelle.rd-intensity", label, "> " + Format.Percent(min), set.Ref("minRdToRevenueExclusive"), missing));
+        var rd = y!.RdExpense!.Value;
+        var revenue = y.SalesRevenue!.Value;
+        var ratio = revenue > 0 ? rd / revenue : 0m;
+        var passed = revenue > 0 && ratio > min;
+        if (!passed && revenue > 0)
+        {
+            // "More than 4%": the smallest whole-yuan amount strictly above the line.
+            var target = Math.Floor(min * revenue) + 1;
+            b.Gap("gazelle.rd-intensity", $"{t}年研发费用需 > {Format.Money(min * revenue)}（至少 +{Format.MoneyCeiling(target - rd)}）", target, target - rd, "元");
+        }
+        return b.Add(new Criterion
+        {
+            Id = "gazelle.rd-intensity", Label = label, Actual = $"{Format.Percent(ratio)}（{Format.Money(rd)} / {Format.Money(revenue)}）",
+            Threshold = "> " + Format.Percent(min), Passed = passed, Source = set.Ref("minRdToRevenueExclusive").ToString(),
+        });
+    }
+
+    /// <summary>"Founded in year T−13 or later".</summary>
+    private static Verdict FoundedSince(TierBuilder b, string id, ParameterSet set, EnterpriseProfile p, int t)
+    {
+        var earliest = t - set.Integer("foundedYearsBeforeDataYear");
+        if (p.RegisteredOn is not { } reg)
+            return b.Add(MissingCriterion(id, $"{earliest}年及以后成立", $"≥ {earliest}年", set.Ref("foundedYearsBeforeDataYear"), Inputs.RegisteredOn));
+        return b.Add(new Criterion
+        {
+            Id = id, Label = $"{earliest}年及以后成立", Actual = $"{reg.Year}年", Threshold = $"≥ {earliest}年",
+            Passed = reg.Year >= earliest, Source = set.Ref("foundedYearsBeforeDataYear").ToString(),
+        });
+    }
+
+    private static Verdict RevenueGrowthPath(TierBuilder b, ParameterSet set, EnterpriseProfile p, int t)
+    {
+        var years = set.Integer("cagrYears");
+        var baseYear = t - years;
+        var founded = FoundedSince(b, "gazelle.path1.founded", set, p, t);
+        var v = GrowthConditions(b, set, "gazelle.path1", "营业收入", baseYear, t, years,
+            p.Year(baseYear)?.SalesRevenue, p.Year(t)?.SalesRevenue, p.Year(t - 1)?.SalesRevenue, "salesRevenue",
+            set.Number("path1MinBaseRevenue"), set.Number("path1MinRevenueCagr"), Format.Money, Format.MoneyCeiling, "元", set.Ref("path1MinRevenueCagr"));
+        return PathCriterion(b, "gazelle.path1", "路径一：营业收入高增长", Verdict.All(founded, v), set.Ref("path1MinRevenueCagr"));
+    }
+
+    private static Verdict HeadcountGrowthPath(TierBuilder b, ParameterSet set, EnterpriseProfile p, int t)
+    {
+        var years = set.Integer("cagrYears");
+        var baseYear = t - years;
+        var founded = FoundedSince(b, "gazelle.path2.founded", set, p, t);
+        var v = GrowthConditions(b, set, "gazelle.path2", "从业人员", baseYear, t, years,
+            p.Year(baseYear)?.Employees, p.Year(t)?.Employees, p.Year(t - 1)?.Employees, "employees",
+            set.Number("path2MinBaseEmployees"), set.Number("path2MinHeadcountCagr"), v => Format.People((int)v),
+            v => Format.People((int)Math.Ceiling(v)), "人", set.Ref("path2MinHeadcountCagr"));
+        return PathCriterion(b, "gazelle.path2", "路径二：从业人员高增长", Verdict.All(founded, v), set.Ref("path2MinHeadcountCagr"));
+    }
+
+    private static Verdict GrowthConditions(TierBuilder b, ParameterSet set, string id, string what, int baseYear, int t, int years,
+        decimal? start, decimal? end, decimal? previous, string field, decimal minBase, decimal minCagr,
+        Func<decimal, string> format, Func<decimal, string> formatCeiling, string unit, SourceReference source)
+    {
+        var baseOk = start is { } s0
+            ? b.Add(new Criterion { Id = $"{id}.base", Label = $"基期（{baseYear}年）{what}", Actual = format(s0), Threshold = "≥ " + format(minBase), Passed = s0 >= minBase, Source = source.ToString() })
+            : b.Add(MissingCriterion($"{id}.base", $"基期（{baseYear}年）{what}", "≥ " + format(minBase), source, Inputs.Year(baseYear, field)));
+        Verdict cagr;
+        if (start is { } s && end is { } e)
+        {
+            var passed = LegalTerms.MeetsCagr(s, e, minCagr, years);
+            var target = LegalTerms.CagrTarget(s, minCagr, years);
+            if (!passed && s > 0)
+                b.Gap($"{id}.cagr", $"{years}年{what}复合增长率 {Format.Percent(minCagr)} 需 {t}年{what} ≥ {formatCeiling(target)}（+{formatCeiling(target - e)}）", target, target - e, unit);
+            cagr = b.Add(new Criterion
+            {
+                Id = $"{id}.cagr", Label = $"{baseYear}–{t}年{what}复合增长率",
+                Actual = LegalTerms.Cagr(s, e, years) is { } c ? Format.Percent(Math.Round(c, 4)) : "基期为 0，无法计算",
+                Threshold = "≥ " + Format.Percent(minCagr), Passed = passed, Source = source.ToString(),
+            });
+        }
+        else cagr = b.Add(MissingCriterion($"{id}.cagr", $"{baseYear}–{t}年{what}复合增长率", "≥ " + Format.Percent(minCagr), source,
+            MissingPair(baseYear, start, t, end, field)));
+        Verdict grew;
+        if (end is { } e2 && previous is { } p2)
+            grew = b.Add(new Criterion { Id = $"{id}.grew", Label = $"{t}年{what}较上年增长", Actual = $"{format(p2)} → {format(e2)}", Threshold = "增长", Passed = e2 > p2, Source = source.ToString() });
+        else grew = b.Add(MissingCriterion($"{id}.grew", $"{t}年{what}较上年增长", "增长", source, MissingPair(t - 1, previous, t, end, field)));
+        return Verdict.All(baseOk, cagr, grew);
+    }
+
+    internal static string[] MissingPair(int y1, decimal? v1, int y2, decimal? v2, string field) =>
+        new[] { v1 is null ? Inputs.Year(y1, field) : null, v2 is null ? Inputs.Year(y2, field) : null }.OfType<string>().ToArray();
+
+    private static Verdict ScalePath(TierBuilder b, ParameterSet set, EnterpriseProfile p, DateOnly asOf, int t, string id, string yearsKey, string revenueKey)
+    {
+        var founded = HighGrowthEligibility.FoundedWithin(b, $"{id}.founded", set, yearsKey, p, asOf);
+        var min = set.Number(revenueKey);
+        var revenue = p.Year(t)?.SalesRevenue;
+        var size = revenue is { } r
+            ? b.Add(new Criterion { Id = $"{id}.revenue", Label = $"{t}年营业收入", Actual = Format.Money(r), Threshold = "≥ " + Format.Money(min), Passed = r >= min, Source = set.Ref(revenueKey).ToString() })
+            : b.Add(MissingCriterion($"{id}.revenue", $"{t}年营业收入", "≥ " + Format.Money(min), set.Ref(revenueKey), Inputs.Year(t, "salesRevenue")));
+        var label = id.EndsWith('3') ? "路径三：成立 5 年内且营业收入达到规模" : "路径四：成立 10 年内且营业收入达到规模";
+        return PathCriterion(b, id, label, Verdict.All(founded, size), set.Ref(revenueKey));
+    }
+
+    internal static Verdict PathCriterion(TierBuilder b, string id, string label, Verdict v, SourceReference source) => b.Add(new Criterion
+    {
+        Id = id, Label = label, Actual = v.Passed switch { true => "满足", false => "不满足", null => "待补充数据" },
+        Threshold = "满足任一路径即可", Passed = v.Passed, Source = source.ToString(), Missing = v.Missing,
+    });
+}

@@ -1,0 +1,109 @@
+using JxEnterpriseLadder.Domain.Profiles;
+using JxEnterpriseLadder.Rules.Engine;
+using static JxEnterpriseLadder.Rules.Engine.Common;
+
+namespace JxEnterpriseLadder.Rules.Tiers;
+
+/// <summary>
+/// Eligibility shared by the five high-growth tiers (criteria.md §3): Jiangxi registration, a clean record
+/// over the last years, and an industry among the province's strategic emerging industries.
+/// </summary>
+internal static class HighGrowthEligibility
+{
+    public const string Set = "high-growth";
+
+    public static Verdict Evaluate(TierBuilder b, ParameterSet set, EnterpriseProfile p) => Verdict.All(
+        Resident(b, set, "resident", p),
+        CleanRecord(b, set, "cleanRecordFlags", p, $"近 {set.Integer("cleanRecordYears")} 年内"),
+        StrategicIndustry(b, set, p));
+
+    private static Verdict StrategicIndustry(TierBuilder b, ParameterSet set, EnterpriseProfile p)
+    {
+        var industries = set.Strings("strategicIndustries");
+        if (p.Industry is not { } industry)
+            return b.Add(MissingCriterion($"{b.Tier}.strategic-industry", "属于全省战略性新兴产业", string.Join("、", industries),
+                set.Ref("strategicIndustries"), Inputs.Industry));
+        return b.Add(new Criterion
+        {
+            Id = $"{b.Tier}.strategic-industry", Label = "属于全省战略性新兴产业", Actual = industry,
+            Threshold = string.Join("、", industries), Passed = industries.Contains(industry),
+            Source = set.Ref("strategicIndustries").ToString(),
+        });
+    }
+
+    /// <summary>"Founded within N years": a criterion with the registration date as its input.</summary>
+    public static Verdict FoundedWithin(TierBuilder b, string id, ParameterSet set, string key, EnterpriseProfile p, DateOnly asOf,
+        int? years = null, int? afterYears = null)
+    {
+        var n = years ?? set.Integer(key);
+        var label = afterYears is { } a ? $"成立满 {a} 年且不超过 {n} 年" : $"成立不超过 {n} 年";
+        if (p.RegisteredOn is not { } reg)
+            return b.Add(MissingCriterion(id, label, label, set.Ref(key), Inputs.RegisteredOn));
+        var passed = LegalTerms.WithinYearsOfRegistration(reg, asOf, n) &&
+                     (afterYears is not { } after || !LegalTerms.WithinYearsOfRegistration(reg, asOf, after));
+        return b.Add(new Criterion
+        {
+            Id = id, Label = label, Actual = $"{reg:yyyy-MM-dd} 注册", Threshold = label, Passed = passed, Source = set.Ref(key).ToString(),
+        });
+    }
+
+    public static Verdict NotListed(TierBuilder b, ParameterSet set, string key, EnterpriseProfile p) => b.Add(p.Listed is { } listed
+        ? new Criterion
+        {
+            Id = $"{b.Tier}.not-listed", Label = "未上市（新三板挂牌不视为上市）", Actual = listed ? "已上市" : "未上市", Threshold = "未上市",
+            Passed = !listed, Source = set.Ref(key).ToString(),
+        }
+        : MissingCriterion($"{b.Tier}.not-listed", "未上市（新三板挂牌不视为上市）", "未上市", set.Ref(key), Inputs.Listed));
+}
+
+/// <summary>Money of financing rounds in one currency, converted at each round's year's average rate.</summary>
+internal sealed class Money(ParameterSet rates)
+{
+    private readonly IReadOnlyDictionary<string, decimal> _usdCny = rates.Map("usdCnyAnnualAverage");
+    public ParameterSet Rates { get; } = rates;
+
+    /// <summary>The amount in <paramref name="target"/> currency, or null when the year's rate is not in the parameters.</summary>
+    public decimal? Convert(decimal amount, string? currency, int year, string target)
+    {
+        var from = (currency ?? "CNY").ToUpperInvariant();
+        if (from == target) return amount;
+        if (!_usdCny.TryGetValue(year.ToString(System.Globalization.CultureInfo.InvariantCulture), out var rate)) return null;
+        return from == "USD" && target == "CNY" ? amount * rate
+            : from == "CNY" && target == "USD" ? amount / rate
+            : throw new ArgumentException($"unsupported currency '{currency}'");
+    }
+
+    public static IEnumerable<FinancingRound> Until(EnterpriseProfile p, DateOnly asOf) =>
+        p.Financing.Where(f => f.Date is { } d && d <= asOf);
+
+    /// <summary>Latest round's post-money valuation at or before the date, converted; (null, reason) when unknown.</summary>
+    public (decimal? value, string[] missing, FinancingRound? round) LatestValuation(EnterpriseProfile p, DateOnly asOf, string target)
+    {
+        var latest = Until(p, asOf).Where(f => f.PostMoneyValuation is not null).MaxBy(f => f.Date);
+        if (latest is null) return (null, [], null);
+        var v = Convert(latest.PostMoneyValuation!.Value, latest.Currency, latest.Date!.Value.Year, target);
+        return v is null ? (null, [$"parameters:exchange-rates.{latest.Date!.Value.Year}"], latest) : (v, [], latest);
+    }
+
+    /// <summary>Sum of amounts raised up to the date, each converted at its own year's rate.</summary>
+    public (decimal total, string[] missing) Cumulative(EnterpriseProfile p, DateOnly asOf, string target, bool professionalOnly = false)
+    {
+        decimal total = 0;
+        var missing = new List<string>();
+        var i = 0;
+        foreach (var f in p.Financing)
+        {
+            i++;
+            if (f.Date is not { } d) { missing.Add($"financing[{i - 1}].date"); continue; }
+            if (d > asOf) continue;
+            if (professionalOnly && f.ProfessionalInvestor is null) { missing.Add($"financing[{i - 1}].professionalInvestor"); continue; }
+            if (professionalOnly && f.ProfessionalInvestor == false) continue;
+            if (f.Amount is not { } amount) { missing.Add($"financing[{i - 1}].amount"); continue; }
+            var v = Convert(amount, f.Currency, d.Year, target);
+            if (v is null) { missing.Add($"parameters:exchange-rates.{d.Year}"); continue; }
+            total += v.Value;
+        }
+        // The known part may already pass: callers decide with the known total and the list of unknowns.
+        return (total, missing.ToArray());
+    }
+}

@@ -1,0 +1,386 @@
+using JxEnterpriseLadder.Domain.Profiles;
+using JxEnterpriseLadder.Rules.Engine;
+using static JxEnterpriseLadder.Rules.Engine.Common;
+
+namespace JxEnterpriseLadder.Rules.Tiers;
+
+/// <summary>
+/// 高新技术企业 (criteria.md §2): every recognition condition of 国科发火〔2016〕32号 第十一条, with the
+/// innovation-capability score of 国科发火〔2016〕195号. Expert items without a grade give a range.
+/// </summary>
+internal static class HnteRules
+{
+    public const string Tier = "hnte";
+
+    public static TierResult Evaluate(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options)
+    {
+        var set = store.InForce(Tier, asOf);
+        if (set is null) return TierBuilder.NoParameters(Tier, Tier, asOf);
+        var b = new TierBuilder(Tier);
+        b.Use(set);
+        var year = LegalTerms.DataYear(asOf);
+        var y = p.Year(year);
+        var mode = options.BandPoints ?? (set.Text("bandPointsMode") == "range" ? BandPointsMode.Range : BandPointsMode.Lower);
+
+        var age = Age(b, set, p, asOf);
+        var coreIp = CoreIp(b, set, p);
+        var field = Field(b, set, p);
+        var staff = TechStaff(b, set, y, year);
+        var rdRatio = RdRatio(b, set, p, year, out var rdYears);
+        var domestic = DomesticRd(b, set, p, rdYears);
+        var income = HiTechIncome(b, set, y, year);
+        var (innovation, score, range) = Innovation(b, set, p, year, mode);
+        var clean = CleanRecord(b, set, "cleanRecordFlags", p, "申请认定前一年内");
+        var verdict = Verdict.All(age, coreIp, field, staff, rdRatio, domestic, income, innovation, clean);
+        return b.Build(verdict, score, range);
+    }
+
+    private static Verdict Age(TierBuilder b, ParameterSet set, EnterpriseProfile p, DateOnly asOf)
+    {
+        var min = set.Integer("minDaysRegistered");
+        if (p.RegisteredOn is not { } reg)
+            return b.Add(MissingCriterion("hnte.age", "注册成立时间", $"≥ {min} 天", set.Ref("minDaysRegistered"), Inputs.RegisteredOn));
+        var days = LegalTerms.DaysSinceRegistration(reg, asOf);
+        if (days < min) b.Gap("hnte.age", $"须于 {reg.AddDays(min):yyyy-MM-dd} 及以后申请（注册满 {min} 天）");
+        return b.Add(new Criterion
+        {
+            Id = "hnte.age", Label = "注册成立时间", Actual = $"{days} 天（{reg:yyyy-MM-dd} 注册）",
+            Threshold = $"≥ {min} 天", Passed = days >= min, Source = set.Ref("minDaysRegistered").ToString(),
+        });
+    }
+
+    private static Verdict CoreIp(TierBuilder b, ParameterSet set, EnterpriseProfile p)
+    {
+        var min = set.Integer("minIpCount");
+        int? c1 = p.Ip?.Class1, c2 = p.Ip?.Class2;
+        Verdict v;
+        if ((c1 ?? 0) + (c2 ?? 0) >= min) v = Verdict.Pass;
+        else if (c1 is null || c2 is null)
+            v = Verdict.Unknown(new[] { c1 is null ? Inputs.IpClass1 : null, c2 is null ? Inputs.IpClass2 : null }.OfType<string>().ToArray());
+        else v = Verdict.Fail;
+        if (v.Passed == false) b.Gap("hnte.core-ip", $"须拥有至少 {min} 项对主要产品起核心支持作用的知识产权（+{min - c1 - c2} 项）", min, min - c1 - c2, "项");
+        return b.Add(new Criterion
+        {
+            Id = "hnte.core-ip", Label = "拥有对主要产品（服务）起核心支持作用的知识产权",
+            Actual = $"Ⅰ类 {c1?.ToString() ?? "未填报"} 项，Ⅱ类 {c2?.ToString() ?? "未填报"} 项", Threshold = $"≥ {min} 项",
+            Passed = v.Passed, Source = set.Ref("minIpCount").ToString(), Missing = v.Missing,
+        });
+    }
+
+    private static Verdict Field(TierBuilder b, ParameterSet set, EnterpriseProfile p)
+    {
+        var fields = set.Strings("hiTechFields");
+        if (p.HiTechField is not { } f)
+            return b.Add(MissingCriterion("hnte.field", "核心技术属于《国家重点支持的高新技术领域》", "八大领域之一", set.Ref("hiTechFields"), Inputs.HiTechField));
+        return b.Add(new Criterion
+        {
+            Id = "hnte.field", Label = "核心技术属于《国家重点支持的高新技术领域》", Actual = f,
+            Threshold = "八大领域之一", Passed = fields.Contains(f), Source = set.Ref("hiTechFields").ToString(),
+        });
+    }
+
+    private static Verdict TechStaff(TierBuilder b, ParameterSet set, YearFiling? y, int year)
+    {
+        var min = set.Number("minTechStaffRatio");
+        var missing = MissingFields(y, year, ("techStaff", y?.TechStaff), ("employees", y?.Employees));
+        if (missing.Length > 0)
+            return b.Add(MissingCriterion("hnte.staff", $"{year}年科技人员占职工总数比例", "≥ " + Format.Percent(min), set.Ref("minTechStaffRatio"), missing));
+        var employees = y!.Employees!.Value;
+        var tech = y.TechStaff!.Value;
+        var ratio = employees > 0 ? (decimal)tech / employees : 0m;
+        var passed = employees > 0 && ratio >= min;
+        if (!passed && employees > 0)
+        {
+            var needed = (int)Math.Ceiling(min * employees);
+            b.Gap("hnte.staff", $"科技人员需 ≥ {needed} 人（+{needed - tech} 人）", needed, needed - tech, "人");
+        }
+        return b.Add(new Criterion
+        {
+            Id = "hnte.staff", Label = $"{year}年科技人员占职工总数比例", Actual = $"{Format.Percent(ratio)}（{tech}/{employees}）",
+            Threshold = "≥ " + Format.Percent(min), Passed = passed, Source = set.Ref("minTechStaffRatio").ToString(),
+        });
+    }
+
+    /// <summary>The fiscal years an R&amp;D ratio covers: the last three, or the actual years of operation if fewer.</summary>
+    internal static int[] RatioYears(EnterpriseProfile p, int year, int span) =>
+        Enumerable.Range(year - span + 1, span)
+            .Where(t => p.RegisteredOn is not { } reg || t >= LegalTerms.FirstFiscalYear(reg))
+            .ToArray();
+
+    private static Verdict RdRatio(TierBuilder b, ParameterSet set, EnterpriseProfile p, int year, out int[] years)
+    {
+        years = RatioYears(p, year, set.Integer("rdRatioYears"));
+        var source = set.Ref("rdRatioSmall").ToString();
+        var missing = new List<string>();
+        foreach (var t in years)
+        {
+            var f = p.Year(t);
+            missing.AddRange(MissingFields(f, t, ("rdExpense", f?.RdExpense), ("salesRevenue", f?.SalesRevenue)));
+        }
+        if (p.RegisteredOn is null) missing.Add(Inputs.RegisteredOn);
+        var label = $"近三个会计年度（{string.Join("、", years)}）研发费用总额占同期销售收入总额比例";
+        if (missing.Count > 0)
+            return b.Add(MissingCriterion("hnte.rd-ratio", label, "按最近一年销售收入分档：≤5000万 5%，5000万–2亿 4%，>2亿 3%", set.Ref("rdRatioSmall"), missing.ToArray()));
+        var rd = years.Sum(t => p.Year(t)!.RdExpense!.Value);
+        var sales = years.Sum(t => p.Year(t)!.SalesRevenue!.Value);
+        var latest = p.Year(year)!.SalesRevenue!.Value;
+        var min = latest <= set.Number("rdRatioSmallSalesCeiling") ? set.Number("rdRatioSmall")
+            : latest <= set.Number("rdRatioMediumSalesCeiling") ? set.Number("rdRatioMedium")
+            : set.Number("rdRatioLarge");
+        var ratio = sales > 0 ? rd / sales : 0m;
+        var passed = sales > 0 && ratio >= min;
+        if (!passed && sales > 0)
+        {
+            var target = Math.Ceiling(min * sales);
+            b.Gap("hnte.rd-ratio", $"近三年研发费用合计需 ≥ {Format.MoneyCeiling(target)}（+{Format.MoneyCeiling(target - rd)}）", target, target - rd, "元");
+        }
+        return b.Add(new Criterion
+        {
+            Id = "hnte.rd-ratio", Label = label,
+            Actual = $"{Format.Percent(ratio)}（研发 {Format.Money(rd)} / 销售 {Format.Money(sales)}）",
+            Threshold = $"≥ {Format.Percent(min)}（最近一年销售收入 {Format.Money(latest)}）", Passed = passed, Source = source,
+        });
+    }
+
+    private static Verdict DomesticRd(TierBuilder b, ParameterSet set, EnterpriseProfile p, int[] years)
+    {
+        var min = set.Number("minDomesticRdShare");
+        var missing = new List<string>();
+        foreach (var t in years)
+        {
+            var f = p.Year(t);
+            missing.AddRange(MissingFields(f, t, ("rdExpense", f?.RdExpense), ("rdExpenseDomestic", f?.RdExpenseDomestic)));
+        }
+        const string label = "境内研究开发费用占全部研究开发费用比例";
+        if (missing.Count > 0)
+            return b.Add(MissingCriterion("hnte.rd-domestic", label, "≥ " + Format.Percent(min), set.Ref("minDomesticRdShare"), missing.ToArray()));
+        var rd = years.Sum(t => p.Year(t)!.RdExpense!.Value);
+        var domestic = years.Sum(t => p.Year(t)!.RdExpenseDomestic!.Value);
+        var ratio = rd > 0 ? domestic / rd : 0m;
+        var passed = rd > 0 && ratio >= min;
+        if (!passed && rd > 0)
+        {
+            var target = Math.Ceiling(min * rd);
+            b.Gap("hnte.rd-domestic", $"境内研发费用需 ≥ {Format.MoneyCeiling(target)}（+{Format.MoneyCeiling(target - domestic)}）", target, target - domestic, "元");
+        }
+        return b.Add(new Criterion
+        {
+            Id = "hnte.rd-domestic", Label = label, Actual = rd > 0 ? Format.Percent(ratio) : "无研发费用",
+            Threshold = "≥ " + Format.Percent(min), Passed = passed, Source = set.Ref("minDomesticRdShare").ToString(),
+        });
+    }
+
+    private static Verdict HiTechIncome(TierBuilder b, ParameterSet set, YearFiling? y, int year)
+    {
+        var min = set.Number("minHiTechIncomeShare");
+        var label = $"{year}年高新技术产品（服务）收入占同期总收入比例";
+        var missing = MissingFields(y, year, ("hiTechIncome", y?.HiTechIncome), ("totalIncome", y?.TotalIncome));
+        if (missing.Length > 0)
+            return b.Add(MissingCriterion("hnte.hitech-income", label, "≥ " + Format.Percent(min), set.Ref("minHiTechIncomeShare"), missing));
+        var total = y!.TotalIncome!.Value;
+        var hi = y.HiTechIncome!.Value;
+        var ratio = total > 0 ? hi / total : 0m;
+        var passed = total > 0 && ratio >= min;
+        if (!passed && total > 0)
+        {
+            var target = Math.Ceiling(min * total);
+            b.Gap("hnte.hitech-income", $"高新技术产品（服务）收入需 ≥ {Format.MoneyCeiling(target)}（+{Format.MoneyCeiling(target - hi)}）", target, target - hi, "元");
+        }
+        return b.Add(new Criterion
+        {
+            Id = "hnte.hitech-income", Label = label, Actual = $"{Format.Percent(ratio)}（{Format.Money(hi)} / {Format.Money(total)}）",
+            Threshold = "≥ " + Format.Percent(min), Passed = passed, Source = set.Ref("minHiTechIncomeShare").ToString(),
+        });
+    }
+
+    private static (Verdict, int, ScoreRange) Innovation(TierBuilder b, ParameterSet set, EnterpriseProfile p, int year, BandPointsMode mode)
+    {
+        var ip = IpPoints(b, set, p, mode);
+        var commercialization = CommercializationPoints(b, set, p, year, mode);
+        var management = ManagementPoints(b, set, p);
+        var netAssets = GrowthPoints(b, set, p, year, mode, "hnte.innovation.growth.net-assets", "净资产增长率", LegalTerms.NetAssets,
+            ["totalAssets", "totalLiabilities"]);
+        var sales = GrowthPoints(b, set, p, year, mode, "hnte.innovation.growth.sales", "销售收入增长率", f => f?.SalesRevenue,
+            ["salesRevenue"]);
+        ItemPoints[] items = [ip, commercialization, management, netAssets, sales];
+        var min = items.Sum(i => i.Min);
+        var max = items.Sum(i => i.Max);
+        var above = set.Integer("innovationScoreAbove");
+        Verdict v = min > above ? Verdict.Pass : max <= above ? Verdict.Fail
+            : new Verdict(null, items.SelectMany(i => i.Missing).Distinct().ToArray());
+        if (v.Passed is null && v.Missing.Count == 0)
+            v = new Verdict(null, ["expert.innovationScore"]); // band ranges straddle the line: only experts can decide
+        if (v.Passed == false)
+            b.Gap("hnte.innovation", $"创新能力评价需 > {above} 分（至少 +{above + 1 - max} 分）", above + 1, above + 1 - max, "分");
+        b.Add(new Criterion
+        {
+            Id = "hnte.innovation", Label = "企业创新能力评价（知识产权、成果转化、研发组织管理、成长性）",
+            Actual = min == max ? $"{min}分" : $"{min}–{max}分", Threshold = $"> {above}分",
+            Points = min, PointsMax = min == max ? null : max, Passed = v.Passed,
+            Source = set.Ref("innovationScoreAbove").ToString(), Missing = v.Missing,
+        });
+        return (v, min, new ScoreRange(min, max));
+    }
+
+    private static ItemPoints Grade(ParameterSet set, string? grade, string input, BandPointsMode mode)
+    {
+        var grades = set.Map("expertGradeMinPoints");
+        var maxima = set.Map("expertGradeMaxPoints");
+        if (grade is null || !grades.ContainsKey(grade))
+        {
+            var lo = (int)grades.Values.Min();
+            var hi = mode == BandPointsMode.Range ? (int)maxima.Values.Max() : (int)grades.Values.Max();
+            return new ItemPoints(lo, hi, [input]);
+        }
+        return mode == BandPointsMode.Range ? new((int)grades[grade], (int)maxima[grade], []) : ItemPoints.Exact((int)grades[grade]);
+    }
+
+    private static ItemPoints IpPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p, BandPointsMode mode)
+    {
+        var source = set.Ref("ipClass1Points").ToString();
+        var advancement = Grade(set, p.Expert?.TechAdvancement, Inputs.ExpertTechAdvancement, mode);
+        var support = Grade(set, p.Expert?.CoreSupport, Inputs.ExpertCoreSupport, mode);
+        int? c1 = p.Ip?.Class1, c2 = p.Ip?.Class2;
+        var class1Band = set.Bands("ipClass1Points")[0];
+        var class2Bands = set.Bands("ipClass2CountBands");
+        ItemPoints count;
+        if (c1 >= 1) count = Points(class1Band, mode);
+        else if (c1 is null || c2 is null)
+        {
+            var floor = c2 is { } k ? Points(BandFor(class2Bands, k), mode).Min : 0;
+            var ceiling = mode == BandPointsMode.Range ? class1Band.PointsMax : class1Band.PointsMin;
+            count = new(floor, c1 is null ? ceiling : (mode == BandPointsMode.Range ? class2Bands[0].PointsMax : class2Bands[0].PointsMin),
+                new[] { c1 is null ? Inputs.IpClass1 : null, c2 is null ? Inputs.IpClass2 : null }.OfType<string>().ToArray());
+        }
+        else count = Points(BandFor(class2Bands, c2.Value), mode);
+
+        var hasIp = (c1 ?? 0) + (c2 ?? 0) > 0;
+        var own = set.Bands("ipOwnRdPoints")[0];
+        var acquired = set.Bands("ipAcquiredOnlyPoints")[0];
+        ItemPoints obtained = !hasIp ? (c1 is null || c2 is null ? new(0, Points(own, mode).Max, count.Missing) : ItemPoints.Exact(0))
+            : p.Ip?.OwnRd switch
+            {
+                true => Points(own, mode),
+                false => Points(acquired, mode),
+                null => new(Math.Min(Points(own, mode).Min, Points(acquired, mode).Min), Points(own, mode).Max, [Inputs.IpOwnRd]),
+            };
+        if (obtained.Known && !obtained.Missing.Any()) obtained = obtained with { Missing = [] };
+        var bonusBand = set.Bands("standardBonusPoints")[0];
+        var bonus = p.DirectQualifiers?.LedStandard switch
+        {
+            true => Points(bonusBand, mode),
+            false => ItemPoints.Exact(0),
+            null => new ItemPoints(0, Points(bonusBand, mode).Max, [Inputs.Direct("ledStandard")]),
+        };
+        var cap = set.Integer("ipMaxPoints");
+        ItemPoints[] parts = [advancement, support, count, obtained, bonus];
+        var total = new ItemPoints(Math.Min(cap, parts.Sum(x => x.Min)), Math.Min(cap, parts.Sum(x => x.Max)),
+            parts.Where(x => !x.Known).SelectMany(x => x.Missing).Distinct().ToArray());
+        Item(b, "hnte.innovation.ip.advancement", "知识产权：技术的先进程度（专家评价 A–E）", p.Expert?.TechAdvancement ?? "未评价", advancement, set.Ref("expertGradeMinPoints"));
+        Item(b, "hnte.innovation.ip.core-support", "知识产权：对主要产品（服务）的核心支持作用（专家评价 A–E）", p.Expert?.CoreSupport ?? "未评价", support, set.Ref("expertGradeMinPoints"));
+        Item(b, "hnte.innovation.ip.count", "知识产权：数量", $"Ⅰ类 {c1?.ToString() ?? "未填报"} 项，Ⅱ类 {c2?.ToString() ?? "未填报"} 项", count, set.Ref("ipClass2CountBands"),
+            $"Ⅰ类 ≥ 1 → {class1Band.PointsText}；Ⅱ类 {BandTable(class2Bands, Format.Count)}");
+        Item(b, "hnte.innovation.ip.obtained", "知识产权：获得方式", p.Ip?.OwnRd switch { true => "有自主研发", false => "仅受让、受赠、并购", null => "未填报" }, obtained,
+            set.Ref("ipOwnRdPoints"), $"自主研发 {own.PointsText}；仅受让等 {acquired.PointsText}");
+        Item(b, "hnte.innovation.ip.standard-bonus", "知识产权：参与编制国家/行业标准等（加分）", p.DirectQualifiers?.LedStandard switch { true => "是", false => "否", null => "未填报" },
+            bonus, set.Ref("standardBonusPoints"), bonusBand.PointsText);
+        b.Add(new Criterion
+        {
+            Id = "hnte.innovation.ip", Label = "知识产权（合计，上限 " + cap + " 分）", Actual = total.Known ? $"{total.Min}分" : $"{total.Min}–{total.Max}分",
+            Threshold = $"≤ {cap}分", Points = total.Min, PointsMax = total.Known ? null : total.Max,
+            Passed = total.Known ? true : null, Source = source, Missing = total.Missing,
+        });
+        _ = source;
+        return total;
+    }
+
+    private static void Item(TierBuilder b, string id, string label, string actual, ItemPoints points, SourceReference source, string? threshold = null) =>
+        b.Add(new Criterion
+        {
+            Id = id, Label = label, Actual = actual, Threshold = threshold, Points = points.Min,
+            PointsMax = points.Known ? null : points.Max, Passed = points.Known ? true : null,
+            Source = source.ToString(), Missing = points.Known ? [] : points.Missing,
+        });
+
+    private static ItemPoints CommercializationPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p, int year, BandPointsMode mode)
+    {
+        var bands = set.Bands("commercializationBands");
+        var years = RatioYears(p, year, set.Integer("commercializationYears"));
+        var missing = years.Where(t => p.Year(t)?.ResultsCommercialized is null).Select(t => Inputs.Year(t, "resultsCommercialized")).ToList();
+        if (p.RegisteredOn is null) missing.Add(Inputs.RegisteredOn);
+        var label = "科技成果转化能力（近三年年均转化数）";
+        var threshold = BandTable(bands, Format.Count);
+        ItemPoints points;
+        string actual;
+        if (missing.Count > 0 || years.Length == 0)
+        {
+            var top = Points(bands[0], mode);
+            points = new(0, top.Max, missing.Count > 0 ? missing : [Inputs.RegisteredOn]);
+            actual = "未填报";
+        }
+        else
+        {
+            var average = (decimal)years.Sum(t => p.Year(t)!.ResultsCommercialized!.Value) / years.Length;
+            points = Points(BandFor(bands, average), mode);
+            actual = $"年均 {Format.Count(Math.Round(average, 2))} 项（{string.Join("、", years)}）";
+        }
+        Item(b, "hnte.innovation.commercialization", label, actual, points, set.Ref("commercializationBands"), threshold);
+        return points;
+    }
+
+    private static ItemPoints ManagementPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p)
+    {
+        var max = set.Integer("rdManagementMaxPoints");
+        var given = p.Expert?.RdManagementPoints;
+        var points = given is { } g ? ItemPoints.Exact(Math.Clamp(g, 0, max)) : new ItemPoints(0, max, [Inputs.ExpertRdManagement]);
+        Item(b, "hnte.innovation.rd-management", "研究开发组织管理水平（专家评价）", given?.ToString() ?? "未评价", points,
+            set.Ref("rdManagementMaxPoints"), $"0–{max}分");
+        return points;
+    }
+
+    private static ItemPoints GrowthPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p, int year, BandPointsMode mode,
+        string id, string label, Func<YearFiling?, decimal?> value, string[] fields)
+    {
+        var bands = set.Bands("growthBands");
+        var threshold = "增长率 = ½ ×（第二年 ÷ 第一年 + 第三年 ÷ 第二年）− 1；" + BandTable(bands, Format.Percent);
+        var years = RatioYears(p, year, set.Integer("growthYears"));
+        var missing = new List<string>();
+        foreach (var t in years)
+            if (value(p.Year(t)) is null)
+                missing.AddRange(fields.Where(f => FieldValue(p.Year(t), f) is null).Select(f => Inputs.Year(t, f)));
+        if (p.RegisteredOn is null) missing.Add(Inputs.RegisteredOn);
+        if (missing.Count > 0)
+        {
+            var points = new ItemPoints(0, Points(bands[0], mode).Max, missing);
+            Item(b, id, label, "未填报", points, set.Ref("growthBands"), threshold);
+            return points;
+        }
+        ItemPoints result;
+        string actual;
+        if (years.Length < 2)
+        {
+            result = ItemPoints.Exact(0);
+            actual = "仅一个会计年度，不计分";
+        }
+        else
+        {
+            var values = years.Select(t => value(p.Year(t))!.Value).ToArray();
+            decimal? growth = values.Length == 3
+                ? LegalTerms.HnteGrowth(values[0], values[1], values[2], hasYear1: true)
+                : LegalTerms.HnteGrowth(null, values[0], values[1], hasYear1: false);
+            result = growth is { } g ? Points(BandFor(bands, g), mode) : ItemPoints.Exact(0);
+            actual = (growth is { } gr ? Format.Percent(gr) : "第二年数值 ≤ 0，不计分") + "（" +
+                     string.Join("、", years.Zip(values, (t, v) => $"{t}: {Format.Money(v)}")) + "）";
+        }
+        Item(b, id, label, actual, result, set.Ref("growthBands"), threshold);
+        return result;
+    }
+
+    private static object? FieldValue(YearFiling? y, string field) => field switch
+    {
+        "totalAssets" => y?.TotalAssets,
+        "totalLiabilities" => y?.TotalLiabilities,
+        "salesRevenue" => y?.SalesRevenue,
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
+}

@@ -1,0 +1,145 @@
+using JxEnterpriseLadder.Domain.Profiles;
+using JxEnterpriseLadder.Rules.Engine;
+using static JxEnterpriseLadder.Rules.Engine.Common;
+
+namespace JxEnterpriseLadder.Rules.Tiers;
+
+/// <summary>
+/// 潜在瞪羚企业 (criteria.md §3, default): a tech SME or HNTE that is not a gazelle, and any one of three growth paths.
+/// </summary>
+internal static class PotentialGazelleRules
+{
+    public const string Tier = "potential-gazelle";
+
+    public static TierResult Evaluate(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options,
+        TierResult techSme, TierResult hnte, TierResult gazelle)
+    {
+        var set = store.InForce(Tier, asOf);
+        var common = store.InForce(HighGrowthEligibility.Set, asOf);
+        var hnteSet = store.InForce(HnteRules.Tier, asOf);
+        var rates = store.InForce("exchange-rates", asOf);
+        if (set is null || common is null || hnteSet is null || rates is null)
+            return TierBuilder.NoParameters(Tier, set is null ? Tier : common is null ? HighGrowthEligibility.Set : hnteSet is null ? HnteRules.Tier : "exchange-rates", asOf);
+        var b = new TierBuilder(Tier);
+        b.Use(set); b.Use(common); b.Use(hnteSet); b.Use(rates);
+        var t = LegalTerms.DataYear(asOf);
+
+        var eligibility = HighGrowthEligibility.Evaluate(b, common, p);
+        var onLadder = OnLadder(b, set, hnteSet, p, asOf, techSme, hnte);
+        var notGazelle = b.Add(new Criterion
+        {
+            Id = "potential-gazelle.not-gazelle", Label = "尚未达到瞪羚企业条件",
+            Actual = gazelle.Outcome switch { Outcome.Qualified => "已符合瞪羚条件", Outcome.NotQualified => "否", _ => "待定" },
+            Threshold = "否", Passed = gazelle.Outcome switch { Outcome.Qualified => false, Outcome.NotQualified => true, _ => null },
+            Source = set.Ref("excludesGazelles").ToString(), Missing = gazelle.Outcome == Outcome.Undetermined ? gazelle.Missing : [],
+        });
+        (string id, Verdict verdict)[] paths =
+        [
+            ("potential-gazelle.path1", CagrPath(b, set, p, t)),
+            ("potential-gazelle.path2", YoyPath(b, set, p, t)),
+            ("potential-gazelle.path3", InvestmentPath(b, set, p, asOf, new Money(rates))),
+        ];
+        var verdict = Verdict.All(eligibility, onLadder, notGazelle, Verdict.Any(paths.Select(x => x.verdict).ToArray()));
+        b.ConfirmedBy = paths.FirstOrDefault(x => x.verdict.Passed == true).id;
+        return b.Build(verdict);
+    }
+
+    /// <summary>"Tech SME or HNTE": holding the status, or (by parameter) eligible for it by the engine.</summary>
+    private static Verdict OnLadder(TierBuilder b, ParameterSet set, ParameterSet hnteSet, EnterpriseProfile p, DateOnly asOf,
+        TierResult techSme, TierResult hnte)
+    {
+        var registered = p.TechSmeRegistrations.Any(r => r.Year == asOf.Year || r.Year == LegalTerms.DataYear(asOf));
+        var certified = p.HnteCertificate?.IssuedOn is { } d && LegalTerms.CertificateValid(d, asOf, hnteSet.Integer("certificateValidityYears"));
+        var acceptEligible = set.Flag("acceptsEligibility");
+        Verdict v = registered || certified ? Verdict.Pass
+            : acceptEligible ? Verdict.Any(FromResult(techSme), FromResult(hnte))
+            : Verdict.Fail;
+        return b.Add(new Criterion
+        {
+            Id = "potential-gazelle.on-ladder", Label = "科技型中小企业或高新技术企业",
+            Actual = registered ? "已入库科技型中小企业" : certified ? "有效高新技术企业" :
+                techSme.Outcome == Outcome.Qualified ? "符合科技型中小企业条件（未入库）" : hnte.Outcome == Outcome.Qualified ? "符合高新技术企业条件（未认定）" : "否",
+            Threshold = acceptEligible ? "已入库/已认定，或符合其条件" : "已入库或已认定",
+            Passed = v.Passed, Source = set.Ref("acceptsEligibility").ToString(), Missing = v.Missing,
+        });
+
+        static Verdict FromResult(TierResult r) => new(r.Outcome switch { Outcome.Qualified => true, Outcome.NotQualified => false, _ => null }, r.Missing);
+    }
+
+    private static Verdict CagrPath(TierBuilder b, ParameterSet set, EnterpriseProfile p, int t)
+    {
+        var years = set.Integer("cagrYears");
+        var baseYear = t - years;
+        var min = set.Number("path1MinBaseRevenue");
+        var rate = set.Number("path1MinRevenueCagr");
+        var start = p.Year(baseYear)?.SalesRevenue;
+        var end = p.Year(t)?.SalesRevenue;
+        var source = set.Ref("path1MinRevenueCagr");
+        var baseOk = start is { } s0
+            ? b.Add(new Criterion { Id = "potential-gazelle.path1.base", Label = $"基期（{baseYear}年）营业收入", Actual = Format.Money(s0), Threshold = "≥ " + Format.Money(min), Passed = s0 >= min, Source = source.ToString() })
+            : b.Add(MissingCriterion("potential-gazelle.path1.base", $"基期（{baseYear}年）营业收入", "≥ " + Format.Money(min), source, Inputs.Year(baseYear, "salesRevenue")));
+        Verdict cagr;
+        if (start is { } s && end is { } e)
+        {
+            var passed = LegalTerms.MeetsCagr(s, e, rate, years);
+            var target = LegalTerms.CagrTarget(s, rate, years);
+            if (!passed && s > 0)
+                b.Gap("potential-gazelle.path1.cagr", $"{years}年营业收入复合增长率 {Format.Percent(rate)} 需 {t}年营业收入 ≥ {Format.MoneyCeiling(target)}（+{Format.MoneyCeiling(target - e)}）", target, target - e, "元");
+            cagr = b.Add(new Criterion
+            {
+                Id = "potential-gazelle.path1.cagr", Label = $"{baseYear}–{t}年营业收入复合增长率",
+                Actual = LegalTerms.Cagr(s, e, years) is { } c ? Format.Percent(Math.Round(c, 4)) : "基期为 0，无法计算",
+                Threshold = "≥ " + Format.Percent(rate), Passed = passed, Source = source.ToString(),
+            });
+        }
+        else cagr = b.Add(MissingCriterion("potential-gazelle.path1.cagr", $"{baseYear}–{t}年营业收入复合增长率", "≥ " + Format.Percent(rate), source,
+            GazelleRules.MissingPair(baseYear, start, t, end, "salesRevenue")));
+        return GazelleRules.PathCriterion(b, "potential-gazelle.path1", "路径一：营业收入三年复合增长", Verdict.All(baseOk, cagr), source);
+    }
+
+    private static Verdict YoyPath(TierBuilder b, ParameterSet set, EnterpriseProfile p, int t)
+    {
+        var min = set.Number("path2MinRevenue");
+        var rate = set.Number("path2MinYoyGrowth");
+        var source = set.Ref("path2MinYoyGrowth");
+        var end = p.Year(t)?.SalesRevenue;
+        var previous = p.Year(t - 1)?.SalesRevenue;
+        var size = end is { } e0
+            ? b.Add(new Criterion { Id = "potential-gazelle.path2.revenue", Label = $"{t}年营业收入", Actual = Format.Money(e0), Threshold = "≥ " + Format.Money(min), Passed = e0 >= min, Source = source.ToString() })
+            : b.Add(MissingCriterion("potential-gazelle.path2.revenue", $"{t}年营业收入", "≥ " + Format.Money(min), source, Inputs.Year(t, "salesRevenue")));
+        Verdict growth;
+        if (end is { } e && previous is { } prev)
+        {
+            var passed = prev > 0 && e >= prev * (1 + rate);
+            if (!passed && prev > 0)
+            {
+                var target = prev * (1 + rate);
+                b.Gap("potential-gazelle.path2.yoy", $"营业收入同比增长 {Format.Percent(rate)} 需 {t}年营业收入 ≥ {Format.MoneyCeiling(target)}（+{Format.MoneyCeiling(target - e)}）", target, target - e, "元");
+            }
+            growth = b.Add(new Criterion
+            {
+                Id = "potential-gazelle.path2.yoy", Label = $"{t}年营业收入同比增长率",
+                Actual = prev > 0 ? Format.Percent(Math.Round(e / prev - 1, 4)) : "上年为 0，无法计算",
+                Threshold = "≥ " + Format.Percent(rate), Passed = passed, Source = source.ToString(),
+            });
+        }
+        else growth = b.Add(MissingCriterion("potential-gazelle.path2.yoy", $"{t}年营业收入同比增长率", "≥ " + Format.Percent(rate), source,
+            GazelleRules.MissingPair(t - 1, previous, t, end, "salesRevenue")));
+        return GazelleRules.PathCriterion(b, "potential-gazelle.path2", "路径二：营业收入同比高增长", Verdict.All(size, growth), source);
+    }
+
+    private static Verdict InvestmentPath(TierBuilder b, ParameterSet set, EnterpriseProfile p, DateOnly asOf, Money money)
+    {
+        var founded = HighGrowthEligibility.FoundedWithin(b, "potential-gazelle.path3.founded", set, "path3FoundedWithinYears", p, asOf);
+        var min = set.Number("path3MinProfessionalInvestment");
+        var source = set.Ref("path3MinProfessionalInvestment");
+        var (total, missing) = money.Cumulative(p, asOf, "CNY", professionalOnly: true);
+        Verdict v = total >= min ? Verdict.Pass : missing.Length > 0 ? Verdict.Unknown(missing) : Verdict.Fail;
+        var invested = b.Add(new Criterion
+        {
+            Id = "potential-gazelle.path3.investment", Label = "累计获得专业投资机构投资", Actual = Format.Money(total) + (missing.Length > 0 ? "（部分轮次数据不全）" : ""),
+            Threshold = "≥ " + Format.Money(min), Passed = v.Passed, Source = source.ToString(), Missing = v.Missing,
+        });
+        return GazelleRules.PathCriterion(b, "potential-gazelle.path3", "路径三：成立 5 年内且获得较大额专业投资", Verdict.All(founded, invested), source);
+    }
+}

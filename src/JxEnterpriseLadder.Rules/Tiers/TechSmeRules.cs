@@ -1,0 +1,249 @@
+using JxEnterpriseLadder.Domain.Profiles;
+using JxEnterpriseLadder.Rules.Engine;
+using static JxEnterpriseLadder.Rules.Engine.Common;
+
+namespace JxEnterpriseLadder.Rules.Tiers;
+
+/// <summary>
+/// 科技型中小企业 (criteria.md §1): qualifies = basic ∧ (direct ∨ (score ≥ 60 ∧ staff score > 0)).
+/// 《科技型中小企业评价办法》国科发政〔2017〕115号.
+/// </summary>
+internal static class TechSmeRules
+{
+    public const string Tier = "tech-sme";
+
+    public static TierResult Evaluate(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options)
+    {
+        var set = store.InForce(Tier, asOf);
+        var hnte = store.InForce(HnteRules.Tier, asOf);
+        if (set is null) return TierBuilder.NoParameters(Tier, Tier, asOf);
+        if (hnte is null) return TierBuilder.NoParameters(Tier, HnteRules.Tier, asOf);
+        var b = new TierBuilder(Tier);
+        b.Use(set);
+        var year = LegalTerms.DataYear(asOf);
+        var y = p.Year(year);
+
+        var basic = Verdict.All(
+            Resident(b, set, "resident", p),
+            SizeLimit(b, set, y, year, "employees", "职工总数", y?.Employees, "maxEmployees", v => Format.People((int)v)),
+            SizeLimit(b, set, y, year, "salesRevenue", "年销售收入", y?.SalesRevenue, "maxSalesRevenue", Format.Money),
+            SizeLimit(b, set, y, year, "totalAssets", "资产总额", y?.TotalAssets, "maxTotalAssets", Format.Money),
+            NotProhibitedIndustry(b, set, "industryNotProhibited", p),
+            CleanRecord(b, set, "cleanRecordFlags", p, "申报年度及上一年度"));
+
+        var staff = TechStaffPoints(b, set, y, year);
+        var rd = RdInputPoints(b, set, y, year);
+        var ip = TechResultsPoints(b, set, p);
+        var min = staff.Min + rd.Min + ip.Min;
+        var max = staff.Max + rd.Max + ip.Max;
+        var pass = set.Integer("passScore");
+        Verdict score;
+        if (staff.Max == 0) score = Verdict.Fail;
+        else if (min >= pass && staff.Min > 0) score = Verdict.Pass;
+        else if (max < pass) score = Verdict.Fail;
+        else score = new Verdict(null, staff.Missing.Concat(rd.Missing).Concat(ip.Missing).Distinct().ToArray());
+        b.Add(new Criterion
+        {
+            Id = "tech-sme.score",
+            Label = "评价得分（科技人员、研发投入、科技成果三项合计）",
+            Actual = min == max ? $"{min}分" : $"{min}–{max}分",
+            Threshold = $"≥ {pass}分，且科技人员指标得分不为 0",
+            Points = min, PointsMax = min == max ? null : max,
+            Passed = score.Passed,
+            Source = set.Ref("passScore").ToString(),
+            Missing = score.Missing,
+        });
+
+        var direct = DirectConfirmation(b, set, hnte, p, asOf, out var confirmedBy);
+        var verdict = Verdict.All(basic, Verdict.Any(direct, score));
+        b.ConfirmedBy = direct.Passed == true ? confirmedBy : "tech-sme.score";
+        if (score.Passed == false && direct.Passed != true)
+            ScoreGaps(b, set, y, staff, rd, ip, pass, p.Ip?.Class2);
+        return b.Build(verdict, min, new ScoreRange(min, max));
+    }
+
+    private static Verdict SizeLimit(TierBuilder b, ParameterSet set, YearFiling? y, int year, string field, string label,
+        decimal? value, string key, Func<decimal, string> format)
+    {
+        var limit = set.Number(key);
+        if (value is null)
+            return b.Add(MissingCriterion($"tech-sme.size.{field}", $"{year}年{label}", "≤ " + format(limit), set.Ref(key),
+                Inputs.Year(year, field)));
+        return b.Add(new Criterion
+        {
+            Id = $"tech-sme.size.{field}", Label = $"{year}年{label}", Actual = format(value.Value),
+            Threshold = "≤ " + format(limit), Passed = value.Value <= limit, Source = set.Ref(key).ToString(),
+        });
+    }
+
+    private static ItemPoints TechStaffPoints(TierBuilder b, ParameterSet set, YearFiling? y, int year)
+    {
+        var bands = set.Bands("techStaffRatioBands");
+        var source = set.Ref("techStaffRatioBands").ToString();
+        var missing = MissingFields(y, year, ("techStaff", y?.TechStaff), ("employees", y?.Employees));
+        if (missing.Length > 0)
+        {
+            b.Add(new Criterion
+            {
+                Id = "tech-sme.score.tech-staff", Label = "科技人员占职工总数比例", Actual = "未填报",
+                Threshold = BandTable(bands, Format.Percent), Points = 0, PointsMax = bands[0].PointsMax,
+                Passed = null, Source = source, Missing = missing,
+            });
+            return new ItemPoints(0, bands[0].PointsMax, missing);
+        }
+        var ratio = y!.Employees > 0 ? (decimal)y.TechStaff!.Value / y.Employees!.Value : 0m;
+        var band = BandFor(bands, ratio);
+        b.Add(new Criterion
+        {
+            Id = "tech-sme.score.tech-staff", Label = "科技人员占职工总数比例",
+            Actual = $"{Format.Percent(ratio)}（{y.TechStaff}/{y.Employees}）", Threshold = BandTable(bands, Format.Percent),
+            Points = band.PointsMin, Passed = band.PointsMin > 0, Source = source,
+            Note = band.PointsMin == 0 ? "科技人员指标得 0 分的，不得评价为科技型中小企业" : null,
+        });
+        return ItemPoints.Exact(band.PointsMin);
+    }
+
+    private static ItemPoints RdInputPoints(TierBuilder b, ParameterSet set, YearFiling? y, int year)
+    {
+        var toRevenue = set.Bands("rdToSalesRevenueBands");
+        var toCosts = set.Bands("rdToTotalCostsBands");
+        var source = set.Ref("rdToSalesRevenueBands").ToString();
+        var maxPoints = toRevenue[0].PointsMax;
+        var threshold = $"研发费用/销售收入：{BandTable(toRevenue, Format.Percent)}；研发费用/成本费用总额：{BandTable(toCosts, Format.Percent)}；取高者";
+        if (y?.RdExpense is not { } rd)
+        {
+            var missing = new[] { Inputs.Year(year, "rdExpense") };
+            b.Add(new Criterion
+            {
+                Id = "tech-sme.score.rd-input", Label = "研发投入（两项比例取高者）", Actual = "未填报", Threshold = threshold,
+                Points = 0, PointsMax = maxPoints, Passed = null, Source = source, Missing = missing,
+            });
+            return new ItemPoints(0, maxPoints, missing);
+        }
+        int? bySales = y.SalesRevenue is { } s ? (s > 0 ? BandFor(toRevenue, rd / s).PointsMin : 0) : null;
+        int? byCosts = y.TotalCostsAndExpenses is { } c ? (c > 0 ? BandFor(toCosts, rd / c).PointsMin : 0) : null;
+        var known = Math.Max(bySales ?? 0, byCosts ?? 0);
+        var unknown = new List<string>();
+        if (bySales is null) unknown.Add(Inputs.Year(year, "salesRevenue"));
+        if (byCosts is null) unknown.Add(Inputs.Year(year, "totalCostsAndExpenses"));
+        // The better ratio counts: an unknown denominator matters only while the known one is below the top band.
+        var range = unknown.Count > 0 && known < maxPoints ? new ItemPoints(known, maxPoints, unknown) : ItemPoints.Exact(known);
+        var actual = string.Join("；", new[]
+        {
+            y.SalesRevenue is > 0 ? $"研发/收入 {Format.Percent(rd / y.SalesRevenue.Value)}" : null,
+            y.TotalCostsAndExpenses is > 0 ? $"研发/成本费用 {Format.Percent(rd / y.TotalCostsAndExpenses.Value)}" : null,
+        }.Where(x => x is not null));
+        b.Add(new Criterion
+        {
+            Id = "tech-sme.score.rd-input", Label = "研发投入（两项比例取高者）",
+            Actual = $"研发费用 {Format.Money(rd)}" + (actual.Length > 0 ? "；" + actual : ""),
+            Threshold = threshold, Points = range.Min, PointsMax = range.Known ? null : range.Max,
+            Passed = range.Known ? range.Min > 0 : null, Source = source, Missing = range.Missing,
+        });
+        return range;
+    }
+
+    private static ItemPoints TechResultsPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p)
+    {
+        var class1Points = set.Integer("class1Points");
+        var class2 = set.Bands("class2CountBands");
+        var source = set.Ref("class1Points").ToString();
+        var threshold = $"Ⅰ类 ≥ 1项 → {class1Points}分；Ⅱ类：{BandTable(class2, Format.Count)}";
+        int? c1 = p.Ip?.Class1, c2 = p.Ip?.Class2;
+        ItemPoints points;
+        if (c1 >= 1) points = ItemPoints.Exact(class1Points);
+        else if (c1 is null && c2 is null) points = new(0, class1Points, [Inputs.IpClass1, Inputs.IpClass2]);
+        else if (c1 is null) points = new(BandFor(class2, c2!.Value).PointsMin, class1Points, [Inputs.IpClass1]);
+        else if (c2 is null) points = new(0, class2[0].PointsMax, [Inputs.IpClass2]);
+        else points = ItemPoints.Exact(BandFor(class2, c2.Value).PointsMin);
+        b.Add(new Criterion
+        {
+            Id = "tech-sme.score.ip", Label = "科技成果（有效知识产权）",
+            Actual = $"Ⅰ类 {c1?.ToString() ?? "未填报"} 项，Ⅱ类 {c2?.ToString() ?? "未填报"} 项",
+            Threshold = threshold, Points = points.Min, PointsMax = points.Known ? null : points.Max,
+            Passed = points.Known ? points.Min > 0 : null, Source = source, Missing = points.Missing,
+        });
+        return points;
+    }
+
+    private static Verdict DirectConfirmation(TierBuilder b, ParameterSet set, ParameterSet hnte, EnterpriseProfile p,
+        DateOnly asOf, out string? confirmedBy)
+    {
+        var certificate = p.HnteCertificate switch
+        {
+            null => Verdict.Fail,
+            { IssuedOn: null } => Verdict.Unknown(Inputs.CertificateIssuedOn),
+            { IssuedOn: { } d } => Verdict.Of(LegalTerms.CertificateValid(d, asOf, hnte.Integer("certificateValidityYears"))),
+        };
+        b.Use(hnte);
+        var paths = new (string id, string label, string key, Verdict verdict, string actual)[]
+        {
+            ("tech-sme.direct.hnte-certificate", "拥有有效期内高新技术企业资格证书", "directHnteCertificate", certificate,
+                p.HnteCertificate?.IssuedOn is { } issued ? $"证书 {p.HnteCertificate.Number} 发证 {issued:yyyy-MM-dd}" : "无"),
+            Flag("tech-sme.direct.national-award", "近五年内获得过国家级科技奖励，并在获奖单位中排在前三名", "directNationalAward",
+                p.DirectQualifiers?.NationalAwardTop3, "nationalAwardTop3"),
+            Flag("tech-sme.direct.rd-institution", "拥有经认定的省部级以上研发机构", "directRdInstitution",
+                p.DirectQualifiers?.ProvincialRdInstitution, "provincialRdInstitution"),
+            Flag("tech-sme.direct.led-standard", "近五年内主导制定过国际标准、国家标准或行业标准", "directLedStandard",
+                p.DirectQualifiers?.LedStandard, "ledStandard"),
+        };
+        confirmedBy = null;
+        foreach (var (id, label, key, verdict, actual) in paths)
+        {
+            b.Add(new Criterion
+            {
+                Id = id, Label = "直接确认：" + label, Actual = actual, Threshold = "符合任一项即可直接确认",
+                Passed = verdict.Passed, Source = set.Ref(key).ToString(), Missing = verdict.Missing,
+            });
+            if (verdict.Passed == true) confirmedBy ??= id;
+        }
+        return Verdict.Any(paths.Select(x => x.verdict).ToArray());
+
+        static (string, string, string, Verdict, string) Flag(string id, string label, string key, bool? value, string field) =>
+            (id, label, key, value is { } v ? Verdict.Of(v) : Verdict.Unknown(Inputs.Direct(field)),
+                value switch { true => "是", false => "否", null => "未填报" });
+    }
+
+    /// <summary>For each lever alone, the smallest change that lifts the score to the pass mark.</summary>
+    private static void ScoreGaps(TierBuilder b, ParameterSet set, YearFiling? y, ItemPoints staff, ItemPoints rd, ItemPoints ip, int pass, int? class2Held)
+    {
+        if (y is null) return;
+        // Staff: the item must be above 0 in any case, and the total must reach the pass mark.
+        if (staff.Known && y.Employees is > 0 and var employees && y.TechStaff is { } techStaff)
+        {
+            var needPoints = Math.Max(1, pass - rd.Min - ip.Min);
+            if (SmallestBoundFor(set.Bands("techStaffRatioBands"), needPoints) is { } ratio)
+            {
+                var needed = (int)Math.Ceiling(ratio * employees);
+                if (needed > techStaff && needed <= employees)
+                    b.Gap("tech-sme.score.tech-staff", $"科技人员需 ≥ {needed} 人（+{needed - techStaff} 人）", needed, needed - techStaff, "人");
+            }
+            else if (staff.Min == 0)
+                b.Gap("tech-sme.score.tech-staff", "科技人员比例须至少达到最低档，否则不能评价为科技型中小企业");
+        }
+        if (staff.Min == 0) return; // no other lever helps while the staff item is 0
+        if (rd.Known && y.RdExpense is { } rdExpense)
+        {
+            var needPoints = pass - staff.Min - ip.Min;
+            var targets = new List<decimal>();
+            if (y.SalesRevenue is > 0 && SmallestBoundFor(set.Bands("rdToSalesRevenueBands"), needPoints) is { } r1)
+                targets.Add(Math.Ceiling(r1 * y.SalesRevenue.Value));
+            if (y.TotalCostsAndExpenses is > 0 && SmallestBoundFor(set.Bands("rdToTotalCostsBands"), needPoints) is { } r2)
+                targets.Add(Math.Ceiling(r2 * y.TotalCostsAndExpenses.Value));
+            if (targets.Count > 0 && targets.Min() > rdExpense)
+            {
+                var target = targets.Min();
+                b.Gap("tech-sme.score.rd-input", $"研发费用需 ≥ {Format.MoneyCeiling(target)}（+{Format.MoneyCeiling(target - rdExpense)}）",
+                    target, target - rdExpense, "元");
+            }
+        }
+        if (ip.Known && class2Held is { } held)
+        {
+            var needPoints = pass - staff.Min - rd.Min;
+            if (set.Integer("class1Points") >= needPoints)
+                b.Gap("tech-sme.score.ip", "再取得 1 项Ⅰ类知识产权（如发明专利）即可达标", 1, 1, "项");
+            if (SmallestBoundFor(set.Bands("class2CountBands"), needPoints) is { } needed && needed > held)
+                b.Gap("tech-sme.score.ip", $"Ⅱ类知识产权需 ≥ {needed:0} 项（+{needed - held:0} 项）", needed, needed - held, "项");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using JxEnterpriseLadder.Domain.Profiles;
+using JxEnterpriseLadder.Rules.Engine;
+
+namespace JxEnterpriseLadder.Rules.Tiers;
+
+/// <summary>
+/// 独角兽、潜在独角兽、种子独角兽 (criteria.md §3, national and Shenzhen templates adopted as defaults):
+/// age, private investment, not listed, the latest valuation and (by dated parameter) cumulative financing.
+/// </summary>
+internal static class UnicornRules
+{
+    public const string Unicorn = "unicorn";
+    public const string PotentialUnicorn = "potential-unicorn";
+    public const string SeedUnicorn = "seed-unicorn";
+
+    public static TierResult EvaluateUnicorn(EnterpriseProfile p, DateOnly asOf, ParameterStore store) =>
+        Evaluate(Unicorn, p, asOf, store, (b, set, money) =>
+        {
+            var age = HighGrowthEligibility.FoundedWithin(b, "unicorn.founded", set, "maxYearsFounded", p, asOf);
+            var valuation = Valuation(b, set, "minValuationUsd", "USD", p, asOf, money, "unicorn.valuation");
+            var financing = CumulativeFinancing(b, set, "minCumulativeFinancingUsd", "USD", p, asOf, money, "unicorn.cumulative-financing");
+            var (v, _, _) = money.LatestValuation(p, asOf, "USD");
+            if (v >= set.Number("superUnicornValuationUsd")) b.Labels.Add("super-unicorn");
+            return Verdict.All(age, valuation, financing);
+        });
+
+    public static TierResult EvaluatePotential(EnterpriseProfile p, DateOnly asOf, ParameterStore store) =>
+        Evaluate(PotentialUnicorn, p, asOf, store, (b, set, money) =>
+        {
+            var youngYears = set.Integer("youngMaxYearsFounded");
+            var young = Verdict.All(
+                HighGrowthEligibility.FoundedWithin(b, "potential-unicorn.young.founded", set, "youngMaxYearsFounded", p, asOf),
+                Valuation(b, set, "youngMinValuationUsd", "USD", p, asOf, money, "potential-unicorn.young.valuation"),
+                CumulativeFinancing(b, set, "youngMinCumulativeFinancingUsd", "USD", p, asOf, money, "potential-unicorn.young.cumulative-financing"));
+            var older = Verdict.All(
+                HighGrowthEligibility.FoundedWithin(b, "potential-unicorn.older.founded", set, "olderMaxYearsFounded", p, asOf, afterYears: youngYears),
+                Valuation(b, set, "olderMinValuationUsd", "USD", p, asOf, money, "potential-unicorn.older.valuation"),
+                CumulativeFinancing(b, set, "olderMinCumulativeFinancingUsd", "USD", p, asOf, money, "potential-unicorn.older.cumulative-financing"));
+            GazelleRules.PathCriterion(b, "potential-unicorn.young", $"成立 {youngYears} 年内且估值达标", young, set.Ref("youngMinValuationUsd"));
+            GazelleRules.PathCriterion(b, "potential-unicorn.older", $"成立 {youngYears}–{set.Integer("olderMaxYearsFounded")} 年且估值达标", older, set.Ref("olderMinValuationUsd"));
+            b.ConfirmedBy = young.Passed == true ? "potential-unicorn.young" : older.Passed == true ? "potential-unicorn.older" : null;
+            return Verdict.Any(young, older);
+        });
+
+    public static TierResult EvaluateSeed(EnterpriseProfile p, DateOnly asOf, ParameterStore store) =>
+        Evaluate(SeedUnicorn, p, asOf, store, (b, set, money) => Verdict.All(
+            HighGrowthEligibility.FoundedWithin(b, "seed-unicorn.founded", set, "maxYearsFounded", p, asOf),
+            Valuation(b, set, "minValuationCny", "CNY", p, asOf, money, "seed-unicorn.valuation"),
+            CumulativeFinancing(b, set, "minCumulativeFinancingCny", "CNY", p, asOf, money, "seed-unicorn.cumulative-financing")));
+
+    private static TierResult Evaluate(string tier, EnterpriseProfile p, DateOnly asOf, ParameterStore store,
+        Func<TierBuilder, ParameterSet, Money, Verdict> specific)
+    {
+        var set = store.InForce(tier, asOf);
+        var common = store.InForce(HighGrowthEligibility.Set, asOf);
+        var rates = store.InForce("exchange-rates", asOf);
+        if (set is null || common is null || rates is null)
+            return TierBuilder.NoParameters(tier, set is null ? tier : common is null ? HighGrowthEligibility.Set : "exchange-rates", asOf);
+        var b = new TierBuilder(tier);
+        b.Use(set); b.Use(common); b.Use(rates);
+        var money = new Money(rates);
+        var eligibility = HighGrowthEligibility.Evaluate(b, common, p);
+        var investor = PrivateInvestment(b, set, p, asOf);
+        var listed = HighGrowthEligibility.NotListed(b, set, "notListed", p);
+        var rest = specific(b, set, money);
+        return b.Build(Verdict.All(eligibility, investor, listed, rest));
+    }
+
+    private static Verdict PrivateInvestment(TierBuilder b, ParameterSet set, EnterpriseProfile p, DateOnly asOf)
+    {
+        var professionalOnly = set.Flag("requiresProfessionalInvestor");
+        var rounds = Money.Until(p, asOf).ToArray();
+        var label = professionalOnly ? "获得专业投资机构的私募投资" : "获得过股权投资";
+        Verdict v = professionalOnly
+            ? rounds.Any(r => r.ProfessionalInvestor == true) ? Verdict.Pass
+              : rounds.Any(r => r.ProfessionalInvestor is null) ? Verdict.Unknown(
+                  p.Financing.Select((r, i) => (r, i)).Where(x => x.r.ProfessionalInvestor is null).Select(x => $"financing[{x.i}].professionalInvestor").ToArray())
+              : Verdict.Fail
+            : Verdict.Of(rounds.Length > 0);
+        return b.Add(new Criterion
+        {
+            Id = $"{b.Tier}.investment", Label = label, Actual = $"{rounds.Length} 轮融资",
+            Threshold = "至少 1 轮", Passed = v.Passed, Source = set.Ref("requiresProfessionalInvestor").ToString(), Missing = v.Missing,
+        });
+    }
+
+    private static Verdict Valuation(TierBuilder b, ParameterSet set, string key, string currency, EnterpriseProfile p, DateOnly asOf, Money money, string id)
+    {
+        var min = set.Number(key);
+        var (value, missing, round) = money.LatestValuation(p, asOf, currency);
+        string Show(decimal x) => currency == "USD" ? Format.Usd(x) : Format.Money(x);
+        Verdict v = value is { } val ? Verdict.Of(val >= min) : missing.Length > 0 ? Verdict.Unknown(missing) : Verdict.Fail;
+        return b.Add(new Criterion
+        {
+            Id = id, Label = "最近一轮融资投后估值", Actual = value is { } x ? $"{Show(x)}（{round!.Date:yyyy-MM-dd}）" : round is null ? "无估值" : "缺汇率",
+            Threshold = "≥ " + Show(min), Passed = v.Passed, Source = set.Ref(key).ToString(), Missing = v.Missing,
+        });
+    }
+
+    /// <summary>Cumulative financing; a parameter with value null means the condition is not in force at that date.</summary>
+    private static Verdict CumulativeFinancing(TierBuilder b, ParameterSet set, string key, string currency, EnterpriseProfile p, DateOnly asOf, Money money, string id)
+    {
+        if (!set.Has(key) || set.Values[key].Value.ValueKind == System.Text.Json.JsonValueKind.Null) return Verdict.Pass;
+        var min = set.Number(key);
+        var (total, missing) = money.Cumulative(p, asOf, currency);
+        string Show(decimal x) => currency == "USD" ? Format.Usd(x) : Format.Money(x);
+        Verdict v = total >= min ? Verdict.Pass : missing.Length > 0 ? Verdict.Unknown(missing) : Verdict.Fail;
+        return b.Add(new Criterion
+        {
+            Id = id, Label = "累计融资额", Actual = Show(total), Threshold = "≥ " + Show(min), Passed = v.Passed,
+            Source = set.Ref(key).ToString(), Missing = v.Missing,
+        });
+    }
+}
