@@ -1,0 +1,49 @@
+using System.Data.Common;
+using Dapper;
+
+namespace JxEnterpriseLadder.Data;
+
+/// <summary>Applies the versioned SQL files of Migrations/&lt;dialect&gt;/NNNN_name.sql that are not yet applied.</summary>
+public static class Migrator
+{
+    public sealed record Migration(int Version, string Name, string Sql);
+
+    public static IReadOnlyList<Migration> Available(DatabaseProvider provider)
+    {
+        var asm = typeof(Migrator).Assembly;
+        var prefix = $"migrations/{(provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres")}/";
+        return asm.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(n =>
+            {
+                var file = n[prefix.Length..^4];
+                using var reader = new StreamReader(asm.GetManifestResourceStream(n)!);
+                return new Migration(int.Parse(file[..4], System.Globalization.CultureInfo.InvariantCulture), file[5..], reader.ReadToEnd());
+            })
+            .OrderBy(m => m.Version).ToArray();
+    }
+
+    /// <summary>Returns the migrations applied now (empty when the schema was up to date).</summary>
+    public static IReadOnlyList<Migration> Migrate(Database db)
+    {
+        using var c = db.Open();
+        c.Execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        var applied = c.Query<int>("SELECT version FROM schema_migrations").ToHashSet();
+        var done = new List<Migration>();
+        foreach (var m in Available(db.Provider).Where(m => !applied.Contains(m.Version)))
+        {
+            using var tx = c.BeginTransaction();
+            if (db.Provider == DatabaseProvider.Postgres)
+                c.Execute("SELECT pg_advisory_xact_lock(4242)", transaction: tx); // two app instances starting together
+            if (c.ExecuteScalar<int>("SELECT COUNT(*) FROM schema_migrations WHERE version = @Version", new { m.Version }, tx) > 0) continue;
+            c.Execute(m.Sql, transaction: tx);
+            c.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @At)",
+                new { m.Version, m.Name, At = DateTime.UtcNow.ToString("O") }, tx);
+            tx.Commit();
+            done.Add(m);
+        }
+        return done;
+    }
+
+    public static int CurrentVersion(DbConnection c) =>
+        c.ExecuteScalar<int?>("SELECT MAX(version) FROM schema_migrations") ?? 0;
+}

@@ -1,0 +1,227 @@
+using System.Data.Common;
+using Dapper;
+using JxEnterpriseLadder.Domain;
+using JxEnterpriseLadder.Domain.Registry;
+
+namespace JxEnterpriseLadder.Data;
+
+/// <summary>
+/// The registry over Dapper, for SQLite and PostgreSQL alike. All SQL of the registry is in <see cref="Sql"/>,
+/// always parameterised.
+/// </summary>
+public sealed class RegistryRepository(Database db)
+{
+    public Database Database { get; } = db;
+
+    private static class Sql
+    {
+        public const string UpsertCity = "INSERT INTO cities (code, name) VALUES (@Code, @Name) ON CONFLICT (code) DO UPDATE SET name = excluded.name";
+        public const string UpsertPark = "INSERT INTO parks (code, name, city_code, kind) VALUES (@Code, @Name, @City, @Kind) ON CONFLICT (code) DO UPDATE SET name = excluded.name, city_code = excluded.city_code, kind = excluded.kind";
+        public const string UpsertChain = "INSERT INTO industry_chains (code, name, industry, hitech_field) VALUES (@Code, @Name, @Industry, @HiTechField) ON CONFLICT (code) DO UPDATE SET name = excluded.name, industry = excluded.industry, hitech_field = excluded.hitech_field";
+
+        public const string EnterpriseColumns = "credit_code, name, registered_on, city_code, county, park_code, chain_code, industry, hitech_field, listed, resident, prohibited_industry, branch_or_trading_only, national_award_year, rd_institution_year, led_standard_year, version";
+        public const string InsertEnterprise = "INSERT INTO enterprises (" + EnterpriseColumns + ") VALUES (@CreditCode, @Name, @RegisteredOn, @CityCode, @County, @ParkCode, @ChainCode, @Industry, @HiTechField, @Listed, @Resident, @ProhibitedIndustry, @BranchOrTradingOnly, @NationalAwardYear, @RdInstitutionYear, @LedStandardYear, 1)";
+        public const string EnterpriseExists = "SELECT registered_on FROM enterprises WHERE credit_code = @CreditCode";
+        public const string SelectEnterprise = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code = @CreditCode";
+        public const string SelectEnterprisePage = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code > @After ORDER BY credit_code LIMIT @Limit";
+        public const string CountEnterprises = "SELECT COUNT(*) FROM enterprises";
+
+        public const string FilingColumns = "credit_code, year, employees, tech_staff, sales_revenue, total_income, hitech_income, total_costs_and_expenses, rd_expense, rd_expense_domestic, total_assets, total_liabilities, results_commercialized";
+        public const string InsertFiling = "INSERT INTO filings (" + FilingColumns + ") VALUES (@CreditCode, @Year, @Employees, @TechStaff, @SalesRevenue, @TotalIncome, @HiTechIncome, @TotalCostsAndExpenses, @RdExpense, @RdExpenseDomestic, @TotalAssets, @TotalLiabilities, @ResultsCommercialized)";
+        public const string FilingExists = "SELECT COUNT(*) FROM filings WHERE credit_code = @CreditCode AND year = @Year";
+        public const string InsertIp = "INSERT INTO ip_holdings (credit_code, ip_class, kind, own_rd, valid_from, valid_to) VALUES (@CreditCode, @IpClass, @Kind, @OwnRd, @ValidFrom, @ValidTo)";
+        public const string InsertRegistration = "INSERT INTO tech_sme_registrations (credit_code, year, registration_number) VALUES (@CreditCode, @Year, @RegistrationNumber)";
+        public const string InsertCertificate = "INSERT INTO hnte_certificates (credit_code, certificate_number, issued_on) VALUES (@CreditCode, @CertificateNumber, @IssuedOn)";
+        public const string InsertListEntry = "INSERT INTO list_entries (credit_code, tier, year) VALUES (@CreditCode, @Tier, @Year)";
+        public const string InsertFinancing = "INSERT INTO financing_rounds (credit_code, round_date, amount, post_money_valuation, currency, professional_investor) VALUES (@CreditCode, @RoundDate, @Amount, @PostMoneyValuation, @Currency, @ProfessionalInvestor)";
+        public const string InsertCleanEvent = "INSERT INTO clean_record_events (credit_code, flag, occurred_on) VALUES (@CreditCode, @Flag, @OccurredOn)";
+
+        // Children of a key range, for streaming the registry page by page.
+        public const string FilingsIn = "SELECT " + FilingColumns + " FROM filings WHERE credit_code BETWEEN @From AND @To ORDER BY credit_code, year";
+        public const string IpIn = "SELECT credit_code, ip_class, kind, own_rd, valid_from, valid_to FROM ip_holdings WHERE credit_code BETWEEN @From AND @To";
+        public const string RegistrationsIn = "SELECT credit_code, year, registration_number FROM tech_sme_registrations WHERE credit_code BETWEEN @From AND @To";
+        public const string CertificatesIn = "SELECT credit_code, certificate_number, issued_on FROM hnte_certificates WHERE credit_code BETWEEN @From AND @To";
+        public const string ListEntriesIn = "SELECT credit_code, tier, year FROM list_entries WHERE credit_code BETWEEN @From AND @To";
+        public const string FinancingIn = "SELECT credit_code, round_date, amount, post_money_valuation, currency, professional_investor FROM financing_rounds WHERE credit_code BETWEEN @From AND @To ORDER BY round_date";
+        public const string CleanIn = "SELECT credit_code, flag, occurred_on FROM clean_record_events WHERE credit_code BETWEEN @From AND @To";
+
+        public const string DeleteAssessments = "DELETE FROM assessments WHERE as_of = @AsOf";
+        public const string InsertAssessment = "INSERT INTO assessments (credit_code, as_of, tier, outcome, score, parameters) VALUES (@CreditCode, @AsOf, @Tier, @Outcome, @Score, @Parameters)";
+
+        public const string EligibleByTierCity = """
+            SELECT a.tier AS Tier, e.city_code AS City, COUNT(*) AS Count
+            FROM assessments a JOIN enterprises e ON e.credit_code = a.credit_code
+            WHERE a.as_of = @AsOf AND a.outcome = 'qualified'
+            GROUP BY a.tier, e.city_code
+            """;
+        public const string RegisteredTechSmeByYear = "SELECT year AS Year, COUNT(*) AS Count FROM tech_sme_registrations GROUP BY year ORDER BY year";
+        public const string ListEntriesByYear = "SELECT tier AS Tier, year AS Year, COUNT(*) AS Count FROM list_entries GROUP BY tier, year ORDER BY year, tier";
+        public const string ValidHnteAt = "SELECT COUNT(DISTINCT credit_code) FROM hnte_certificates WHERE issued_on <= @AsOf AND issued_on > @Since";
+        public const string AssessedDates = "SELECT DISTINCT as_of FROM assessments ORDER BY as_of";
+    }
+
+    public void SaveReferenceData(JiangxiReference reference)
+    {
+        using var c = Database.Open();
+        using var tx = c.BeginTransaction();
+        c.Execute(Sql.UpsertCity, reference.Cities.Select(x => new { x.Code, x.Name }), tx);
+        c.Execute(Sql.UpsertPark, reference.Parks, tx);
+        c.Execute(Sql.UpsertChain, reference.IndustryChains, tx);
+        tx.Commit();
+    }
+
+    public int CountEnterprises()
+    {
+        using var c = Database.Open();
+        return c.ExecuteScalar<int>(Sql.CountEnterprises);
+    }
+
+    /// <summary>
+    /// Writes whole enterprise records in one transaction. Every record is validated first; any problem
+    /// (or an enterprise that already exists) rejects the whole batch and nothing is written.
+    /// </summary>
+    public void Insert(IReadOnlyCollection<EnterpriseRecord> records)
+    {
+        var problems = new List<ValidationProblem>();
+        var seen = new HashSet<string>();
+        foreach (var r in records)
+        {
+            problems.AddRange(RegistryValidation.Check(r.Enterprise));
+            if (!seen.Add(r.Enterprise.CreditCode))
+                problems.Add(new(r.Enterprise.CreditCode, null, "creditCode", "同一批次中重复的企业"));
+            var years = new HashSet<int>();
+            foreach (var f in r.Filings)
+            {
+                problems.AddRange(RegistryValidation.Check(f, r.Enterprise.RegisteredOn));
+                if (!years.Add(f.Year)) problems.Add(new(f.CreditCode, f.Year, "year", "重复的年度申报"));
+            }
+        }
+        if (problems.Count > 0) throw new RegistryValidationException(problems);
+
+        using var c = Database.Open();
+        using var tx = c.BeginTransaction();
+        foreach (var r in records)
+            if (c.ExecuteScalar<string?>(Sql.EnterpriseExists, new { r.Enterprise.CreditCode }, tx) is not null)
+                problems.Add(new(r.Enterprise.CreditCode, null, "creditCode", "企业已存在于登记库"));
+        if (problems.Count > 0) throw new RegistryValidationException(problems);
+        c.Execute(Sql.InsertEnterprise, records.Select(r => r.Enterprise), tx);
+        c.Execute(Sql.InsertFiling, records.SelectMany(r => r.Filings), tx);
+        c.Execute(Sql.InsertIp, records.SelectMany(r => r.Ip), tx);
+        c.Execute(Sql.InsertRegistration, records.SelectMany(r => r.TechSmeRegistrations), tx);
+        c.Execute(Sql.InsertCertificate, records.SelectMany(r => r.HnteCertificates), tx);
+        c.Execute(Sql.InsertListEntry, records.SelectMany(r => r.ListEntries), tx);
+        c.Execute(Sql.InsertFinancing, records.SelectMany(r => r.Financing), tx);
+        c.Execute(Sql.InsertCleanEvent, records.SelectMany(r => r.CleanRecord), tx);
+        tx.Commit();
+    }
+
+    /// <summary>Adds one year's filing after checking the enterprise, the year and every amount; nothing is written on a problem.</summary>
+    public void AddFiling(Filing filing)
+    {
+        using var c = Database.Open();
+        using var tx = c.BeginTransaction();
+        var registered = c.ExecuteScalar<string?>(Sql.EnterpriseExists, new { filing.CreditCode }, tx);
+        var problems = new List<ValidationProblem>();
+        if (UnifiedSocialCreditCode.Validate(filing.CreditCode) is { } reason) problems.Add(new(filing.CreditCode, filing.Year, "creditCode", reason));
+        else if (registered is null) problems.Add(new(filing.CreditCode, filing.Year, "creditCode", "登记库中没有该企业"));
+        DateOnly? registeredOn = registered is null ? null : DateOnly.Parse(registered[..10], System.Globalization.CultureInfo.InvariantCulture);
+        problems.AddRange(RegistryValidation.Check(filing, registeredOn));
+        if (registered is not null && c.ExecuteScalar<int>(Sql.FilingExists, new { filing.CreditCode, filing.Year }, tx) > 0)
+            problems.Add(new(filing.CreditCode, filing.Year, "year", "该年度申报已存在（重复申报）"));
+        if (problems.Count > 0) throw new RegistryValidationException(problems);
+        c.Execute(Sql.InsertFiling, filing, tx);
+        tx.Commit();
+    }
+
+    public EnterpriseRecord? Get(string creditCode)
+    {
+        using var c = Database.Open();
+        var e = c.QuerySingleOrDefault<Enterprise>(Sql.SelectEnterprise, new { CreditCode = creditCode });
+        if (e is null) return null;
+        return LoadChildren(c, [e], creditCode, creditCode).Single();
+    }
+
+    /// <summary>Streams every enterprise with its children, a page at a time: the registry is never loaded whole.</summary>
+    public IEnumerable<EnterpriseRecord> StreamAll(int pageSize = 2000)
+    {
+        var after = "";
+        using var c = Database.Open();
+        while (true)
+        {
+            var page = c.Query<Enterprise>(Sql.SelectEnterprisePage, new { After = after, Limit = pageSize }).ToList();
+            if (page.Count == 0) yield break;
+            foreach (var r in LoadChildren(c, page, page[0].CreditCode, page[^1].CreditCode)) yield return r;
+            after = page[^1].CreditCode;
+        }
+    }
+
+    private static IEnumerable<EnterpriseRecord> LoadChildren(DbConnection c, List<Enterprise> page, string from, string to)
+    {
+        var range = new { From = from, To = to };
+        var filings = c.Query<Filing>(Sql.FilingsIn, range).ToLookup(x => x.CreditCode);
+        var ip = c.Query<IpHolding>(Sql.IpIn, range).ToLookup(x => x.CreditCode);
+        var registrations = c.Query<TechSmeRegistrationRecord>(Sql.RegistrationsIn, range).ToLookup(x => x.CreditCode);
+        var certificates = c.Query<HnteCertificateRecord>(Sql.CertificatesIn, range).ToLookup(x => x.CreditCode);
+        var lists = c.Query<ListEntryRecord>(Sql.ListEntriesIn, range).ToLookup(x => x.CreditCode);
+        var financing = c.Query<FinancingRoundRecord>(Sql.FinancingIn, range).ToLookup(x => x.CreditCode);
+        var clean = c.Query<CleanRecordEvent>(Sql.CleanIn, range).ToLookup(x => x.CreditCode);
+        return page.Select(e => new EnterpriseRecord
+        {
+            Enterprise = e,
+            Filings = filings[e.CreditCode].ToArray(),
+            Ip = ip[e.CreditCode].ToArray(),
+            TechSmeRegistrations = registrations[e.CreditCode].ToArray(),
+            HnteCertificates = certificates[e.CreditCode].ToArray(),
+            ListEntries = lists[e.CreditCode].ToArray(),
+            Financing = financing[e.CreditCode].ToArray(),
+            CleanRecord = clean[e.CreditCode].ToArray(),
+        }).ToList();
+    }
+
+    public sealed record AssessmentRow(string CreditCode, DateOnly AsOf, string Tier, string Outcome, int? Score, string Parameters);
+
+    /// <summary>Replaces the stored screening results of one evaluation date.</summary>
+    public void ReplaceAssessments(DateOnly asOf, IEnumerable<AssessmentRow> rows, int batch = 5000)
+    {
+        using var c = Database.Open();
+        using var tx = c.BeginTransaction();
+        c.Execute(Sql.DeleteAssessments, new { AsOf = asOf }, tx);
+        foreach (var chunk in rows.Chunk(batch)) c.Execute(Sql.InsertAssessment, chunk, tx);
+        tx.Commit();
+    }
+
+    public sealed record TierCityCount(string Tier, string City, int Count);
+    public sealed record YearCount(int Year, int Count);
+    public sealed record TierYearCount(string Tier, int Year, int Count);
+
+    public IReadOnlyList<TierCityCount> EligibleByTierAndCity(DateOnly asOf)
+    {
+        using var c = Database.Open();
+        return c.Query<TierCityCount>(Sql.EligibleByTierCity, new { AsOf = asOf }).ToList();
+    }
+
+    public IReadOnlyList<YearCount> RegisteredTechSmesByYear()
+    {
+        using var c = Database.Open();
+        return c.Query<YearCount>(Sql.RegisteredTechSmeByYear).ToList();
+    }
+
+    public IReadOnlyList<TierYearCount> ListEntriesByYear()
+    {
+        using var c = Database.Open();
+        return c.Query<TierYearCount>(Sql.ListEntriesByYear).ToList();
+    }
+
+    /// <summary>Enterprises holding a certificate valid at the date (issued within the validity years before it).</summary>
+    public int ValidHnteCount(DateOnly asOf, int validityYears)
+    {
+        using var c = Database.Open();
+        return c.ExecuteScalar<int>(Sql.ValidHnteAt, new { AsOf = asOf, Since = asOf.AddYears(-validityYears) });
+    }
+
+    public IReadOnlyList<DateOnly> AssessedDates()
+    {
+        using var c = Database.Open();
+        return c.Query<DateOnly>(Sql.AssessedDates).ToList();
+    }
+}

@@ -1,0 +1,89 @@
+namespace JxEnterpriseLadder.Domain.Registry;
+
+// The registry's records, one class per table (src/JxEnterpriseLadder.Data/Migrations). Money in yuan.
+
+public sealed record Enterprise
+{
+    public required string CreditCode { get; init; }
+    public required string Name { get; init; }
+    public required DateOnly RegisteredOn { get; init; }
+    public required string CityCode { get; init; }
+    public string? County { get; init; }
+    public string? ParkCode { get; init; }
+    public string? ChainCode { get; init; }
+    public string? Industry { get; init; }
+    public string? HiTechField { get; init; }
+    public bool Listed { get; init; }
+    public bool Resident { get; init; } = true;
+    public bool ProhibitedIndustry { get; init; }
+    public bool BranchOrTradingOnly { get; init; }
+    /// <summary>Year of the latest national S&amp;T award won ranked in the top 3 units (null: none).</summary>
+    public int? NationalAwardYear { get; init; }
+    /// <summary>Year the provincial/ministerial R&amp;D institution was recognised (null: none).</summary>
+    public int? RdInstitutionYear { get; init; }
+    /// <summary>Year of the latest international/national/industry standard the firm led (null: none).</summary>
+    public int? LedStandardYear { get; init; }
+    /// <summary>Optimistic-concurrency version, incremented on every update.</summary>
+    public int Version { get; init; }
+}
+
+public sealed record Filing
+{
+    public required string CreditCode { get; init; }
+    public required int Year { get; init; }
+    public int? Employees { get; init; }
+    public int? TechStaff { get; init; }
+    public decimal? SalesRevenue { get; init; }
+    public decimal? TotalIncome { get; init; }
+    public decimal? HiTechIncome { get; init; }
+    public decimal? TotalCostsAndExpenses { get; init; }
+    public decimal? RdExpense { get; init; }
+    public decimal? RdExpenseDomestic { get; init; }
+    public decimal? TotalAssets { get; init; }
+    public decimal? TotalLiabilities { get; init; }
+    public int? ResultsCommercialized { get; init; }
+}
+
+public sealed record IpHolding
+{
+    public required string CreditCode { get; init; }
+    /// <summary>1 = Class Ⅰ, 2 = Class Ⅱ.</summary>
+    public required int IpClass { get; init; }
+    /// <summary>invention, plant-variety, ic-layout, new-drug, utility-model, design, software-copyright …</summary>
+    public required string Kind { get; init; }
+    public required bool OwnRd { get; init; }
+    public required DateOnly ValidFrom { get; init; }
+    public DateOnly? ValidTo { get; init; }
+}
+
+public sealed record TechSmeRegistrationRecord(string CreditCode, int Year, string RegistrationNumber);
+
+public sealed record HnteCertificateRecord(string CreditCode, string CertificateNumber, DateOnly IssuedOn);
+
+public sealed record ListEntryRecord(string CreditCode, string Tier, int Year);
+
+public sealed record FinancingRoundRecord
+{
+    public required string CreditCode { get; init; }
+    public required DateOnly RoundDate { get; init; }
+    public required decimal Amount { get; init; }
+    public decimal? PostMoneyValuation { get; init; }
+    public required string Currency { get; init; }
+    public required bool ProfessionalInvestor { get; init; }
+}
+
+/// <summary>A dated clean-record event: accident, environmental violation, misconduct, abnormal-operations or dishonesty listing.</summary>
+public sealed record CleanRecordEvent(string CreditCode, string Flag, DateOnly OccurredOn);
+
+/// <summary>Everything the registry holds about one enterprise.</summary>
+public sealed record EnterpriseRecord
+{
+    public required Enterprise Enterprise { get; init; }
+    public IReadOnlyList<Filing> Filings { get; init; } = [];
+    public IReadOnlyList<IpHolding> Ip { get; init; } = [];
+    public IReadOnlyList<TechSmeRegistrationRecord> TechSmeRegistrations { get; init; } = [];
+    public IReadOnlyList<HnteCertificateRecord> HnteCertificates { get; init; } = [];
+    public IReadOnlyList<ListEntryRecord> ListEntries { get; init; } = [];
+    public IReadOnlyList<FinancingRoundRecord> Financing { get; init; } = [];
+    public IReadOnlyList<CleanRecordEvent> CleanRecord { get; init; } = [];
+}

@@ -1,0 +1,72 @@
+using JxEnterpriseLadder.Domain.Profiles;
+
+namespace JxEnterpriseLadder.Domain.Registry;
+
+/// <summary>Turns a registry record into the assessment profile as known at a date: nothing after the date is read.</summary>
+public static class ProfileBuilder
+{
+    /// <summary>Years of look-back for dated qualifiers ("in the last 5 years") and clean-record events.</summary>
+    public sealed record Windows(int DirectQualifierYears = 5, int CleanRecordYears = 3);
+
+    public static EnterpriseProfile Build(EnterpriseRecord r, DateOnly asOf, Windows? windows = null)
+    {
+        windows ??= new Windows();
+        var e = r.Enterprise;
+        var dataYear = asOf.Year - 1;
+        var heldIp = r.Ip.Where(i => i.ValidFrom <= asOf && (i.ValidTo is null || asOf < i.ValidTo)).ToList();
+        var certificate = r.HnteCertificates.Where(c => c.IssuedOn <= asOf).MaxBy(c => c.IssuedOn);
+        var cleanSince = new DateOnly(asOf.Year - windows.CleanRecordYears + 1, 1, 1);
+        bool Event(string flag) => r.CleanRecord.Any(c => c.Flag == flag && c.OccurredOn >= cleanSince && c.OccurredOn <= asOf);
+        bool Recent(int? year) => year is { } y && y <= asOf.Year && y > asOf.Year - windows.DirectQualifierYears;
+        return new EnterpriseProfile
+        {
+            CreditCode = e.CreditCode,
+            Name = e.Name,
+            RegisteredOn = e.RegisteredOn,
+            Listed = e.Listed,
+            Industry = e.Industry,
+            HiTechField = e.HiTechField,
+            Resident = e.Resident,
+            ProhibitedIndustry = e.ProhibitedIndustry,
+            BranchOrTradingOnly = e.BranchOrTradingOnly,
+            Years = r.Filings.Where(f => f.Year <= dataYear).OrderBy(f => f.Year).Select(ToYear).ToArray(),
+            Ip = new IpHoldings
+            {
+                Class1 = heldIp.Count(i => i.IpClass == 1),
+                Class2 = heldIp.Count(i => i.IpClass == 2),
+                OwnRd = heldIp.Count == 0 ? null : heldIp.Any(i => i.OwnRd),
+            },
+            HnteCertificate = certificate is null ? null : new HnteCertificate { Number = certificate.CertificateNumber, IssuedOn = certificate.IssuedOn },
+            TechSmeRegistrations = r.TechSmeRegistrations.Where(t => t.Year <= asOf.Year)
+                .Select(t => new TechSmeRegistration { Number = t.RegistrationNumber, Year = t.Year }).ToArray(),
+            ListEntries = r.ListEntries.Where(l => l.Year <= asOf.Year).Select(l => new ListEntry { Tier = l.Tier, Year = l.Year }).ToArray(),
+            DirectQualifiers = new DirectQualifiers
+            {
+                NationalAwardTop3 = Recent(e.NationalAwardYear),
+                ProvincialRdInstitution = e.RdInstitutionYear is { } y && y <= asOf.Year,
+                LedStandard = Recent(e.LedStandardYear),
+            },
+            CleanRecord = new CleanRecord
+            {
+                MajorAccident = Event("majorAccident"),
+                SeriousEnvironmentalViolation = Event("seriousEnvironmentalViolation"),
+                ResearchMisconduct = Event("researchMisconduct"),
+                AbnormalOperations = Event("abnormalOperations"),
+                SeriousDishonesty = Event("seriousDishonesty"),
+            },
+            Financing = r.Financing.Where(f => f.RoundDate <= asOf).OrderBy(f => f.RoundDate).Select(f => new FinancingRound
+            {
+                Date = f.RoundDate, Amount = f.Amount, PostMoneyValuation = f.PostMoneyValuation,
+                Currency = f.Currency, ProfessionalInvestor = f.ProfessionalInvestor,
+            }).ToArray(),
+        };
+    }
+
+    private static YearFiling ToYear(Filing f) => new()
+    {
+        Year = f.Year, Employees = f.Employees, TechStaff = f.TechStaff, SalesRevenue = f.SalesRevenue, TotalIncome = f.TotalIncome,
+        HiTechIncome = f.HiTechIncome, TotalCostsAndExpenses = f.TotalCostsAndExpenses, RdExpense = f.RdExpense,
+        RdExpenseDomestic = f.RdExpenseDomestic, TotalAssets = f.TotalAssets, TotalLiabilities = f.TotalLiabilities,
+        ResultsCommercialized = f.ResultsCommercialized,
+    };
+}

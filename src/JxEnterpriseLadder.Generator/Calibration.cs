@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace JxEnterpriseLadder.Generator;
+
+/// <summary>The generator's knobs (calibration.json), tuned against criteria.md §4.</summary>
+public sealed record Calibration
+{
+    public Dictionary<string, double> CityWeights { get; init; } = [];
+    public Dictionary<string, double> ChainWeights { get; init; } = [];
+    public Dictionary<string, double> IndustryRdIntensity { get; init; } = [];
+    public double ParkShare { get; init; }
+    public double FoundingGrowthPerYear { get; init; }
+    public double RdIntensityDriftPerYear { get; init; }
+    public Dictionary<string, double> TechSmeApplyRate { get; init; } = [];
+    public double HnteApplyRate { get; init; }
+    public double HighGrowthListRate { get; init; }
+    public double VentureRoundRate { get; init; }
+    public double CleanEventRate { get; init; }
+
+    public static Calibration Default { get; } = Load();
+
+    private static Calibration Load()
+    {
+        using var s = typeof(Calibration).Assembly.GetManifestResourceStream("calibration.json")!;
+        return JsonSerializer.Deserialize<Calibration>(s, new JsonSerializerOptions(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip })!;
+    }
+}
+
+/// <summary>Deterministic random draws for one enterprise (its own stream, so one firm's draws never shift another's).</summary>
+internal sealed class Draw(int seed)
+{
+    private readonly Random _r = new(seed);
+    public double U() => _r.NextDouble();
+    public double U(double a, double b) => a + (b - a) * _r.NextDouble();
+    public int Int(int a, int bExclusive) => _r.Next(a, bExclusive);
+    public bool Chance(double p) => _r.NextDouble() < p;
+
+    public double Normal(double mean = 0, double sd = 1)
+    {
+        var u1 = 1.0 - _r.NextDouble();
+        var u2 = _r.NextDouble();
+        return mean + sd * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+    }
+
+    public double LogNormal(double median, double sigma) => median * Math.Exp(Normal(0, sigma));
+
+    public int Poisson(double lambda)
+    {
+        if (lambda <= 0) return 0;
+        if (lambda > 30) return Math.Max(0, (int)Math.Round(Normal(lambda, Math.Sqrt(lambda))));
+        var l = Math.Exp(-lambda);
+        var k = 0;
+        var p = 1.0;
+        do { k++; p *= _r.NextDouble(); } while (p > l);
+        return k - 1;
+    }
+
+    public T Pick<T>(IReadOnlyList<T> items) => items[_r.Next(items.Count)];
+
+    public string Weighted(IReadOnlyDictionary<string, double> weights)
+    {
+        var total = weights.Values.Sum();
+        var x = _r.NextDouble() * total;
+        foreach (var (k, w) in weights) { x -= w; if (x < 0) return k; }
+        return weights.Keys.Last();
+    }
+}

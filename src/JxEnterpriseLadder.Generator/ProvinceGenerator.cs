@@ -1,0 +1,266 @@
+using JxEnterpriseLadder.Domain;
+using JxEnterpriseLadder.Domain.Profiles;
+using JxEnterpriseLadder.Domain.Registry;
+using JxEnterpriseLadder.Rules.Engine;
+
+namespace JxEnterpriseLadder.Generator;
+
+public sealed record GeneratorOptions
+{
+    public int Seed { get; init; } = 20210701;
+    public int Enterprises { get; init; } = 40_000;
+    /// <summary>First and last year of the registry's statuses shown to users (filings start five years earlier for look-backs).</summary>
+    public int FromYear { get; init; } = 2018;
+    public int ToYear { get; init; } = 2025;
+    /// <summary>Years of history before <see cref="FromYear"/>: filings, and statuses from two years before.</summary>
+    public const int HistoryYears = 5;
+}
+
+/// <summary>
+/// Generates a plausible Jiangxi province: firms founded over time in real cities, parks and industry chains,
+/// with persistent, skewed, industry-dependent trajectories; then a yearly recognition process that runs the
+/// real rules engine, so every registration, certificate and list entry follows from earlier years' data.
+/// </summary>
+public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? calibration = null)
+{
+    private readonly Calibration _k = calibration ?? Calibration.Default;
+    private readonly JiangxiReference _ref = JiangxiReference.Default;
+
+    private static readonly string[] NameStems =
+        ["赣", "洪", "豫章", "滕王", "庐山", "鄱阳", "井冈", "章贡", "红谷", "瑶湖", "昌北", "景德", "匡庐", "武功", "三清", "龙虎", "翠微", "青云",
+         "华", "鑫", "恒", "泰", "创", "联", "智", "芯", "光", "博", "瑞", "科", "达", "源", "航", "锂", "稀", "新", "中", "晨", "宏", "远"];
+    private static readonly Dictionary<string, string> IndustrySuffix = new()
+    {
+        ["electronic-information"] = "电子科技", ["non-ferrous-metals"] = "新材料", ["equipment-manufacturing"] = "智能装备",
+        ["new-materials"] = "新材料科技", ["aviation"] = "航空科技", ["new-energy"] = "新能源科技", ["tcm-biomedicine"] = "生物医药",
+        ["petrochemical"] = "化工科技", ["building-materials"] = "陶瓷科技", ["textiles"] = "纺织科技", ["green-food"] = "食品科技",
+        ["modern-services"] = "信息技术",
+    };
+    private static readonly Dictionary<string, string> CityAdminCode = new()
+    {
+        ["nanchang"] = "360100", ["jingdezhen"] = "360200", ["pingxiang"] = "360300", ["jiujiang"] = "360400", ["xinyu"] = "360500",
+        ["yingtan"] = "360600", ["ganzhou"] = "360700", ["jian"] = "360800", ["yichun"] = "360900", ["fuzhou"] = "361000",
+        ["shangrao"] = "361100", ["ganjiang-new-area"] = "360100",
+    };
+
+    private sealed class Firm
+    {
+        public required Enterprise Enterprise;
+        public readonly List<Filing> Filings = [];
+        public readonly List<IpHolding> Ip = [];
+        public readonly List<FinancingRoundRecord> Financing = [];
+        public readonly List<CleanRecordEvent> Clean = [];
+        public readonly List<TechSmeRegistrationRecord> Registrations = [];
+        public readonly List<HnteCertificateRecord> Certificates = [];
+        public readonly List<ListEntryRecord> Lists = [];
+        public int? ExitYear;
+        public double Quality; // drives expert grades in the HNTE review
+
+        public EnterpriseRecord ToRecord() => new()
+        {
+            Enterprise = Enterprise, Filings = Filings, Ip = Ip, Financing = Financing, CleanRecord = Clean,
+            TechSmeRegistrations = Registrations, HnteCertificates = Certificates, ListEntries = Lists,
+        };
+    }
+
+    public IReadOnlyList<EnterpriseRecord> Generate(GeneratorOptions o, Action<string>? progress = null)
+    {
+        var codes = new HashSet<string>();
+        var firms = new List<Firm>(o.Enterprises);
+        for (var i = 0; i < o.Enterprises; i++) firms.Add(NewFirm(o, i, codes));
+        progress?.Invoke($"{firms.Count} enterprises with trajectories");
+        RunRecognition(o, firms, progress);
+        return firms.Select(f => f.ToRecord()).ToList();
+    }
+
+    private Firm NewFirm(GeneratorOptions o, int index, HashSet<string> codes)
+    {
+        var d = new Draw(HashCode.Combine(o.Seed, index, 0x5eed));
+        var firstYear = 1995;
+        var foundedYear = PickFoundingYear(d, firstYear, o.ToYear);
+        var registeredOn = new DateOnly(foundedYear, 1, 1).AddDays(d.Int(0, 365));
+        if (registeredOn.Year != foundedYear) registeredOn = new DateOnly(foundedYear, 12, 31);
+        var city = d.Weighted(_k.CityWeights);
+        var cityRef = _ref.CityByCode(city)!;
+        var parks = _ref.Parks.Where(p => p.City == city).ToList();
+        var park = parks.Count > 0 && d.Chance(_k.ParkShare) ? d.Pick(parks).Code : null;
+        var chainCode = d.Weighted(_k.ChainWeights);
+        var chain = _ref.ChainByCode(chainCode)!;
+        var industry = chain.Industry;
+        var code = CreditCode(d, city, codes);
+        var name = $"{cityRef.Name.TrimEnd('市')}{d.Pick(NameStems)}{d.Pick(NameStems)}{IndustrySuffix[industry]}有限公司";
+        var big = d.Chance(0.05);
+        var firm = new Firm
+        {
+            Enterprise = new Enterprise
+            {
+                CreditCode = code, Name = name, RegisteredOn = registeredOn, CityCode = city, County = d.Pick(cityRef.Counties),
+                ParkCode = park, ChainCode = chainCode, Industry = industry, HiTechField = chain.HiTechField,
+                Listed = big && d.Chance(0.06), ProhibitedIndustry = d.Chance(0.004), BranchOrTradingOnly = d.Chance(0.02),
+                NationalAwardYear = d.Chance(big ? 0.05 : 0.002) ? d.Int(Math.Max(foundedYear, 2012), o.ToYear + 1) : null,
+                RdInstitutionYear = d.Chance(big ? 0.3 : 0.015) ? d.Int(Math.Max(foundedYear, 2010), o.ToYear + 1) : null,
+                LedStandardYear = d.Chance(big ? 0.15 : 0.01) ? d.Int(Math.Max(foundedYear, 2012), o.ToYear + 1) : null,
+            },
+        };
+        Trajectory(o, d, firm, industry, big);
+        return firm;
+    }
+
+    private int PickFoundingYear(Draw d, int first, int last)
+    {
+        // Founding grows by a steady share a year: more young firms than old ones.
+        var total = 0.0;
+        for (var y = first; y <= last; y++) total += Math.Exp(_k.FoundingGrowthPerYear * (y - first));
+        var x = d.U() * total;
+        for (var y = first; y <= last; y++) { x -= Math.Exp(_k.FoundingGrowthPerYear * (y - first)); if (x < 0) return y; }
+        return last;
+    }
+
+    private static string CreditCode(Draw d, string city, HashSet<string> codes)
+    {
+        while (true)
+        {
+            var chars = new char[17];
+            chars[0] = '9'; chars[1] = '1';
+            CityAdminCode[city].CopyTo(0, chars, 2, 6);
+            for (var i = 8; i < 17; i++) chars[i] = UnifiedSocialCreditCode.Alphabet[d.Int(0, UnifiedSocialCreditCode.Alphabet.Length)];
+            var code = new string(chars) + UnifiedSocialCreditCode.CheckCharacter(chars);
+            if (codes.Add(code)) return code;
+        }
+    }
+
+    private void Trajectory(GeneratorOptions o, Draw d, Firm f, string industry, bool big)
+    {
+        var e = f.Enterprise;
+        var start = Math.Max(e.RegisteredOn.Year, o.FromYear - GeneratorOptions.HistoryYears);
+        var age = start - e.RegisteredOn.Year;
+        var strategic = _ref.IndustryByCode(industry)!.StrategicEmerging;
+        var rocket = d.Chance(strategic && age < 6 ? 0.06 : 0.015);
+        var growthTrait = rocket ? d.Normal(0.38, 0.10) : d.Normal(0.06, 0.10);
+        double employees = Math.Max(3, d.LogNormal(big ? 260 : 18, 0.9) * Math.Pow(1.06, Math.Min(age, 15)));
+        var revenuePerEmployee = d.LogNormal(450_000, 0.45);
+        var rdBase = _k.IndustryRdIntensity[industry] * d.LogNormal(1, 0.65);
+        var techRatio = Math.Clamp(d.Normal(strategic ? 0.19 : 0.12, 0.08), 0.02, 0.75);
+        var hiTechShare = Math.Clamp(d.Normal(strategic ? 0.62 : 0.4, 0.2), 0.0, 0.98);
+        var ipPropensity = d.LogNormal(1, 0.6);
+        var domesticShare = d.Chance(0.04) ? d.U(0.3, 0.7) : d.U(0.93, 1.0);
+        var assetsToRevenue = d.LogNormal(1.0, 0.35);
+        var leverage = d.U(0.2, 0.65);
+        f.Quality = Math.Clamp(d.Normal(0.5, 0.2) + (rocket ? 0.15 : 0), 0, 1);
+        var growth = growthTrait;
+        var stage = 0;
+        double valuation = 0;
+        for (var y = start; y <= o.ToYear; y++)
+        {
+            if (y > start && d.Chance(rocket ? 0.01 : 0.03)) { f.ExitYear = y; break; } // the firm closes or leaves the registry
+            var first = y == e.RegisteredOn.Year;
+            var monthsActive = first ? (13 - e.RegisteredOn.Month) / 12.0 : 1.0;
+            growth = 0.55 * growth + 0.45 * growthTrait + d.Normal(0, 0.08);
+            if (y > start) employees = Math.Max(2, employees * (1 + 0.65 * growth + d.Normal(0, 0.04)));
+            var revenue = employees * revenuePerEmployee * monthsActive * Math.Pow(1.03, y - start) * d.LogNormal(1, 0.08);
+            var drift = Math.Pow(1 + _k.RdIntensityDriftPerYear, y - 2013);
+            var rd = revenue * Math.Min(0.35, rdBase * drift * d.LogNormal(1, 0.15));
+            var totalIncome = revenue * d.U(1.0, 1.04);
+            var staff = (int)Math.Round(employees);
+            var tech = Math.Min(staff, (int)Math.Round(staff * Math.Clamp(techRatio * Math.Pow(1.02, y - 2013) + d.Normal(0, 0.015), 0, 0.95)));
+            var assets = revenue * assetsToRevenue * d.LogNormal(1, 0.05) + rd * 0.5;
+            var commercialized = d.Poisson(Math.Min(8, rd / 1_500_000 * 0.9 * ipPropensity));
+            f.Filings.Add(new Filing
+            {
+                CreditCode = e.CreditCode, Year = y, Employees = staff, TechStaff = tech,
+                SalesRevenue = Yuan(revenue), TotalIncome = Yuan(totalIncome),
+                HiTechIncome = Yuan(totalIncome * Math.Clamp(hiTechShare + d.Normal(0, 0.05), 0, 1)),
+                TotalCostsAndExpenses = Yuan(revenue * d.U(0.82, 1.02) + rd), RdExpense = Yuan(rd),
+                RdExpenseDomestic = Yuan(rd * domesticShare), TotalAssets = Yuan(assets), TotalLiabilities = Yuan(assets * leverage),
+                ResultsCommercialized = commercialized,
+            });
+            // IP follows R&D spending with a lag of a few months; each item stays valid for its term.
+            var newClass2 = d.Poisson(rd / 1_200_000 * ipPropensity);
+            var newClass1 = d.Poisson(rd / 6_000_000 * ipPropensity);
+            for (var k = 0; k < newClass2; k++)
+            {
+                var from = new DateOnly(y, 1, 1).AddDays(d.Int(0, 365));
+                f.Ip.Add(new IpHolding { CreditCode = e.CreditCode, IpClass = 2, Kind = d.Pick(["utility-model", "software-copyright", "design"]), OwnRd = !d.Chance(0.08), ValidFrom = from, ValidTo = from.AddYears(10) });
+            }
+            for (var k = 0; k < newClass1; k++)
+            {
+                var from = new DateOnly(y, 1, 1).AddDays(d.Int(0, 365));
+                f.Ip.Add(new IpHolding { CreditCode = e.CreditCode, IpClass = 1, Kind = "invention", OwnRd = !d.Chance(0.12), ValidFrom = from, ValidTo = from.AddYears(20) });
+            }
+            // Venture rounds: young firms in strategic industries, far more often when growing fast.
+            if (strategic && y - e.RegisteredOn.Year <= 9 && d.Chance(_k.VentureRoundRate * (rocket ? 6 : 1) * (stage > 0 ? 2.5 : 1)))
+            {
+                stage++;
+                var (amount, post) = stage switch
+                {
+                    1 => (d.LogNormal(8_000_000, 0.5), d.LogNormal(60_000_000, 0.5)),
+                    2 => (d.LogNormal(40_000_000, 0.5), d.LogNormal(320_000_000, 0.5)),
+                    3 => (d.LogNormal(150_000_000, 0.5), d.LogNormal(1_500_000_000, 0.5)),
+                    4 => (d.LogNormal(500_000_000, 0.5), d.LogNormal(5_000_000_000, 0.5)),
+                    _ => (d.LogNormal(1_200_000_000, 0.5), d.LogNormal(9_000_000_000, 0.4)),
+                };
+                valuation = Math.Max(valuation * 1.2, post);
+                var usd = d.Chance(0.2);
+                var rate = usd ? 7.0 : 1.0;
+                f.Financing.Add(new FinancingRoundRecord
+                {
+                    CreditCode = e.CreditCode, RoundDate = new DateOnly(y, 1, 1).AddDays(d.Int(0, 365)), Amount = Yuan(amount / rate),
+                    PostMoneyValuation = Yuan(valuation / rate), Currency = usd ? "USD" : "CNY", ProfessionalInvestor = !d.Chance(0.1),
+                });
+            }
+            if (d.Chance(_k.CleanEventRate))
+                f.Clean.Add(new CleanRecordEvent(e.CreditCode, d.Pick(["majorAccident", "seriousEnvironmentalViolation", "researchMisconduct", "abnormalOperations", "seriousDishonesty"]),
+                    new DateOnly(y, 1, 1).AddDays(d.Int(0, 365))));
+        }
+        f.Clean.Sort((a, b) => a.OccurredOn.CompareTo(b.OccurredOn));
+        // Two events of the same kind on the same day would be one event.
+        var distinct = f.Clean.DistinctBy(c => (c.Flag, c.OccurredOn)).ToList();
+        f.Clean.Clear();
+        f.Clean.AddRange(distinct);
+    }
+
+    private static decimal Yuan(double value) => Math.Round((decimal)Math.Max(0, value), 2);
+
+    /// <summary>
+    /// Each year: tech-SME evaluation in mid-year, HNTE review in autumn (experts grade from the firm's quality),
+    /// and the high-growth lists; every decision is the engine's, and some eligible firms do not apply.
+    /// </summary>
+    private void RunRecognition(GeneratorOptions o, List<Firm> firms, Action<string>? progress)
+    {
+        var serial = 0;
+        for (var year = o.FromYear - 2; year <= o.ToYear; year++)
+        {
+            var d = new Draw(HashCode.Combine(o.Seed, year, 0x7ea7));
+            var applyRate = _k.TechSmeApplyRate.TryGetValue(year.ToString(System.Globalization.CultureInfo.InvariantCulture), out var r) ? r : 0.9;
+            var midYear = new DateOnly(year, 6, 30);
+            var autumn = new DateOnly(year, 9, 30);
+            var validity = engine.Parameters.InForce("hnte", autumn)!.Integer("certificateValidityYears");
+            foreach (var f in firms)
+            {
+                if (f.Enterprise.RegisteredOn > midYear || f.ExitYear <= year) continue;
+                var profile = ProfileBuilder.Build(f.ToRecord(), midYear);
+                var result = engine.Assess(profile, midYear);
+                if (result.For("tech-sme")?.Outcome == Outcome.Qualified && d.Chance(applyRate))
+                    f.Registrations.Add(new TechSmeRegistrationRecord(f.Enterprise.CreditCode, year, $"{year}36{f.Enterprise.CreditCode.Substring(4, 4)}{++serial:D6}"));
+                var highGrowth = new[] { "unicorn", "potential-unicorn", "gazelle", "seed-unicorn", "potential-gazelle" }
+                    .FirstOrDefault(t => result.For(t)?.Outcome == Outcome.Qualified);
+                if (highGrowth is not null && d.Chance(_k.HighGrowthListRate))
+                    f.Lists.Add(new ListEntryRecord(f.Enterprise.CreditCode, highGrowth, year));
+
+                var yearEnd = new DateOnly(year, 12, 1);
+                if (f.Certificates.Any(c => LegalTerms.CertificateValid(c.IssuedOn, yearEnd, validity))) continue;
+                if (!d.Chance(_k.HnteApplyRate)) continue;
+                var reviewed = ProfileBuilder.Build(f.ToRecord(), autumn) with { Expert = ExpertReview(d, f.Quality) };
+                if (engine.Assess(reviewed, autumn).For("hnte")?.Outcome == Outcome.Qualified)
+                    f.Certificates.Add(new HnteCertificateRecord(f.Enterprise.CreditCode, $"GR{year}36{++serial:D6}", new DateOnly(year, 11, 1).AddDays(d.Int(0, 30))));
+            }
+            progress?.Invoke($"{year}: recognition done");
+        }
+    }
+
+    private static ExpertGrades ExpertReview(Draw d, double quality)
+    {
+        string Grade() => (quality + d.Normal(0, 0.15)) switch { > 0.8 => "A", > 0.55 => "B", > 0.3 => "C", > 0.1 => "D", _ => "E" };
+        return new ExpertGrades { TechAdvancement = Grade(), CoreSupport = Grade(), RdManagementPoints = (int)Math.Clamp(Math.Round(6 + quality * 12 + d.Normal(0, 2)), 0, 20) };
+    }
+}

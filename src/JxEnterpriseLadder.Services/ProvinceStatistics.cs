@@ -1,0 +1,56 @@
+using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Rules.Engine;
+
+namespace JxEnterpriseLadder.Services;
+
+/// <summary>Counts by tier, year and city, with Jiangxi's published figures beside them (criteria.md §4).</summary>
+public sealed class ProvinceStatistics(RegistryRepository registry, ParameterStore parameters)
+{
+    /// <summary>Published counts for calibration: (year, measure) → number.</summary>
+    public static readonly IReadOnlyList<(int Year, string Measure, int Published, string Note)> Published =
+    [
+        (2020, "tech-sme", 6416, "入库科技型中小企业"),
+        (2020, "hnte", 5115, "有效高新技术企业"),
+        (2020, "gazelle", 80, "瞪羚企业"),
+        (2020, "potential-gazelle", 60, "潜在瞪羚企业"),
+        (2020, "potential-unicorn", 6, "潜在独角兽企业"),
+        (2020, "seed-unicorn", 10, "种子独角兽企业"),
+        (2020, "unicorn", 0, "独角兽企业"),
+        (2023, "tech-sme", 14528, "入库科技型中小企业"),
+        (2023, "hnte", 6100, "有效高新技术企业（不少于）"),
+    ];
+
+    public sealed record CalibrationRow(int Year, string Measure, string Note, int Published, int Recognized, int? Eligible)
+    {
+        public string Deviation => Published == 0 ? (Recognized == 0 ? "0" : $"+{Recognized}") : $"{(Recognized - Published) * 100.0 / Published:+0;-0}%";
+        public string EligibleDeviation => Eligible is not { } e ? "—" : Published == 0 ? (e == 0 ? "0" : $"+{e}") : $"{(e - Published) * 100.0 / Published:+0;-0}%";
+    }
+
+    /// <summary>
+    /// Recognised = what the registry holds (registrations in the year, certificates valid at year end, list
+    /// entries of the year); eligible = the engine's qualified count at mid-year, where a screening was stored.
+    /// </summary>
+    public IReadOnlyList<CalibrationRow> Calibration()
+    {
+        var registered = registry.RegisteredTechSmesByYear().ToDictionary(x => x.Year, x => x.Count);
+        var lists = registry.ListEntriesByYear();
+        var screened = registry.AssessedDates().ToHashSet();
+        var rows = new List<CalibrationRow>();
+        foreach (var (year, measure, published, note) in Published)
+        {
+            var validity = parameters.InForce("hnte", new DateOnly(year, 12, 31))!.Integer("certificateValidityYears");
+            var recognized = measure switch
+            {
+                "tech-sme" => registered.GetValueOrDefault(year),
+                "hnte" => registry.ValidHnteCount(new DateOnly(year, 12, 31), validity),
+                _ => lists.Where(l => l.Year == year && l.Tier == measure).Sum(l => l.Count),
+            };
+            var midYear = new DateOnly(year, 6, 30);
+            int? eligible = screened.Contains(midYear)
+                ? registry.EligibleByTierAndCity(midYear).Where(x => x.Tier == measure).Sum(x => x.Count)
+                : null;
+            rows.Add(new CalibrationRow(year, measure, note, published, recognized, eligible));
+        }
+        return rows;
+    }
+}
