@@ -190,9 +190,18 @@ public sealed class RegistryRepository(Database db)
         tx.Commit();
     }
 
-    public sealed record TierCityCount(string Tier, string City, int Count);
-    public sealed record YearCount(int Year, int Count);
-    public sealed record TierYearCount(string Tier, int Year, int Count);
+    public sealed record TierCityCount(string Tier, string City, int Count)
+    {
+        private TierCityCount() : this("", "", 0) { }
+    }
+    public sealed record YearCount(int Year, int Count)
+    {
+        private YearCount() : this(0, 0) { }
+    }
+    public sealed record TierYearCount(string Tier, int Year, int Count)
+    {
+        private TierYearCount() : this("", 0, 0) { }
+    }
 
     public IReadOnlyList<TierCityCount> EligibleByTierAndCity(DateOnly asOf)
     {

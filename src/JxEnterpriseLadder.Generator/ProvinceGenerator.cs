@@ -135,8 +135,8 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
         var start = Math.Max(e.RegisteredOn.Year, o.FromYear - GeneratorOptions.HistoryYears);
         var age = start - e.RegisteredOn.Year;
         var strategic = _ref.IndustryByCode(industry)!.StrategicEmerging;
-        var rocket = d.Chance(strategic && age < 6 ? 0.06 : 0.015);
-        var growthTrait = rocket ? d.Normal(0.38, 0.10) : d.Normal(0.06, 0.10);
+        var rocket = d.Chance(strategic && age < 6 ? 0.02 : 0.004);
+        var growthTrait = rocket ? d.Normal(0.38, 0.10) : d.Normal(0.05, 0.06);
         double employees = Math.Max(3, d.LogNormal(big ? 260 : 18, 0.9) * Math.Pow(1.06, Math.Min(age, 15)));
         var revenuePerEmployee = d.LogNormal(450_000, 0.45);
         var rdBase = _k.IndustryRdIntensity[industry] * d.LogNormal(1, 0.65);
@@ -164,7 +164,7 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
             var staff = (int)Math.Round(employees);
             var tech = Math.Min(staff, (int)Math.Round(staff * Math.Clamp(techRatio * Math.Pow(1.02, y - 2013) + d.Normal(0, 0.015), 0, 0.95)));
             var assets = revenue * assetsToRevenue * d.LogNormal(1, 0.05) + rd * 0.5;
-            var commercialized = d.Poisson(Math.Min(8, rd / 1_500_000 * 0.9 * ipPropensity));
+            var commercialized = d.Poisson(Math.Min(10, rd / 600_000 * ipPropensity));
             f.Filings.Add(new Filing
             {
                 CreditCode = e.CreditCode, Year = y, Employees = staff, TechStaff = tech,
@@ -175,8 +175,8 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
                 ResultsCommercialized = commercialized,
             });
             // IP follows R&D spending with a lag of a few months; each item stays valid for its term.
-            var newClass2 = d.Poisson(rd / 1_200_000 * ipPropensity);
-            var newClass1 = d.Poisson(rd / 6_000_000 * ipPropensity);
+            var newClass2 = d.Poisson(rd / 800_000 * ipPropensity);
+            var newClass1 = d.Poisson(rd / 3_000_000 * ipPropensity);
             for (var k = 0; k < newClass2; k++)
             {
                 var from = new DateOnly(y, 1, 1).AddDays(d.Int(0, 365));
@@ -188,16 +188,16 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
                 f.Ip.Add(new IpHolding { CreditCode = e.CreditCode, IpClass = 1, Kind = "invention", OwnRd = !d.Chance(0.12), ValidFrom = from, ValidTo = from.AddYears(20) });
             }
             // Venture rounds: young firms in strategic industries, far more often when growing fast.
-            if (strategic && y - e.RegisteredOn.Year <= 9 && d.Chance(_k.VentureRoundRate * (rocket ? 6 : 1) * (stage > 0 ? 2.5 : 1)))
+            if (strategic && y - e.RegisteredOn.Year <= 9 && d.Chance(_k.VentureRoundRate * (rocket ? 8 : 1) * (stage > 0 ? 2 : 1)))
             {
                 stage++;
                 var (amount, post) = stage switch
                 {
-                    1 => (d.LogNormal(8_000_000, 0.5), d.LogNormal(60_000_000, 0.5)),
-                    2 => (d.LogNormal(40_000_000, 0.5), d.LogNormal(320_000_000, 0.5)),
-                    3 => (d.LogNormal(150_000_000, 0.5), d.LogNormal(1_500_000_000, 0.5)),
-                    4 => (d.LogNormal(500_000_000, 0.5), d.LogNormal(5_000_000_000, 0.5)),
-                    _ => (d.LogNormal(1_200_000_000, 0.5), d.LogNormal(9_000_000_000, 0.4)),
+                    1 => (d.LogNormal(6_000_000, 0.5), d.LogNormal(50_000_000, 0.5)),
+                    2 => (d.LogNormal(30_000_000, 0.5), d.LogNormal(250_000_000, 0.5)),
+                    3 => (d.LogNormal(100_000_000, 0.5), d.LogNormal(1_000_000_000, 0.4)),
+                    4 => (d.LogNormal(300_000_000, 0.5), d.LogNormal(3_500_000_000, 0.4)),
+                    _ => (d.LogNormal(800_000_000, 0.5), d.LogNormal(8_000_000_000, 0.4)),
                 };
                 valuation = Math.Max(valuation * 1.2, post);
                 var usd = d.Chance(0.2);
@@ -251,7 +251,8 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
                 if (f.Certificates.Any(c => LegalTerms.CertificateValid(c.IssuedOn, yearEnd, validity))) continue;
                 if (!d.Chance(_k.HnteApplyRate)) continue;
                 var reviewed = ProfileBuilder.Build(f.ToRecord(), autumn) with { Expert = ExpertReview(d, f.Quality) };
-                if (engine.Assess(reviewed, autumn).For("hnte")?.Outcome == Outcome.Qualified)
+                var hnteResult = engine.Assess(reviewed, autumn).For("hnte")!;
+                if (hnteResult.Outcome == Outcome.Qualified)
                     f.Certificates.Add(new HnteCertificateRecord(f.Enterprise.CreditCode, $"GR{year}36{++serial:D6}", new DateOnly(year, 11, 1).AddDays(d.Int(0, 30))));
             }
             progress?.Invoke($"{year}: recognition done");
@@ -261,6 +262,7 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
     private static ExpertGrades ExpertReview(Draw d, double quality)
     {
         string Grade() => (quality + d.Normal(0, 0.15)) switch { > 0.8 => "A", > 0.55 => "B", > 0.3 => "C", > 0.1 => "D", _ => "E" };
-        return new ExpertGrades { TechAdvancement = Grade(), CoreSupport = Grade(), RdManagementPoints = (int)Math.Clamp(Math.Round(6 + quality * 12 + d.Normal(0, 2)), 0, 20) };
+        return new ExpertGrades { TechAdvancement = Grade(), CoreSupport = Grade(), RdManagementPoints = (int)Math.Clamp(Math.Round(8 + quality * 12 + d.Normal(0, 2)), 0, 20),
+            BandPosition = (decimal)Math.Round(Math.Clamp(quality + d.Normal(0, 0.2), 0, 1), 2) };
     }
 }

@@ -116,4 +116,6 @@ public sealed record ExpertGrades
     public string? CoreSupport { get; init; }
     /// <summary>R&amp;D organisation and management, 0–20 points.</summary>
     public int? RdManagementPoints { get; init; }
+    /// <summary>Where the experts placed the firm within each banded item (0 = lower end, 1 = upper end); null: lower end.</summary>
+    public decimal? BandPosition { get; init; }
 }

@@ -56,11 +56,20 @@ public sealed record IpHolding
     public DateOnly? ValidTo { get; init; }
 }
 
-public sealed record TechSmeRegistrationRecord(string CreditCode, int Year, string RegistrationNumber);
+public sealed record TechSmeRegistrationRecord(string CreditCode, int Year, string RegistrationNumber)
+{
+    private TechSmeRegistrationRecord() : this("", 0, "") { } // for Dapper: providers differ in integer widths
+}
 
-public sealed record HnteCertificateRecord(string CreditCode, string CertificateNumber, DateOnly IssuedOn);
+public sealed record HnteCertificateRecord(string CreditCode, string CertificateNumber, DateOnly IssuedOn)
+{
+    private HnteCertificateRecord() : this("", "", default) { }
+}
 
-public sealed record ListEntryRecord(string CreditCode, string Tier, int Year);
+public sealed record ListEntryRecord(string CreditCode, string Tier, int Year)
+{
+    private ListEntryRecord() : this("", "", 0) { }
+}
 
 public sealed record FinancingRoundRecord
 {
@@ -73,7 +82,10 @@ public sealed record FinancingRoundRecord
 }
 
 /// <summary>A dated clean-record event: accident, environmental violation, misconduct, abnormal-operations or dishonesty listing.</summary>
-public sealed record CleanRecordEvent(string CreditCode, string Flag, DateOnly OccurredOn);
+public sealed record CleanRecordEvent(string CreditCode, string Flag, DateOnly OccurredOn)
+{
+    private CleanRecordEvent() : this("", "", default) { }
+}
 
 /// <summary>Everything the registry holds about one enterprise.</summary>
 public sealed record EnterpriseRecord

@@ -10,6 +10,13 @@ namespace JxEnterpriseLadder.Rules.Tiers;
 /// </summary>
 internal static class HnteRules
 {
+    /// <summary>How banded points are counted: the band policy, and the experts' placement within bands when known.</summary>
+    private readonly record struct Scoring(BandPointsMode Mode, decimal? Position);
+
+    private static ItemPoints Points(Band band, Scoring s) => s.Position is { } pos
+        ? ItemPoints.Exact(band.PointsMin + (int)Math.Round(pos * (band.PointsMax - band.PointsMin), MidpointRounding.AwayFromZero))
+        : Common.Points(band, s.Mode);
+
     public const string Tier = "hnte";
 
     public static TierResult Evaluate(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options)
@@ -20,7 +27,10 @@ internal static class HnteRules
         b.Use(set);
         var year = LegalTerms.DataYear(asOf);
         var y = p.Year(year);
-        var mode = options.BandPoints ?? (set.Text("bandPointsMode") == "range" ? BandPointsMode.Range : BandPointsMode.Lower);
+        // Experts who scored the file place the firm within each band; the engine then has exact points.
+        var mode = new Scoring(
+            options.BandPoints ?? (set.Text("bandPointsMode") == "range" ? BandPointsMode.Range : BandPointsMode.Lower),
+            p.Expert?.BandPosition is { } pos ? Math.Clamp(pos, 0m, 1m) : null);
 
         var age = Age(b, set, p, asOf);
         var coreIp = CoreIp(b, set, p);
@@ -119,6 +129,11 @@ internal static class HnteRules
         }
         if (p.RegisteredOn is null) missing.Add(Inputs.RegisteredOn);
         var label = $"近三个会计年度（{string.Join("、", years)}）研发费用总额占同期销售收入总额比例";
+        if (missing.Count == 0 && years.Length == 0)
+            return b.Add(new Criterion
+            {
+                Id = "hnte.rd-ratio", Label = label, Actual = "尚无完整会计年度", Threshold = "按最近一年销售收入分档", Passed = false, Source = source,
+            });
         if (missing.Count > 0)
             return b.Add(MissingCriterion("hnte.rd-ratio", label, "按最近一年销售收入分档：≤5000万 5%，5000万–2亿 4%，>2亿 3%", set.Ref("rdRatioSmall"), missing.ToArray()));
         var rd = years.Sum(t => p.Year(t)!.RdExpense!.Value);
@@ -193,7 +208,7 @@ internal static class HnteRules
         });
     }
 
-    private static (Verdict, int, ScoreRange) Innovation(TierBuilder b, ParameterSet set, EnterpriseProfile p, int year, BandPointsMode mode)
+    private static (Verdict, int, ScoreRange) Innovation(TierBuilder b, ParameterSet set, EnterpriseProfile p, int year, Scoring mode)
     {
         var ip = IpPoints(b, set, p, mode);
         var commercialization = CommercializationPoints(b, set, p, year, mode);
@@ -222,20 +237,20 @@ internal static class HnteRules
         return (v, min, new ScoreRange(min, max));
     }
 
-    private static ItemPoints Grade(ParameterSet set, string? grade, string input, BandPointsMode mode)
+    private static ItemPoints Grade(ParameterSet set, string? grade, string input, Scoring mode)
     {
         var grades = set.Map("expertGradeMinPoints");
         var maxima = set.Map("expertGradeMaxPoints");
         if (grade is null || !grades.ContainsKey(grade))
         {
             var lo = (int)grades.Values.Min();
-            var hi = mode == BandPointsMode.Range ? (int)maxima.Values.Max() : (int)grades.Values.Max();
+            var hi = mode.Mode == BandPointsMode.Range ? (int)maxima.Values.Max() : (int)grades.Values.Max();
             return new ItemPoints(lo, hi, [input]);
         }
-        return mode == BandPointsMode.Range ? new((int)grades[grade], (int)maxima[grade], []) : ItemPoints.Exact((int)grades[grade]);
+        return Points(new Band(null, null, (int)grades[grade], (int)maxima[grade]), mode);
     }
 
-    private static ItemPoints IpPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p, BandPointsMode mode)
+    private static ItemPoints IpPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p, Scoring mode)
     {
         var source = set.Ref("ipClass1Points").ToString();
         var advancement = Grade(set, p.Expert?.TechAdvancement, Inputs.ExpertTechAdvancement, mode);
@@ -248,8 +263,8 @@ internal static class HnteRules
         else if (c1 is null || c2 is null)
         {
             var floor = c2 is { } k ? Points(BandFor(class2Bands, k), mode).Min : 0;
-            var ceiling = mode == BandPointsMode.Range ? class1Band.PointsMax : class1Band.PointsMin;
-            count = new(floor, c1 is null ? ceiling : (mode == BandPointsMode.Range ? class2Bands[0].PointsMax : class2Bands[0].PointsMin),
+            var ceiling = mode.Mode == BandPointsMode.Range ? class1Band.PointsMax : class1Band.PointsMin;
+            count = new(floor, c1 is null ? ceiling : (mode.Mode == BandPointsMode.Range ? class2Bands[0].PointsMax : class2Bands[0].PointsMin),
                 new[] { c1 is null ? Inputs.IpClass1 : null, c2 is null ? Inputs.IpClass2 : null }.OfType<string>().ToArray());
         }
         else count = Points(BandFor(class2Bands, c2.Value), mode);
@@ -302,7 +317,7 @@ internal static class HnteRules
             Source = source.ToString(), Missing = points.Known ? [] : points.Missing,
         });
 
-    private static ItemPoints CommercializationPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p, int year, BandPointsMode mode)
+    private static ItemPoints CommercializationPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p, int year, Scoring mode)
     {
         var bands = set.Bands("commercializationBands");
         var years = RatioYears(p, year, set.Integer("commercializationYears"));
@@ -312,10 +327,15 @@ internal static class HnteRules
         var threshold = BandTable(bands, Format.Count);
         ItemPoints points;
         string actual;
-        if (missing.Count > 0 || years.Length == 0)
+        if (missing.Count == 0 && years.Length == 0)
+        {
+            points = ItemPoints.Exact(0);
+            actual = "尚无完整会计年度";
+        }
+        else if (missing.Count > 0)
         {
             var top = Points(bands[0], mode);
-            points = new(0, top.Max, missing.Count > 0 ? missing : [Inputs.RegisteredOn]);
+            points = new(0, top.Max, missing);
             actual = "未填报";
         }
         else
@@ -338,7 +358,7 @@ internal static class HnteRules
         return points;
     }
 
-    private static ItemPoints GrowthPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p, int year, BandPointsMode mode,
+    private static ItemPoints GrowthPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p, int year, Scoring mode,
         string id, string label, Func<YearFiling?, decimal?> value, string[] fields)
     {
         var bands = set.Bands("growthBands");
