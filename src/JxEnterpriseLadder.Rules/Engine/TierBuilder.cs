@@ -36,7 +36,7 @@ internal sealed class TierBuilder(string tier)
         Missing = verdict.Passed is null ? verdict.Missing : [],
         Gaps = verdict.Passed == true ? [] : Gaps,
         ConfirmedBy = verdict.Passed == true ? ConfirmedBy : null,
-        Labels = Labels,
+        Labels = verdict.Passed == true ? Labels : [],
     };
 
     /// <summary>When no parameter version is in force at the date, the tier cannot be decided.</summary>

@@ -79,10 +79,16 @@ internal sealed class Money(ParameterSet rates)
     /// <summary>Latest round's post-money valuation at or before the date, converted; (null, reason) when unknown.</summary>
     public (decimal? value, string[] missing, FinancingRound? round) LatestValuation(EnterpriseProfile p, DateOnly asOf, string target)
     {
-        var latest = Until(p, asOf).Where(f => f.PostMoneyValuation is not null).MaxBy(f => f.Date);
-        if (latest is null) return (null, [], null);
-        var v = Convert(latest.PostMoneyValuation!.Value, latest.Currency, latest.Date!.Value.Year, target);
-        return v is null ? (null, [$"parameters:exchange-rates.{latest.Date!.Value.Year}"], latest) : (v, [], latest);
+        // The latest round counts; an undated round or a latest round without a valuation leaves it unknown.
+        var undated = p.Financing.Select((f, i) => (f, i)).Where(x => x.f.Date is null).Select(x => $"financing[{x.i}].date").ToArray();
+        (FinancingRound? f, int i) latest = (null, -1);
+        for (var k = 0; k < p.Financing.Count; k++)
+            if (p.Financing[k].Date is { } d && d <= asOf && (latest.f is null || d > latest.f.Date)) latest = (p.Financing[k], k);
+        if (latest.f is null) return (null, undated, null);
+        if (undated.Length > 0) return (null, undated, latest.f);
+        if (latest.f.PostMoneyValuation is not { } valuation) return (null, [$"financing[{latest.i}].postMoneyValuation"], latest.f);
+        var v = Convert(valuation, latest.f.Currency, latest.f.Date!.Value.Year, target);
+        return v is null ? (null, [$"parameters:exchange-rates.{latest.f.Date!.Value.Year}"], latest.f) : (v, [], latest.f);
     }
 
     /// <summary>Sum of amounts raised up to the date, each converted at its own year's rate.</summary>

@@ -243,9 +243,9 @@ internal static class HnteRules
         var maxima = set.Map("expertGradeMaxPoints");
         if (grade is null || !grades.ContainsKey(grade))
         {
-            var lo = (int)grades.Values.Min();
-            var hi = mode.Mode == BandPointsMode.Range ? (int)maxima.Values.Max() : (int)grades.Values.Max();
-            return new ItemPoints(lo, hi, [input]);
+            // Unknown grade: anything from the worst grade's points to the best grade's.
+            var all = grades.Keys.Select(g => Points(new Band(null, null, (int)grades[g], (int)maxima[g]), mode)).ToArray();
+            return new ItemPoints(all.Min(x => x.Min), all.Max(x => x.Max), [input]);
         }
         return Points(new Band(null, null, (int)grades[grade], (int)maxima[grade]), mode);
     }
@@ -263,8 +263,7 @@ internal static class HnteRules
         else if (c1 is null || c2 is null)
         {
             var floor = c2 is { } k ? Points(BandFor(class2Bands, k), mode).Min : 0;
-            var ceiling = mode.Mode == BandPointsMode.Range ? class1Band.PointsMax : class1Band.PointsMin;
-            count = new(floor, c1 is null ? ceiling : (mode.Mode == BandPointsMode.Range ? class2Bands[0].PointsMax : class2Bands[0].PointsMin),
+            count = new(floor, c1 is null ? Points(class1Band, mode).Max : Points(class2Bands[0], mode).Max,
                 new[] { c1 is null ? Inputs.IpClass1 : null, c2 is null ? Inputs.IpClass2 : null }.OfType<string>().ToArray());
         }
         else count = Points(BandFor(class2Bands, c2.Value), mode);

@@ -48,7 +48,8 @@ internal static class PotentialGazelleRules
     private static Verdict OnLadder(TierBuilder b, ParameterSet set, ParameterSet hnteSet, EnterpriseProfile p, DateOnly asOf,
         TierResult techSme, TierResult hnte)
     {
-        var registered = p.TechSmeRegistrations.Any(r => r.Year == asOf.Year || r.Year == LegalTerms.DataYear(asOf));
+        // A registration number is valid for the calendar year of entry only (criteria.md §1.4).
+        var registered = p.TechSmeRegistrations.Any(r => r.Year == asOf.Year);
         var certified = p.HnteCertificate?.IssuedOn is { } d && LegalTerms.CertificateValid(d, asOf, hnteSet.Integer("certificateValidityYears"));
         var acceptEligible = set.Flag("acceptsEligibility");
         Verdict v = registered || certified ? Verdict.Pass

@@ -19,9 +19,10 @@ internal static class UnicornRules
             var age = HighGrowthEligibility.FoundedWithin(b, "unicorn.founded", set, "maxYearsFounded", p, asOf);
             var valuation = Valuation(b, set, "minValuationUsd", "USD", p, asOf, money, "unicorn.valuation");
             var financing = CumulativeFinancing(b, set, "minCumulativeFinancingUsd", "USD", p, asOf, money, "unicorn.cumulative-financing");
+            var verdict = Verdict.All(age, valuation, financing);
             var (v, _, _) = money.LatestValuation(p, asOf, "USD");
-            if (v >= set.Number("superUnicornValuationUsd")) b.Labels.Add("super-unicorn");
-            return Verdict.All(age, valuation, financing);
+            if (v >= set.Number("superUnicornValuationUsd")) b.Labels.Add("super-unicorn"); // shown only on a qualified result
+            return verdict;
         });
 
     public static TierResult EvaluatePotential(EnterpriseProfile p, DateOnly asOf, ParameterStore store) =>
@@ -70,13 +71,14 @@ internal static class UnicornRules
     {
         var professionalOnly = set.Flag("requiresProfessionalInvestor");
         var rounds = Money.Until(p, asOf).ToArray();
+        var undated = p.Financing.Select((r, i) => (r, i)).Where(x => x.r.Date is null).Select(x => $"financing[{x.i}].date").ToArray();
         var label = professionalOnly ? "获得专业投资机构的私募投资" : "获得过股权投资";
         Verdict v = professionalOnly
             ? rounds.Any(r => r.ProfessionalInvestor == true) ? Verdict.Pass
               : rounds.Any(r => r.ProfessionalInvestor is null) ? Verdict.Unknown(
                   p.Financing.Select((r, i) => (r, i)).Where(x => x.r.ProfessionalInvestor is null).Select(x => $"financing[{x.i}].professionalInvestor").ToArray())
-              : Verdict.Fail
-            : Verdict.Of(rounds.Length > 0);
+              : undated.Length > 0 ? Verdict.Unknown(undated) : Verdict.Fail
+            : rounds.Length > 0 ? Verdict.Pass : undated.Length > 0 ? Verdict.Unknown(undated) : Verdict.Fail;
         return b.Add(new Criterion
         {
             Id = $"{b.Tier}.investment", Label = label, Actual = $"{rounds.Length} 轮融资",

@@ -1,0 +1,22 @@
+using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Rules.Engine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JxEnterpriseLadder.Services;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The registry (ConnectionStrings:Registry, default the embedded SQLite file), the engine and the services over them.</summary>
+    public static IServiceCollection AddLadderServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        var spec = configuration.GetConnectionString("Registry") ?? "sqlite:data/jxladder.db";
+        services.AddSingleton(Database.Parse(spec));
+        services.AddSingleton<RegistryRepository>();
+        services.AddSingleton(_ => new AssessmentEngine(ParameterStore.Default));
+        services.AddSingleton(sp => sp.GetRequiredService<AssessmentEngine>().Parameters);
+        services.AddSingleton<Screening>();
+        services.AddSingleton<ProvinceStatistics>();
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using JxEnterpriseLadder.Services;
+using JxEnterpriseLadder.Web;
+using JxEnterpriseLadder.Web.Api;
+using JxEnterpriseLadder.Web.Components;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddLadderServices(builder.Configuration);
+builder.Services.AddLadderWeb();
+
+var app = builder.Build();
+
+app.PrepareDemoRegistry();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+app.UseRequestLocalization("zh-CN", "en");
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapAssessmentsApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>For WebApplicationFactory in the tests.</summary>
+public partial class Program;
