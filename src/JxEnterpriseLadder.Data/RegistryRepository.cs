@@ -101,7 +101,7 @@ public sealed class RegistryRepository(Database db)
         using var c = Database.Open();
         using var tx = c.BeginTransaction();
         foreach (var r in records)
-            if (c.ExecuteScalar<string?>(Sql.EnterpriseExists, new { r.Enterprise.CreditCode }, tx) is not null)
+            if (c.ExecuteScalar<DateOnly?>(Sql.EnterpriseExists, new { r.Enterprise.CreditCode }, tx) is not null)
                 problems.Add(new(r.Enterprise.CreditCode, null, "creditCode", "企业已存在于登记库"));
         if (problems.Count > 0) throw new RegistryValidationException(problems);
         c.Execute(Sql.InsertEnterprise, records.Select(r => r.Enterprise), tx);
@@ -120,13 +120,12 @@ public sealed class RegistryRepository(Database db)
     {
         using var c = Database.Open();
         using var tx = c.BeginTransaction();
-        var registered = c.ExecuteScalar<string?>(Sql.EnterpriseExists, new { filing.CreditCode }, tx);
+        var registeredOn = c.ExecuteScalar<DateOnly?>(Sql.EnterpriseExists, new { filing.CreditCode }, tx);
         var problems = new List<ValidationProblem>();
         if (UnifiedSocialCreditCode.Validate(filing.CreditCode) is { } reason) problems.Add(new(filing.CreditCode, filing.Year, "creditCode", reason));
-        else if (registered is null) problems.Add(new(filing.CreditCode, filing.Year, "creditCode", "登记库中没有该企业"));
-        DateOnly? registeredOn = registered is null ? null : DateOnly.Parse(registered[..10], System.Globalization.CultureInfo.InvariantCulture);
+        else if (registeredOn is null) problems.Add(new(filing.CreditCode, filing.Year, "creditCode", "登记库中没有该企业"));
         problems.AddRange(RegistryValidation.Check(filing, registeredOn));
-        if (registered is not null && c.ExecuteScalar<int>(Sql.FilingExists, new { filing.CreditCode, filing.Year }, tx) > 0)
+        if (registeredOn is not null && c.ExecuteScalar<int>(Sql.FilingExists, new { filing.CreditCode, filing.Year }, tx) > 0)
             problems.Add(new(filing.CreditCode, filing.Year, "year", "该年度申报已存在（重复申报）"));
         if (problems.Count > 0) throw new RegistryValidationException(problems);
         c.Execute(Sql.InsertFiling, filing, tx);

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace JxEnterpriseLadder.Web.Tests;
+
+/// <summary>The app on a real Kestrel port over a small generated embedded registry.</summary>
+public sealed class AppFixture : IDisposable
+{
+    public WebApplicationFactory<Program> Factory { get; }
+    public HttpClient Client { get; }
+
+    public AppFixture()
+    {
+        var db = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "demo.db");
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:Registry", "sqlite:" + db);
+            b.UseSetting("Demo:Enterprises", "300");
+        });
+        Factory.UseKestrel(0);
+        Factory.StartServer();
+        Client = Factory.CreateClient();
+    }
+
+    public void Dispose() => Factory.Dispose();
+}
+
+public sealed class AssessmentDoorsTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string Profiles = """
+        {"name":"甲","registeredOn":"2018-05-01","listed":false,"industry":"new-materials","hiTechField":"new-materials","years":[{"year":2023,"employees":80,"techStaff":20,"salesRevenue":20000000,"totalIncome":20000000,"totalCostsAndExpenses":18000000,"rdExpense":900000}],"ip":{"class1":0,"class2":3,"ownRd":true}}
+        {"name":"乙","registeredOn":"2012-02-29","listed":false,"industry":"electronic-information","years":[{"year":2020,"salesRevenue":10000000,"employees":120},{"year":2023,"salesRevenue":17280000,"rdExpense":700000,"employees":150,"techStaff":30}],"hnteCertificate":{"number":"GR2022","issuedOn":"2022-11-01"}}
+        """;
+
+    [Fact]
+    public async Task TheCliAndTheHttpEndpointGiveIdenticalResults()
+    {
+        var http = await app.Client.PostAsync("/api/assessments?asOf=2024-06-30", new StringContent(Profiles, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, http.StatusCode);
+        var fromHttp = await http.Content.ReadAsStringAsync();
+
+        var (exit, fromCli, _) = await RunCli("assess --as-of 2024-06-30", Profiles);
+        Assert.Equal(0, exit);
+        Assert.Equal(fromCli, fromHttp);
+        var lines = fromCli.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        using var first = JsonDocument.Parse(lines[0]);
+        Assert.Equal(7, first.RootElement.GetProperty("results").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ABadProfileIsNamedAndTheOthersAreStillAssessed()
+    {
+        var input = Profiles + "\n" + """{"name":"丙","years":[{"year":2023,"employees":10,"techStaff":11}]}""";
+        var http = await app.Client.PostAsync("/api/assessments?asOf=2024-06-30", new StringContent(input, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, http.StatusCode);
+        Assert.Equal("application/problem+json", http.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await http.Content.ReadAsStringAsync());
+        var error = problem.RootElement.GetProperty("errors")[0];
+        Assert.Equal(3, error.GetProperty("profile").GetInt32());
+        Assert.Equal("$.years[0].techStaff", error.GetProperty("field").GetString());
+        Assert.Equal(2, problem.RootElement.GetProperty("results").GetArrayLength());
+
+        var (exit, stdout, stderr) = await RunCli("assess --as-of 2024-06-30", input);
+        Assert.Equal(2, exit);
+        Assert.Contains("profile #3", stderr);
+        Assert.Contains("$.years[0].techStaff", stderr);
+        Assert.Equal(2, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task TheHomePageShowsTheGeneratedProvinceInChinese()
+    {
+        var html = await app.Client.GetStringAsync("/");
+        Assert.Contains("lang=\"zh-CN\"", html);
+        Assert.Contains("登记库共 <strong>300</strong>", html);
+        Assert.Contains("<title>概览", html);
+    }
+
+    [Theory]
+    [InlineData("seed --enterprises nope")]
+    [InlineData("stats --unknown 1")]
+    [InlineData("frobnicate")]
+    public async Task BadArgumentsExitNonZeroWithOneLine(string args)
+    {
+        var (exit, _, stderr) = await RunCli(args, "");
+        Assert.Equal(2, exit);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static async Task<(int exit, string stdout, string stderr)> RunCli(string args, string stdin)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "jxladder.dll");
+        var psi = new ProcessStartInfo("dotnet", $"\"{cli}\" {args}")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
+        };
+        using var p = Process.Start(psi)!;
+        await p.StandardInput.WriteAsync(stdin);
+        p.StandardInput.Close();
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return (p.ExitCode, await stdout, await stderr);
+    }
+}
