@@ -24,4 +24,12 @@ export JXLADDER_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=
 export JXLADDER_REQUIRE_PG=1
 
 dotnet build JxEnterpriseLadder.sln -c Release -v q -nologo
-dotnet test JxEnterpriseLadder.sln -c Release --no-build -nologo --logger "console;verbosity=minimal"
+LOG="$PGDIR/test.log"
+set +e
+dotnet test JxEnterpriseLadder.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$LOG"
+status=${PIPESTATUS[0]}
+set -e
+# One plain closing line over all test projects.
+awk '/(Passed|Failed)! +- +Failed: /{ gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$LOG"
+exit "$status"
