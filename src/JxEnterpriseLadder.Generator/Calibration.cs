@@ -16,6 +16,11 @@ public sealed record Calibration
     public double HighGrowthListRate { get; init; }
     public double VentureRoundRate { get; init; }
     public double CleanEventRate { get; init; }
+    public int RdPolicyFromYear { get; init; }
+    public double RdPolicyBoost { get; init; } = 1.0;
+    public int IpPolicyFromYear { get; init; }
+    public double IpPolicyBoost { get; init; } = 1.0;
+    public double TechStaffDriftPerYear { get; init; } = 1.0;
 
     public static Calibration Default { get; } = Load();
 

@@ -102,7 +102,8 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
                 LedStandardYear = d.Chance(big ? 0.15 : 0.01) ? d.Int(Math.Max(foundedYear, 2012), o.ToYear + 1) : null,
             },
         };
-        Trajectory(o, d, firm, industry, big);
+        // Financing draws from a stream of its own, so tuning venture knobs does not reshuffle every trajectory.
+        Trajectory(o, d, new Draw(HashCode.Combine(o.Seed, index, 0xf17a)), firm, industry, big);
         return firm;
     }
 
@@ -129,24 +130,24 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
         }
     }
 
-    private void Trajectory(GeneratorOptions o, Draw d, Firm f, string industry, bool big)
+    private void Trajectory(GeneratorOptions o, Draw d, Draw venture, Firm f, string industry, bool big)
     {
         var e = f.Enterprise;
         var start = Math.Max(e.RegisteredOn.Year, o.FromYear - GeneratorOptions.HistoryYears);
         var age = start - e.RegisteredOn.Year;
         var strategic = _ref.IndustryByCode(industry)!.StrategicEmerging;
-        var rocket = d.Chance(strategic && age < 6 ? 0.02 : 0.004);
-        var growthTrait = rocket ? d.Normal(0.38, 0.10) : d.Normal(0.05, 0.06);
+        var rocket = d.Chance(strategic && age < 6 ? 0.013 : strategic && e.RegisteredOn.Year >= 2006 ? 0.04 : 0.002);
+        var growthTrait = rocket ? d.Normal(0.38, 0.10) : d.Normal(0.06, 0.035);
         double employees = Math.Max(3, d.LogNormal(big ? 260 : 18, 0.9) * Math.Pow(1.06, Math.Min(age, 15)));
         var revenuePerEmployee = d.LogNormal(450_000, 0.45);
-        var rdBase = _k.IndustryRdIntensity[industry] * d.LogNormal(1, 0.65);
-        var techRatio = Math.Clamp(d.Normal(strategic ? 0.19 : 0.12, 0.08), 0.02, 0.75);
-        var hiTechShare = Math.Clamp(d.Normal(strategic ? 0.62 : 0.4, 0.2), 0.0, 0.98);
+        var rdBase = _k.IndustryRdIntensity[industry] * d.LogNormal(rocket ? 2.2 : 1, 0.65);
+        var techRatio = Math.Clamp(d.Normal(strategic ? 0.11 : 0.07, 0.06), 0.02, 0.75);
+        var hiTechShare = Math.Clamp(d.Normal(strategic ? 0.8 : 0.66, 0.15), 0.0, 0.98);
         var ipPropensity = d.LogNormal(1, 0.6);
         var domesticShare = d.Chance(0.04) ? d.U(0.3, 0.7) : d.U(0.93, 1.0);
         var assetsToRevenue = d.LogNormal(1.0, 0.35);
         var leverage = d.U(0.2, 0.65);
-        f.Quality = Math.Clamp(d.Normal(0.5, 0.2) + (rocket ? 0.15 : 0), 0, 1);
+        f.Quality = Math.Clamp(d.Normal(0.74, 0.18) + (rocket ? 0.15 : 0), 0, 1);
         var growth = growthTrait;
         var stage = 0;
         double valuation = 0;
@@ -154,17 +155,19 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
         {
             if (y > start && d.Chance(rocket ? 0.01 : 0.03)) { f.ExitYear = y; break; } // the firm closes or leaves the registry
             var first = y == e.RegisteredOn.Year;
-            var monthsActive = first ? (13 - e.RegisteredOn.Month) / 12.0 : 1.0;
-            growth = 0.55 * growth + 0.45 * growthTrait + d.Normal(0, 0.08);
+            // Most new firms carry on an existing business (spin-offs, relocations): the first year is partial, but not empty.
+            var monthsActive = first ? 0.9 + 0.1 * (13 - e.RegisteredOn.Month) / 12.0 : 1.0;
+            growth = 0.55 * growth + 0.45 * growthTrait + d.Normal(0, 0.05);
             if (y > start) employees = Math.Max(2, employees * (1 + 0.65 * growth + d.Normal(0, 0.04)));
-            var revenue = employees * revenuePerEmployee * monthsActive * Math.Pow(1.03, y - start) * d.LogNormal(1, 0.08);
+            var working = Math.Max(2, employees);
+            var revenue = working * revenuePerEmployee * monthsActive * Math.Pow(1.03, y - start) * d.LogNormal(1, 0.04) * RdPolicy(y, 1.0);
             var drift = Math.Pow(1 + _k.RdIntensityDriftPerYear, y - 2013);
-            var rd = revenue * Math.Min(0.35, rdBase * drift * d.LogNormal(1, 0.15));
+            var rd = revenue * Math.Min(0.35, rdBase * drift * RdPolicy(y, _k.RdPolicyBoost) * d.LogNormal(1, 0.15));
             var totalIncome = revenue * d.U(1.0, 1.04);
-            var staff = (int)Math.Round(employees);
-            var tech = Math.Min(staff, (int)Math.Round(staff * Math.Clamp(techRatio * Math.Pow(1.02, y - 2013) + d.Normal(0, 0.015), 0, 0.95)));
+            var staff = (int)Math.Round(working);
+            var tech = Math.Min(staff, (int)Math.Round(staff * Math.Clamp(techRatio * Math.Pow(_k.TechStaffDriftPerYear, y - 2013) + d.Normal(0, 0.015), 0, 0.95)));
             var assets = revenue * assetsToRevenue * d.LogNormal(1, 0.05) + rd * 0.5;
-            var commercialized = d.Poisson(Math.Min(10, rd / 600_000 * ipPropensity));
+            var commercialized = d.Poisson(Math.Min(10, rd / 150_000 * ipPropensity));
             f.Filings.Add(new Filing
             {
                 CreditCode = e.CreditCode, Year = y, Employees = staff, TechStaff = tech,
@@ -175,8 +178,8 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
                 ResultsCommercialized = commercialized,
             });
             // IP follows R&D spending with a lag of a few months; each item stays valid for its term.
-            var newClass2 = d.Poisson(rd / 800_000 * ipPropensity);
-            var newClass1 = d.Poisson(rd / 3_000_000 * ipPropensity);
+            var newClass2 = d.Poisson(rd / 4_800_000 * ipPropensity * (y >= _k.IpPolicyFromYear ? _k.IpPolicyBoost : 1.0));
+            var newClass1 = d.Poisson(rd / 15_000_000 * ipPropensity * (y >= _k.IpPolicyFromYear ? _k.IpPolicyBoost / 2 : 1.0));
             for (var k = 0; k < newClass2; k++)
             {
                 var from = new DateOnly(y, 1, 1).AddDays(d.Int(0, 365));
@@ -188,24 +191,24 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
                 f.Ip.Add(new IpHolding { CreditCode = e.CreditCode, IpClass = 1, Kind = "invention", OwnRd = !d.Chance(0.12), ValidFrom = from, ValidTo = from.AddYears(20) });
             }
             // Venture rounds: young firms in strategic industries, far more often when growing fast.
-            if (strategic && y - e.RegisteredOn.Year <= 9 && d.Chance(_k.VentureRoundRate * (rocket ? 8 : 1) * (stage > 0 ? 2 : 1)))
+            if (strategic && y - e.RegisteredOn.Year <= 9 && venture.Chance(_k.VentureRoundRate * (rocket ? 8 : 1) * (stage > 0 ? 3.5 : 1)))
             {
                 stage++;
                 var (amount, post) = stage switch
                 {
-                    1 => (d.LogNormal(6_000_000, 0.5), d.LogNormal(50_000_000, 0.5)),
-                    2 => (d.LogNormal(30_000_000, 0.5), d.LogNormal(250_000_000, 0.5)),
-                    3 => (d.LogNormal(100_000_000, 0.5), d.LogNormal(1_000_000_000, 0.4)),
-                    4 => (d.LogNormal(300_000_000, 0.5), d.LogNormal(3_500_000_000, 0.4)),
-                    _ => (d.LogNormal(800_000_000, 0.5), d.LogNormal(8_000_000_000, 0.4)),
+                    1 => (venture.LogNormal(6_000_000, 0.5), venture.LogNormal(50_000_000, 0.5)),
+                    2 => (venture.LogNormal(30_000_000, 0.5), venture.LogNormal(240_000_000, 0.5)),
+                    3 => (venture.LogNormal(120_000_000, 0.5), venture.LogNormal(1_500_000_000, 0.4)),
+                    4 => (venture.LogNormal(250_000_000, 0.5), venture.LogNormal(2_500_000_000, 0.4)),
+                    _ => (venture.LogNormal(500_000_000, 0.5), venture.LogNormal(4_500_000_000, 0.4)),
                 };
                 valuation = Math.Max(valuation * 1.2, post);
-                var usd = d.Chance(0.2);
+                var usd = venture.Chance(0.2);
                 var rate = usd ? 7.0 : 1.0;
                 f.Financing.Add(new FinancingRoundRecord
                 {
-                    CreditCode = e.CreditCode, RoundDate = new DateOnly(y, 1, 1).AddDays(d.Int(0, 365)), Amount = Yuan(amount / rate),
-                    PostMoneyValuation = Yuan(valuation / rate), Currency = usd ? "USD" : "CNY", ProfessionalInvestor = !d.Chance(0.1),
+                    CreditCode = e.CreditCode, RoundDate = new DateOnly(y, 1, 1).AddDays(venture.Int(0, 365)), Amount = Yuan(amount / rate),
+                    PostMoneyValuation = Yuan(valuation / rate), Currency = usd ? "USD" : "CNY", ProfessionalInvestor = !venture.Chance(0.1),
                 });
             }
             if (d.Chance(_k.CleanEventRate))
@@ -219,6 +222,9 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
         f.Clean.AddRange(distinct);
     }
 
+    /// <summary>R&amp;D pushed up from the policy year (the 2021 100% super-deduction, 财税〔2021〕13号, and the plan's push).</summary>
+    private double RdPolicy(int year, double factor) => year >= _k.RdPolicyFromYear ? factor : 1.0;
+
     private static decimal Yuan(double value) => Math.Round((decimal)Math.Max(0, value), 2);
 
     /// <summary>
@@ -230,27 +236,31 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
         var serial = 0;
         for (var year = o.FromYear - 2; year <= o.ToYear; year++)
         {
-            var d = new Draw(HashCode.Combine(o.Seed, year, 0x7ea7));
             var applyRate = _k.TechSmeApplyRate.TryGetValue(year.ToString(System.Globalization.CultureInfo.InvariantCulture), out var r) ? r : 0.9;
             var midYear = new DateOnly(year, 6, 30);
             var autumn = new DateOnly(year, 9, 30);
             var validity = engine.Parameters.InForce("hnte", autumn)!.Integer("certificateValidityYears");
-            foreach (var f in firms)
+            for (var index = 0; index < firms.Count; index++)
             {
+                var f = firms[index];
                 if (f.Enterprise.RegisteredOn > midYear || f.ExitYear <= year) continue;
-                var profile = ProfileBuilder.Build(f.ToRecord(), midYear);
-                var result = engine.Assess(profile, midYear);
+                // One stream per firm and year: one firm's decisions never shift another's.
+                var d = new Draw(HashCode.Combine(o.Seed, year, index, 0x7ea7));
+                var result = engine.Assess(ProfileBuilder.Build(f.ToRecord(), midYear), midYear);
                 if (result.For("tech-sme")?.Outcome == Outcome.Qualified && d.Chance(applyRate))
                     f.Registrations.Add(new TechSmeRegistrationRecord(f.Enterprise.CreditCode, year, $"{year}36{f.Enterprise.CreditCode.Substring(4, 4)}{++serial:D6}"));
+                // Autumn: the high-growth lists (picked from firms holding their status by then) and the HNTE review.
+                var autumnRecord = f.ToRecord();
+                var autumnResult = engine.Assess(ProfileBuilder.Build(autumnRecord, autumn), autumn);
                 var highGrowth = new[] { "unicorn", "potential-unicorn", "gazelle", "seed-unicorn", "potential-gazelle" }
-                    .FirstOrDefault(t => result.For(t)?.Outcome == Outcome.Qualified);
+                    .FirstOrDefault(t => autumnResult.For(t)?.Outcome == Outcome.Qualified);
                 if (highGrowth is not null && d.Chance(_k.HighGrowthListRate))
                     f.Lists.Add(new ListEntryRecord(f.Enterprise.CreditCode, highGrowth, year));
 
                 var yearEnd = new DateOnly(year, 12, 1);
                 if (f.Certificates.Any(c => LegalTerms.CertificateValid(c.IssuedOn, yearEnd, validity))) continue;
                 if (!d.Chance(_k.HnteApplyRate)) continue;
-                var reviewed = ProfileBuilder.Build(f.ToRecord(), autumn) with { Expert = ExpertReview(d, f.Quality) };
+                var reviewed = ProfileBuilder.Build(autumnRecord, autumn) with { Expert = ExpertReview(d, f.Quality) };
                 var hnteResult = engine.Assess(reviewed, autumn).For("hnte")!;
                 if (hnteResult.Outcome == Outcome.Qualified)
                     f.Certificates.Add(new HnteCertificateRecord(f.Enterprise.CreditCode, $"GR{year}36{++serial:D6}", new DateOnly(year, 11, 1).AddDays(d.Int(0, 30))));
@@ -261,8 +271,8 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
 
     private static ExpertGrades ExpertReview(Draw d, double quality)
     {
-        string Grade() => (quality + d.Normal(0, 0.15)) switch { > 0.8 => "A", > 0.55 => "B", > 0.3 => "C", > 0.1 => "D", _ => "E" };
-        return new ExpertGrades { TechAdvancement = Grade(), CoreSupport = Grade(), RdManagementPoints = (int)Math.Clamp(Math.Round(8 + quality * 12 + d.Normal(0, 2)), 0, 20),
-            BandPosition = (decimal)Math.Round(Math.Clamp(quality + d.Normal(0, 0.2), 0, 1), 2) };
+        string Grade() => (quality + d.Normal(0, 0.12)) switch { > 0.65 => "A", > 0.4 => "B", > 0.2 => "C", > 0.08 => "D", _ => "E" };
+        return new ExpertGrades { TechAdvancement = Grade(), CoreSupport = Grade(), RdManagementPoints = (int)Math.Clamp(Math.Round(11 + quality * 9 + d.Normal(0, 1.5)), 0, 20),
+            BandPosition = (decimal)Math.Round(Math.Clamp(quality + 0.15 + d.Normal(0, 0.2), 0, 1), 2) };
     }
 }

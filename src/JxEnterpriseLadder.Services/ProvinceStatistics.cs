@@ -46,7 +46,8 @@ public sealed class ProvinceStatistics(RegistryRepository registry, ParameterSto
                 _ => lists.Where(l => l.Year == year && l.Tier == measure).Sum(l => l.Count),
             };
             var midYear = new DateOnly(year, 6, 30);
-            int? eligible = screened.Contains(midYear)
+            // HNTE eligibility turns on expert grades the registry does not hold: the engine leaves it undetermined.
+            int? eligible = measure != "hnte" && screened.Contains(midYear)
                 ? registry.EligibleByTierAndCity(midYear).Where(x => x.Tier == measure).Sum(x => x.Count)
                 : null;
             rows.Add(new CalibrationRow(year, measure, note, published, recognized, eligible));

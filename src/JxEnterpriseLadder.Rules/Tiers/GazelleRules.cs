@@ -109,7 +109,7 @@ internal static class GazelleRules
         var founded = FoundedSince(b, "gazelle.path1.founded", set, p, t);
         var v = GrowthConditions(b, set, "gazelle.path1", "营业收入", baseYear, t, years,
             p.Year(baseYear)?.SalesRevenue, p.Year(t)?.SalesRevenue, p.Year(t - 1)?.SalesRevenue, "salesRevenue",
-            set.Number("path1MinBaseRevenue"), set.Number("path1MinRevenueCagr"), Format.Money, Format.MoneyCeiling, "元", set.Ref("path1MinRevenueCagr"));
+            set.Number("path1MinBaseRevenue"), set.Number("path1MinRevenueCagr"), Format.Money, Format.MoneyCeiling, "元", set.Ref("path1MinRevenueCagr"), p.RegisteredOn);
         return PathCriterion(b, "gazelle.path1", "路径一：营业收入高增长", Verdict.All(founded, v), set.Ref("path1MinRevenueCagr"));
     }
 
@@ -121,14 +121,17 @@ internal static class GazelleRules
         var v = GrowthConditions(b, set, "gazelle.path2", "从业人员", baseYear, t, years,
             p.Year(baseYear)?.Employees, p.Year(t)?.Employees, p.Year(t - 1)?.Employees, "employees",
             set.Number("path2MinBaseEmployees"), set.Number("path2MinHeadcountCagr"), v => Format.People((int)v),
-            v => Format.People((int)Math.Ceiling(v)), "人", set.Ref("path2MinHeadcountCagr"));
+            v => Format.People((int)Math.Ceiling(v)), "人", set.Ref("path2MinHeadcountCagr"), p.RegisteredOn);
         return PathCriterion(b, "gazelle.path2", "路径二：从业人员高增长", Verdict.All(founded, v), set.Ref("path2MinHeadcountCagr"));
     }
 
     private static Verdict GrowthConditions(TierBuilder b, ParameterSet set, string id, string what, int baseYear, int t, int years,
         decimal? start, decimal? end, decimal? previous, string field, decimal minBase, decimal minCagr,
-        Func<decimal, string> format, Func<decimal, string> formatCeiling, string unit, SourceReference source)
+        Func<decimal, string> format, Func<decimal, string> formatCeiling, string unit, SourceReference source, DateOnly? registeredOn)
     {
+        // A firm founded after the base year cannot show the growth from it: the path is not met, nothing is missing.
+        if (FoundedAfter(registeredOn, baseYear))
+            return b.Add(new Criterion { Id = $"{id}.base", Label = $"基期（{baseYear}年）{what}", Actual = $"{baseYear}年尚未成立", Threshold = "≥ " + format(minBase), Passed = false, Source = source.ToString() });
         var baseOk = start is { } s0
             ? b.Add(new Criterion { Id = $"{id}.base", Label = $"基期（{baseYear}年）{what}", Actual = format(s0), Threshold = "≥ " + format(minBase), Passed = s0 >= minBase, Source = source.ToString() })
             : b.Add(MissingCriterion($"{id}.base", $"基期（{baseYear}年）{what}", "≥ " + format(minBase), source, Inputs.Year(baseYear, field)));
@@ -154,6 +157,9 @@ internal static class GazelleRules
         else grew = b.Add(MissingCriterion($"{id}.grew", $"{t}年{what}较上年增长", "增长", source, MissingPair(t - 1, previous, t, end, field)));
         return Verdict.All(baseOk, cagr, grew);
     }
+
+    /// <summary>True when the registration date is known and falls after the end of <paramref name="year"/>.</summary>
+    internal static bool FoundedAfter(DateOnly? registeredOn, int year) => registeredOn is { } reg && reg.Year > year;
 
     internal static string[] MissingPair(int y1, decimal? v1, int y2, decimal? v2, string field) =>
         new[] { v1 is null ? Inputs.Year(y1, field) : null, v2 is null ? Inputs.Year(y2, field) : null }.OfType<string>().ToArray();

@@ -76,6 +76,9 @@ internal static class PotentialGazelleRules
         var start = p.Year(baseYear)?.SalesRevenue;
         var end = p.Year(t)?.SalesRevenue;
         var source = set.Ref("path1MinRevenueCagr");
+        if (GazelleRules.FoundedAfter(p.RegisteredOn, baseYear))
+            return GazelleRules.PathCriterion(b, "potential-gazelle.path1", "路径一：营业收入三年复合增长",
+                b.Add(new Criterion { Id = "potential-gazelle.path1.base", Label = $"基期（{baseYear}年）营业收入", Actual = $"{baseYear}年尚未成立", Threshold = "≥ " + Format.Money(min), Passed = false, Source = source.ToString() }), source);
         var baseOk = start is { } s0
             ? b.Add(new Criterion { Id = "potential-gazelle.path1.base", Label = $"基期（{baseYear}年）营业收入", Actual = Format.Money(s0), Threshold = "≥ " + Format.Money(min), Passed = s0 >= min, Source = source.ToString() })
             : b.Add(MissingCriterion("potential-gazelle.path1.base", $"基期（{baseYear}年）营业收入", "≥ " + Format.Money(min), source, Inputs.Year(baseYear, "salesRevenue")));
@@ -109,7 +112,9 @@ internal static class PotentialGazelleRules
             ? b.Add(new Criterion { Id = "potential-gazelle.path2.revenue", Label = $"{t}年营业收入", Actual = Format.Money(e0), Threshold = "≥ " + Format.Money(min), Passed = e0 >= min, Source = source.ToString() })
             : b.Add(MissingCriterion("potential-gazelle.path2.revenue", $"{t}年营业收入", "≥ " + Format.Money(min), source, Inputs.Year(t, "salesRevenue")));
         Verdict growth;
-        if (end is { } e && previous is { } prev)
+        if (GazelleRules.FoundedAfter(p.RegisteredOn, t - 1))
+            growth = b.Add(new Criterion { Id = "potential-gazelle.path2.yoy", Label = $"{t}年营业收入同比增长率", Actual = $"{t - 1}年尚未成立", Threshold = "≥ " + Format.Percent(rate), Passed = false, Source = source.ToString() });
+        else if (end is { } e && previous is { } prev)
         {
             var passed = prev > 0 && e >= prev * (1 + rate);
             if (!passed && prev > 0)
