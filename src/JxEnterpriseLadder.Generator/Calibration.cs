@@ -31,6 +31,31 @@ public sealed record Calibration
     }
 }
 
+/// <summary>
+/// Seeds for the random streams. HashCode.Combine is randomised per process, so the generator mixes its own
+/// (SplitMix64 finaliser): the same seed gives the same province in every process, on every machine.
+/// </summary>
+public static class StreamSeed
+{
+    public static int Of(params long[] parts)
+    {
+        ulong h = 0x9E3779B97F4A7C15UL;
+        foreach (var part in parts)
+        {
+            h ^= unchecked((ulong)part) + 0x9E3779B97F4A7C15UL + (h << 6) + (h >> 2);
+            h = Mix(h);
+        }
+        return unchecked((int)(h ^ (h >> 32)));
+    }
+
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}
+
 /// <summary>Deterministic random draws for one enterprise (its own stream, so one firm's draws never shift another's).</summary>
 internal sealed class Draw(int seed)
 {

@@ -75,7 +75,7 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
 
     private Firm NewFirm(GeneratorOptions o, int index, HashSet<string> codes)
     {
-        var d = new Draw(HashCode.Combine(o.Seed, index, 0x5eed));
+        var d = new Draw(StreamSeed.Of(o.Seed, index, 0x5eed));
         var firstYear = 1995;
         var foundedYear = PickFoundingYear(d, firstYear, o.ToYear);
         var registeredOn = new DateOnly(foundedYear, 1, 1).AddDays(d.Int(0, 365));
@@ -103,7 +103,7 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
             },
         };
         // Financing draws from a stream of its own, so tuning venture knobs does not reshuffle every trajectory.
-        Trajectory(o, d, new Draw(HashCode.Combine(o.Seed, index, 0xf17a)), firm, industry, big);
+        Trajectory(o, d, new Draw(StreamSeed.Of(o.Seed, index, 0xf17a)), firm, industry, big);
         return firm;
     }
 
@@ -200,7 +200,7 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
                     2 => (venture.LogNormal(30_000_000, 0.5), venture.LogNormal(240_000_000, 0.5)),
                     3 => (venture.LogNormal(120_000_000, 0.5), venture.LogNormal(1_500_000_000, 0.4)),
                     4 => (venture.LogNormal(250_000_000, 0.5), venture.LogNormal(2_500_000_000, 0.4)),
-                    _ => (venture.LogNormal(500_000_000, 0.5), venture.LogNormal(4_500_000_000, 0.4)),
+                    _ => (venture.LogNormal(400_000_000, 0.5), venture.LogNormal(3_500_000_000, 0.4)),
                 };
                 valuation = Math.Max(valuation * 1.2, post);
                 var usd = venture.Chance(0.2);
@@ -245,7 +245,7 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
                 var f = firms[index];
                 if (f.Enterprise.RegisteredOn > midYear || f.ExitYear <= year) continue;
                 // One stream per firm and year: one firm's decisions never shift another's.
-                var d = new Draw(HashCode.Combine(o.Seed, year, index, 0x7ea7));
+                var d = new Draw(StreamSeed.Of(o.Seed, year, index, 0x7ea7));
                 var result = engine.Assess(ProfileBuilder.Build(f.ToRecord(), midYear), midYear);
                 if (result.For("tech-sme")?.Outcome == Outcome.Qualified && d.Chance(applyRate))
                     f.Registrations.Add(new TechSmeRegistrationRecord(f.Enterprise.CreditCode, year, $"{year}36{f.Enterprise.CreditCode.Substring(4, 4)}{++serial:D6}"));

@@ -20,4 +20,19 @@ public static class Seeding
         registry.Insert(records);
         return records.Count;
     }
+
+    /// <summary>The evaluation dates of the calibration table (mid-year of each published year) and today.</summary>
+    public static IReadOnlyList<DateOnly> CalibrationDates(DateOnly today) =>
+        ProvinceStatistics.Published.Select(p => new DateOnly(p.Year, 6, 30)).Append(today).Distinct().Order().ToArray();
+
+    /// <summary>Screens the registry at the calibration dates so the counts are there as soon as the province is.</summary>
+    public static void ScreenCalibrationDates(RegistryRepository registry, AssessmentEngine engine, DateOnly today, Action<string>? progress = null)
+    {
+        var screening = new Screening(registry, engine);
+        foreach (var asOf in CalibrationDates(today))
+        {
+            var summary = screening.Run(asOf);
+            progress?.Invoke($"screened {summary.Enterprises} enterprises at {asOf:yyyy-MM-dd}");
+        }
+    }
 }

@@ -31,10 +31,7 @@ public static class WebSetup
         log.LogInformation("Empty embedded registry at {Db}: generating the demo province ({N} enterprises) …", db.Description, options.Enterprises);
         var engine = app.Services.GetRequiredService<AssessmentEngine>();
         Seeding.SeedProvince(db, options, engine, m => log.LogInformation("{Message}", m));
-        var screening = app.Services.GetRequiredService<Screening>();
-        var today = DateOnly.FromDateTime(DateTime.Today);
-        foreach (var asOf in new[] { new DateOnly(2020, 6, 30), new DateOnly(2023, 6, 30), today })
-            screening.Run(asOf);
+        Seeding.ScreenCalibrationDates(registry, engine, DateOnly.FromDateTime(DateTime.Today), m => log.LogInformation("{Message}", m));
         log.LogInformation("Demo province ready");
     }
 }

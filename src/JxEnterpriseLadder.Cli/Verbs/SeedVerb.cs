@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Generator;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Services;
@@ -11,7 +12,8 @@ internal static class SeedVerb
         jxladder seed [--seed N] [--enterprises N] [--from 2018] [--to 2025] [--db SPEC]
           Generates the demo province (deterministic for a seed) into an empty registry: enterprises in
           the seed plan's cities, parks and industry chains, their filings, IP, financing, and the yearly
-          recognition process run by the rules engine.
+          recognition process run by the rules engine. Then screens the registry at the calibration
+          dates (30 June 2020 and 2023) and today, so `jxladder stats` shows the calibration table at once.
         """;
 
     public static int Run(string[] argv)
@@ -30,7 +32,10 @@ internal static class SeedVerb
         if (options.ToYear < options.FromYear) throw new UsageException("--to must not be before --from");
         var db = Common.Db(a);
         var clock = Stopwatch.StartNew();
-        var n = Seeding.SeedProvince(db, options, new AssessmentEngine(), m => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {m}"));
+        var engine = new AssessmentEngine();
+        void Progress(string m) => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {m}");
+        var n = Seeding.SeedProvince(db, options, engine, Progress);
+        Seeding.ScreenCalibrationDates(new RegistryRepository(db), engine, DateOnly.FromDateTime(DateTime.Today), Progress);
         Console.WriteLine($"{db.Description}: {n} enterprises generated (seed {options.Seed}, {options.FromYear}–{options.ToYear}) in {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }
