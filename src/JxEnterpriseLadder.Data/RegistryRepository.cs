@@ -2,6 +2,8 @@ using System.Data.Common;
 using Dapper;
 using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Domain.Registry;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace JxEnterpriseLadder.Data;
 
@@ -44,6 +46,17 @@ public sealed class RegistryRepository(Database db)
         public const string ListEntriesIn = "SELECT credit_code, tier, year FROM list_entries WHERE credit_code BETWEEN @From AND @To";
         public const string FinancingIn = "SELECT credit_code, round_date, amount, post_money_valuation, currency, professional_investor FROM financing_rounds WHERE credit_code BETWEEN @From AND @To ORDER BY round_date";
         public const string CleanIn = "SELECT credit_code, flag, occurred_on FROM clean_record_events WHERE credit_code BETWEEN @From AND @To";
+
+        // PostgreSQL bulk load: binary COPY, the same columns as the INSERTs above.
+        public const string CopyEnterprises = "COPY enterprises (" + EnterpriseColumns + ") FROM STDIN (FORMAT BINARY)";
+        public const string CopyFilings = "COPY filings (" + FilingColumns + ") FROM STDIN (FORMAT BINARY)";
+        public const string CopyIp = "COPY ip_holdings (credit_code, ip_class, kind, own_rd, valid_from, valid_to) FROM STDIN (FORMAT BINARY)";
+        public const string CopyRegistrations = "COPY tech_sme_registrations (credit_code, year, registration_number) FROM STDIN (FORMAT BINARY)";
+        public const string CopyCertificates = "COPY hnte_certificates (credit_code, certificate_number, issued_on) FROM STDIN (FORMAT BINARY)";
+        public const string CopyListEntries = "COPY list_entries (credit_code, tier, year) FROM STDIN (FORMAT BINARY)";
+        public const string CopyFinancing = "COPY financing_rounds (credit_code, round_date, amount, post_money_valuation, currency, professional_investor) FROM STDIN (FORMAT BINARY)";
+        public const string CopyCleanEvents = "COPY clean_record_events (credit_code, flag, occurred_on) FROM STDIN (FORMAT BINARY)";
+        public const string CopyAssessments = "COPY assessments (credit_code, as_of, tier, outcome, score, parameters) FROM STDIN (FORMAT BINARY)";
 
         public const string DeleteAssessments = "DELETE FROM assessments WHERE as_of = @AsOf";
         public const string InsertAssessment = "INSERT INTO assessments (credit_code, as_of, tier, outcome, score, parameters) VALUES (@CreditCode, @AsOf, @Tier, @Outcome, @Score, @Parameters)";
@@ -104,6 +117,12 @@ public sealed class RegistryRepository(Database db)
             if (c.ExecuteScalar<DateOnly?>(Sql.EnterpriseExists, new { r.Enterprise.CreditCode }, tx) is not null)
                 problems.Add(new(r.Enterprise.CreditCode, null, "creditCode", "企业已存在于登记库"));
         if (problems.Count > 0) throw new RegistryValidationException(problems);
+        if (c is NpgsqlConnection pg)
+        {
+            PostgresBulk.Insert(pg, records);
+            tx.Commit();
+            return;
+        }
         c.Execute(Sql.InsertEnterprise, records.Select(r => r.Enterprise), tx);
         c.Execute(Sql.InsertFiling, records.SelectMany(r => r.Filings), tx);
         c.Execute(Sql.InsertIp, records.SelectMany(r => r.Ip), tx);
@@ -185,7 +204,12 @@ public sealed class RegistryRepository(Database db)
         using var c = Database.Open();
         using var tx = c.BeginTransaction();
         c.Execute(Sql.DeleteAssessments, new { AsOf = asOf }, tx);
-        foreach (var chunk in rows.Chunk(batch)) c.Execute(Sql.InsertAssessment, chunk, tx);
+        if (c is NpgsqlConnection pg) PostgresBulk.Copy(pg, Sql.CopyAssessments, rows, (w, a) =>
+        {
+            w.Write(a.CreditCode, NpgsqlDbType.Text); w.Write(a.AsOf, NpgsqlDbType.Date); w.Write(a.Tier, NpgsqlDbType.Text);
+            w.Write(a.Outcome, NpgsqlDbType.Text); PostgresBulk.Nullable(w, a.Score, NpgsqlDbType.Integer); w.Write(a.Parameters, NpgsqlDbType.Text);
+        });
+        else foreach (var chunk in rows.Chunk(batch)) c.Execute(Sql.InsertAssessment, chunk, tx);
         tx.Commit();
     }
 
@@ -231,5 +255,76 @@ public sealed class RegistryRepository(Database db)
     {
         using var c = Database.Open();
         return c.Query<DateOnly>(Sql.AssessedDates).ToList();
+    }
+
+    /// <summary>Binary COPY for PostgreSQL: the bulk path of <see cref="Insert"/> and <see cref="ReplaceAssessments"/>.</summary>
+    private static class PostgresBulk
+    {
+        public static void Nullable<T>(NpgsqlBinaryImporter w, T? value, NpgsqlDbType type) where T : struct
+        {
+            if (value is { } v) w.Write(v, type); else w.WriteNull();
+        }
+
+        public static void Copy<T>(NpgsqlConnection c, string sql, IEnumerable<T> rows, Action<NpgsqlBinaryImporter, T> write)
+        {
+            using var importer = c.BeginBinaryImport(sql);
+            foreach (var row in rows)
+            {
+                importer.StartRow();
+                write(importer, row);
+            }
+            importer.Complete();
+        }
+
+        public static void Insert(NpgsqlConnection c, IReadOnlyCollection<EnterpriseRecord> records)
+        {
+            Copy(c, Sql.CopyEnterprises, records.Select(r => r.Enterprise), (w, e) =>
+            {
+                w.Write(e.CreditCode, NpgsqlDbType.Text); w.Write(e.Name, NpgsqlDbType.Text); w.Write(e.RegisteredOn, NpgsqlDbType.Date);
+                w.Write(e.CityCode, NpgsqlDbType.Text); Text(w, e.County); Text(w, e.ParkCode); Text(w, e.ChainCode); Text(w, e.Industry); Text(w, e.HiTechField);
+                w.Write(e.Listed, NpgsqlDbType.Boolean); w.Write(e.Resident, NpgsqlDbType.Boolean); w.Write(e.ProhibitedIndustry, NpgsqlDbType.Boolean);
+                w.Write(e.BranchOrTradingOnly, NpgsqlDbType.Boolean); Nullable(w, e.NationalAwardYear, NpgsqlDbType.Integer);
+                Nullable(w, e.RdInstitutionYear, NpgsqlDbType.Integer); Nullable(w, e.LedStandardYear, NpgsqlDbType.Integer); w.Write(1, NpgsqlDbType.Integer);
+            });
+            Copy(c, Sql.CopyFilings, records.SelectMany(r => r.Filings), (w, f) =>
+            {
+                w.Write(f.CreditCode, NpgsqlDbType.Text); w.Write(f.Year, NpgsqlDbType.Integer);
+                Nullable(w, f.Employees, NpgsqlDbType.Integer); Nullable(w, f.TechStaff, NpgsqlDbType.Integer);
+                foreach (var m in new[] { f.SalesRevenue, f.TotalIncome, f.HiTechIncome, f.TotalCostsAndExpenses, f.RdExpense, f.RdExpenseDomestic, f.TotalAssets, f.TotalLiabilities })
+                    Nullable(w, m, NpgsqlDbType.Numeric);
+                Nullable(w, f.ResultsCommercialized, NpgsqlDbType.Integer);
+            });
+            Copy(c, Sql.CopyIp, records.SelectMany(r => r.Ip), (w, i) =>
+            {
+                w.Write(i.CreditCode, NpgsqlDbType.Text); w.Write(i.IpClass, NpgsqlDbType.Integer); w.Write(i.Kind, NpgsqlDbType.Text);
+                w.Write(i.OwnRd, NpgsqlDbType.Boolean); w.Write(i.ValidFrom, NpgsqlDbType.Date); Nullable(w, i.ValidTo, NpgsqlDbType.Date);
+            });
+            Copy(c, Sql.CopyRegistrations, records.SelectMany(r => r.TechSmeRegistrations), (w, t) =>
+            {
+                w.Write(t.CreditCode, NpgsqlDbType.Text); w.Write(t.Year, NpgsqlDbType.Integer); w.Write(t.RegistrationNumber, NpgsqlDbType.Text);
+            });
+            Copy(c, Sql.CopyCertificates, records.SelectMany(r => r.HnteCertificates), (w, h) =>
+            {
+                w.Write(h.CreditCode, NpgsqlDbType.Text); w.Write(h.CertificateNumber, NpgsqlDbType.Text); w.Write(h.IssuedOn, NpgsqlDbType.Date);
+            });
+            Copy(c, Sql.CopyListEntries, records.SelectMany(r => r.ListEntries), (w, l) =>
+            {
+                w.Write(l.CreditCode, NpgsqlDbType.Text); w.Write(l.Tier, NpgsqlDbType.Text); w.Write(l.Year, NpgsqlDbType.Integer);
+            });
+            Copy(c, Sql.CopyFinancing, records.SelectMany(r => r.Financing), (w, f) =>
+            {
+                w.Write(f.CreditCode, NpgsqlDbType.Text); w.Write(f.RoundDate, NpgsqlDbType.Date); w.Write(f.Amount, NpgsqlDbType.Numeric);
+                Nullable(w, f.PostMoneyValuation, NpgsqlDbType.Numeric); w.Write(f.Currency, NpgsqlDbType.Text); w.Write(f.ProfessionalInvestor, NpgsqlDbType.Boolean);
+            });
+            Copy(c, Sql.CopyCleanEvents, records.SelectMany(r => r.CleanRecord), (w, e) =>
+            {
+                w.Write(e.CreditCode, NpgsqlDbType.Text); w.Write(e.Flag, NpgsqlDbType.Text); w.Write(e.OccurredOn, NpgsqlDbType.Date);
+            });
+        }
+
+        private static void Text(NpgsqlBinaryImporter w, string? value)
+        {
+            if (value is null) w.WriteNull(); else w.Write(value, NpgsqlDbType.Text);
+        }
     }
 }
