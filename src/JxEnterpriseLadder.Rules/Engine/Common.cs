@@ -42,7 +42,7 @@ internal static class Common
         Actual = p.Resident switch { true => "是", false => "否", null => "是（默认假定）" },
         Threshold = "是",
         Passed = p.Resident ?? true,
-        Source = set.Ref(key).ToString(),
+        Source = set.SourceText(key),
     });
 
     public static Verdict NotProhibitedIndustry(TierBuilder b, ParameterSet set, string key, EnterpriseProfile p) => b.Add(new Criterion
@@ -52,7 +52,7 @@ internal static class Common
         Actual = p.ProhibitedIndustry switch { true => "属于", false => "不属于", null => "不属于（默认假定）" },
         Threshold = "不属于",
         Passed = !(p.ProhibitedIndustry ?? false),
-        Source = set.Ref(key).ToString(),
+        Source = set.SourceText(key),
     });
 
     /// <summary>No flag of the listed clean-record events; an unknown flag is a missing input.</summary>
@@ -77,7 +77,7 @@ internal static class Common
             Actual = hits.Count > 0 ? "有：" + string.Join("、", hits) : missing.Count > 0 ? $"{missing.Count} 项未填报" : "无",
             Threshold = "均无",
             Passed = passed,
-            Source = set.Ref(key).ToString(),
+            Source = set.SourceText(key),
             Missing = passed is null ? missing : [],
         });
     }

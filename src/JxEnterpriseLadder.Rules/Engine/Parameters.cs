@@ -49,11 +49,13 @@ public sealed class ParameterSet
     private Parameter Get(string key) =>
         Values.TryGetValue(key, out var p) ? p : throw new KeyNotFoundException($"parameter '{key}' is missing from {Version}");
 
-    public SourceReference Ref(string key)
-    {
-        var p = Get(key);
-        return Source with { Article = p.Ref ?? Source.Article };
-    }
+    public SourceReference Ref(string key) => Cached("ref:" + key, _ => Source with { Article = Get(key).Ref ?? Source.Article }, key);
+
+    /// <summary>The source of a value as shown in explanations (computed once per parameter file).</summary>
+    public string SourceText(string key) => Cached("source:" + key, _ => Ref(key).ToString(), key);
+
+    /// <summary>Text derived from this file's values (e.g. a band table), computed once.</summary>
+    public string Memo(string cacheKey, Func<string> make) => Cached("memo:" + cacheKey, _ => make(), cacheKey);
 
     public decimal Number(string key) => Cached(key, p => p.Value.GetDecimal());
     public int Integer(string key) => Cached(key, p => p.Value.GetInt32());
@@ -83,15 +85,17 @@ public sealed class ParameterSet
         return new Band(atLeast, above, min, max);
     }
 
-    private T Cached<T>(string key, Func<Parameter, T> read) where T : notnull
+    private T Cached<T>(string key, Func<Parameter, T> read) where T : notnull => Cached(key, read, key);
+
+    private T Cached<T>(string cacheKey, Func<Parameter, T> read, string parameterKey) where T : notnull
     {
         lock (_cache)
         {
-            if (_cache.TryGetValue(key, out var v)) return (T)v;
-            var value = read(Get(key));
-            _cache[key] = value;
-            return value;
+            if (_cache.TryGetValue(cacheKey, out var v)) return (T)v;
         }
+        var value = read(cacheKey.StartsWith("memo:", StringComparison.Ordinal) ? null! : Get(parameterKey));
+        lock (_cache) _cache[cacheKey] = value;
+        return value;
     }
 }
 

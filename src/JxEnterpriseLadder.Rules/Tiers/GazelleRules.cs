@@ -43,7 +43,7 @@ internal static class GazelleRules
         ? new Criterion
         {
             Id = $"{b.Tier}.not-branch", Label = "独立法人，非分支机构、非纯贸易型企业", Actual = v ? "是分支机构或纯贸易型" : "否",
-            Threshold = "否", Passed = !v, Source = set.Ref("excludesBranchOrTradingOnly").ToString(),
+            Threshold = "否", Passed = !v, Source = set.SourceText("excludesBranchOrTradingOnly"),
         }
         : MissingCriterion($"{b.Tier}.not-branch", "独立法人，非分支机构、非纯贸易型企业", "否", set.Ref("excludesBranchOrTradingOnly"), Inputs.BranchOrTradingOnly));
 
@@ -61,7 +61,7 @@ internal static class GazelleRules
         {
             Id = $"{b.Tier}.hnte-certificate", Label = "有效期内的高新技术企业",
             Actual = p.HnteCertificate?.IssuedOn is { } issued ? $"证书 {p.HnteCertificate.Number}，{issued:yyyy-MM-dd} 发证，有效至 {issued.AddYears(years).AddDays(-1):yyyy-MM-dd}" : "无证书",
-            Threshold = $"发证之日起 {years} 年内", Passed = v.Passed, Source = set.Ref("requiresValidHnte").ToString(), Missing = v.Missing,
+            Threshold = $"发证之日起 {years} 年内", Passed = v.Passed, Source = set.SourceText("requiresValidHnte"), Missing = v.Missing,
         });
     }
 
@@ -85,7 +85,7 @@ internal static class GazelleRules
         return b.Add(new Criterion
         {
             Id = "gazelle.rd-intensity", Label = label, Actual = $"{Format.Percent(ratio)}（{Format.Money(rd)} / {Format.Money(revenue)}）",
-            Threshold = "> " + Format.Percent(min), Passed = passed, Source = set.Ref("minRdToRevenueExclusive").ToString(),
+            Threshold = "> " + Format.Percent(min), Passed = passed, Source = set.SourceText("minRdToRevenueExclusive"),
         });
     }
 
@@ -98,7 +98,7 @@ internal static class GazelleRules
         return b.Add(new Criterion
         {
             Id = id, Label = $"{earliest}年及以后成立", Actual = $"{reg.Year}年", Threshold = $"≥ {earliest}年",
-            Passed = reg.Year >= earliest, Source = set.Ref("foundedYearsBeforeDataYear").ToString(),
+            Passed = reg.Year >= earliest, Source = set.SourceText("foundedYearsBeforeDataYear"),
         });
     }
 
@@ -170,7 +170,7 @@ internal static class GazelleRules
         var min = set.Number(revenueKey);
         var revenue = p.Year(t)?.SalesRevenue;
         var size = revenue is { } r
-            ? b.Add(new Criterion { Id = $"{id}.revenue", Label = $"{t}年营业收入", Actual = Format.Money(r), Threshold = "≥ " + Format.Money(min), Passed = r >= min, Source = set.Ref(revenueKey).ToString() })
+            ? b.Add(new Criterion { Id = $"{id}.revenue", Label = $"{t}年营业收入", Actual = Format.Money(r), Threshold = "≥ " + Format.Money(min), Passed = r >= min, Source = set.SourceText(revenueKey) })
             : b.Add(MissingCriterion($"{id}.revenue", $"{t}年营业收入", "≥ " + Format.Money(min), set.Ref(revenueKey), Inputs.Year(t, "salesRevenue")));
         var label = id.EndsWith('3') ? "路径三：成立 5 年内且营业收入达到规模" : "路径四：成立 10 年内且营业收入达到规模";
         return PathCriterion(b, id, label, Verdict.All(founded, size), set.Ref(revenueKey));

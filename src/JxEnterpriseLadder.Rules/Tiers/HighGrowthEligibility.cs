@@ -27,7 +27,7 @@ internal static class HighGrowthEligibility
         {
             Id = $"{b.Tier}.strategic-industry", Label = "属于全省战略性新兴产业", Actual = industry,
             Threshold = string.Join("、", industries), Passed = industries.Contains(industry),
-            Source = set.Ref("strategicIndustries").ToString(),
+            Source = set.SourceText("strategicIndustries"),
         });
     }
 
@@ -43,7 +43,7 @@ internal static class HighGrowthEligibility
                      (afterYears is not { } after || !LegalTerms.WithinYearsOfRegistration(reg, asOf, after));
         return b.Add(new Criterion
         {
-            Id = id, Label = label, Actual = $"{reg:yyyy-MM-dd} 注册", Threshold = label, Passed = passed, Source = set.Ref(key).ToString(),
+            Id = id, Label = label, Actual = $"{reg:yyyy-MM-dd} 注册", Threshold = label, Passed = passed, Source = set.SourceText(key),
         });
     }
 
@@ -51,7 +51,7 @@ internal static class HighGrowthEligibility
         ? new Criterion
         {
             Id = $"{b.Tier}.not-listed", Label = "未上市（新三板挂牌不视为上市）", Actual = listed ? "已上市" : "未上市", Threshold = "未上市",
-            Passed = !listed, Source = set.Ref(key).ToString(),
+            Passed = !listed, Source = set.SourceText(key),
         }
         : MissingCriterion($"{b.Tier}.not-listed", "未上市（新三板挂牌不视为上市）", "未上市", set.Ref(key), Inputs.Listed));
 }

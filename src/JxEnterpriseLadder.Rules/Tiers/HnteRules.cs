@@ -55,7 +55,7 @@ internal static class HnteRules
         return b.Add(new Criterion
         {
             Id = "hnte.age", Label = "注册成立时间", Actual = $"{days} 天（{reg:yyyy-MM-dd} 注册）",
-            Threshold = $"≥ {min} 天", Passed = days >= min, Source = set.Ref("minDaysRegistered").ToString(),
+            Threshold = $"≥ {min} 天", Passed = days >= min, Source = set.SourceText("minDaysRegistered"),
         });
     }
 
@@ -73,7 +73,7 @@ internal static class HnteRules
         {
             Id = "hnte.core-ip", Label = "拥有对主要产品（服务）起核心支持作用的知识产权",
             Actual = $"Ⅰ类 {c1?.ToString() ?? "未填报"} 项，Ⅱ类 {c2?.ToString() ?? "未填报"} 项", Threshold = $"≥ {min} 项",
-            Passed = v.Passed, Source = set.Ref("minIpCount").ToString(), Missing = v.Missing,
+            Passed = v.Passed, Source = set.SourceText("minIpCount"), Missing = v.Missing,
         });
     }
 
@@ -85,7 +85,7 @@ internal static class HnteRules
         return b.Add(new Criterion
         {
             Id = "hnte.field", Label = "核心技术属于《国家重点支持的高新技术领域》", Actual = f,
-            Threshold = "八大领域之一", Passed = fields.Contains(f), Source = set.Ref("hiTechFields").ToString(),
+            Threshold = "八大领域之一", Passed = fields.Contains(f), Source = set.SourceText("hiTechFields"),
         });
     }
 
@@ -107,7 +107,7 @@ internal static class HnteRules
         return b.Add(new Criterion
         {
             Id = "hnte.staff", Label = $"{year}年科技人员占职工总数比例", Actual = $"{Format.Percent(ratio)}（{tech}/{employees}）",
-            Threshold = "≥ " + Format.Percent(min), Passed = passed, Source = set.Ref("minTechStaffRatio").ToString(),
+            Threshold = "≥ " + Format.Percent(min), Passed = passed, Source = set.SourceText("minTechStaffRatio"),
         });
     }
 
@@ -120,7 +120,7 @@ internal static class HnteRules
     private static Verdict RdRatio(TierBuilder b, ParameterSet set, EnterpriseProfile p, int year, out int[] years)
     {
         years = RatioYears(p, year, set.Integer("rdRatioYears"));
-        var source = set.Ref("rdRatioSmall").ToString();
+        var source = set.SourceText("rdRatioSmall");
         var missing = new List<string>();
         foreach (var t in years)
         {
@@ -181,7 +181,7 @@ internal static class HnteRules
         return b.Add(new Criterion
         {
             Id = "hnte.rd-domestic", Label = label, Actual = rd > 0 ? Format.Percent(ratio) : "无研发费用",
-            Threshold = "≥ " + Format.Percent(min), Passed = passed, Source = set.Ref("minDomesticRdShare").ToString(),
+            Threshold = "≥ " + Format.Percent(min), Passed = passed, Source = set.SourceText("minDomesticRdShare"),
         });
     }
 
@@ -204,7 +204,7 @@ internal static class HnteRules
         return b.Add(new Criterion
         {
             Id = "hnte.hitech-income", Label = label, Actual = $"{Format.Percent(ratio)}（{Format.Money(hi)} / {Format.Money(total)}）",
-            Threshold = "≥ " + Format.Percent(min), Passed = passed, Source = set.Ref("minHiTechIncomeShare").ToString(),
+            Threshold = "≥ " + Format.Percent(min), Passed = passed, Source = set.SourceText("minHiTechIncomeShare"),
         });
     }
 
@@ -232,7 +232,7 @@ internal static class HnteRules
             Id = "hnte.innovation", Label = "企业创新能力评价（知识产权、成果转化、研发组织管理、成长性）",
             Actual = min == max ? $"{min}分" : $"{min}–{max}分", Threshold = $"> {above}分",
             Points = min, PointsMax = min == max ? null : max, Passed = v.Passed,
-            Source = set.Ref("innovationScoreAbove").ToString(), Missing = v.Missing,
+            Source = set.SourceText("innovationScoreAbove"), Missing = v.Missing,
         });
         return (v, min, new ScoreRange(min, max));
     }
@@ -252,7 +252,7 @@ internal static class HnteRules
 
     private static ItemPoints IpPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p, Scoring mode)
     {
-        var source = set.Ref("ipClass1Points").ToString();
+        var source = set.SourceText("ipClass1Points");
         var advancement = Grade(set, p.Expert?.TechAdvancement, Inputs.ExpertTechAdvancement, mode);
         var support = Grade(set, p.Expert?.CoreSupport, Inputs.ExpertCoreSupport, mode);
         int? c1 = p.Ip?.Class1, c2 = p.Ip?.Class2;
@@ -293,7 +293,7 @@ internal static class HnteRules
         Item(b, "hnte.innovation.ip.advancement", "知识产权：技术的先进程度（专家评价 A–E）", p.Expert?.TechAdvancement ?? "未评价", advancement, set.Ref("expertGradeMinPoints"));
         Item(b, "hnte.innovation.ip.core-support", "知识产权：对主要产品（服务）的核心支持作用（专家评价 A–E）", p.Expert?.CoreSupport ?? "未评价", support, set.Ref("expertGradeMinPoints"));
         Item(b, "hnte.innovation.ip.count", "知识产权：数量", $"Ⅰ类 {c1?.ToString() ?? "未填报"} 项，Ⅱ类 {c2?.ToString() ?? "未填报"} 项", count, set.Ref("ipClass2CountBands"),
-            $"Ⅰ类 ≥ 1 → {class1Band.PointsText}；Ⅱ类 {BandTable(class2Bands, Format.Count)}");
+            set.Memo("ip-count-threshold", () => $"Ⅰ类 ≥ 1 → {class1Band.PointsText}；Ⅱ类 {BandTable(class2Bands, Format.Count)}"));
         Item(b, "hnte.innovation.ip.obtained", "知识产权：获得方式", p.Ip?.OwnRd switch { true => "有自主研发", false => "仅受让、受赠、并购", null => "未填报" }, obtained,
             set.Ref("ipOwnRdPoints"), $"自主研发 {own.PointsText}；仅受让等 {acquired.PointsText}");
         Item(b, "hnte.innovation.ip.standard-bonus", "知识产权：参与编制国家/行业标准等（加分）", p.DirectQualifiers?.LedStandard switch { true => "是", false => "否", null => "未填报" },
@@ -323,7 +323,7 @@ internal static class HnteRules
         var missing = years.Where(t => p.Year(t)?.ResultsCommercialized is null).Select(t => Inputs.Year(t, "resultsCommercialized")).ToList();
         if (p.RegisteredOn is null) missing.Add(Inputs.RegisteredOn);
         var label = "科技成果转化能力（近三年年均转化数）";
-        var threshold = BandTable(bands, Format.Count);
+        var threshold = set.Memo("commercialization-threshold", () => BandTable(bands, Format.Count));
         ItemPoints points;
         string actual;
         if (missing.Count == 0 && years.Length == 0)
@@ -361,7 +361,7 @@ internal static class HnteRules
         string id, string label, Func<YearFiling?, decimal?> value, string[] fields)
     {
         var bands = set.Bands("growthBands");
-        var threshold = "增长率 = ½ ×（第二年 ÷ 第一年 + 第三年 ÷ 第二年）− 1；" + BandTable(bands, Format.Percent);
+        var threshold = set.Memo("growth-threshold", () => "增长率 = ½ ×（第二年 ÷ 第一年 + 第三年 ÷ 第二年）− 1；" + BandTable(bands, Format.Percent));
         var years = RatioYears(p, year, set.Integer("growthYears"));
         var missing = new List<string>();
         foreach (var t in years)

@@ -31,7 +31,7 @@ internal static class PotentialGazelleRules
             Id = "potential-gazelle.not-gazelle", Label = "尚未达到瞪羚企业条件",
             Actual = gazelle.Outcome switch { Outcome.Qualified => "已符合瞪羚条件", Outcome.NotQualified => "否", _ => "待定" },
             Threshold = "否", Passed = gazelle.Outcome switch { Outcome.Qualified => false, Outcome.NotQualified => true, _ => null },
-            Source = set.Ref("excludesGazelles").ToString(), Missing = gazelle.Outcome == Outcome.Undetermined ? gazelle.Missing : [],
+            Source = set.SourceText("excludesGazelles"), Missing = gazelle.Outcome == Outcome.Undetermined ? gazelle.Missing : [],
         });
         (string id, Verdict verdict)[] paths =
         [
@@ -61,7 +61,7 @@ internal static class PotentialGazelleRules
             Actual = registered ? "已入库科技型中小企业" : certified ? "有效高新技术企业" :
                 techSme.Outcome == Outcome.Qualified ? "符合科技型中小企业条件（未入库）" : hnte.Outcome == Outcome.Qualified ? "符合高新技术企业条件（未认定）" : "否",
             Threshold = acceptEligible ? "已入库/已认定，或符合其条件" : "已入库或已认定",
-            Passed = v.Passed, Source = set.Ref("acceptsEligibility").ToString(), Missing = v.Missing,
+            Passed = v.Passed, Source = set.SourceText("acceptsEligibility"), Missing = v.Missing,
         });
 
         static Verdict FromResult(TierResult r) => new(r.Outcome switch { Outcome.Qualified => true, Outcome.NotQualified => false, _ => null }, r.Missing);

@@ -50,7 +50,7 @@ internal static class TechSmeRules
             Threshold = $"≥ {pass}分，且科技人员指标得分不为 0",
             Points = min, PointsMax = min == max ? null : max,
             Passed = score.Passed,
-            Source = set.Ref("passScore").ToString(),
+            Source = set.SourceText("passScore"),
             Missing = score.Missing,
         });
 
@@ -72,21 +72,22 @@ internal static class TechSmeRules
         return b.Add(new Criterion
         {
             Id = $"tech-sme.size.{field}", Label = $"{year}年{label}", Actual = format(value.Value),
-            Threshold = "≤ " + format(limit), Passed = value.Value <= limit, Source = set.Ref(key).ToString(),
+            Threshold = "≤ " + format(limit), Passed = value.Value <= limit, Source = set.SourceText(key),
         });
     }
 
     private static ItemPoints TechStaffPoints(TierBuilder b, ParameterSet set, YearFiling? y, int year)
     {
         var bands = set.Bands("techStaffRatioBands");
-        var source = set.Ref("techStaffRatioBands").ToString();
+        var source = set.SourceText("techStaffRatioBands");
+        var threshold = set.Memo("tech-staff-threshold", () => BandTable(bands, Format.Percent));
         var missing = MissingFields(y, year, ("techStaff", y?.TechStaff), ("employees", y?.Employees));
         if (missing.Length > 0)
         {
             b.Add(new Criterion
             {
                 Id = "tech-sme.score.tech-staff", Label = "科技人员占职工总数比例", Actual = "未填报",
-                Threshold = BandTable(bands, Format.Percent), Points = 0, PointsMax = bands[0].PointsMax,
+                Threshold = threshold, Points = 0, PointsMax = bands[0].PointsMax,
                 Passed = null, Source = source, Missing = missing,
             });
             return new ItemPoints(0, bands[0].PointsMax, missing);
@@ -96,7 +97,7 @@ internal static class TechSmeRules
         b.Add(new Criterion
         {
             Id = "tech-sme.score.tech-staff", Label = "科技人员占职工总数比例",
-            Actual = $"{Format.Percent(ratio)}（{y.TechStaff}/{y.Employees}）", Threshold = BandTable(bands, Format.Percent),
+            Actual = $"{Format.Percent(ratio)}（{y.TechStaff}/{y.Employees}）", Threshold = threshold,
             Points = band.PointsMin, Passed = band.PointsMin > 0, Source = source,
             Note = band.PointsMin == 0 ? "科技人员指标得 0 分的，不得评价为科技型中小企业" : null,
         });
@@ -107,9 +108,9 @@ internal static class TechSmeRules
     {
         var toRevenue = set.Bands("rdToSalesRevenueBands");
         var toCosts = set.Bands("rdToTotalCostsBands");
-        var source = set.Ref("rdToSalesRevenueBands").ToString();
+        var source = set.SourceText("rdToSalesRevenueBands");
         var maxPoints = toRevenue[0].PointsMax;
-        var threshold = $"研发费用/销售收入：{BandTable(toRevenue, Format.Percent)}；研发费用/成本费用总额：{BandTable(toCosts, Format.Percent)}；取高者";
+        var threshold = set.Memo("rd-input-threshold", () => $"研发费用/销售收入：{BandTable(toRevenue, Format.Percent)}；研发费用/成本费用总额：{BandTable(toCosts, Format.Percent)}；取高者");
         if (y?.RdExpense is not { } rd)
         {
             var missing = new[] { Inputs.Year(year, "rdExpense") };
@@ -147,8 +148,8 @@ internal static class TechSmeRules
     {
         var class1Points = set.Integer("class1Points");
         var class2 = set.Bands("class2CountBands");
-        var source = set.Ref("class1Points").ToString();
-        var threshold = $"Ⅰ类 ≥ 1项 → {class1Points}分；Ⅱ类：{BandTable(class2, Format.Count)}";
+        var source = set.SourceText("class1Points");
+        var threshold = set.Memo("ip-threshold", () => $"Ⅰ类 ≥ 1项 → {class1Points}分；Ⅱ类：{BandTable(class2, Format.Count)}");
         int? c1 = p.Ip?.Class1, c2 = p.Ip?.Class2;
         ItemPoints points;
         if (c1 >= 1) points = ItemPoints.Exact(class1Points);
@@ -193,7 +194,7 @@ internal static class TechSmeRules
             b.Add(new Criterion
             {
                 Id = id, Label = "直接确认：" + label, Actual = actual, Threshold = "符合任一项即可直接确认",
-                Passed = verdict.Passed, Source = set.Ref(key).ToString(), Missing = verdict.Missing,
+                Passed = verdict.Passed, Source = set.SourceText(key), Missing = verdict.Missing,
             });
             if (verdict.Passed == true) confirmedBy ??= id;
         }

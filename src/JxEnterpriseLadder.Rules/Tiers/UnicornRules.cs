@@ -82,7 +82,7 @@ internal static class UnicornRules
         return b.Add(new Criterion
         {
             Id = $"{b.Tier}.investment", Label = label, Actual = $"{rounds.Length} 轮融资",
-            Threshold = "至少 1 轮", Passed = v.Passed, Source = set.Ref("requiresProfessionalInvestor").ToString(), Missing = v.Missing,
+            Threshold = "至少 1 轮", Passed = v.Passed, Source = set.SourceText("requiresProfessionalInvestor"), Missing = v.Missing,
         });
     }
 
@@ -95,7 +95,7 @@ internal static class UnicornRules
         return b.Add(new Criterion
         {
             Id = id, Label = "最近一轮融资投后估值", Actual = value is { } x ? $"{Show(x)}（{round!.Date:yyyy-MM-dd}）" : round is null ? "无估值" : "缺汇率",
-            Threshold = "≥ " + Show(min), Passed = v.Passed, Source = set.Ref(key).ToString(), Missing = v.Missing,
+            Threshold = "≥ " + Show(min), Passed = v.Passed, Source = set.SourceText(key), Missing = v.Missing,
         });
     }
 
@@ -110,7 +110,7 @@ internal static class UnicornRules
         return b.Add(new Criterion
         {
             Id = id, Label = "累计融资额", Actual = Show(total), Threshold = "≥ " + Show(min), Passed = v.Passed,
-            Source = set.Ref(key).ToString(), Missing = v.Missing,
+            Source = set.SourceText(key), Missing = v.Missing,
         });
     }
 }
