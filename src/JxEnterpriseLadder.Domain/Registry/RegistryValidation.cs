@@ -1,3 +1,5 @@
+using JxEnterpriseLadder.Domain.Profiles;
+
 namespace JxEnterpriseLadder.Domain.Registry;
 
 /// <summary>One problem with input data, naming the enterprise, the year (for filings) and the field.</summary>
@@ -29,19 +31,36 @@ public static class RegistryValidation
 
     public static IEnumerable<ValidationProblem> Check(Filing f, DateOnly? registeredOn)
     {
-        var c = f.CreditCode;
+        foreach (var (field, message) in Consistency(ToYear(f)))
+            yield return new(f.CreditCode, f.Year, field, message);
+        if (registeredOn is { } reg && f.Year < reg.Year) yield return new(f.CreditCode, f.Year, "year", $"申报年度早于注册年度 {reg.Year}");
+    }
+
+    /// <summary>
+    /// The consistency rules of one year's filing, shared by the registry and the assessment input:
+    /// no negative amount, tech staff within employees, domestic R&amp;D within R&amp;D, high-tech income within total income.
+    /// </summary>
+    public static IEnumerable<(string Field, string Message)> Consistency(YearFiling y)
+    {
         (string name, decimal? value)[] amounts =
         [
-            ("employees", f.Employees), ("techStaff", f.TechStaff), ("salesRevenue", f.SalesRevenue), ("totalIncome", f.TotalIncome),
-            ("hiTechIncome", f.HiTechIncome), ("totalCostsAndExpenses", f.TotalCostsAndExpenses), ("rdExpense", f.RdExpense),
-            ("rdExpenseDomestic", f.RdExpenseDomestic), ("totalAssets", f.TotalAssets), ("totalLiabilities", f.TotalLiabilities),
-            ("resultsCommercialized", f.ResultsCommercialized),
+            ("employees", y.Employees), ("techStaff", y.TechStaff), ("salesRevenue", y.SalesRevenue), ("totalIncome", y.TotalIncome),
+            ("hiTechIncome", y.HiTechIncome), ("totalCostsAndExpenses", y.TotalCostsAndExpenses), ("rdExpense", y.RdExpense),
+            ("rdExpenseDomestic", y.RdExpenseDomestic), ("totalAssets", y.TotalAssets), ("totalLiabilities", y.TotalLiabilities),
+            ("resultsCommercialized", y.ResultsCommercialized),
         ];
         foreach (var (name, value) in amounts)
-            if (value < 0) yield return new(c, f.Year, name, $"不能为负数（{value}）");
-        if (f.TechStaff > f.Employees) yield return new(c, f.Year, "techStaff", $"科技人员 {f.TechStaff} 人超过职工总数 {f.Employees} 人");
-        if (f.RdExpenseDomestic > f.RdExpense) yield return new(c, f.Year, "rdExpenseDomestic", $"境内研发费用 {f.RdExpenseDomestic} 超过研发费用总额 {f.RdExpense}");
-        if (f.HiTechIncome > f.TotalIncome) yield return new(c, f.Year, "hiTechIncome", $"高新技术产品收入 {f.HiTechIncome} 超过总收入 {f.TotalIncome}");
-        if (registeredOn is { } reg && f.Year < reg.Year) yield return new(c, f.Year, "year", $"申报年度早于注册年度 {reg.Year}");
+            if (value < 0) yield return (name, $"不能为负数 (must not be negative: {value})");
+        if (y.TechStaff > y.Employees) yield return ("techStaff", $"科技人员 {y.TechStaff} 人超过职工总数 {y.Employees} 人 (tech staff exceeds employees)");
+        if (y.RdExpenseDomestic > y.RdExpense) yield return ("rdExpenseDomestic", $"境内研发费用 {y.RdExpenseDomestic} 超过研发费用总额 {y.RdExpense} (domestic R&D exceeds R&D)");
+        if (y.HiTechIncome > y.TotalIncome) yield return ("hiTechIncome", $"高新技术产品收入 {y.HiTechIncome} 超过总收入 {y.TotalIncome} (high-tech income exceeds total income)");
     }
+
+    private static YearFiling ToYear(Filing f) => new()
+    {
+        Year = f.Year, Employees = f.Employees, TechStaff = f.TechStaff, SalesRevenue = f.SalesRevenue, TotalIncome = f.TotalIncome,
+        HiTechIncome = f.HiTechIncome, TotalCostsAndExpenses = f.TotalCostsAndExpenses, RdExpense = f.RdExpense,
+        RdExpenseDomestic = f.RdExpenseDomestic, TotalAssets = f.TotalAssets, TotalLiabilities = f.TotalLiabilities,
+        ResultsCommercialized = f.ResultsCommercialized,
+    };
 }

@@ -100,18 +100,8 @@ public static class ProfileJson
             var at = $"$.years[{i}]";
             if (y.Year is < 1900 or > 2100) return ($"{at}.year", $"year {y.Year} is out of range");
             if (!seen.Add(y.Year)) return ($"{at}.year", $"year {y.Year} appears twice");
-            (string name, decimal? value)[] amounts =
-            [
-                ("employees", y.Employees), ("techStaff", y.TechStaff), ("salesRevenue", y.SalesRevenue), ("totalIncome", y.TotalIncome),
-                ("hiTechIncome", y.HiTechIncome), ("totalCostsAndExpenses", y.TotalCostsAndExpenses), ("rdExpense", y.RdExpense),
-                ("rdExpenseDomestic", y.RdExpenseDomestic), ("totalAssets", y.TotalAssets), ("totalLiabilities", y.TotalLiabilities),
-                ("resultsCommercialized", y.ResultsCommercialized),
-            ];
-            foreach (var (name, value) in amounts)
-                if (value < 0) return ($"{at}.{name}", $"must not be negative ({value})");
-            if (y.TechStaff > y.Employees) return ($"{at}.techStaff", $"tech staff {y.TechStaff} exceeds employees {y.Employees}");
-            if (y.RdExpenseDomestic > y.RdExpense) return ($"{at}.rdExpenseDomestic", $"domestic R&D {y.RdExpenseDomestic} exceeds R&D {y.RdExpense}");
-            if (y.HiTechIncome > y.TotalIncome) return ($"{at}.hiTechIncome", $"high-tech income {y.HiTechIncome} exceeds total income {y.TotalIncome}");
+            foreach (var (field, message) in Domain.Registry.RegistryValidation.Consistency(y))
+                return ($"{at}.{field}", message);
         }
         if (p.Ip is { } ip)
         {
