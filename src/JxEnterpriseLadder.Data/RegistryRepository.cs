@@ -69,7 +69,7 @@ public sealed class RegistryRepository(Database db)
             """;
         public const string RegisteredTechSmeByYear = "SELECT year AS Year, COUNT(*) AS Count FROM tech_sme_registrations GROUP BY year ORDER BY year";
         public const string ListEntriesByYear = "SELECT tier AS Tier, year AS Year, COUNT(*) AS Count FROM list_entries GROUP BY tier, year ORDER BY year, tier";
-        public const string ValidHnteAt = "SELECT COUNT(DISTINCT credit_code) FROM hnte_certificates WHERE issued_on <= @AsOf AND issued_on > @Since";
+        public const string ValidHnteAt = "SELECT COUNT(DISTINCT credit_code) FROM hnte_certificates WHERE issued_on <= @AsOf AND issued_on > @Since AND issued_on <> @ExpiredLeapDay";
         public const string AssessedDates = "SELECT DISTINCT as_of FROM assessments ORDER BY as_of";
     }
 
@@ -99,15 +99,9 @@ public sealed class RegistryRepository(Database db)
         var seen = new HashSet<string>();
         foreach (var r in records)
         {
-            problems.AddRange(RegistryValidation.Check(r.Enterprise));
+            problems.AddRange(RegistryValidation.Check(r));
             if (!seen.Add(r.Enterprise.CreditCode))
                 problems.Add(new(r.Enterprise.CreditCode, null, "creditCode", "同一批次中重复的企业"));
-            var years = new HashSet<int>();
-            foreach (var f in r.Filings)
-            {
-                problems.AddRange(RegistryValidation.Check(f, r.Enterprise.RegisteredOn));
-                if (!years.Add(f.Year)) problems.Add(new(f.CreditCode, f.Year, "year", "重复的年度申报"));
-            }
         }
         if (problems.Count > 0) throw new RegistryValidationException(problems);
 
@@ -248,7 +242,10 @@ public sealed class RegistryRepository(Database db)
     public int ValidHnteCount(DateOnly asOf, int validityYears)
     {
         using var c = Database.Open();
-        return c.ExecuteScalar<int>(Sql.ValidHnteAt, new { AsOf = asOf, Since = asOf.AddYears(-validityYears) });
+        // Valid up to, not including, the anniversary; a 29 Feb certificate's anniversary is 28 Feb (LegalTerms.CertificateValid).
+        var since = asOf.AddYears(-validityYears);
+        var leapDay = since.Month == 2 && since.Day == 28 && DateTime.IsLeapYear(since.Year) ? since.AddDays(1) : asOf.AddDays(1);
+        return c.ExecuteScalar<int>(Sql.ValidHnteAt, new { AsOf = asOf, Since = since, ExpiredLeapDay = leapDay });
     }
 
     public IReadOnlyList<DateOnly> AssessedDates()

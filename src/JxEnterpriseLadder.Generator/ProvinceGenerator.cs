@@ -207,13 +207,13 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
                 var rate = usd ? 7.0 : 1.0;
                 f.Financing.Add(new FinancingRoundRecord
                 {
-                    CreditCode = e.CreditCode, RoundDate = new DateOnly(y, 1, 1).AddDays(venture.Int(0, 365)), Amount = Yuan(amount / rate),
+                    CreditCode = e.CreditCode, RoundDate = Later(new DateOnly(y, 1, 1).AddDays(venture.Int(0, 365)), e.RegisteredOn), Amount = Yuan(amount / rate),
                     PostMoneyValuation = Yuan(valuation / rate), Currency = usd ? "USD" : "CNY", ProfessionalInvestor = !venture.Chance(0.1),
                 });
             }
             if (d.Chance(_k.CleanEventRate))
                 f.Clean.Add(new CleanRecordEvent(e.CreditCode, d.Pick(["majorAccident", "seriousEnvironmentalViolation", "researchMisconduct", "abnormalOperations", "seriousDishonesty"]),
-                    new DateOnly(y, 1, 1).AddDays(d.Int(0, 365))));
+                    Later(new DateOnly(y, 1, 1).AddDays(d.Int(0, 365)), e.RegisteredOn)));
         }
         f.Clean.Sort((a, b) => a.OccurredOn.CompareTo(b.OccurredOn));
         // Two events of the same kind on the same day would be one event.
@@ -224,6 +224,8 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
 
     /// <summary>R&amp;D pushed up from the policy year (the 2021 100% super-deduction, 财税〔2021〕13号, and the plan's push).</summary>
     private double RdPolicy(int year, double factor) => year >= _k.RdPolicyFromYear ? factor : 1.0;
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private static decimal Yuan(double value) => Math.Round((decimal)Math.Max(0, value), 2);
 

@@ -119,6 +119,50 @@ public sealed class RegistryTests
         Assert.Equal(0, repo.CountEnterprises());
     }
 
+    public static IEnumerable<object[]> BadChildRows()
+    {
+        foreach (var p in Providers.All())
+        {
+            yield return [p[0], "financing.amount"];
+            yield return [p[0], "financing.currency"];
+            yield return [p[0], "ip.validTo"];
+            yield return [p[0], "listEntry.tier"];
+        }
+    }
+
+    [Theory, MemberData(nameof(BadChildRows))]
+    public void EveryKindOfRowIsCheckedBeforeAnythingIsWritten(string provider, string field)
+    {
+        var db = Providers.Fresh(provider);
+        var repo = new RegistryRepository(db);
+        repo.SaveReferenceData(JiangxiReference.Default);
+        var r = Sample(Code("91360100MA35ABCD1"));
+        r = field switch
+        {
+            "financing.amount" => r with { Financing = [r.Financing[0] with { Amount = -5m }] },
+            "financing.currency" => r with { Financing = [r.Financing[0] with { Currency = "EUR" }] },
+            "ip.validTo" => r with { Ip = [r.Ip[0] with { ValidTo = r.Ip[0].ValidFrom }] },
+            "listEntry.tier" => r with { ListEntries = [r.ListEntries[0] with { Tier = "dragon" }] },
+            _ => throw new ArgumentOutOfRangeException(nameof(field)),
+        };
+        var e = Assert.Throws<RegistryValidationException>(() => repo.Insert([r]));
+        Assert.Contains(e.Problems, p => p.Field == field && p.CreditCode == r.Enterprise.CreditCode);
+        Assert.Equal(0, repo.CountEnterprises());
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void ACertificateIssuedOn29FebruaryExpiresOn28FebruaryThreeYearsLater(string provider)
+    {
+        var db = Providers.Fresh(provider);
+        var repo = new RegistryRepository(db);
+        repo.SaveReferenceData(JiangxiReference.Default);
+        var code = Code("91360100MA35ABCD1");
+        var r = Sample(code) with { HnteCertificates = [new HnteCertificateRecord(code, "GR202036000229", new DateOnly(2020, 2, 29))] };
+        repo.Insert([r]);
+        Assert.Equal(1, repo.ValidHnteCount(new DateOnly(2023, 2, 27), 3));
+        Assert.Equal(0, repo.ValidHnteCount(new DateOnly(2023, 2, 28), 3));
+    }
+
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public void AGeneratedProvinceIsStoredScreenedAndCounted(string provider)
     {

@@ -36,6 +36,47 @@ public static class RegistryValidation
         if (registeredOn is { } reg && f.Year < reg.Year) yield return new(f.CreditCode, f.Year, "year", $"申报年度早于注册年度 {reg.Year}");
     }
 
+    /// <summary>Every row of a whole record: the enterprise, its filings and all its other rows, each naming its field.</summary>
+    public static IEnumerable<ValidationProblem> Check(EnterpriseRecord r)
+    {
+        var e = r.Enterprise;
+        var code = e.CreditCode;
+        foreach (var p in Check(e)) yield return p;
+        var years = new HashSet<int>();
+        foreach (var f in r.Filings)
+        {
+            if (f.CreditCode != code) yield return new(code, f.Year, "creditCode", $"申报记录属于另一企业 {f.CreditCode}");
+            foreach (var p in Check(f, e.RegisteredOn)) yield return p;
+            if (!years.Add(f.Year)) yield return new(code, f.Year, "year", "重复的年度申报");
+        }
+        foreach (var i in r.Ip)
+        {
+            if (i.CreditCode != code) yield return new(code, null, "ip.creditCode", $"知识产权记录属于另一企业 {i.CreditCode}");
+            if (i.IpClass is not (1 or 2)) yield return new(code, null, "ip.ipClass", $"知识产权类别应为 1 或 2，实为 {i.IpClass}");
+            if (i.ValidTo is { } to && to <= i.ValidFrom) yield return new(code, null, "ip.validTo", $"有效期止 {to:yyyy-MM-dd} 不晚于起 {i.ValidFrom:yyyy-MM-dd}");
+        }
+        foreach (var f in r.Financing)
+        {
+            if (f.CreditCode != code) yield return new(code, f.RoundDate.Year, "financing.creditCode", $"融资记录属于另一企业 {f.CreditCode}");
+            if (f.Amount < 0) yield return new(code, f.RoundDate.Year, "financing.amount", $"不能为负数（{f.Amount}）");
+            if (f.PostMoneyValuation < 0) yield return new(code, f.RoundDate.Year, "financing.postMoneyValuation", $"不能为负数（{f.PostMoneyValuation}）");
+            if (f.Currency is not ("CNY" or "USD")) yield return new(code, f.RoundDate.Year, "financing.currency", $"币种应为 CNY 或 USD，实为 '{f.Currency}'");
+            if (f.RoundDate < e.RegisteredOn) yield return new(code, f.RoundDate.Year, "financing.roundDate", $"融资日期早于注册日期 {e.RegisteredOn:yyyy-MM-dd}");
+        }
+        foreach (var t in r.TechSmeRegistrations)
+            if (t.CreditCode != code || t.Year < e.RegisteredOn.Year)
+                yield return new(code, t.Year, "techSmeRegistration", "入库登记不属于该企业或早于注册年度");
+        foreach (var h in r.HnteCertificates)
+            if (h.CreditCode != code || h.IssuedOn < e.RegisteredOn)
+                yield return new(code, h.IssuedOn.Year, "hnteCertificate", "高企证书不属于该企业或早于注册日期");
+        foreach (var l in r.ListEntries)
+            if (l.CreditCode != code || l.Tier is not ("gazelle" or "potential-gazelle" or "unicorn" or "potential-unicorn" or "seed-unicorn"))
+                yield return new(code, l.Year, "listEntry.tier", $"名单记录不属于该企业或层级 '{l.Tier}' 未知");
+        foreach (var c in r.CleanRecord)
+            if (c.CreditCode != code || c.Flag is not ("majorAccident" or "seriousEnvironmentalViolation" or "researchMisconduct" or "abnormalOperations" or "seriousDishonesty"))
+                yield return new(code, c.OccurredOn.Year, "cleanRecord.flag", $"诚信记录不属于该企业或类型 '{c.Flag}' 未知");
+    }
+
     /// <summary>
     /// The consistency rules of one year's filing, shared by the registry and the assessment input:
     /// no negative amount, tech staff within employees, domestic R&amp;D within R&amp;D, high-tech income within total income.
