@@ -168,7 +168,7 @@ def profile_paths(path):
         for type_, name in records[record]:
             p = prefix + name[0].lower() + name[1:]
             out.append(p)
-            inner = re.fullmatch(r"IReadOnlyList<(\w+)>", type_)
+            inner = re.fullmatch(r"IReadOnlyList<(\w+)>\??", type_)
             base = type_.rstrip("?")
             if inner and inner.group(1) in records:
                 walk(inner.group(1), p + "[].")

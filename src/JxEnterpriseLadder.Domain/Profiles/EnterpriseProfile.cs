@@ -29,6 +29,9 @@ public sealed record EnterpriseProfile
     public IReadOnlyList<ListEntry> ListEntries { get; init; } = [];
     public DirectQualifiers? DirectQualifiers { get; init; }
     public CleanRecord? CleanRecord { get; init; }
+    /// <summary>Dated clean-record events (the registry's form): each tier looks back over its own window. A flag set in
+    /// <see cref="CleanRecord"/> takes precedence; null means the events are not known.</summary>
+    public IReadOnlyList<CleanRecordEventInput>? CleanRecordEvents { get; init; }
     public IReadOnlyList<FinancingRound> Financing { get; init; } = [];
     public ExpertGrades? Expert { get; init; }
 
@@ -97,6 +100,13 @@ public sealed record CleanRecord
     public bool? ResearchMisconduct { get; init; }
     public bool? AbnormalOperations { get; init; }
     public bool? SeriousDishonesty { get; init; }
+}
+
+public sealed record CleanRecordEventInput
+{
+    /// <summary>majorAccident, seriousEnvironmentalViolation, researchMisconduct, abnormalOperations or seriousDishonesty.</summary>
+    public string Flag { get; init; } = "";
+    public DateOnly OccurredOn { get; init; }
 }
 
 public sealed record FinancingRound

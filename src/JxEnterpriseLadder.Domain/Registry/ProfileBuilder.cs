@@ -5,8 +5,8 @@ namespace JxEnterpriseLadder.Domain.Registry;
 /// <summary>Turns a registry record into the assessment profile as known at a date: nothing after the date is read.</summary>
 public static class ProfileBuilder
 {
-    /// <summary>Years of look-back for dated qualifiers ("in the last 5 years") and clean-record events.</summary>
-    public sealed record Windows(int DirectQualifierYears = 5, int CleanRecordYears = 3);
+    /// <summary>Years of look-back for dated qualifiers ("in the last 5 years").</summary>
+    public sealed record Windows(int DirectQualifierYears = 5);
 
     public static EnterpriseProfile Build(EnterpriseRecord r, DateOnly asOf, Windows? windows = null)
     {
@@ -15,8 +15,6 @@ public static class ProfileBuilder
         var dataYear = asOf.Year - 1;
         var heldIp = r.Ip.Where(i => i.ValidFrom <= asOf && (i.ValidTo is null || asOf < i.ValidTo)).ToList();
         var certificate = r.HnteCertificates.Where(c => c.IssuedOn <= asOf).MaxBy(c => c.IssuedOn);
-        var cleanSince = new DateOnly(asOf.Year - windows.CleanRecordYears + 1, 1, 1);
-        bool Event(string flag) => r.CleanRecord.Any(c => c.Flag == flag && c.OccurredOn >= cleanSince && c.OccurredOn <= asOf);
         bool Recent(int? year) => year is { } y && y <= asOf.Year && y > asOf.Year - windows.DirectQualifierYears;
         return new EnterpriseProfile
         {
@@ -46,14 +44,10 @@ public static class ProfileBuilder
                 ProvincialRdInstitution = e.RdInstitutionYear is { } y && y <= asOf.Year,
                 LedStandard = Recent(e.LedStandardYear),
             },
-            CleanRecord = new CleanRecord
-            {
-                MajorAccident = Event("majorAccident"),
-                SeriousEnvironmentalViolation = Event("seriousEnvironmentalViolation"),
-                ResearchMisconduct = Event("researchMisconduct"),
-                AbnormalOperations = Event("abnormalOperations"),
-                SeriousDishonesty = Event("seriousDishonesty"),
-            },
+            // Dated events, not flags: each tier's rule looks back over its own window (tech SME: reporting year and the
+            // year before; HNTE: the year before applying; high growth: three years).
+            CleanRecordEvents = r.CleanRecord.Where(c => c.OccurredOn <= asOf)
+                .Select(c => new CleanRecordEventInput { Flag = c.Flag, OccurredOn = c.OccurredOn }).ToArray(),
             Financing = r.Financing.Where(f => f.RoundDate <= asOf).OrderBy(f => f.RoundDate).Select(f => new FinancingRound
             {
                 Date = f.RoundDate, Amount = f.Amount, PostMoneyValuation = f.PostMoneyValuation,

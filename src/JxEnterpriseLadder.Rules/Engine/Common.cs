@@ -56,14 +56,18 @@ internal static class Common
     });
 
     /// <summary>No flag of the listed clean-record events; an unknown flag is a missing input.</summary>
-    public static Verdict CleanRecord(TierBuilder b, ParameterSet set, string key, EnterpriseProfile p, string period)
+    public static Verdict CleanRecord(TierBuilder b, ParameterSet set, string key, EnterpriseProfile p, string period, DateOnly asOf)
     {
         var flags = set.Strings(key);
+        var since = WindowStart(set.Map("cleanRecordWindow"), asOf);
         var hits = new List<string>();
         var missing = new List<string>();
         foreach (var f in flags)
         {
-            switch (Inputs.CleanFlag(p, f))
+            // A flag answered in the profile wins; otherwise the dated events inside this tier's window decide.
+            var flag = Inputs.CleanFlag(p, f)
+                       ?? (p.CleanRecordEvents is { } events ? events.Any(e => e.Flag == f && e.OccurredOn >= since && e.OccurredOn <= asOf) : null);
+            switch (flag)
             {
                 case true: hits.Add(Inputs.CleanLabels[f]); break;
                 case null: missing.Add(Inputs.Clean(f)); break;
@@ -81,6 +85,13 @@ internal static class Common
             Missing = passed is null ? missing : [],
         });
     }
+
+    /// <summary>First day of a look-back window: {"calendarYearsBefore": n} from 1 January n years back, {"days": n}, or {"years": n}.</summary>
+    public static DateOnly WindowStart(IReadOnlyDictionary<string, decimal> window, DateOnly asOf) =>
+        window.TryGetValue("calendarYearsBefore", out var c) ? new DateOnly(asOf.Year - (int)c, 1, 1)
+        : window.TryGetValue("days", out var d) ? asOf.AddDays(-(int)d)
+        : window.TryGetValue("years", out var y) ? asOf.AddYears(-(int)y)
+        : throw new InvalidDataException("cleanRecordWindow needs calendarYearsBefore, days or years");
 
     public static Criterion MissingCriterion(string id, string label, string threshold, SourceReference source, params string[] missing) => new()
     {

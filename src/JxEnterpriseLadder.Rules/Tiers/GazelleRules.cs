@@ -23,7 +23,7 @@ internal static class GazelleRules
         b.Use(set); b.Use(common); b.Use(hnte);
         var t = LegalTerms.DataYear(asOf);
 
-        var eligibility = HighGrowthEligibility.Evaluate(b, common, p);
+        var eligibility = HighGrowthEligibility.Evaluate(b, common, p, asOf);
         var notBranch = NotBranch(b, set, p);
         var certificate = ValidHnte(b, set, hnte, p, asOf);
         var rd = RdIntensity(b, set, p, t);

@@ -12,9 +12,9 @@ internal static class HighGrowthEligibility
 {
     public const string Set = "high-growth";
 
-    public static Verdict Evaluate(TierBuilder b, ParameterSet set, EnterpriseProfile p) => Verdict.All(
+    public static Verdict Evaluate(TierBuilder b, ParameterSet set, EnterpriseProfile p, DateOnly asOf) => Verdict.All(
         Resident(b, set, "resident", p),
-        CleanRecord(b, set, "cleanRecordFlags", p, $"近 {set.Integer("cleanRecordYears")} 年内"),
+        CleanRecord(b, set, "cleanRecordFlags", p, $"近 {set.Integer("cleanRecordYears")} 年内", asOf),
         StrategicIndustry(b, set, p));
 
     private static Verdict StrategicIndustry(TierBuilder b, ParameterSet set, EnterpriseProfile p)

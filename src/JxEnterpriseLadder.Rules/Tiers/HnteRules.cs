@@ -40,7 +40,7 @@ internal static class HnteRules
         var domestic = DomesticRd(b, set, p, rdYears);
         var income = HiTechIncome(b, set, y, year);
         var (innovation, score, range) = Innovation(b, set, p, year, mode);
-        var clean = CleanRecord(b, set, "cleanRecordFlags", p, "申请认定前一年内");
+        var clean = CleanRecord(b, set, "cleanRecordFlags", p, "申请认定前一年内", asOf);
         var verdict = Verdict.All(age, coreIp, field, staff, rdRatio, domestic, income, innovation, clean);
         return b.Build(verdict, score, range);
     }

@@ -24,7 +24,7 @@ internal static class PotentialGazelleRules
         b.Use(set); b.Use(common); b.Use(hnteSet); b.Use(rates);
         var t = LegalTerms.DataYear(asOf);
 
-        var eligibility = HighGrowthEligibility.Evaluate(b, common, p);
+        var eligibility = HighGrowthEligibility.Evaluate(b, common, p, asOf);
         var onLadder = OnLadder(b, set, hnteSet, p, asOf, techSme, hnte);
         var notGazelle = b.Add(new Criterion
         {

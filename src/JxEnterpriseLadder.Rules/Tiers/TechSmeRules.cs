@@ -29,7 +29,7 @@ internal static class TechSmeRules
             SizeLimit(b, set, y, year, "salesRevenue", "年销售收入", y?.SalesRevenue, "maxSalesRevenue", Format.Money),
             SizeLimit(b, set, y, year, "totalAssets", "资产总额", y?.TotalAssets, "maxTotalAssets", Format.Money),
             NotProhibitedIndustry(b, set, "industryNotProhibited", p),
-            CleanRecord(b, set, "cleanRecordFlags", p, "申报年度及上一年度"));
+            CleanRecord(b, set, "cleanRecordFlags", p, "填报上一年及当年", asOf));
 
         var staff = TechStaffPoints(b, set, y, year);
         var rd = RdInputPoints(b, set, y, year);

@@ -60,7 +60,7 @@ internal static class UnicornRules
         var b = new TierBuilder(tier);
         b.Use(set); b.Use(common); b.Use(rates);
         var money = new Money(rates);
-        var eligibility = HighGrowthEligibility.Evaluate(b, common, p);
+        var eligibility = HighGrowthEligibility.Evaluate(b, common, p, asOf);
         var investor = PrivateInvestment(b, set, p, asOf);
         var listed = HighGrowthEligibility.NotListed(b, set, "notListed", p);
         var rest = specific(b, set, money);
