@@ -22,8 +22,15 @@ public sealed class ProvinceStatistics(RegistryRepository registry, ParameterSto
 
     public sealed record CalibrationRow(int Year, string Measure, string Note, int Published, int Recognized, int? Eligible)
     {
-        public string Deviation => Published == 0 ? (Recognized == 0 ? "0" : $"+{Recognized}") : $"{(Recognized - Published) * 100.0 / Published:+0;-0}%";
-        public string EligibleDeviation => Eligible is not { } e ? "—" : Published == 0 ? (e == 0 ? "0" : $"+{e}") : $"{(e - Published) * 100.0 / Published:+0;-0}%";
+        public string Deviation => Relative(Recognized);
+        public string EligibleDeviation => Eligible is { } e ? Relative(e) : "—";
+
+        private string Relative(int count)
+        {
+            if (Published == 0) return count == 0 ? "0" : $"+{count}";
+            var percent = (int)Math.Round((count - Published) * 100.0 / Published, MidpointRounding.AwayFromZero);
+            return percent == 0 ? "0%" : percent.ToString("+0;-0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        }
     }
 
     /// <summary>
