@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
@@ -42,36 +43,43 @@ public sealed class ParameterSet
     [JsonPropertyName("source")] public required SourceReference Source { get; init; }
     [JsonPropertyName("values")] public required Dictionary<string, Parameter> Values { get; init; }
 
-    public string Version => $"{Set}@{EffectiveFrom:yyyy-MM-dd}";
+    public string Version => _version ??= $"{Set}@{EffectiveFrom:yyyy-MM-dd}";
+    private string? _version;
 
-    private readonly Dictionary<string, object> _cache = new();
+    // Read once, then served lock-free: the engine asks for the same values for every profile.
+    private readonly ConcurrentDictionary<string, object> _values = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SourceReference> _refs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _sources = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _memo = new(StringComparer.Ordinal);
 
     private Parameter Get(string key) =>
         Values.TryGetValue(key, out var p) ? p : throw new KeyNotFoundException($"parameter '{key}' is missing from {Version}");
 
-    public SourceReference Ref(string key) => Cached("ref:" + key, _ => Source with { Article = Get(key).Ref ?? Source.Article }, key);
+    public SourceReference Ref(string key) =>
+        _refs.GetOrAdd(key, static (k, self) => self.Source with { Article = self.Get(k).Ref ?? self.Source.Article }, this);
 
     /// <summary>The source of a value as shown in explanations (computed once per parameter file).</summary>
-    public string SourceText(string key) => Cached("source:" + key, _ => Ref(key).ToString(), key);
+    public string SourceText(string key) => _sources.GetOrAdd(key, static (k, self) => self.Ref(k).ToString(), this);
 
     /// <summary>Text derived from this file's values (e.g. a band table), computed once.</summary>
-    public string Memo(string cacheKey, Func<string> make) => Cached("memo:" + cacheKey, _ => make(), cacheKey);
+    public string Memo(string cacheKey, Func<string> make) =>
+        _memo.TryGetValue(cacheKey, out var text) ? text : _memo.GetOrAdd(cacheKey, make());
 
-    public decimal Number(string key) => Cached(key, p => p.Value.GetDecimal());
-    public int Integer(string key) => Cached(key, p => p.Value.GetInt32());
-    public bool Flag(string key) => Cached(key, p => p.Value.GetBoolean());
-    public string Text(string key) => Cached(key, p => p.Value.GetString() ?? "");
+    public decimal Number(string key) => Cached(key, static p => p.Value.GetDecimal());
+    public int Integer(string key) => Cached(key, static p => p.Value.GetInt32());
+    public bool Flag(string key) => Cached(key, static p => p.Value.GetBoolean());
+    public string Text(string key) => Cached(key, static p => p.Value.GetString() ?? "");
     public bool Has(string key) => Values.ContainsKey(key);
 
     public IReadOnlyList<string> Strings(string key) =>
-        Cached<IReadOnlyList<string>>(key, p => p.Value.EnumerateArray().Select(e => e.GetString() ?? "").ToArray());
+        Cached<IReadOnlyList<string>>(key, static p => p.Value.EnumerateArray().Select(e => e.GetString() ?? "").ToArray());
 
     public IReadOnlyDictionary<string, decimal> Map(string key) =>
-        Cached<IReadOnlyDictionary<string, decimal>>(key, p =>
+        Cached<IReadOnlyDictionary<string, decimal>>(key, static p =>
             p.Value.EnumerateObject().ToDictionary(o => o.Name, o => o.Value.GetDecimal()));
 
     /// <summary>Bands ordered best first, as written in the file; the last should admit everything.</summary>
-    public IReadOnlyList<Band> Bands(string key) => Cached<IReadOnlyList<Band>>(key, p =>
+    public IReadOnlyList<Band> Bands(string key) => Cached<IReadOnlyList<Band>>(key, static p =>
         p.Value.EnumerateArray().Select(ParseBand).ToArray());
 
     private static Band ParseBand(JsonElement e)
@@ -85,18 +93,8 @@ public sealed class ParameterSet
         return new Band(atLeast, above, min, max);
     }
 
-    private T Cached<T>(string key, Func<Parameter, T> read) where T : notnull => Cached(key, read, key);
-
-    private T Cached<T>(string cacheKey, Func<Parameter, T> read, string parameterKey) where T : notnull
-    {
-        lock (_cache)
-        {
-            if (_cache.TryGetValue(cacheKey, out var v)) return (T)v;
-        }
-        var value = read(cacheKey.StartsWith("memo:", StringComparison.Ordinal) ? null! : Get(parameterKey));
-        lock (_cache) _cache[cacheKey] = value;
-        return value;
-    }
+    private T Cached<T>(string key, Func<Parameter, T> read) where T : notnull =>
+        _values.TryGetValue(key, out var v) ? (T)v : (T)_values.GetOrAdd(key, read(Get(key)));
 }
 
 /// <summary>All parameter files, by set; picks the version in force at an evaluation date.</summary>
