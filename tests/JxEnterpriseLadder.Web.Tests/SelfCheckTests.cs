@@ -1,0 +1,48 @@
+using Bunit;
+using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Web.Components.Pages;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JxEnterpriseLadder.Web.Tests;
+
+/// <summary>The self-check page: outcomes as fields are filled, the next missing input, gaps and what-if.</summary>
+public sealed class SelfCheckTests : IDisposable
+{
+    private readonly BunitContext _ctx = new();
+
+    public SelfCheckTests() => _ctx.Services.AddSingleton(new AssessmentEngine());
+
+    public void Dispose() => _ctx.Dispose();
+
+    private static SelfCheck.SelfCheckForm Filled() => new()
+    {
+        AsOf = new DateOnly(2024, 6, 30), RegisteredOn = new DateOnly(2019, 4, 1), Industry = "new-materials", HiTechField = "new-materials",
+        Employees = 100, TechStaff = 20, SalesWan = 3000m, CostsWan = 2800m, RdWan = 100m, AssetsWan = 5000m, Class1 = 0, Class2 = 2,
+        CleanRecord = true,
+    };
+
+    [Fact]
+    public void AnEmptyFormAsksForTheNextInputInsteadOfFailing()
+    {
+        var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, new SelfCheck.SelfCheckForm { AsOf = new DateOnly(2024, 6, 30) }));
+        var techSme = cut.FindAll("details")[0];
+        Assert.Contains("待补充", techSme.TextContent);
+        Assert.Contains("还需要", techSme.TextContent);
+        Assert.Contains("years[2023].employees", techSme.TextContent);
+    }
+
+    [Fact]
+    public void AShortfallShowsTheGapAndWhatIfLiftsIt()
+    {
+        // Staff 20% → 12, R&D 100/3000 = 3.33% → 20, two Class Ⅱ → 12: 44 points, below 60.
+        var form = Filled();
+        var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, form));
+        var techSme = cut.FindAll("details")[0].TextContent;
+        Assert.Contains("不符合 · 44分", techSme);
+        Assert.Contains("研发费用需 ≥", techSme);
+
+        // What-if: R&D +100% → 200/3000 = 6.67% → 50 points: 74.
+        cut.Find("#whatIfRd").Input("100");
+        Assert.Contains("符合 · 74分", cut.FindAll("details")[0].TextContent);
+    }
+}
