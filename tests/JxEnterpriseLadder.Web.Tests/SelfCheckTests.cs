@@ -28,7 +28,7 @@ public sealed class SelfCheckTests : IDisposable
         var techSme = cut.FindAll("details")[0];
         Assert.Contains("待补充", techSme.TextContent);
         Assert.Contains("还需要", techSme.TextContent);
-        Assert.Contains("years[2023].employees", techSme.TextContent);
+        Assert.Contains("2023年 职工总数", techSme.TextContent); // the data dictionary's Chinese name, not the field path
     }
 
     [Fact]
