@@ -42,6 +42,15 @@ public sealed record Filing
     public decimal? TotalAssets { get; init; }
     public decimal? TotalLiabilities { get; init; }
     public int? ResultsCommercialized { get; init; }
+
+    /// <summary>The same year as the assessment input sees it.</summary>
+    public Profiles.YearFiling ToYearFiling() => new()
+    {
+        Year = Year, Employees = Employees, TechStaff = TechStaff, SalesRevenue = SalesRevenue, TotalIncome = TotalIncome,
+        HiTechIncome = HiTechIncome, TotalCostsAndExpenses = TotalCostsAndExpenses, RdExpense = RdExpense,
+        RdExpenseDomestic = RdExpenseDomestic, TotalAssets = TotalAssets, TotalLiabilities = TotalLiabilities,
+        ResultsCommercialized = ResultsCommercialized,
+    };
 }
 
 public sealed record IpHolding

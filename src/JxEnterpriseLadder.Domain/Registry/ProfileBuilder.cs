@@ -27,7 +27,7 @@ public static class ProfileBuilder
             Resident = e.Resident,
             ProhibitedIndustry = e.ProhibitedIndustry,
             BranchOrTradingOnly = e.BranchOrTradingOnly,
-            Years = r.Filings.Where(f => f.Year <= dataYear).OrderBy(f => f.Year).Select(ToYear).ToArray(),
+            Years = r.Filings.Where(f => f.Year <= dataYear).OrderBy(f => f.Year).Select(f => f.ToYearFiling()).ToArray(),
             Ip = new IpHoldings
             {
                 Class1 = heldIp.Count(i => i.IpClass == 1),
@@ -55,12 +55,4 @@ public static class ProfileBuilder
             }).ToArray(),
         };
     }
-
-    private static YearFiling ToYear(Filing f) => new()
-    {
-        Year = f.Year, Employees = f.Employees, TechStaff = f.TechStaff, SalesRevenue = f.SalesRevenue, TotalIncome = f.TotalIncome,
-        HiTechIncome = f.HiTechIncome, TotalCostsAndExpenses = f.TotalCostsAndExpenses, RdExpense = f.RdExpense,
-        RdExpenseDomestic = f.RdExpenseDomestic, TotalAssets = f.TotalAssets, TotalLiabilities = f.TotalLiabilities,
-        ResultsCommercialized = f.ResultsCommercialized,
-    };
 }

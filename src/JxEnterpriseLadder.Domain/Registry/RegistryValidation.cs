@@ -31,7 +31,7 @@ public static class RegistryValidation
 
     public static IEnumerable<ValidationProblem> Check(Filing f, DateOnly? registeredOn)
     {
-        foreach (var (field, message) in Consistency(ToYear(f)))
+        foreach (var (field, message) in Consistency(f.ToYearFiling()))
             yield return new(f.CreditCode, f.Year, field, message);
         if (registeredOn is { } reg && f.Year < reg.Year) yield return new(f.CreditCode, f.Year, "year", $"申报年度早于注册年度 {reg.Year}");
     }
@@ -96,12 +96,4 @@ public static class RegistryValidation
         if (y.RdExpenseDomestic > y.RdExpense) yield return ("rdExpenseDomestic", $"境内研发费用 {y.RdExpenseDomestic} 超过研发费用总额 {y.RdExpense} (domestic R&D exceeds R&D)");
         if (y.HiTechIncome > y.TotalIncome) yield return ("hiTechIncome", $"高新技术产品收入 {y.HiTechIncome} 超过总收入 {y.TotalIncome} (high-tech income exceeds total income)");
     }
-
-    private static YearFiling ToYear(Filing f) => new()
-    {
-        Year = f.Year, Employees = f.Employees, TechStaff = f.TechStaff, SalesRevenue = f.SalesRevenue, TotalIncome = f.TotalIncome,
-        HiTechIncome = f.HiTechIncome, TotalCostsAndExpenses = f.TotalCostsAndExpenses, RdExpense = f.RdExpense,
-        RdExpenseDomestic = f.RdExpenseDomestic, TotalAssets = f.TotalAssets, TotalLiabilities = f.TotalLiabilities,
-        ResultsCommercialized = f.ResultsCommercialized,
-    };
 }
