@@ -9,6 +9,7 @@ var verbs = new Dictionary<string, Func<string[], int>>
     ["stats"] = StatsVerb.Run,
     ["assess"] = AssessVerb.Run,
     ["bench"] = BenchVerb.Run,
+    ["ml"] = MlVerb.Run,
 };
 
 if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
@@ -23,6 +24,7 @@ if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
           stats          counts by tier, year and city, with the calibration table
           assess         assess JSON profiles (file or stdin), one NDJSON result per profile
           bench          measure the engine: profiles per second and allocation per profile
+          ml             promotion prediction: train, evaluate, predict (one model per rung)
 
         --db sqlite:<path> | "Host=…;Database=…;Username=…"  (default sqlite:data/jxladder.db, or $JXLADDER_DB)
         """);
@@ -45,7 +47,7 @@ catch (UsageException e)
     return 2;
 }
 catch (Exception e) when (e is ArgumentException or InvalidOperationException or InvalidDataException or JxEnterpriseLadder.Domain.Registry.RegistryValidationException
-                               or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
+                               or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or JxEnterpriseLadder.Prediction.ModelFileException)
 {
     Console.Error.WriteLine($"jxladder {args[0]}: {e.Message}");
     return 1;

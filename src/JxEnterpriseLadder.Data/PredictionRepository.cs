@@ -1,0 +1,86 @@
+using Dapper;
+
+namespace JxEnterpriseLadder.Data;
+
+/// <summary>
+/// Stored promotion predictions (`jxladder ml predict`): all their SQL is in <see cref="Sql"/>, always parameterised.
+/// </summary>
+public sealed class PredictionRepository(Database db)
+{
+    public Database Database { get; } = db;
+
+    private static class Sql
+    {
+        public const string Delete = "DELETE FROM predictions WHERE transition = @Transition AND base_year = @BaseYear";
+        public const string Insert = "INSERT INTO predictions (credit_code, transition, base_year, probability, target_group, model, factors) VALUES (@CreditCode, @Transition, @BaseYear, @Probability, @TargetGroup, @Model, @Factors)";
+        public const string LatestBaseYear = "SELECT MAX(base_year) FROM predictions";
+        public const string ForEnterprise = """
+            SELECT credit_code, transition, base_year, probability, target_group, model, factors FROM predictions
+            WHERE credit_code = @CreditCode AND base_year = (SELECT MAX(base_year) FROM predictions WHERE credit_code = @CreditCode)
+            ORDER BY transition
+            """;
+        // The park filter is optional: @Park NULL lists the whole province.
+        public const string Candidates = """
+            SELECT p.credit_code AS CreditCode, e.name AS Name, e.city_code AS CityCode, e.park_code AS ParkCode, e.chain_code AS ChainCode,
+                   p.probability AS Probability, p.factors AS Factors
+            FROM predictions p JOIN enterprises e ON e.credit_code = p.credit_code
+            WHERE p.transition = @Transition AND p.base_year = @BaseYear AND (@Park IS NULL OR e.park_code = @Park)
+            ORDER BY p.probability DESC, p.credit_code
+            LIMIT @Limit
+            """;
+        public const string Expected = """
+            SELECT target_group AS TargetGroup, COUNT(*) AS Pool, SUM(probability) AS Expected, SUM(probability * (1 - probability)) AS Variance
+            FROM predictions WHERE base_year = @BaseYear GROUP BY target_group
+            """;
+    }
+
+    public sealed record StoredPrediction(string CreditCode, string Transition, int BaseYear, double Probability, string TargetGroup, string Model, string Factors)
+    {
+        private StoredPrediction() : this("", "", 0, 0, "", "", "") { }
+    }
+
+    public sealed record Candidate(string CreditCode, string Name, string CityCode, string? ParkCode, string? ChainCode, double Probability, string Factors)
+    {
+        private Candidate() : this("", "", "", null, null, 0, "") { }
+    }
+
+    /// <summary>Entries expected next year in one target group: the sum of probabilities and its variance (independent enterprises).</summary>
+    public sealed record ExpectedEntries(string TargetGroup, int Pool, double Expected, double Variance)
+    {
+        private ExpectedEntries() : this("", 0, 0, 0) { }
+    }
+
+    /// <summary>Replaces one rung's predictions for a base year in one transaction.</summary>
+    public void Replace(string transition, int baseYear, IEnumerable<StoredPrediction> rows)
+    {
+        using var c = Database.Open();
+        using var tx = c.BeginTransaction();
+        c.Execute(Sql.Delete, new { Transition = transition, BaseYear = baseYear }, tx);
+        foreach (var chunk in rows.Chunk(2000)) c.Execute(Sql.Insert, chunk, tx);
+        tx.Commit();
+    }
+
+    public int? LatestBaseYear()
+    {
+        using var c = Database.Open();
+        return c.ExecuteScalar<int?>(Sql.LatestBaseYear);
+    }
+
+    public IReadOnlyList<StoredPrediction> ForEnterprise(string creditCode)
+    {
+        using var c = Database.Open();
+        return c.Query<StoredPrediction>(Sql.ForEnterprise, new { CreditCode = creditCode }).ToList();
+    }
+
+    public IReadOnlyList<Candidate> Candidates(string transition, int baseYear, string? park, int limit)
+    {
+        using var c = Database.Open();
+        return c.Query<Candidate>(Sql.Candidates, new { Transition = transition, BaseYear = baseYear, Park = park, Limit = limit }).ToList();
+    }
+
+    public IReadOnlyList<ExpectedEntries> Expected(int baseYear)
+    {
+        using var c = Database.Open();
+        return c.Query<ExpectedEntries>(Sql.Expected, new { BaseYear = baseYear }).ToList();
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using JxEnterpriseLadder.Domain;
+
+namespace JxEnterpriseLadder.Prediction;
+
+/// <summary>Chinese names of the model's features, from data-dictionary/fields.json ("features"); city, park and
+/// chain indicators are named from the reference data ("园区：南昌高新技术产业开发区").</summary>
+public static class FeatureLabels
+{
+    private static readonly Lazy<JsonObject> Entries = new(() =>
+    {
+        using var s = typeof(FeatureLabels).Assembly.GetManifestResourceStream("fields.json")
+            ?? throw new InvalidOperationException("embedded fields.json is missing");
+        return JsonNode.Parse(s)!["features"]!.AsObject();
+    });
+
+    public static IEnumerable<string> Documented => Entries.Value.Select(e => e.Key);
+
+    public static string Chinese(string feature)
+    {
+        var reference = JiangxiReference.Default;
+        var colon = feature.IndexOf(':');
+        if (colon > 0)
+        {
+            var code = feature[(colon + 1)..];
+            var kind = feature[..colon];
+            var name = kind switch
+            {
+                "city" => reference.CityByCode(code)?.Name,
+                "park" => reference.ParkByCode(code)?.Name,
+                "chain" => reference.ChainByCode(code)?.Name,
+                _ => null,
+            };
+            return Entries.Value[kind + ":*"]?["zh"]?.GetValue<string>() is { } prefix ? $"{prefix}：{name ?? code}" : feature;
+        }
+        return Entries.Value[feature]?["zh"]?.GetValue<string>() ?? feature;
+    }
+
+    /// <summary>The dictionary entry that documents a feature ("park:nc-hitech" → "park:*").</summary>
+    public static string EntryOf(string feature) => feature.IndexOf(':') is > 0 and var i ? feature[..i] + ":*" : feature;
+}

@@ -1,0 +1,125 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace JxEnterpriseLadder.Prediction;
+
+/// <summary>What a model file says about itself (an entry of its own in the zip): refused when it does not match this build.</summary>
+public sealed record ModelManifest(
+    string Transition, int FeatureVersion, IReadOnlyList<string> Features, string Trainer, int TrainedFromBaseYear, int TrainedToBaseYear,
+    int TrainingRows, int TrainingPositives, int Enterprises);
+
+/// <summary>Raised when a model file cannot be used by this build (another feature version, another transition, not a model).</summary>
+public sealed class ModelFileException(string message) : Exception(message);
+
+/// <summary>One factor of a prediction: a feature, its value for this enterprise and how far it moved the score (log-odds).</summary>
+public sealed record PredictionFactor(string Feature, float Value, float Contribution);
+
+public sealed record ScoredExample(PromotionExample Example, double Probability, IReadOnlyList<PredictionFactor> Factors);
+
+/// <summary>
+/// A trained promotion model: the FastTree ensemble with its Platt calibration and a feature-contribution stage,
+/// saved as one ML.NET zip carrying its <see cref="ModelManifest"/>.
+/// </summary>
+public sealed class PromotionModel
+{
+    private const string ManifestEntry = "jxladder/manifest.json";
+    public const int FactorsEachWay = 3;
+
+    private readonly MLContext _ml;
+    private readonly ITransformer _pipeline;
+    public ModelManifest Manifest { get; }
+
+    public PromotionModel(MLContext ml, ITransformer pipeline, ModelManifest manifest)
+    {
+        _ml = ml;
+        _pipeline = pipeline;
+        Manifest = manifest;
+    }
+
+    public string Version => $"{Manifest.Transition}@f{Manifest.FeatureVersion}/{Manifest.TrainedToBaseYear + 1}";
+
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var tmp = path + ".tmp";
+        _ml.Model.Save(_pipeline, PromotionData.InputSchema(_ml, Manifest.Features.Count), tmp);
+        using (var zip = ZipFile.Open(tmp, ZipArchiveMode.Update))
+        {
+            var entry = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal);
+            entry.LastWriteTime = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            using var s = entry.Open();
+            JsonSerializer.Serialize(s, Manifest, new JsonSerializerOptions { WriteIndented = true });
+        }
+        File.Move(tmp, path, overwrite: true);
+    }
+
+    /// <summary>Loads a model file, refusing one made for another transition or another feature version.</summary>
+    public static PromotionModel Load(MLContext ml, string path, Transition transition, PromotionFeatures features)
+    {
+        if (!File.Exists(path)) throw new ModelFileException($"{path}: no model file (run `jxladder ml train`)");
+        ModelManifest manifest;
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var entry = zip.GetEntry(ManifestEntry) ?? throw new ModelFileException($"{path}: not a JxEnterpriseLadder model (no {ManifestEntry})");
+            using var s = entry.Open();
+            manifest = JsonSerializer.Deserialize<ModelManifest>(s) ?? throw new ModelFileException($"{path}: empty manifest");
+        }
+        catch (InvalidDataException e) { throw new ModelFileException($"{path}: not a model file ({e.Message})"); }
+        catch (JsonException e) { throw new ModelFileException($"{path}: unreadable manifest ({e.Message})"); }
+        if (manifest.Transition != transition.Id)
+            throw new ModelFileException($"{path}: a model of '{manifest.Transition}', not of '{transition.Id}'");
+        if (manifest.FeatureVersion != PromotionFeatures.Version || !manifest.Features.SequenceEqual(features.Names))
+            throw new ModelFileException($"{path}: trained on feature version {manifest.FeatureVersion} ({manifest.Features.Count} features); " +
+                $"this build computes version {PromotionFeatures.Version} ({features.Count} features): retrain with `jxladder ml train`");
+        var pipeline = ml.Model.Load(path, out _);
+        return new PromotionModel(ml, pipeline, manifest);
+    }
+
+    /// <summary>Probability of entering the next rung, with the strongest factors up and down.</summary>
+    public IReadOnlyList<ScoredExample> Score(IReadOnlyList<PromotionExample> examples)
+    {
+        if (examples.Count == 0) return [];
+        var scored = _pipeline.Transform(PromotionData.Load(_ml, examples, Manifest.Features.Count));
+        var probabilities = scored.GetColumn<float>("Probability").ToArray();
+        var contributions = scored.GetColumn<float[]>("FeatureContributions").ToArray();
+        var result = new ScoredExample[examples.Count];
+        for (var i = 0; i < examples.Count; i++)
+        {
+            var c = contributions[i];
+            var order = Enumerable.Range(0, c.Length).Where(j => c[j] != 0).OrderByDescending(j => c[j]).ToArray();
+            var factors = order.Take(FactorsEachWay).Where(j => c[j] > 0)
+                .Concat(order.Reverse().Take(FactorsEachWay).Where(j => c[j] < 0))
+                .Select(j => new PredictionFactor(Manifest.Features[j], examples[i].Features[j], c[j])).ToArray();
+            result[i] = new ScoredExample(examples[i], probabilities[i], factors);
+        }
+        return result;
+    }
+}
+
+/// <summary>Examples as an ML.NET data view: a Features vector of the feature count and a boolean Label.</summary>
+internal static class PromotionData
+{
+    public sealed class Row
+    {
+        public float[] Features { get; set; } = [];
+        public bool Label { get; set; }
+        public float RulesScore { get; set; }
+    }
+
+    public static SchemaDefinition Schema(int featureCount)
+    {
+        var schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureCount);
+        return schema;
+    }
+
+    public static DataViewSchema InputSchema(MLContext ml, int featureCount) =>
+        ml.Data.LoadFromEnumerable(Array.Empty<Row>(), Schema(featureCount)).Schema;
+
+    public static IDataView Load(MLContext ml, IEnumerable<PromotionExample> examples, int featureCount) =>
+        ml.Data.LoadFromEnumerable(examples.Select(e => new Row { Features = e.Features, Label = e.Entered, RulesScore = (float)e.RulesScore }).ToList(),
+            Schema(featureCount));
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Rules.Engine;
+
+namespace JxEnterpriseLadder.Prediction;
+
+/// <summary>The years of one run: outcomes are known up to <see cref="LatestOutcomeYear"/> (Y); the model learns from
+/// base years up to Y−2 (outcomes up to Y−1) and is tested on base year Y−1 (outcomes of Y), never a random split.</summary>
+public sealed record YearSplit(int FirstBaseYear, int LatestOutcomeYear)
+{
+    public int TestBaseYear => LatestOutcomeYear - 1;
+    public int LastTrainBaseYear => LatestOutcomeYear - 2;
+    /// <summary>Predictions are made from the end of the latest year for the year after it.</summary>
+    public int PredictionBaseYear => LatestOutcomeYear;
+}
+
+/// <summary>train → evaluate → predict over a registry, as the `jxladder ml` verbs run them.</summary>
+public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEngine engine, TrainingSettings settings, Action<string>? progress = null)
+{
+    private readonly PromotionFeatures _features = new(engine);
+    private readonly PromotionTraining _training = new(settings);
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public PromotionFeatures Features => _features;
+
+    public static string ModelPath(string modelsDir, Transition t) => Path.Combine(modelsDir, t.Id + ".zip");
+    public static string CardPath(string modelsDir, Transition t) => Path.Combine(modelsDir, t.Id + ".md");
+
+    public YearSplit Years()
+    {
+        var years = registry.RegisteredTechSmesByYear().Select(y => y.Year).ToArray();
+        if (years.Length < 3)
+            throw new InvalidOperationException($"{registry.Database.Description}: the registry holds tech-SME registrations for {years.Length} year(s); " +
+                "training needs at least three (seed it with `jxladder seed`)");
+        return new YearSplit(years.Min(), years.Max());
+    }
+
+    public sealed record Run(YearSplit Years, int Enterprises, IReadOnlyList<TransitionEvaluation> Evaluations, IReadOnlyList<string> Written);
+
+    /// <summary>Fits every transition's model on the training years, measures it against both baselines on the test
+    /// year, writes the model file of each one that ships (and removes a stale one that no longer does) and its card.</summary>
+    public Run Train(string modelsDir) => Measure(modelsDir, refit: true, writeCards: true);
+
+    /// <summary>Loads the shipped model files (refitting those not shipped) and measures them again from the database.</summary>
+    public Run Evaluate(string modelsDir, bool writeCards) => Measure(modelsDir, refit: false, writeCards);
+
+    private Run Measure(string modelsDir, bool refit, bool writeCards)
+    {
+        var years = Years();
+        var enterprises = registry.CountEnterprises();
+        Say($"building examples from {enterprises} enterprises, base years {years.FirstBaseYear}–{years.TestBaseYear}");
+        var data = new PromotionDataset(engine, _features).Build(registry.StreamAll(), years.FirstBaseYear, years.TestBaseYear);
+        var evaluations = new List<TransitionEvaluation>();
+        var written = new List<string>();
+        foreach (var t in Transition.All)
+        {
+            var ml = _training.NewContext();
+            var train = data[t].Where(e => e.BaseYear <= years.LastTrainBaseYear).ToList();
+            var test = data[t].Where(e => e.BaseYear == years.TestBaseYear).ToList();
+            Say($"{t.Id}: {train.Count} training rows ({train.Count(e => e.Entered)} entered), {test.Count} test rows ({test.Count(e => e.Entered)} entered)");
+            var path = ModelPath(modelsDir, t);
+            var model = !refit && File.Exists(path)
+                ? PromotionModel.Load(ml, path, t, _features)
+                : _training.FitModel(ml, t, train, years.FirstBaseYear, years.LastTrainBaseYear, enterprises, _features.Names);
+            var evaluation = _training.Evaluate(ml, t, model, train, test, years.TestBaseYear);
+            evaluations.Add(evaluation);
+            Say($"{t.Id}: precision at k {evaluation.Model.PrecisionAtK:0.000} (rules {evaluation.Rules.PrecisionAtK:0.000}), " +
+                $"ROC AUC {evaluation.Model.RocAuc:0.000} (rules {evaluation.Rules.RocAuc:0.000}) → {(evaluation.Ships ? "ships" : "not shipped")}");
+            if (refit)
+            {
+                if (evaluation.Ships) { model.Save(path); written.Add(path); }
+                else if (File.Exists(path)) File.Delete(path);
+            }
+            if (writeCards)
+            {
+                var card = CardPath(modelsDir, t);
+                Directory.CreateDirectory(modelsDir);
+                File.WriteAllText(card, ModelCard.Render(evaluation, model.Manifest, _training.Settings, registry.Database.Description));
+                written.Add(card);
+            }
+        }
+        return new Run(years, enterprises, evaluations, written);
+    }
+
+    public sealed record PredictionRun(int BaseYear, int OutcomeYear, IReadOnlyList<(string Transition, int Count)> Stored, IReadOnlyList<string> RulesOnly);
+
+    /// <summary>Scores every pool of the latest year with the shipped models and stores probabilities and factors.</summary>
+    public PredictionRun Predict(string modelsDir, PredictionRepository predictions)
+    {
+        var years = Years();
+        var baseYear = years.PredictionBaseYear;
+        var shipped = Transition.All.Where(t => File.Exists(ModelPath(modelsDir, t))).ToArray();
+        var ml = _training.NewContext();
+        var models = shipped.ToDictionary(t => t, t => PromotionModel.Load(ml, ModelPath(modelsDir, t), t, _features));
+        Say($"scoring base year {baseYear} for {baseYear + 1} with {string.Join(", ", models.Values.Select(m => m.Version))}");
+        var data = new PromotionDataset(engine, _features).Build(registry.StreamAll(), baseYear, baseYear, shipped);
+        var stored = new List<(string, int)>();
+        foreach (var (t, model) in models)
+        {
+            var scored = model.Score(data[t]);
+            predictions.Replace(t.Id, baseYear, scored.Select(s => new PredictionRepository.StoredPrediction(
+                s.Example.CreditCode, t.Id, baseYear, Math.Clamp(s.Probability, 0, 1), s.Example.TargetGroup, model.Version,
+                System.Text.Json.JsonSerializer.Serialize(s.Factors, FactorJson.Options))));
+            stored.Add((t.Id, scored.Count));
+        }
+        return new PredictionRun(baseYear, baseYear + 1, stored, Transition.All.Except(shipped).Select(t => t.Id).ToArray());
+    }
+
+    private void Say(string message) => progress?.Invoke($"[{_clock.Elapsed:mm\\:ss}] {message}");
+}

@@ -1,0 +1,53 @@
+using JxEnterpriseLadder.Domain.Registry;
+using JxEnterpriseLadder.Rules.Engine;
+
+namespace JxEnterpriseLadder.Prediction;
+
+/// <summary>
+/// One rung of the ladder to predict: who, among the enterprises in <see cref="InPool"/> at the end of year t,
+/// is recognised at the next rung in year t+1 (<see cref="Entered"/>). One model per transition (ADR 0005).
+/// </summary>
+public sealed record Transition(string Id, string Name, string From, string To, IReadOnlyList<string> TargetTiers)
+{
+    /// <summary>In the registry, not in the tech-SME database in year t → entered in year t+1.</summary>
+    public static readonly Transition TechSmeEntry = new("tech-sme-entry", "入库科技型中小企业", "登记库企业（当年未入库）", "科技型中小企业", ["tech-sme"]);
+    /// <summary>A tech SME of year t without a valid HNTE certificate → certificate issued in year t+1.</summary>
+    public static readonly Transition HnteEntry = new("hnte-entry", "认定高新技术企业", "科技型中小企业（无有效高企证书）", "高新技术企业", ["hnte"]);
+    /// <summary>An HNTE (valid certificate at the end of year t) on no high-growth list in year t → on one in year t+1.</summary>
+    public static readonly Transition HighGrowthEntry = new("high-growth-entry", "进入瞪羚/独角兽名单", "高新技术企业（当年未入名单）", "瞪羚（含潜在）/独角兽（含潜在、种子）",
+        ["gazelle", "potential-gazelle", "unicorn", "potential-unicorn", "seed-unicorn"]);
+
+    public static readonly IReadOnlyList<Transition> All = [TechSmeEntry, HnteEntry, HighGrowthEntry];
+
+    public static Transition Parse(string id) => All.FirstOrDefault(t => t.Id == id)
+        ?? throw new ArgumentException($"unknown transition '{id}' (one of {string.Join(", ", All.Select(t => t.Id))})");
+
+    /// <summary>Whether the enterprise was a candidate for this rung at the end of year t (an active filer of year t).</summary>
+    public bool InPool(YearEndSnapshot s, AssessmentEngine engine)
+    {
+        if (!s.Active) return false;
+        if (this == TechSmeEntry) return !s.InTechSmeDatabase;
+        if (this == HnteEntry) return s.InTechSmeDatabase && !s.HnteValid(engine);
+        return s.HnteValid(engine) && !s.OnHighGrowthList;
+    }
+
+    /// <summary>The outcome: recognised at the next rung in year <paramref name="outcomeYear"/> (reads the whole record).</summary>
+    public bool Entered(EnterpriseRecord full, int outcomeYear)
+    {
+        if (this == TechSmeEntry) return full.TechSmeRegistrations.Any(r => r.Year == outcomeYear);
+        if (this == HnteEntry) return full.HnteCertificates.Any(c => c.IssuedOn.Year == outcomeYear);
+        return full.ListEntries.Any(l => l.Year == outcomeYear);
+    }
+
+    /// <summary>The rules-alone ranking: the nearer the next rung's thresholds, the higher.</summary>
+    public double RulesScore(YearEndSnapshot s) => -RulesDistance.ToNearest(s.Assessment, TargetTiers);
+
+    /// <summary>Which target of the plan an entry counts toward (10,000 tech SMEs, 140 gazelles, 12 unicorns).</summary>
+    public string TargetGroupOf(YearEndSnapshot s)
+    {
+        if (this == TechSmeEntry) return "tech-sme";
+        if (this == HnteEntry) return "hnte";
+        var nearest = TargetTiers.MinBy(t => s.Assessment.For(t) is { } r ? RulesDistance.To(r) : double.MaxValue)!;
+        return nearest.Contains("unicorn", StringComparison.Ordinal) ? "unicorn" : "gazelle";
+    }
+}

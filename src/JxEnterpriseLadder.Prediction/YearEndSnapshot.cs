@@ -1,0 +1,55 @@
+using JxEnterpriseLadder.Domain.Registry;
+using JxEnterpriseLadder.Rules.Engine;
+
+namespace JxEnterpriseLadder.Prediction;
+
+/// <summary>
+/// What the registry knew about one enterprise at the end of year t (31 December): the record cut at that date,
+/// its recognition status, and the engine's assessment for year t+1 (1 January t+1, data year t). Every feature
+/// is computed from this and nothing else, so no feature can read year t+1 or later.
+/// </summary>
+public sealed record YearEndSnapshot(EnterpriseRecord Known, int BaseYear, AssessmentResult Assessment, DateOnly YearEnd)
+{
+    public bool InTechSmeDatabase => Known.TechSmeRegistrations.Any(r => r.Year == BaseYear);
+    public int TechSmeYears => Known.TechSmeRegistrations.Count;
+    public bool OnHighGrowthList => Known.ListEntries.Any(l => l.Year == BaseYear);
+    public bool Active => Known.Filings.Any(f => f.Year == BaseYear);
+
+    public static YearEndSnapshot Take(EnterpriseRecord record, int baseYear, AssessmentEngine engine)
+    {
+        var known = KnownAtEndOf(record, baseYear);
+        var nextYear = new DateOnly(baseYear + 1, 1, 1);
+        var assessment = engine.Assess(ProfileBuilder.Build(known, nextYear), nextYear);
+        return new YearEndSnapshot(known, baseYear, assessment, new DateOnly(baseYear, 12, 31));
+    }
+
+    public bool HnteValid(AssessmentEngine engine)
+    {
+        var validity = engine.Parameters.InForce("hnte", YearEnd)!.Integer("certificateValidityYears");
+        return Known.HnteCertificates.Any(c => LegalTerms.CertificateValid(c.IssuedOn, YearEnd, validity));
+    }
+
+    /// <summary>The record as it stood on 31 December of <paramref name="year"/>: every dated row after it is dropped,
+    /// and a recognition year after it is unknown (null).</summary>
+    public static EnterpriseRecord KnownAtEndOf(EnterpriseRecord r, int year)
+    {
+        var end = new DateOnly(year, 12, 31);
+        int? Until(int? y) => y is { } v && v <= year ? v : null;
+        return new EnterpriseRecord
+        {
+            Enterprise = r.Enterprise with
+            {
+                NationalAwardYear = Until(r.Enterprise.NationalAwardYear),
+                RdInstitutionYear = Until(r.Enterprise.RdInstitutionYear),
+                LedStandardYear = Until(r.Enterprise.LedStandardYear),
+            },
+            Filings = r.Filings.Where(f => f.Year <= year).ToArray(),
+            Ip = r.Ip.Where(i => i.ValidFrom <= end).ToArray(),
+            TechSmeRegistrations = r.TechSmeRegistrations.Where(t => t.Year <= year).ToArray(),
+            HnteCertificates = r.HnteCertificates.Where(c => c.IssuedOn <= end).ToArray(),
+            ListEntries = r.ListEntries.Where(l => l.Year <= year).ToArray(),
+            Financing = r.Financing.Where(f => f.RoundDate <= end).ToArray(),
+            CleanRecord = r.CleanRecord.Where(c => c.OccurredOn <= end).ToArray(),
+        };
+    }
+}
