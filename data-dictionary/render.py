@@ -17,8 +17,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 FIELDS = HERE / "fields.json"
-SQL = [ROOT / "src/JxEnterpriseLadder.Data/Migrations/postgres/0001_initial.sql",
-       ROOT / "src/JxEnterpriseLadder.Data/Migrations/sqlite/0001_initial.sql"]
+MIGRATIONS = ROOT / "src/JxEnterpriseLadder.Data/Migrations"
+DIALECTS = ["postgres", "sqlite"]
 PROFILE_CS = ROOT / "src/JxEnterpriseLadder.Domain/Profiles/EnterpriseProfile.cs"
 # Created by Migrator.cs, not by a migration file.
 EXTRA_TABLES = {"schema_migrations": ["version", "name", "applied_at"]}
@@ -205,8 +205,8 @@ def check(d):
         entry(p, e)
 
     expected = {}
-    for f in SQL:
-        if f.exists():
+    for dialect in DIALECTS:
+        for f in sorted((MIGRATIONS / dialect).glob("*.sql")):
             for t, cols in sql_columns(f).items():
                 if t in expected and expected[t] != cols:
                     problems.append(f"{t}: columns differ between dialects")
@@ -301,6 +301,13 @@ def readme(d):
     parts.append("## Profile (`EnterpriseProfile`)\n\n"
                  "Paths use the camelCase JSON names; `[]` marks the elements of an array, `.` a nested object.\n\n")
     parts.append(table_md(d["profile"].items(), "path"))
+    parts.append("\n## Model features (`PromotionFeatures`)\n\n"
+                 "The inputs of the promotion models (`src/JxEnterpriseLadder.Prediction`), all computed from the record as it "
+                 "stood on 31 December of the base year t (`YearEndSnapshot`). `city:*`, `park:*` and `chain:*` stand for one "
+                 "indicator per code of the reference data, named from it on the pages (园区：南昌高新技术产业开发区).\n\n"
+                 "| feature | 中文 | English | unit | source |\n|---|---|---|---|---|\n")
+    for f, e in d.get("features", {}).items():
+        parts.append(f"| `{f}` | {cell(e['zh'])} | {cell(e['en'])} | {cell(e.get('unit') or '')} | {cell(e['source'])} |\n")
     return "".join(parts)
 
 

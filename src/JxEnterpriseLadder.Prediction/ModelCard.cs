@@ -16,7 +16,7 @@ public static class ModelCard
         s.AppendLine();
         s.AppendLine(e.Ships
             ? $"**Shipped**: `{t.Id}.zip` beside this card. Its shortlists beat the rules alone on precision at k (top 10%: {P(e.Model.PrecisionAtK)} vs {P(e.Rules.PrecisionAtK)}; top 50 per park: {P(e.Model.PrecisionAtPark50)} vs {P(e.Rules.PrecisionAtPark50)})."
-            : $"**Not shipped.** The model does not beat the rules alone on precision at k (top 10%: {P(e.Model.PrecisionAtK)} vs {P(e.Rules.PrecisionAtK)}; top 50 per park: {P(e.Model.PrecisionAtPark50)} vs {P(e.Rules.PrecisionAtPark50)}), so no model file is written and candidate lists for this rung rank by the rules' distance.");
+            : $"**Not shipped.** The model does not beat the rules alone on precision at k (top 10%: {P(e.Model.PrecisionAtK)} vs {P(e.Rules.PrecisionAtK)}; top 50 per park: {P(e.Model.PrecisionAtPark50)} vs {P(e.Rules.PrecisionAtPark50)}), so no model file is written: candidate lists and expected entries for this rung use the rules alone, ranked by their distance, with the probability of the training years' entry rate at the same distance in `{t.Id}.rules.json`.");
         s.AppendLine();
         s.AppendLine("## What it predicts");
         s.AppendLine();
@@ -43,7 +43,7 @@ public static class ModelCard
         s.AppendLine("## Trainer");
         s.AppendLine();
         s.AppendLine($"- Model: {m.Trainer}, one thread. Per-enterprise factors: the trees' feature contributions (log-odds), the three strongest each way.");
-        s.AppendLine("- Baseline (a), the rules alone: rank by `RulesDistance` to the next rung (0 when qualified; relative shortfall of each quantified gap; 1 per other failed condition; +¼ when undetermined), ties kept; a one-input logistic fit on the training years gives its probabilities.");
+        s.AppendLine("- Baseline (a), the rules alone: rank by `RulesDistance` to the next rung (0 when qualified; relative shortfall of each quantified gap; 1 per other failed condition; +¼ when undetermined), ties kept; its probability is the training years' entry rate at the same distance (bands 0, ≤¼, ≤½, ≤1, ≤2, ≤4, further; `RulesCalibration`).");
         s.AppendLine("- Baseline (b): L-BFGS logistic regression (L2 = 1) on the same features, standardised.");
         s.AppendLine($"- A transition with fewer than {settings.MinimumPositives} entries in the training or the test years is not trained.");
         s.AppendLine();

@@ -33,7 +33,7 @@ public sealed class PromotionDataset(AssessmentEngine engine, PromotionFeatures 
                     vector ??= features.Compute(snapshot);
                     var e = record.Enterprise;
                     rows[t].Add(new PromotionExample(e.CreditCode, e.CityCode, e.ParkCode, e.ChainCode, year, vector,
-                        t.Entered(record, year + 1), t.RulesScore(snapshot), t.TargetGroupOf(snapshot)));
+                        t.Entered(record, year + 1), t.RulesScore(snapshot), t.TargetGroupOf(snapshot, engine)));
                 }
             }
         }

@@ -106,7 +106,6 @@ internal static class PromotionData
     {
         public float[] Features { get; set; } = [];
         public bool Label { get; set; }
-        public float RulesScore { get; set; }
     }
 
     public static SchemaDefinition Schema(int featureCount)
@@ -120,6 +119,6 @@ internal static class PromotionData
         ml.Data.LoadFromEnumerable(Array.Empty<Row>(), Schema(featureCount)).Schema;
 
     public static IDataView Load(MLContext ml, IEnumerable<PromotionExample> examples, int featureCount) =>
-        ml.Data.LoadFromEnumerable(examples.Select(e => new Row { Features = e.Features, Label = e.Entered, RulesScore = (float)e.RulesScore }).ToList(),
+        ml.Data.LoadFromEnumerable(examples.Select(e => new Row { Features = e.Features, Label = e.Entered }).ToList(),
             Schema(featureCount));
 }

@@ -23,7 +23,7 @@ public sealed class InsufficientPositivesException(string message) : InvalidOper
 /// <summary>The three rankings compared in one run: the model, logistic regression on the same features, and the rules alone.</summary>
 public sealed record TransitionEvaluation(
     Transition Transition, int TrainFrom, int TrainTo, int TestYear, int TrainRows, int TrainPositives,
-    RankingMetrics Model, RankingMetrics Logistic, RankingMetrics Rules)
+    RankingMetrics Model, RankingMetrics Logistic, RankingMetrics Rules, RulesCalibration RulesCalibration)
 {
     /// <summary>Shipped only when the model's shortlists beat the rules' on precision, both the 10% and the per-park cut.</summary>
     public bool Ships => Model.PrecisionAtK > Rules.PrecisionAtK && Model.PrecisionAtPark50 > Rules.PrecisionAtPark50;
@@ -71,25 +71,21 @@ public sealed class PromotionTraining(TrainingSettings settings)
             {
                 FeatureColumnName = "Features", LabelColumnName = "Label", NumberOfThreads = 1, L2Regularization = 1f,
             })).Fit(trainView);
-        // The rules alone rank by distance; a one-input logistic fit turns that distance into a probability for Brier and calibration.
-        var rules = ml.Transforms.Concatenate("RulesFeature", "RulesScore")
-            .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
-            {
-                FeatureColumnName = "RulesFeature", LabelColumnName = "Label", NumberOfThreads = 1,
-            })).Fit(trainView);
+        // The rules alone rank by distance; the training years' entry rate at the same distance is their probability.
+        var rules = RulesCalibration.Fit(t.Id, train.Select(e => e.RulesScore).ToArray(), train.Select(e => e.Entered).ToArray(), model.Manifest.TrainedToBaseYear);
 
         var labels = test.Select(e => e.Entered).ToArray();
         var parks = test.Select(e => e.ParkCode).ToArray();
         var modelP = model.Score(test).Select(s => s.Probability).ToArray();
         var logisticP = logistic.Transform(testView).GetColumn<float>("Probability").Select(p => (double)p).ToArray();
-        var rulesP = rules.Transform(testView).GetColumn<float>("Probability").Select(p => (double)p).ToArray();
+        var rulesP = test.Select(e => rules.Probability(e.RulesScore)).ToArray();
         var rulesScore = test.Select(e => e.RulesScore).ToArray();
         return new TransitionEvaluation(t, model.Manifest.TrainedFromBaseYear, model.Manifest.TrainedToBaseYear, testBaseYear + 1,
             train.Count, train.Count(e => e.Entered),
             PromotionMetrics.Evaluate(labels, modelP, modelP, parks),
             PromotionMetrics.Evaluate(labels, logisticP, logisticP, parks),
             // Ranked by the distance itself (ties kept as ties), calibrated only for the probability metrics.
-            PromotionMetrics.Evaluate(labels, rulesScore, rulesP, parks));
+            PromotionMetrics.Evaluate(labels, rulesScore, rulesP, parks), rules);
     }
 
     private void CheckPositives(Transition t, string split, IReadOnlyList<PromotionExample> rows, int fromBaseYear, int toBaseYear)

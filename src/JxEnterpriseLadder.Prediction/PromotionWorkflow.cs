@@ -25,6 +25,7 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
 
     public static string ModelPath(string modelsDir, Transition t) => Path.Combine(modelsDir, t.Id + ".zip");
     public static string CardPath(string modelsDir, Transition t) => Path.Combine(modelsDir, t.Id + ".md");
+    public static string RulesPath(string modelsDir, Transition t) => Path.Combine(modelsDir, t.Id + ".rules.json");
 
     public YearSplit Years()
     {
@@ -51,6 +52,7 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
         Say($"building examples from {enterprises} enterprises, base years {years.FirstBaseYear}–{years.TestBaseYear}");
         var data = new PromotionDataset(engine, _features).Build(registry.StreamAll(), years.FirstBaseYear, years.TestBaseYear);
         var evaluations = new List<TransitionEvaluation>();
+        Directory.CreateDirectory(modelsDir);
         var written = new List<string>();
         foreach (var t in Transition.All)
         {
@@ -68,14 +70,15 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
                 $"ROC AUC {evaluation.Model.RocAuc:0.000} (rules {evaluation.Rules.RocAuc:0.000}) → {(evaluation.Ships ? "ships" : "not shipped")}");
             if (refit)
             {
-                if (evaluation.Ships) { model.Save(path); written.Add(path); }
-                else if (File.Exists(path)) File.Delete(path);
+                // Exactly one of the two files per rung: the model when it ships, else the rules' calibration.
+                var rulesPath = RulesPath(modelsDir, t);
+                if (evaluation.Ships) { model.Save(path); written.Add(path); File.Delete(rulesPath); }
+                else { evaluation.RulesCalibration.Save(rulesPath); written.Add(rulesPath); File.Delete(path); }
             }
             if (writeCards)
             {
                 var card = CardPath(modelsDir, t);
-                Directory.CreateDirectory(modelsDir);
-                File.WriteAllText(card, ModelCard.Render(evaluation, model.Manifest, _training.Settings, registry.Database.Description));
+                File.WriteAllText(card, ModelCard.Render(evaluation, model.Manifest, _training.Settings, registry.Database.Provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL"));
                 written.Add(card);
             }
         }
@@ -89,21 +92,31 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
     {
         var years = Years();
         var baseYear = years.PredictionBaseYear;
-        var shipped = Transition.All.Where(t => File.Exists(ModelPath(modelsDir, t))).ToArray();
         var ml = _training.NewContext();
-        var models = shipped.ToDictionary(t => t, t => PromotionModel.Load(ml, ModelPath(modelsDir, t), t, _features));
-        Say($"scoring base year {baseYear} for {baseYear + 1} with {string.Join(", ", models.Values.Select(m => m.Version))}");
-        var data = new PromotionDataset(engine, _features).Build(registry.StreamAll(), baseYear, baseYear, shipped);
-        var stored = new List<(string, int)>();
-        foreach (var (t, model) in models)
+        var models = new Dictionary<Transition, PromotionModel>();
+        var rulesOnly = new Dictionary<Transition, RulesCalibration>();
+        foreach (var t in Transition.All)
         {
-            var scored = model.Score(data[t]);
-            predictions.Replace(t.Id, baseYear, scored.Select(s => new PredictionRepository.StoredPrediction(
-                s.Example.CreditCode, t.Id, baseYear, Math.Clamp(s.Probability, 0, 1), s.Example.TargetGroup, model.Version,
-                System.Text.Json.JsonSerializer.Serialize(s.Factors, FactorJson.Options))));
-            stored.Add((t.Id, scored.Count));
+            if (File.Exists(ModelPath(modelsDir, t))) models[t] = PromotionModel.Load(ml, ModelPath(modelsDir, t), t, _features);
+            else if (File.Exists(RulesPath(modelsDir, t))) rulesOnly[t] = RulesCalibration.Load(RulesPath(modelsDir, t), t);
+            else throw new ModelFileException($"{modelsDir}: neither {t.Id}.zip nor {t.Id}.rules.json (run `jxladder ml train`)");
         }
-        return new PredictionRun(baseYear, baseYear + 1, stored, Transition.All.Except(shipped).Select(t => t.Id).ToArray());
+        Say($"scoring base year {baseYear} for {baseYear + 1}: {string.Join(", ", models.Values.Select(m => m.Version).Concat(rulesOnly.Values.Select(r => r.Version)))}");
+        var data = new PromotionDataset(engine, _features).Build(registry.StreamAll(), baseYear, baseYear);
+        var stored = new List<(string, int)>();
+        foreach (var t in Transition.All)
+        {
+            var rows = models.TryGetValue(t, out var model)
+                ? model.Score(data[t]).Select(s => Row(t, s.Example, s.Probability, model.Version, s.Factors))
+                : data[t].Select(e => Row(t, e, rulesOnly[t].Probability(e.RulesScore), rulesOnly[t].Version, []));
+            var list = rows.ToList();
+            predictions.Replace(t.Id, baseYear, list);
+            stored.Add((t.Id, list.Count));
+        }
+        return new PredictionRun(baseYear, baseYear + 1, stored, rulesOnly.Keys.Select(t => t.Id).ToArray());
+
+        PredictionRepository.StoredPrediction Row(Transition t, PromotionExample e, double p, string version, IReadOnlyList<PredictionFactor> factors) =>
+            new(e.CreditCode, t.Id, baseYear, Math.Clamp(p, 0, 1), e.TargetGroup, version, System.Text.Json.JsonSerializer.Serialize(factors, FactorJson.Options));
     }
 
     private void Say(string message) => progress?.Invoke($"[{_clock.Elapsed:mm\\:ss}] {message}");

@@ -42,12 +42,12 @@ public sealed record Transition(string Id, string Name, string From, string To, 
     /// <summary>The rules-alone ranking: the nearer the next rung's thresholds, the higher.</summary>
     public double RulesScore(YearEndSnapshot s) => -RulesDistance.ToNearest(s.Assessment, TargetTiers);
 
-    /// <summary>Which target of the plan an entry counts toward (10,000 tech SMEs, 140 gazelles, 12 unicorns).</summary>
-    public string TargetGroupOf(YearEndSnapshot s)
+    /// <summary>Which target of the plan an entry counts toward (parameters ladder.targetGroups): the rung's tier, or for
+    /// the high-growth rung the tier the rules find nearest.</summary>
+    public string TargetGroupOf(YearEndSnapshot s, AssessmentEngine engine)
     {
-        if (this == TechSmeEntry) return "tech-sme";
-        if (this == HnteEntry) return "hnte";
         var nearest = TargetTiers.MinBy(t => s.Assessment.For(t) is { } r ? RulesDistance.To(r) : double.MaxValue)!;
-        return nearest.Contains("unicorn", StringComparison.Ordinal) ? "unicorn" : "gazelle";
+        var groups = engine.Parameters.InForce("ladder", s.YearEnd)!.TextMap("targetGroups");
+        return groups.TryGetValue(nearest, out var g) ? g : nearest;
     }
 }

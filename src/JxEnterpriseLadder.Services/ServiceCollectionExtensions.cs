@@ -17,6 +17,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<AssessmentEngine>().Parameters);
         services.AddSingleton<Screening>();
         services.AddSingleton<ProvinceStatistics>();
+        services.AddSingleton<PredictionRepository>();
+        services.AddSingleton<CandidateLists>();
+        services.AddSingleton<TargetProgress>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Generator;
+using JxEnterpriseLadder.Prediction;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Services;
 
@@ -26,12 +27,38 @@ public static class WebSetup
         Migrator.Migrate(db);
         var registry = app.Services.GetRequiredService<RegistryRepository>();
         registry.SaveReferenceData(JiangxiReference.Default);
-        if (db.Provider != DatabaseProvider.Sqlite || registry.CountEnterprises() > 0) return;
+        if (db.Provider != DatabaseProvider.Sqlite) return;
+        if (registry.CountEnterprises() > 0)
+        {
+            PredictDemo(app, registry, log);
+            return;
+        }
         var options = new GeneratorOptions { Enterprises = app.Configuration.GetValue("Demo:Enterprises", 40_000) };
         log.LogInformation("Empty embedded registry at {Db}: generating the demo province ({N} enterprises) …", db.Description, options.Enterprises);
         var engine = app.Services.GetRequiredService<AssessmentEngine>();
         Seeding.SeedProvince(db, options, engine, m => log.LogInformation("{Message}", m));
         Seeding.ScreenCalibrationDates(registry, engine, DateOnly.FromDateTime(DateTime.Today), m => log.LogInformation("{Message}", m));
+        PredictDemo(app, registry, log);
         log.LogInformation("Demo province ready");
+    }
+
+    /// <summary>Scores the embedded registry with the shipped models (Models:Path, default the models beside the app) when
+    /// it holds no predictions yet, so candidate lists and expected entries are there on first start.</summary>
+    private static void PredictDemo(WebApplication app, RegistryRepository registry, ILogger log)
+    {
+        var predictions = app.Services.GetRequiredService<PredictionRepository>();
+        if (predictions.LatestBaseYear() is not null) return;
+        var models = app.Configuration["Models:Path"] ?? Path.Combine(AppContext.BaseDirectory, "models");
+        try
+        {
+            var workflow = new PromotionWorkflow(registry, app.Services.GetRequiredService<AssessmentEngine>(), new TrainingSettings(),
+                m => log.LogInformation("{Message}", m));
+            var run = workflow.Predict(models, predictions);
+            log.LogInformation("Predictions for {Year} stored: {Counts}", run.OutcomeYear, string.Join(", ", run.Stored.Select(s => $"{s.Transition} {s.Count}")));
+        }
+        catch (Exception e) when (e is ModelFileException or InvalidOperationException)
+        {
+            log.LogWarning("No predictions: {Reason}", e.Message);
+        }
     }
 }

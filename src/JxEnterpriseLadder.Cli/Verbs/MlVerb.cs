@@ -51,7 +51,7 @@ internal static class MlVerb
                 foreach (var (t, n) in result.Stored)
                     Console.WriteLine($"{t}: {n} enterprises scored for {result.OutcomeYear}");
                 foreach (var t in result.RulesOnly)
-                    Console.WriteLine($"{t}: no shipped model; candidate lists rank by the rules' distance");
+                    Console.WriteLine($"{t}: no shipped model: stored the rules alone (distance, calibrated)");
                 return 0;
             }
             default:

@@ -78,6 +78,10 @@ public sealed class ParameterSet
         Cached<IReadOnlyDictionary<string, decimal>>(key, static p =>
             p.Value.EnumerateObject().ToDictionary(o => o.Name, o => o.Value.GetDecimal()));
 
+    public IReadOnlyDictionary<string, string> TextMap(string key) =>
+        Cached<IReadOnlyDictionary<string, string>>(key, static p =>
+            p.Value.EnumerateObject().ToDictionary(o => o.Name, o => o.Value.GetString() ?? ""));
+
     /// <summary>Bands ordered best first, as written in the file; the last should admit everything.</summary>
     public IReadOnlyList<Band> Bands(string key) => Cached<IReadOnlyList<Band>>(key, static p =>
         p.Value.EnumerateArray().Select(ParseBand).ToArray());
