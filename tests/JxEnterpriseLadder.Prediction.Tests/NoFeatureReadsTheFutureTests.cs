@@ -1,0 +1,88 @@
+using JxEnterpriseLadder.Domain.Registry;
+
+namespace JxEnterpriseLadder.Prediction.Tests;
+
+/// <summary>Every feature comes from what was known on 31 December of the base year: rewriting everything after
+/// that date leaves every feature as it was, while a change inside the year moves them.</summary>
+public sealed class NoFeatureReadsTheFutureTests
+{
+    [Theory]
+    [InlineData(2019)]
+    [InlineData(2022)]
+    [InlineData(2024)]
+    public void RewritingEverythingAfterTheBaseYearChangesNoFeature(int baseYear)
+    {
+        var checkedRecords = 0;
+        foreach (var record in Province.Small.Where(r => r.Filings.Any(f => f.Year == baseYear)).Take(120))
+        {
+            var before = Features(record, baseYear);
+            var after = Features(RewriteAfter(record, baseYear), baseYear);
+            Assert.Equal(before, after);
+            checkedRecords++;
+        }
+        Assert.True(checkedRecords >= 50, $"only {checkedRecords} records active in {baseYear}");
+    }
+
+    [Fact]
+    public void AChangeInsideTheBaseYearDoesMoveTheFeatures()
+    {
+        // The other side of the test above: the features do read year t, so the comparison can fail.
+        var record = Province.Small.First(r => r.Filings.Any(f => f.Year == 2022 && f.SalesRevenue > 0));
+        var changed = record with
+        {
+            Filings = record.Filings.Select(f => f.Year == 2022 ? f with { SalesRevenue = f.SalesRevenue * 3, RdExpense = f.RdExpense * 3 } : f).ToArray(),
+        };
+        Assert.NotEqual(Features(record, 2022), Features(changed, 2022));
+    }
+
+    [Fact]
+    public void TheSnapshotHoldsNothingDatedAfterTheYearEnd()
+    {
+        foreach (var record in Province.Small.Take(200))
+        {
+            var known = YearEndSnapshot.KnownAtEndOf(record, 2021);
+            var end = new DateOnly(2021, 12, 31);
+            Assert.All(known.Filings, f => Assert.True(f.Year <= 2021));
+            Assert.All(known.Ip, i => Assert.True(i.ValidFrom <= end));
+            Assert.All(known.TechSmeRegistrations, t => Assert.True(t.Year <= 2021));
+            Assert.All(known.HnteCertificates, c => Assert.True(c.IssuedOn <= end));
+            Assert.All(known.ListEntries, l => Assert.True(l.Year <= 2021));
+            Assert.All(known.Financing, f => Assert.True(f.RoundDate <= end));
+            Assert.All(known.CleanRecord, c => Assert.True(c.OccurredOn <= end));
+            Assert.True(known.Enterprise.NationalAwardYear is null or <= 2021);
+            Assert.True(known.Enterprise.RdInstitutionYear is null or <= 2021);
+            Assert.True(known.Enterprise.LedStandardYear is null or <= 2021);
+        }
+    }
+
+    private static float[] Features(EnterpriseRecord record, int baseYear) =>
+        Province.Features.Compute(YearEndSnapshot.Take(record, baseYear, Province.Engine));
+
+    /// <summary>Everything dated after the base year replaced by something else: bigger filings, new IP, certificates,
+    /// list entries, registrations, rounds, events, and recognitions in the next year.</summary>
+    private static EnterpriseRecord RewriteAfter(EnterpriseRecord r, int year)
+    {
+        var code = r.Enterprise.CreditCode;
+        var next = new DateOnly(year + 1, 3, 1);
+        int? Later(int? known) => known is { } y && y <= year ? y : year + 1; // a recognition after the year end, never erasing one before it
+        return r with
+        {
+            Enterprise = r.Enterprise with
+            {
+                NationalAwardYear = Later(r.Enterprise.NationalAwardYear), RdInstitutionYear = Later(r.Enterprise.RdInstitutionYear),
+                LedStandardYear = Later(r.Enterprise.LedStandardYear),
+            },
+            Filings = r.Filings.Where(f => f.Year <= year)
+                .Append(new Filing { CreditCode = code, Year = year + 1, Employees = 999, TechStaff = 500, SalesRevenue = 9e8m, TotalIncome = 9e8m, RdExpense = 9e7m })
+                .ToArray(),
+            Ip = r.Ip.Where(i => i.ValidFrom.Year <= year)
+                .Append(new IpHolding { CreditCode = code, IpClass = 1, Kind = "invention", OwnRd = true, ValidFrom = next, ValidTo = next.AddYears(20) }).ToArray(),
+            TechSmeRegistrations = r.TechSmeRegistrations.Where(t => t.Year <= year).Append(new TechSmeRegistrationRecord(code, year + 1, "X")).ToArray(),
+            HnteCertificates = r.HnteCertificates.Where(c => c.IssuedOn.Year <= year).Append(new HnteCertificateRecord(code, "GRX", next)).ToArray(),
+            ListEntries = r.ListEntries.Where(l => l.Year <= year).Append(new ListEntryRecord(code, "gazelle", year + 1)).ToArray(),
+            Financing = r.Financing.Where(f => f.RoundDate.Year <= year)
+                .Append(new FinancingRoundRecord { CreditCode = code, RoundDate = next, Amount = 1e9m, PostMoneyValuation = 1e11m, Currency = "USD", ProfessionalInvestor = true }).ToArray(),
+            CleanRecord = r.CleanRecord.Where(c => c.OccurredOn.Year <= year).Append(new CleanRecordEvent(code, "majorAccident", next)).ToArray(),
+        };
+    }
+}
