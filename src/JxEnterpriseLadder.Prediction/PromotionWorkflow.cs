@@ -51,9 +51,8 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
         var enterprises = registry.CountEnterprises();
         Say($"building examples from {enterprises} enterprises, base years {years.FirstBaseYear}–{years.TestBaseYear}");
         var data = new PromotionDataset(engine, _features).Build(registry.StreamAll(), years.FirstBaseYear, years.TestBaseYear);
-        var evaluations = new List<TransitionEvaluation>();
-        Directory.CreateDirectory(modelsDir);
-        var written = new List<string>();
+        // Every rung is fitted and measured before any file is written: a rung with too few entries stops the run with nothing half-written.
+        var measured = new List<(TransitionEvaluation Evaluation, PromotionModel Model)>();
         foreach (var t in Transition.All)
         {
             var ml = _training.NewContext();
@@ -65,12 +64,20 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
                 ? PromotionModel.Load(ml, path, t, _features)
                 : _training.FitModel(ml, t, train, years.FirstBaseYear, years.LastTrainBaseYear, enterprises, _features.Names);
             var evaluation = _training.Evaluate(ml, t, model, train, test, years.TestBaseYear);
-            evaluations.Add(evaluation);
+            measured.Add((evaluation, model));
             Say($"{t.Id}: precision at k {evaluation.Model.PrecisionAtK:0.000} (rules {evaluation.Rules.PrecisionAtK:0.000}), " +
                 $"ROC AUC {evaluation.Model.RocAuc:0.000} (rules {evaluation.Rules.RocAuc:0.000}) → {(evaluation.Ships ? "ships" : "not shipped")}");
+        }
+
+        var written = new List<string>();
+        Directory.CreateDirectory(modelsDir);
+        foreach (var (evaluation, model) in measured)
+        {
+            var t = evaluation.Transition;
             if (refit)
             {
                 // Exactly one of the two files per rung: the model when it ships, else the rules' calibration.
+                var path = ModelPath(modelsDir, t);
                 var rulesPath = RulesPath(modelsDir, t);
                 if (evaluation.Ships) { model.Save(path); written.Add(path); File.Delete(rulesPath); }
                 else { evaluation.RulesCalibration.Save(rulesPath); written.Add(rulesPath); File.Delete(path); }
@@ -82,6 +89,7 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
                 written.Add(card);
             }
         }
+        var evaluations = measured.Select(m => m.Evaluation).ToList();
         return new Run(years, enterprises, evaluations, written);
     }
 

@@ -29,7 +29,12 @@ public sealed class AppFixture : IDisposable
     public void Dispose() => Factory.Dispose();
 }
 
-public sealed class AssessmentDoorsTests(AppFixture app) : IClassFixture<AppFixture>
+/// <summary>The test classes that share one running app (and its port).</summary>
+[CollectionDefinition("app")]
+public sealed class AppCollection : ICollectionFixture<AppFixture>;
+
+[Collection("app")]
+public sealed class AssessmentDoorsTests(AppFixture app)
 {
     private const string Profiles = """
         {"name":"甲","registeredOn":"2018-05-01","listed":false,"industry":"new-materials","hiTechField":"new-materials","years":[{"year":2023,"employees":80,"techStaff":20,"salesRevenue":20000000,"totalIncome":20000000,"totalCostsAndExpenses":18000000,"rdExpense":900000}],"ip":{"class1":0,"class2":3,"ownRd":true}}
@@ -92,7 +97,7 @@ public sealed class AssessmentDoorsTests(AppFixture app) : IClassFixture<AppFixt
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private static async Task<(int exit, string stdout, string stderr)> RunCli(string args, string stdin)
+    internal static async Task<(int exit, string stdout, string stderr)> RunCli(string args, string stdin)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "jxladder.dll");
         var psi = new ProcessStartInfo("dotnet", $"\"{cli}\" {args}")

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Bunit;
+using JxEnterpriseLadder.Prediction;
+using JxEnterpriseLadder.Web.Components.Shared;
+
+namespace JxEnterpriseLadder.Web.Tests;
+
+/// <summary>Predictions in the product: the demo registry is scored with the shipped models on first start, and the
+/// candidate list, the enterprise page and the dashboard show them.</summary>
+[Collection("app")]
+public sealed partial class PredictionPagesTests(AppFixture app)
+{
+    [Fact]
+    public async Task TheCandidateListRanksByProbabilityAndLinksToEnterprises()
+    {
+        var html = await Page("/candidates?rung=tech-sme-entry");
+        Assert.Contains("<title>候选名单", html);
+        Assert.Contains("预测 2026 年", html);
+        var probabilities = Percent().Matches(html).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(probabilities);
+        Assert.Equal(probabilities.OrderDescending(), probabilities);
+        Assert.Matches("enterprises/9[0-9A-Z]{17}", html);
+    }
+
+    [Fact]
+    public async Task TheEnterprisePageShowsItsPredictionAndTheAssessmentOfEveryTier()
+    {
+        var list = await Page("/candidates?rung=hnte-entry");
+        var code = Regex.Match(list, "enterprises/(9[0-9A-Z]{17})").Groups[1].Value;
+        Assert.NotEmpty(code);
+        var html = await Page("/enterprises/" + code);
+        Assert.Contains(code, html);
+        Assert.Contains("下一年晋级预测", html);
+        Assert.Contains("认定高新技术企业（2026 年）", html);
+        Assert.Matches(Percent(), html);
+        Assert.Contains("主要影响因素", html); // the shipped HNTE model explains itself
+        foreach (var tier in new[] { "科技型中小企业", "高新技术企业", "瞪羚企业", "潜在瞪羚企业", "独角兽企业", "潜在独角兽企业", "种子独角兽企业" })
+            Assert.Contains(tier, html);
+
+        var missing = await Page("/enterprises/913600000000000000");
+        Assert.Contains("未找到企业", missing);
+    }
+
+    [Fact]
+    public async Task TheDashboardShowsExpectedEntriesBesideTheTargets()
+    {
+        var html = await Page("/");
+        Assert.Contains("2026 年预计新增", html);
+        Assert.Contains("10,000", html);
+        Assert.Contains("瞪羚企业（含潜在）", html);
+        Assert.Contains("独角兽企业（含潜在、种子）", html);
+        Assert.Contains("95% 区间", html);
+    }
+
+    [Fact]
+    public void FactorsReadInChineseWithTheirDirection()
+    {
+        using var ctx = new BunitContext();
+        var cut = ctx.Render<FactorList>(p => p.Add(x => x.Factors, new PredictionFactor[]
+        {
+            new("filing.rdIntensity", 0.062f, 0.8f), new("park:nc-hitech", 1f, 0.2f), new("status.hnteYearsSinceIssue", 0f, -0.5f),
+        }));
+        var items = cut.FindAll("li");
+        Assert.Equal(3, items.Count);
+        Assert.Contains("研发强度", items[0].TextContent);
+        Assert.Contains("0.06", items[0].TextContent);
+        Assert.Contains("bi-arrow-up", items[0].InnerHtml);
+        Assert.Contains("园区：南昌高新技术产业开发区（是）", items[1].TextContent);
+        Assert.Contains("距高企发证年数", items[2].TextContent);
+        Assert.Contains("bi-arrow-down", items[2].InnerHtml);
+        Assert.Contains("拉低", items[2].TextContent);
+
+        var none = ctx.Render<FactorList>(p => p.Add(x => x.Factors, Array.Empty<PredictionFactor>()));
+        Assert.Contains("按规则距离排序", none.Markup);
+    }
+
+    [Fact]
+    public async Task TrainingOnAProvinceWithTooFewPromotionsStopsNamingTheTransition()
+    {
+        var db = "sqlite:" + Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "tiny.db");
+        var (seeded, _, seedErr) = await AssessmentDoorsTests.RunCli($"seed --enterprises 150 --db {db}", "");
+        Assert.True(seeded == 0, seedErr);
+        var models = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"));
+        var (exit, _, stderr) = await AssessmentDoorsTests.RunCli($"ml train --db {db} --models {models}", "");
+        Assert.Equal(1, exit);
+        Assert.Matches(@"jxladder ml: (tech-sme-entry|hnte-entry|high-growth-entry) \(.+\): only \d+ enterprises entered out of \d+ in the (training|test) years", stderr);
+        Assert.False(Directory.Exists(models) && Directory.EnumerateFiles(models, "*.zip").Any());
+    }
+
+    /// <summary>The page as a reader sees it: server rendering writes Chinese in expressions as character references.</summary>
+    private async Task<string> Page(string url) => WebUtility.HtmlDecode(await app.Client.GetStringAsync(url));
+
+    [GeneratedRegex(@">(\d+\.\d) %<")]
+    private static partial Regex Percent();
+}
