@@ -72,6 +72,7 @@ public static class ModelCard
         s.AppendLine();
         s.AppendLine("- The province is generated: its recognitions are made by the same rules engine from the same filings, plus random take-up and, for HNTE, expert grades the registry does not hold. The figures say how well the model learns that process, not how Jiangxi's real enterprises behave.");
         s.AppendLine("- Year t's filing is taken as known at the end of year t; in practice annual filings arrive in the first half of t+1, so a real deployment scores after the filing season.");
+        s.AppendLine("- `hnte-entry` counts a renewal as an entry: a tech SME whose certificate has expired by the end of year t is in the pool, and many of the confident predictions are renewals (see the factor \"years since the latest certificate\").");
         s.AppendLine("- The pool of an enterprise is decided from its status at the end of year t; an enterprise that closes in t+1 counts as not entered.");
         s.AppendLine("- For the high-growth rung the dashboard splits expected entries between the gazelle and the unicorn targets by the tier the rules find nearest.");
         s.AppendLine("- One test year: the figures move by a few points between seeds and years.");

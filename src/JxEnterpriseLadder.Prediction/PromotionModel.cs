@@ -47,10 +47,10 @@ public sealed class PromotionModel
         _ml.Model.Save(_pipeline, PromotionData.InputSchema(_ml, Manifest.Features.Count), tmp);
         using (var zip = ZipFile.Open(tmp, ZipArchiveMode.Update))
         {
-            var entry = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal);
-            entry.LastWriteTime = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            using var s = entry.Open();
-            JsonSerializer.Serialize(s, Manifest, new JsonSerializerOptions { WriteIndented = true });
+            using (var s = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal).Open())
+                JsonSerializer.Serialize(s, Manifest, new JsonSerializerOptions { WriteIndented = true });
+            // Fixed entry times: the same data gives the same file, byte for byte.
+            foreach (var entry in zip.Entries) entry.LastWriteTime = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
         }
         File.Move(tmp, path, overwrite: true);
     }

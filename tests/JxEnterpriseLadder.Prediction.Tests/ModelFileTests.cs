@@ -46,6 +46,15 @@ public sealed class ModelFileTests
     }
 
     [Fact]
+    public void TrainingTwiceOnTheSameRowsWritesTheSameFile()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "jxladder-models", Guid.NewGuid().ToString("N"));
+        Trained(out _).Save(Path.Combine(folder, "a.zip"));
+        Trained(out _).Save(Path.Combine(folder, "b.zip"));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "a.zip")), File.ReadAllBytes(Path.Combine(folder, "b.zip")));
+    }
+
+    [Fact]
     public void AModelOfAnotherFeatureVersionIsRefused()
     {
         var model = Trained(out var training);
