@@ -59,6 +59,9 @@ public static class ModelCard
         Row(s, "recall, top 50 per park", x => F(x.RecallAtPark50), e);
         Row(s, "Brier score", x => x.Brier is { } b ? b.ToString("0.0000", CultureInfo.InvariantCulture) : "—", e);
         s.AppendLine();
+        if (e.Model.Positives <= e.Model.K)
+            s.AppendLine($"The test year had fewer entries ({e.Model.Positives:N0}) than the top-10% shortlist holds (k = {e.Model.K:N0}): precision at k cannot exceed {P((double)e.Model.Positives / e.Model.K)}, " +
+                         $"and a ranking that puts every entry on the shortlist reaches it{(e.Rules.RecallAtK >= 0.999 ? " — the rules alone already do" : "")}.\n");
         s.AppendLine("Ties are shared by expectation: a tie that straddles the cut counts its share of entries. Per-park shortlists pool every park's top 50 (enterprises outside parks are not in them).");
         s.AppendLine();
         s.AppendLine("## Calibration by decile (model, test year)");
