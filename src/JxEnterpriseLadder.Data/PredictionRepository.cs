@@ -1,4 +1,5 @@
 using Dapper;
+using JxEnterpriseLadder.Domain.Access;
 
 namespace JxEnterpriseLadder.Data;
 
@@ -25,6 +26,9 @@ public sealed class PredictionRepository(Database db)
                    p.probability AS Probability, p.factors AS Factors
             FROM predictions p JOIN enterprises e ON e.credit_code = p.credit_code
             WHERE p.transition = @Transition AND p.base_year = @BaseYear AND (@Park IS NULL OR e.park_code = @Park)
+              AND (@MinProbability IS NULL OR p.probability >= @MinProbability) AND (@Chain IS NULL OR e.chain_code = @Chain) AND 
+            """ + ScopeSql.Enterprise + """
+
             ORDER BY p.probability DESC, p.credit_code
             LIMIT @Limit
             """;
@@ -72,10 +76,16 @@ public sealed class PredictionRepository(Database db)
         return c.Query<StoredPrediction>(Sql.ForEnterprise, new { CreditCode = creditCode }).ToList();
     }
 
-    public IReadOnlyList<Candidate> Candidates(string transition, int baseYear, string? park, int limit)
+    public IReadOnlyList<Candidate> Candidates(string transition, int baseYear, string? park, int limit) =>
+        Candidates(AccessScope.Province, transition, baseYear, park, null, null, limit);
+
+    /// <summary>A rung's candidates within the caller's scope, ranked by probability; park, chain and a floor are optional.</summary>
+    public IReadOnlyList<Candidate> Candidates(AccessScope scope, string transition, int baseYear, string? park, string? chain, double? minProbability, int limit)
     {
         using var c = Database.Open();
-        return c.Query<Candidate>(Sql.Candidates, new { Transition = transition, BaseYear = baseYear, Park = park, Limit = limit }).ToList();
+        var args = new DynamicParameters(scope.Parameters);
+        args.AddDynamicParams(new { Transition = transition, BaseYear = baseYear, Park = park, Chain = chain, MinProbability = minProbability, Limit = limit });
+        return c.Query<Candidate>(Sql.Candidates, args).ToList();
     }
 
     public IReadOnlyList<ExpectedEntries> Expected(int baseYear)

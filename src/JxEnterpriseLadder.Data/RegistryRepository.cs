@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using JxEnterpriseLadder.Domain;
+using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Domain.Registry;
 using Npgsql;
 using NpgsqlTypes;
@@ -25,8 +26,9 @@ public sealed class RegistryRepository(Database db)
         public const string InsertEnterprise = "INSERT INTO enterprises (" + EnterpriseColumns + ") VALUES (@CreditCode, @Name, @RegisteredOn, @CityCode, @County, @ParkCode, @ChainCode, @Industry, @HiTechField, @Listed, @Resident, @ProhibitedIndustry, @BranchOrTradingOnly, @NationalAwardYear, @RdInstitutionYear, @LedStandardYear, 1)";
         public const string EnterpriseExists = "SELECT registered_on FROM enterprises WHERE credit_code = @CreditCode";
         public const string SelectEnterprise = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code = @CreditCode";
-        public const string SelectEnterprisePage = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code > @After ORDER BY credit_code LIMIT @Limit";
+        public const string SelectEnterprisePage = "SELECT " + EnterpriseColumns + " FROM enterprises e WHERE credit_code > @After AND " + ScopeSql.Enterprise + " ORDER BY credit_code LIMIT @Limit";
         public const string CountEnterprises = "SELECT COUNT(*) FROM enterprises";
+        public const string CountInScope = "SELECT COUNT(*) FROM enterprises e WHERE e.registered_on <= @AsOf AND " + ScopeSql.Enterprise;
 
         public const string FilingColumns = "credit_code, year, employees, tech_staff, sales_revenue, total_income, hitech_income, total_costs_and_expenses, rd_expense, rd_expense_domestic, total_assets, total_liabilities, results_commercialized";
         public const string InsertFiling = "INSERT INTO filings (" + FilingColumns + ") VALUES (@CreditCode, @Year, @Employees, @TechStaff, @SalesRevenue, @TotalIncome, @HiTechIncome, @TotalCostsAndExpenses, @RdExpense, @RdExpenseDomestic, @TotalAssets, @TotalLiabilities, @ResultsCommercialized)";
@@ -58,7 +60,10 @@ public sealed class RegistryRepository(Database db)
         public const string CopyCleanEvents = "COPY clean_record_events (credit_code, flag, occurred_on) FROM STDIN (FORMAT BINARY)";
         public const string CopyAssessments = "COPY assessments (credit_code, as_of, tier, outcome, score, parameters) FROM STDIN (FORMAT BINARY)";
 
-        public const string DeleteAssessments = "DELETE FROM assessments WHERE as_of = @AsOf";
+        public const string DeleteAssessments = "DELETE FROM assessments WHERE as_of = @AsOf AND credit_code IN (SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + ")";
+        public const string DeletePositions = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN (SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + ")";
+        public const string InsertPosition = "INSERT INTO ladder_positions (credit_code, as_of, recognized_tier, qualified_tier) VALUES (@CreditCode, @AsOf, @RecognizedTier, @QualifiedTier)";
+        public const string CopyPositions = "COPY ladder_positions (credit_code, as_of, recognized_tier, qualified_tier) FROM STDIN (FORMAT BINARY)";
         public const string InsertAssessment = "INSERT INTO assessments (credit_code, as_of, tier, outcome, score, parameters) VALUES (@CreditCode, @AsOf, @Tier, @Outcome, @Score, @Parameters)";
 
         public const string EligibleByTierCity = """
@@ -154,13 +159,18 @@ public sealed class RegistryRepository(Database db)
     }
 
     /// <summary>Streams every enterprise with its children, a page at a time: the registry is never loaded whole.</summary>
-    public IEnumerable<EnterpriseRecord> StreamAll(int pageSize = 2000)
+    public IEnumerable<EnterpriseRecord> StreamAll(int pageSize = 2000) => Stream(AccessScope.Province, pageSize);
+
+    /// <summary>Streams the enterprises within a scope with their children, a page at a time.</summary>
+    public IEnumerable<EnterpriseRecord> Stream(AccessScope scope, int pageSize = 2000)
     {
         var after = "";
         using var c = Database.Open();
         while (true)
         {
-            var page = c.Query<Enterprise>(Sql.SelectEnterprisePage, new { After = after, Limit = pageSize }).ToList();
+            var args = new DynamicParameters(scope.Parameters);
+            args.AddDynamicParams(new { After = after, Limit = pageSize });
+            var page = c.Query<Enterprise>(Sql.SelectEnterprisePage, args).ToList();
             if (page.Count == 0) yield break;
             foreach (var r in LoadChildren(c, page, page[0].CreditCode, page[^1].CreditCode)) yield return r;
             after = page[^1].CreditCode;
@@ -192,18 +202,44 @@ public sealed class RegistryRepository(Database db)
 
     public sealed record AssessmentRow(string CreditCode, DateOnly AsOf, string Tier, string Outcome, int? Score, string Parameters);
 
-    /// <summary>Replaces the stored screening results of one evaluation date.</summary>
-    public void ReplaceAssessments(DateOnly asOf, IEnumerable<AssessmentRow> rows, int batch = 5000)
+    public sealed record LadderPosition(string CreditCode, DateOnly AsOf, string? RecognizedTier, string? QualifiedTier)
+    {
+        private LadderPosition() : this("", default, null, null) { }
+    }
+
+    /// <summary>Enterprises within the scope registered by the date: the size of a screening.</summary>
+    public int CountInScope(AccessScope scope, DateOnly asOf)
     {
         using var c = Database.Open();
+        var args = new DynamicParameters(scope.Parameters);
+        args.Add("AsOf", asOf);
+        return c.ExecuteScalar<int>(Sql.CountInScope, args);
+    }
+
+    /// <summary>Replaces the stored screening results of one evaluation date for the enterprises of a scope, in one
+    /// transaction: each enterprise's tier results, then its place on the ladder.</summary>
+    public void ReplaceScreening(DateOnly asOf, AccessScope scope, IEnumerable<(IReadOnlyList<AssessmentRow> Tiers, LadderPosition Position)> results, int batch = 5000)
+    {
+        var positions = new List<LadderPosition>();
+        using var c = Database.Open();
         using var tx = c.BeginTransaction();
-        c.Execute(Sql.DeleteAssessments, new { AsOf = asOf }, tx);
+        var args = new DynamicParameters(scope.Parameters);
+        args.Add("AsOf", asOf);
+        c.Execute(Sql.DeleteAssessments, args, tx);
+        c.Execute(Sql.DeletePositions, args, tx);
+        var rows = results.SelectMany(r => { positions.Add(r.Position); return r.Tiers; });
         if (c is NpgsqlConnection pg) PostgresBulk.Copy(pg, Sql.CopyAssessments, rows, (w, a) =>
         {
             w.Write(a.CreditCode, NpgsqlDbType.Text); w.Write(a.AsOf, NpgsqlDbType.Date); w.Write(a.Tier, NpgsqlDbType.Text);
             w.Write(a.Outcome, NpgsqlDbType.Text); PostgresBulk.Nullable(w, a.Score, NpgsqlDbType.Integer); w.Write(a.Parameters, NpgsqlDbType.Text);
         });
         else foreach (var chunk in rows.Chunk(batch)) c.Execute(Sql.InsertAssessment, chunk, tx);
+        if (c is NpgsqlConnection pg2) PostgresBulk.Copy(pg2, Sql.CopyPositions, positions, (w, p) =>
+        {
+            w.Write(p.CreditCode, NpgsqlDbType.Text); w.Write(p.AsOf, NpgsqlDbType.Date);
+            PostgresBulk.Text(w, p.RecognizedTier); PostgresBulk.Text(w, p.QualifiedTier);
+        });
+        else foreach (var chunk in positions.Chunk(batch)) c.Execute(Sql.InsertPosition, chunk, tx);
         tx.Commit();
     }
 
@@ -254,7 +290,7 @@ public sealed class RegistryRepository(Database db)
         return c.Query<DateOnly>(Sql.AssessedDates).ToList();
     }
 
-    /// <summary>Binary COPY for PostgreSQL: the bulk path of <see cref="Insert"/> and <see cref="ReplaceAssessments"/>.</summary>
+    /// <summary>Binary COPY for PostgreSQL: the bulk path of <see cref="Insert"/> and <see cref="ReplaceScreening"/>.</summary>
     private static class PostgresBulk
     {
         public static void Nullable<T>(NpgsqlBinaryImporter w, T? value, NpgsqlDbType type) where T : struct
@@ -319,7 +355,7 @@ public sealed class RegistryRepository(Database db)
             });
         }
 
-        private static void Text(NpgsqlBinaryImporter w, string? value)
+        public static void Text(NpgsqlBinaryImporter w, string? value)
         {
             if (value is null) w.WriteNull(); else w.Write(value, NpgsqlDbType.Text);
         }

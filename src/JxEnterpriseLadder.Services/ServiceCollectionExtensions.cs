@@ -20,6 +20,15 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PredictionRepository>();
         services.AddSingleton<CandidateLists>();
         services.AddSingleton<TargetProgress>();
+        services.AddSingleton<UserRepository>();
+        services.AddSingleton(new LockoutPolicy(configuration.GetValue("Auth:MaxFailedSignIns", 5), configuration.GetValue("Auth:LockoutMinutes", 15)));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Accounts>();
+        services.AddSingleton<DirectoryRepository>();
+        services.AddSingleton<ReviewRepository>();
+        services.AddSingleton<EnterpriseDirectory>();
+        services.AddSingleton<ScreeningReview>();
+        services.AddSingleton<ScreeningJobs>();
         return services;
     }
 }

@@ -1,39 +1,72 @@
 using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Rules.Engine;
 
 namespace JxEnterpriseLadder.Services;
 
 /// <summary>
-/// Progress toward the plan's targets (parameters plan-targets): what the registry recognised in a year, and the
-/// entries the stored predictions expect in the next one, with a 95% interval.
+/// Progress toward the plan's targets (parameters plan-targets) within a caller's scope: what the registry recognised
+/// in a year, the trend over the years, breakdowns by city, park and industry chain, and the entries the stored
+/// predictions expect in the next year with a 95% interval.
 /// </summary>
-public sealed class TargetProgress(RegistryRepository registry, PredictionRepository predictions, ParameterStore parameters)
+public sealed class TargetProgress(DirectoryRepository directory, ParameterStore parameters)
 {
-    public sealed record Row(string Group, int Target, int TargetYear, int Recognized, int RecognizedYear,
+    /// <summary>The measures the dashboard counts: the three plan targets and, between them, HNTE certificates.</summary>
+    public static readonly IReadOnlyList<string> Measures = ["tech-sme", "hnte", "gazelle", "unicorn"];
+
+    public sealed record Row(string Group, int? Target, int TargetYear, int Recognized, int RecognizedYear,
         double? ExpectedNext, double? Low, double? High, int? Pool);
 
-    /// <summary>Recognised in <paramref name="year"/>: tech SMEs registered that year; gazelle and unicorn groups: entries
-    /// on that year's lists of the tiers that count toward each (ladder.targetGroups).</summary>
-    public IReadOnlyList<Row> For(int year)
+    /// <summary>Counts per measure for one key (a year, a city, a park, a chain).</summary>
+    public sealed record Line(string Key, IReadOnlyDictionary<string, int> Counts)
+    {
+        public int this[string measure] => Counts.GetValueOrDefault(measure);
+    }
+
+    public sealed record Overview(int Year, int? BaseYear, IReadOnlyList<Row> Progress, IReadOnlyList<Line> Trend,
+        IReadOnlyList<Line> ByCity, IReadOnlyList<Line> ByPark, IReadOnlyList<Line> ByChain, IReadOnlyList<int> Years);
+
+    public Overview For(AccessScope scope, int year)
     {
         var asOf = new DateOnly(year, 12, 31);
         var plan = parameters.InForce("plan-targets", asOf) ?? parameters.All.Where(s => s.Set == "plan-targets").OrderBy(s => s.EffectiveFrom).First();
         var groups = parameters.InForce("ladder", asOf)!.TextMap("targetGroups");
-        var registered = registry.RegisteredTechSmesByYear().FirstOrDefault(y => y.Year == year)?.Count ?? 0;
-        var lists = registry.ListEntriesByYear().Where(l => l.Year == year).ToList();
-        var expected = predictions.Expected(year).ToDictionary(e => e.TargetGroup);
-        return plan.Map("targets").Select(target =>
+        var counted = directory.Recognitions(scope)
+            .Select(b => b with { Measure = groups.GetValueOrDefault(b.Measure, b.Measure) })
+            .Where(b => Measures.Contains(b.Measure)).ToList();
+        var baseYear = directory.Expected(scope, year).Count > 0 ? year : (int?)null;
+        var expected = baseYear is null ? new() : directory.Expected(scope, year).ToDictionary(e => e.TargetGroup);
+        var targets = plan.Map("targets");
+        var inYear = counted.Where(b => b.Year == year).ToList();
+
+        var progress = Measures.Select(group =>
         {
-            var recognized = target.Key == "tech-sme" ? registered
-                : lists.Where(l => groups.TryGetValue(l.Tier, out var g) && g == target.Key).Sum(l => l.Count);
-            var e = expected.GetValueOrDefault(target.Key);
+            var e = expected.GetValueOrDefault(group);
             // Independent enterprises: the count is a sum of Bernoulli draws; normal approximation for the interval.
-            var half = e is null ? (double?)null : 1.96 * Math.Sqrt(e.Variance);
-            return new Row(target.Key, (int)target.Value, plan.Integer("targetYear"), recognized, year,
-                e?.Expected, e is null ? null : Math.Max(0, e.Expected - half!.Value), e is null ? null : e.Expected + half, e?.Pool);
+            var half = e is null ? 0 : 1.96 * Math.Sqrt(e.Variance);
+            return new Row(group, targets.TryGetValue(group, out var t) ? (int)t : null, plan.Integer("targetYear"),
+                inYear.Where(b => b.Measure == group).Sum(b => b.Count), year,
+                e?.Expected, e is null ? null : Math.Max(0, e.Expected - half), e is null ? null : e.Expected + half, e?.Pool);
         }).ToList();
+
+        return new Overview(year, baseYear, progress,
+            Lines(counted, b => b.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(l => l.Key, StringComparer.Ordinal).ToList(),
+            Lines(inYear, b => b.CityCode).OrderByDescending(l => l["tech-sme"]).ToList(),
+            Lines(inYear.Where(b => b.ParkCode is not null), b => b.ParkCode!).OrderByDescending(l => l["tech-sme"]).ToList(),
+            Lines(inYear.Where(b => b.ChainCode is not null), b => b.ChainCode!).OrderByDescending(l => l["tech-sme"]).ToList(),
+            counted.Select(b => b.Year).Distinct().Order().ToList());
     }
 
-    public string CountingRule => "科技型中小企业按当年入库数计；瞪羚含潜在瞪羚、独角兽含潜在和种子独角兽，按当年名单计（层级归属见参数 ladder.targetGroups）。" +
-        "下一年预计新增 = 各企业晋级概率之和（95% 区间按企业相互独立估计）。";
+    /// <summary>Progress toward the targets in the year, province-wide (the CLI and the model's tests).</summary>
+    public IReadOnlyList<Row> For(int year) => For(AccessScope.Province, year).Progress.Where(r => r.Target is not null).ToList();
+
+    private static IEnumerable<Line> Lines(IEnumerable<DirectoryRepository.Breakdown> rows, Func<DirectoryRepository.Breakdown, string> key) =>
+        rows.GroupBy(key).Select(g => new Line(g.Key, g.GroupBy(b => b.Measure).ToDictionary(m => m.Key, m => m.Sum(b => b.Count))));
+
+    public string CountingRule => "科技型中小企业按当年入库数计；高新技术企业按当年发证数计（证书有效期三年）；瞪羚含潜在瞪羚、独角兽含潜在和种子独角兽，按当年名单计" +
+        "（层级归属见参数 ladder.targetGroups）。下一年预计新增 = 各企业晋级概率之和（95% 区间按企业相互独立估计），只计当年尚未处于该层级的企业。";
+
+    public string CountingRuleEnglish => "Tech SMEs: entries in the national database in the year; HNTEs: certificates issued in the year (valid three years); " +
+        "gazelles include potential gazelles, unicorns include potential and seed unicorns, counted on the year's lists (parameter ladder.targetGroups). " +
+        "Expected entries next year = the sum of each enterprise's promotion probability (95% interval assuming independent enterprises), counting only enterprises not yet at that tier.";
 }

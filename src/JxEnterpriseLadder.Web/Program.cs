@@ -1,25 +1,32 @@
 using JxEnterpriseLadder.Services;
 using JxEnterpriseLadder.Web;
 using JxEnterpriseLadder.Web.Api;
+using JxEnterpriseLadder.Web.Auth;
 using JxEnterpriseLadder.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddLadderServices(builder.Configuration);
+builder.Services.AddLadderAuth();
 builder.Services.AddLadderWeb();
 
 var app = builder.Build();
 
 app.PrepareDemoRegistry();
+app.PrepareAccounts();
 
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 app.UseRequestLocalization("zh-CN", "en");
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapAssessmentsApi();
+app.MapAccountEndpoints();
+app.MapExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

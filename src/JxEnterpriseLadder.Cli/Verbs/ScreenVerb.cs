@@ -22,7 +22,7 @@ internal static class ScreenVerb
         var db = Common.Db(a);
         Migrator.Migrate(db);
         var clock = Stopwatch.StartNew();
-        var summary = new Screening(new RegistryRepository(db), new AssessmentEngine()).Run(asOf, n => Console.Error.WriteLine($"  {n} assessed"));
+        var summary = new Screening(new RegistryRepository(db), new AssessmentEngine()).Run(asOf, progress: (n, total) => { if (n % 5000 == 0 || n == total) Console.Error.WriteLine($"  {n}/{total} assessed"); });
         Console.WriteLine($"screened {summary.Enterprises} enterprises at {asOf:yyyy-MM-dd} in {clock.Elapsed.TotalSeconds:0.0} s");
         foreach (var (tier, count) in summary.QualifiedByTier) Console.WriteLine($"  {tier,-18} {count,8} qualified");
         return 0;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace JxEnterpriseLadder.Web;
+namespace JxEnterpriseLadder.Services;
 
 /// <summary>Chinese names of the assessment inputs from data-dictionary/fields.json, for "still missing" prompts.</summary>
 public static partial class FieldLabels

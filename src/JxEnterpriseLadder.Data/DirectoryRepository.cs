@@ -1,0 +1,226 @@
+using System.Data.Common;
+using Dapper;
+using JxEnterpriseLadder.Domain.Access;
+
+namespace JxEnterpriseLadder.Data;
+
+/// <summary>
+/// The officers' view of the registry: enterprise search with server-side paging, sorting and filtering, and the
+/// dashboard aggregates, always within a caller's scope. All its SQL is in <see cref="Sql"/>, always parameterised;
+/// the only text spliced into a query is a sort expression chosen from a fixed list.
+/// </summary>
+public sealed class DirectoryRepository(Database db)
+{
+    public Database Database { get; } = db;
+
+    public enum SortBy { CreditCode, Name, City, Park, Chain, RecognizedTier, QualifiedTier, Probability }
+
+    /// <summary>A search: every filter is optional. <see cref="Outcome"/> applies to <see cref="OutcomeTier"/>;
+    /// <see cref="RecognizedTier"/> "none" finds enterprises recognised at no tier.</summary>
+    public sealed record Filter(string? Text = null, string? City = null, string? Park = null, string? Chain = null,
+        string? RecognizedTier = null, string? OutcomeTier = null, string? Outcome = null, double? MinProbability = null);
+
+    public sealed record Row(string CreditCode, string Name, string CityCode, string? ParkCode, string? ChainCode,
+        string? RecognizedTier, string? QualifiedTier, double? Probability)
+    {
+        private Row() : this("", "", "", null, null, null, null, null) { }
+    }
+
+    public sealed record Page(IReadOnlyList<Row> Rows, int Total, DateOnly? AsOf, int? BaseYear);
+
+    public sealed record Breakdown(int Year, string CityCode, string? ParkCode, string? ChainCode, string Measure, int Count)
+    {
+        private Breakdown() : this(0, "", null, null, "", 0) { }
+    }
+
+    public sealed record ScreeningCount(string Tier, int Qualified, int Confirmed, int Rejected)
+    {
+        private ScreeningCount() : this("", 0, 0, 0) { }
+    }
+
+    public sealed record ExpectedEntries(string TargetGroup, int Pool, double Expected, double Variance)
+    {
+        private ExpectedEntries() : this("", 0, 0, 0) { }
+    }
+
+    private static class Sql
+    {
+        public const string LatestScreening = "SELECT MAX(as_of) FROM ladder_positions";
+        public const string LatestBaseYear = "SELECT MAX(base_year) FROM predictions";
+
+        // Highest probability over the rungs an enterprise is a candidate for, in the latest prediction year.
+        private const string From = """
+            FROM enterprises e
+            LEFT JOIN ladder_positions lp ON lp.credit_code = e.credit_code AND lp.as_of = @AsOf
+            LEFT JOIN (SELECT credit_code, MAX(probability) AS probability FROM predictions WHERE base_year = @BaseYear GROUP BY credit_code) pr
+                   ON pr.credit_code = e.credit_code
+            """;
+        private const string Where = "WHERE " + ScopeSql.Enterprise + """
+             AND (@Text IS NULL OR e.name LIKE @TextLike ESCAPE '\' OR e.credit_code LIKE @CodeLike ESCAPE '\')
+             AND (@City IS NULL OR e.city_code = @City)
+             AND (@Park IS NULL OR e.park_code = @Park)
+             AND (@Chain IS NULL OR e.chain_code = @Chain)
+             AND (@RecognizedTier IS NULL OR lp.recognized_tier = @RecognizedTier OR (@RecognizedTier = 'none' AND lp.recognized_tier IS NULL))
+             AND (@OutcomeTier IS NULL OR EXISTS (SELECT 1 FROM assessments a WHERE a.credit_code = e.credit_code AND a.as_of = @AsOf AND a.tier = @OutcomeTier AND a.outcome = @Outcome))
+             AND (@MinProbability IS NULL OR pr.probability >= @MinProbability)
+            """;
+        public const string Count = "SELECT COUNT(*) " + From + " " + Where;
+        public const string Select = """
+            SELECT e.credit_code AS CreditCode, e.name AS Name, e.city_code AS CityCode, e.park_code AS ParkCode, e.chain_code AS ChainCode,
+                   lp.recognized_tier AS RecognizedTier, lp.qualified_tier AS QualifiedTier, pr.probability AS Probability
+            """ + " " + From + " " + Where;
+        public const string Paging = " LIMIT @Limit OFFSET @Offset";
+
+        public static string OrderBy(SortBy sort, bool descending)
+        {
+            var column = sort switch
+            {
+                SortBy.Name => "e.name",
+                SortBy.City => "e.city_code",
+                SortBy.Park => "e.park_code",
+                SortBy.Chain => "e.chain_code",
+                SortBy.RecognizedTier => "lp.recognized_tier",
+                SortBy.QualifiedTier => "lp.qualified_tier",
+                SortBy.Probability => "COALESCE(pr.probability, -1)",
+                _ => "e.credit_code",
+            };
+            return $" ORDER BY {column} {(descending ? "DESC" : "ASC")}, e.credit_code";
+        }
+
+        // Dashboard: recognitions per year and place, from which the page rolls up trends and breakdowns.
+        public const string Registrations = """
+            SELECT r.year AS Year, e.city_code AS CityCode, e.park_code AS ParkCode, e.chain_code AS ChainCode, 'tech-sme' AS Measure, COUNT(*) AS Count
+            FROM tech_sme_registrations r JOIN enterprises e ON e.credit_code = r.credit_code
+            WHERE 
+            """ + ScopeSql.Enterprise + " GROUP BY r.year, e.city_code, e.park_code, e.chain_code";
+        public const string ListEntries = """
+            SELECT l.year AS Year, e.city_code AS CityCode, e.park_code AS ParkCode, e.chain_code AS ChainCode, l.tier AS Measure, COUNT(*) AS Count
+            FROM list_entries l JOIN enterprises e ON e.credit_code = l.credit_code
+            WHERE 
+            """ + ScopeSql.Enterprise + " GROUP BY l.year, e.city_code, e.park_code, e.chain_code, l.tier";
+        // HNTE certificates issued per year (a certificate is valid for several years; the page states the rule).
+        public const string Certificates = """
+            SELECT CAST(SUBSTR(CAST(h.issued_on AS TEXT), 1, 4) AS INTEGER) AS Year, e.city_code AS CityCode, e.park_code AS ParkCode, e.chain_code AS ChainCode, 'hnte' AS Measure, COUNT(*) AS Count
+            FROM hnte_certificates h JOIN enterprises e ON e.credit_code = h.credit_code
+            WHERE 
+            """ + ScopeSql.Enterprise + " GROUP BY CAST(SUBSTR(CAST(h.issued_on AS TEXT), 1, 4) AS INTEGER), e.city_code, e.park_code, e.chain_code";
+
+        // Screening results with the officers' latest decision on each change (review_decisions is append-only).
+        public const string ScreeningCounts = """
+            SELECT a.tier AS Tier,
+                   SUM(CASE WHEN a.outcome = 'qualified' THEN 1 ELSE 0 END) AS Qualified,
+                   SUM(CASE WHEN d.decision = 'confirmed' THEN 1 ELSE 0 END) AS Confirmed,
+                   SUM(CASE WHEN d.decision = 'rejected' THEN 1 ELSE 0 END) AS Rejected
+            FROM assessments a JOIN enterprises e ON e.credit_code = a.credit_code
+            LEFT JOIN review_decisions d ON d.id = (SELECT MAX(x.id) FROM review_decisions x WHERE x.credit_code = a.credit_code AND x.tier = a.tier AND x.as_of = a.as_of)
+            WHERE a.as_of = @AsOf AND 
+            """ + ScopeSql.Enterprise + " GROUP BY a.tier";
+
+        public const string Expected = """
+            SELECT p.target_group AS TargetGroup, COUNT(*) AS Pool, SUM(p.probability) AS Expected, SUM(p.probability * (1 - p.probability)) AS Variance
+            FROM predictions p JOIN enterprises e ON e.credit_code = p.credit_code
+            WHERE p.base_year = @BaseYear AND 
+            """ + ScopeSql.Enterprise + " GROUP BY p.target_group";
+        public const string PositionsOf = "SELECT credit_code, as_of, recognized_tier, qualified_tier FROM ladder_positions WHERE credit_code = @CreditCode ORDER BY as_of";
+        public const string CountInScope = "SELECT COUNT(*) FROM enterprises e WHERE " + ScopeSql.Enterprise;
+        public const string InScope = "SELECT COUNT(*) FROM enterprises e WHERE e.credit_code = @CreditCode AND " + ScopeSql.Enterprise;
+    }
+
+    public DateOnly? LatestScreening()
+    {
+        using var c = Database.Open();
+        return c.ExecuteScalar<DateOnly?>(Sql.LatestScreening);
+    }
+
+    /// <summary>One page of the search, its total, and the screening date and prediction year it reads.</summary>
+    public Page Search(AccessScope scope, Filter filter, SortBy sort, bool descending, int offset, int limit)
+    {
+        using var c = Database.Open();
+        var (asOf, baseYear) = Sources(c);
+        var args = Arguments(scope, filter, asOf, baseYear);
+        var total = c.ExecuteScalar<int>(Sql.Count, args);
+        args.Add("Limit", Math.Clamp(limit, 1, 1000));
+        args.Add("Offset", Math.Max(0, offset));
+        var rows = c.Query<Row>(Sql.Select + Sql.OrderBy(sort, descending) + Sql.Paging, args).ToList();
+        return new Page(rows, total, asOf, baseYear);
+    }
+
+    /// <summary>Every row of a search, streamed (for export).</summary>
+    public IEnumerable<Row> StreamSearch(AccessScope scope, Filter filter, SortBy sort, bool descending)
+    {
+        using var c = Database.Open();
+        var (asOf, baseYear) = Sources(c);
+        foreach (var row in c.Query<Row>(Sql.Select + Sql.OrderBy(sort, descending), Arguments(scope, filter, asOf, baseYear), buffered: false))
+            yield return row;
+    }
+
+    public bool InScope(AccessScope scope, string creditCode)
+    {
+        using var c = Database.Open();
+        var args = new DynamicParameters(scope.Parameters);
+        args.Add("CreditCode", creditCode);
+        return c.ExecuteScalar<int>(Sql.InScope, args) > 0;
+    }
+
+    /// <summary>An enterprise's place on the ladder at each screening (call after its scope was checked).</summary>
+    public IReadOnlyList<RegistryRepository.LadderPosition> PositionsOf(string creditCode)
+    {
+        using var c = Database.Open();
+        return c.Query<RegistryRepository.LadderPosition>(Sql.PositionsOf, new { CreditCode = creditCode }).ToList();
+    }
+
+    public int CountInScope(AccessScope scope)
+    {
+        using var c = Database.Open();
+        return c.ExecuteScalar<int>(Sql.CountInScope, new DynamicParameters(scope.Parameters));
+    }
+
+    /// <summary>Recognitions per year, city, park and chain within the scope: tech-SME registrations ("tech-sme"),
+    /// HNTE certificates issued ("hnte") and list entries (by tier).</summary>
+    public IReadOnlyList<Breakdown> Recognitions(AccessScope scope)
+    {
+        using var c = Database.Open();
+        var args = new DynamicParameters(scope.Parameters);
+        return c.Query<Breakdown>(Sql.Registrations, args).Concat(c.Query<Breakdown>(Sql.ListEntries, args))
+            .Concat(c.Query<Breakdown>(Sql.Certificates, args)).ToList();
+    }
+
+    public IReadOnlyList<ScreeningCount> ScreeningCounts(AccessScope scope, DateOnly asOf)
+    {
+        using var c = Database.Open();
+        var args = new DynamicParameters(scope.Parameters);
+        args.Add("AsOf", asOf);
+        return c.Query<ScreeningCount>(Sql.ScreeningCounts, args).ToList();
+    }
+
+    public IReadOnlyList<ExpectedEntries> Expected(AccessScope scope, int baseYear)
+    {
+        using var c = Database.Open();
+        var args = new DynamicParameters(scope.Parameters);
+        args.Add("BaseYear", baseYear);
+        return c.Query<ExpectedEntries>(Sql.Expected, args).ToList();
+    }
+
+    private static (DateOnly? AsOf, int? BaseYear) Sources(DbConnection c) =>
+        (c.ExecuteScalar<DateOnly?>(Sql.LatestScreening), c.ExecuteScalar<int?>(Sql.LatestBaseYear));
+
+    private static DynamicParameters Arguments(AccessScope scope, Filter f, DateOnly? asOf, int? baseYear)
+    {
+        var args = new DynamicParameters(scope.Parameters);
+        var text = string.IsNullOrWhiteSpace(f.Text) ? null : f.Text.Trim();
+        args.AddDynamicParams(new
+        {
+            AsOf = asOf ?? DateOnly.MinValue, BaseYear = baseYear ?? -1,
+            Text = text, TextLike = text is null ? null : "%" + EscapeLike(text) + "%",
+            CodeLike = text is null ? null : EscapeLike(text.ToUpperInvariant()) + "%",
+            City = Blank(f.City), Park = Blank(f.Park), Chain = Blank(f.Chain), RecognizedTier = Blank(f.RecognizedTier),
+            OutcomeTier = Blank(f.Outcome) is null ? null : Blank(f.OutcomeTier), Outcome = Blank(f.Outcome), f.MinProbability,
+        });
+        return args;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    /// <summary>A user's % and _ are searched for literally.</summary>
+    private static string EscapeLike(string s) => s.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+}

@@ -1,0 +1,35 @@
+-- 0004 screening review: each enterprise's place on the ladder per screening date (for search and dashboards), the
+-- officers' review decisions on changes between screenings, and enterprises' saved self-checks. Append-only tables:
+-- the app never updates or deletes a decision. Keep in step with the other dialect's file and data-dictionary/fields.json.
+CREATE TABLE ladder_positions (
+    credit_code TEXT NOT NULL REFERENCES enterprises(credit_code) ON DELETE CASCADE,
+    as_of DATE NOT NULL,
+    recognized_tier TEXT NULL,
+    qualified_tier TEXT NULL,
+    PRIMARY KEY (as_of, credit_code)
+);
+CREATE INDEX ix_ladder_positions_enterprise ON ladder_positions(credit_code);
+CREATE TABLE review_decisions (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    credit_code TEXT NOT NULL REFERENCES enterprises(credit_code) ON DELETE CASCADE,
+    tier TEXT NOT NULL,
+    as_of DATE NOT NULL,
+    previous_as_of DATE NULL,
+    change TEXT NOT NULL CHECK (change IN ('newly-qualified', 'no-longer-qualified')),
+    decision TEXT NOT NULL CHECK (decision IN ('confirmed', 'rejected')),
+    note TEXT NOT NULL,
+    decided_by TEXT NOT NULL,
+    decided_at BIGINT NOT NULL,
+    parameters TEXT NOT NULL
+);
+CREATE INDEX ix_review_decisions_subject ON review_decisions(as_of, tier, credit_code);
+CREATE TABLE self_checks (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    credit_code TEXT NOT NULL REFERENCES enterprises(credit_code) ON DELETE CASCADE,
+    saved_by TEXT NOT NULL,
+    saved_at BIGINT NOT NULL,
+    profile TEXT NOT NULL,
+    outcomes TEXT NOT NULL
+);
+CREATE INDEX ix_self_checks_enterprise ON self_checks(credit_code);
+CREATE INDEX ix_enterprises_name ON enterprises(name);

@@ -1,0 +1,68 @@
+using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Domain;
+using JxEnterpriseLadder.Domain.Access;
+using JxEnterpriseLadder.Domain.Registry;
+using JxEnterpriseLadder.Domain.Profiles;
+using JxEnterpriseLadder.Rules.Engine;
+using MiniExcelLibs;
+
+namespace JxEnterpriseLadder.Services;
+
+/// <summary>
+/// Enterprise data for a signed-in caller: every method takes the caller's scope and applies it, in the query where it
+/// lists and by <see cref="OutOfScopeException"/> where it fetches one enterprise.
+/// </summary>
+public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryRepository registry, PredictionRepository predictions, ReviewRepository reviews,
+    TimeProvider clock)
+{
+    public sealed record Profile(EnterpriseRecord Record, IReadOnlyList<PredictionRepository.StoredPrediction> Predictions,
+        IReadOnlyList<ReviewRepository.DecisionRow> Decisions, IReadOnlyList<ReviewRepository.SavedSelfCheck> SelfChecks,
+        IReadOnlyList<RegistryRepository.LadderPosition> Positions);
+
+    /// <summary>The whole record of one enterprise, or null when there is none; another scope's enterprise throws.</summary>
+    public Profile? Get(AccessScope scope, string creditCode)
+    {
+        var record = registry.Get(creditCode);
+        if (record is null) return null;
+        if (!scope.Allows(record.Enterprise)) throw new OutOfScopeException($"{creditCode} 不在{scope.Description}的范围内");
+        return new Profile(record, predictions.ForEnterprise(creditCode), reviews.DecisionsFor(creditCode), reviews.SelfChecksFor(creditCode),
+            directory.PositionsOf(creditCode));
+    }
+
+    public bool InScope(AccessScope scope, string creditCode) => directory.InScope(scope, creditCode);
+
+    public DirectoryRepository.Page Search(AccessScope scope, DirectoryRepository.Filter filter, DirectoryRepository.SortBy sort, bool descending, int offset, int limit) =>
+        directory.Search(scope, filter, sort, descending, offset, limit);
+
+    /// <summary>Writes every enterprise of the search to an .xlsx workbook with Chinese headers, streaming the rows.</summary>
+    public void Export(AccessScope scope, DirectoryRepository.Filter filter, DirectoryRepository.SortBy sort, bool descending, Stream output)
+    {
+        var reference = JiangxiReference.Default;
+        var rows = directory.StreamSearch(scope, filter, sort, descending).Select(r => new Dictionary<string, object?>
+        {
+            ["统一社会信用代码"] = r.CreditCode,
+            ["企业名称"] = r.Name,
+            ["设区市"] = reference.CityByCode(r.CityCode)?.Name ?? r.CityCode,
+            ["园区"] = r.ParkCode is { } p ? reference.ParkByCode(p)?.Name ?? p : "",
+            ["产业链"] = r.ChainCode is { } c ? reference.ChainByCode(c)?.Name ?? c : "",
+            ["已认定最高层级"] = r.RecognizedTier is { } t ? TierNames.Of(t) : "",
+            ["评价可达最高层级"] = r.QualifiedTier is { } q ? TierNames.Of(q) : "",
+            ["下一年晋级概率"] = r.Probability,
+        });
+        output.SaveAs(rows, sheetName: "企业");
+    }
+
+    /// <summary>
+    /// Stores a self-check on the enterprise's own record: only a signed-in enterprise account, only for itself. The
+    /// registry's filings are not touched; the saved check shows on its page for the officers.
+    /// </summary>
+    public void SaveSelfCheck(AccessScope scope, string userName, EnterpriseProfile profile, AssessmentResult result)
+    {
+        if (scope.Role != Roles.Enterprise || scope.CreditCode is null) throw new OutOfScopeException("只有登录的企业账户可以保存自查，且只能保存到本企业");
+        var outcomes = string.Join("；", result.Results.Select(r => $"{TierNames.Of(r.Tier)}：{OutcomeText(r.Outcome)}"));
+        reviews.SaveSelfCheck(scope.CreditCode, userName, clock.GetUtcNow().ToUnixTimeSeconds(),
+            System.Text.Json.JsonSerializer.Serialize(profile, ProfileJson.Options), outcomes);
+    }
+
+    private static string OutcomeText(Outcome o) => o switch { Outcome.Qualified => "合格", Outcome.NotQualified => "不合格", _ => "待定" };
+}

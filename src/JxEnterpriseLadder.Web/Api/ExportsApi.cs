@@ -1,0 +1,82 @@
+using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Domain.Access;
+using JxEnterpriseLadder.Prediction;
+using JxEnterpriseLadder.Services;
+using JxEnterpriseLadder.Web.Auth;
+
+namespace JxEnterpriseLadder.Web.Api;
+
+/// <summary>
+/// Excel downloads of the lists as the page shows them (the same query string): a plain link, so the browser shows the
+/// download's progress and the officer can go on working. Always within the caller's scope.
+/// </summary>
+public static class ExportsApi
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static void MapExports(this WebApplication app)
+    {
+        app.MapGet("/export/enterprises.xlsx", async (HttpContext http, EnterpriseDirectory directory) =>
+        {
+            var scope = UserScope.Of(http.User)!;
+            var q = EnterpriseQuery.From(http.Request.Query);
+            return await Workbook(s => directory.Export(scope, q.Filter, q.Sort, q.Descending, s), $"企业名单-{DateTime.Now:yyyyMMdd}.xlsx");
+        }).RequireAuthorization(AuthSetup.Officers);
+
+        app.MapGet("/export/candidates.xlsx", async (HttpContext http, CandidateLists lists) =>
+        {
+            var scope = UserScope.Of(http.User)!;
+            var query = CandidateQuery.From(http.Request.Query);
+            return await Workbook(s => lists.Export(scope, query, s), $"候选名单-{query.Transition.Id}-{DateTime.Now:yyyyMMdd}.xlsx");
+        }).RequireAuthorization(AuthSetup.OfficersAndParks);
+    }
+
+    /// <summary>An .xlsx is a zip, written with synchronous seeks: build it in a temporary file (not in memory, a list may
+    /// be the whole registry), then send that file, which is deleted once sent.</summary>
+    private static async Task<IResult> Workbook(Action<Stream> write, string fileName)
+    {
+        var path = Path.GetTempFileName();
+        await Task.Run(() =>
+        {
+            using var file = File.Create(path);
+            write(file);
+        });
+        var sent = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        return Results.File(sent, Xlsx, fileName);
+    }
+}
+
+/// <summary>The enterprise search as a query string, shared by the list page and its export.</summary>
+public sealed record EnterpriseQuery(DirectoryRepository.Filter Filter, DirectoryRepository.SortBy Sort, bool Descending)
+{
+    public static EnterpriseQuery From(IQueryCollection q) => new(
+        new DirectoryRepository.Filter(q["q"], q["city"], q["park"], q["chain"], q["tier"], q["outcomeTier"], q["outcome"],
+            double.TryParse(q["minP"], System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : null),
+        Enum.TryParse<DirectoryRepository.SortBy>(q["sort"], out var s) ? s : DirectoryRepository.SortBy.CreditCode,
+        q["desc"] == "1");
+
+    public string ToQueryString() => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["q"] = Filter.Text, ["city"] = Filter.City, ["park"] = Filter.Park, ["chain"] = Filter.Chain, ["tier"] = Filter.RecognizedTier,
+        ["outcomeTier"] = Filter.OutcomeTier, ["outcome"] = Filter.Outcome,
+        ["minP"] = Filter.MinProbability?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["sort"] = Sort.ToString(), ["desc"] = Descending ? "1" : null,
+    }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
+}
+
+/// <summary>The candidate list as a query string, shared by the page and its export.</summary>
+public static class CandidateQuery
+{
+    public static CandidateLists.Query From(IQueryCollection q) => new(
+        Transition.All.FirstOrDefault(t => t.Id == q["rung"]) ?? Transition.HnteEntry,
+        string.IsNullOrEmpty(q["park"]) ? null : q["park"].ToString(),
+        string.IsNullOrEmpty(q["chain"]) ? null : q["chain"].ToString(),
+        double.TryParse(q["minP"], System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : null,
+        int.TryParse(q["limit"], out var n) ? Math.Clamp(n, 1, 5000) : 50);
+
+    public static string ToQueryString(CandidateLists.Query query) => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["rung"] = query.Transition.Id, ["park"] = query.Park, ["chain"] = query.Chain,
+        ["minP"] = query.MinProbability?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["limit"] = query.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
+}

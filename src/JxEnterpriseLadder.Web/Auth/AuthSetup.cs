@@ -1,0 +1,104 @@
+using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Domain.Access;
+using JxEnterpriseLadder.Services;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JxEnterpriseLadder.Web.Auth;
+
+/// <summary>Cookie sign-in, the role policies, and the account endpoints (sign in, sign out, language).</summary>
+public static class AuthSetup
+{
+    public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string Officers = "officers";
+    public const string OfficersAndParks = "officers-and-parks";
+
+    /// <summary>The demo password must never open a Production deployment: Auth:AdminPassword below this is refused.</summary>
+    public const int MinimumAdminPasswordLength = 12;
+
+    public static IServiceCollection AddLadderAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication(Scheme).AddCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/forbidden";
+            o.Cookie.Name = "jxladder.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Officers, p => p.RequireRole(Roles.Admin, Roles.ProvinceOfficer, Roles.CityOfficer))
+            .AddPolicy(OfficersAndParks, p => p.RequireRole(Roles.Admin, Roles.ProvinceOfficer, Roles.CityOfficer, Roles.ParkManager));
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    /// <summary>
+    /// Accounts at start. On the embedded demo registry (not in Production) the demo accounts are created. In Production
+    /// no demo account may exist, and the app refuses to start without a real Auth:AdminPassword, which creates the
+    /// first admin account.
+    /// </summary>
+    public static void PrepareAccounts(this WebApplication app)
+    {
+        var users = app.Services.GetRequiredService<UserRepository>();
+        var accounts = app.Services.GetRequiredService<Accounts>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("JxEnterpriseLadder.Accounts");
+        if (app.Environment.IsProduction())
+        {
+            var password = app.Configuration["Auth:AdminPassword"];
+            if (string.IsNullOrWhiteSpace(password) || password == DemoAccounts.Password || password.Length < MinimumAdminPasswordLength)
+                throw new InvalidOperationException(
+                    $"Production needs a real Auth:AdminPassword (at least {MinimumAdminPasswordLength} characters, not the demo password): " +
+                    "set it in the environment, e.g. Auth__AdminPassword=…, and start again.");
+            if (DemoAccounts.RemoveFrom(users) is > 0 and var removed) log.LogWarning("Removed {N} demo accounts: none may exist in Production", removed);
+            if (users.Count() == 0) accounts.Create("admin", "系统管理员", password, new AccessScope(Roles.Admin));
+            return;
+        }
+        var db = app.Services.GetRequiredService<Database>();
+        if (db.Provider != DatabaseProvider.Sqlite) return;
+        var enterprise = app.Services.GetRequiredService<DirectoryRepository>()
+            .Search(new AccessScope(Roles.ParkManager, ParkCode: DemoAccounts.DemoPark), new DirectoryRepository.Filter(), DirectoryRepository.SortBy.CreditCode, false, 0, 1)
+            .Rows.FirstOrDefault()?.CreditCode;
+        foreach (var (name, scope) in DemoAccounts.EnsureCreated(accounts, users, enterprise))
+            log.LogInformation("Demo account {User} ({Role}, {Scope}), password {Password}", name, scope.Role, scope.Description, DemoAccounts.Password);
+    }
+
+    public static void MapAccountEndpoints(this WebApplication app)
+    {
+        // A form post: minimal APIs that bind forms validate the antiforgery token (UseAntiforgery).
+        app.MapPost("/account/login", async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
+            HttpContext http, Accounts accounts) =>
+        {
+            var back = SafeLocal(returnUrl);
+            var (user, failure) = accounts.SignIn(userName ?? "", password ?? "");
+            if (user is null)
+            {
+                var reason = failure == Accounts.Failure.LockedOut ? "locked" : "wrong";
+                return Results.Redirect($"/login?error={reason}&returnUrl={Uri.EscapeDataString(back)}&userName={Uri.EscapeDataString(userName ?? "")}");
+            }
+            await http.SignInAsync(Scheme, UserScope.ToPrincipal(user.UserName, user.DisplayName, user.Scope));
+            return Results.LocalRedirect(back);
+        });
+        app.MapPost("/account/logout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(Scheme);
+            return Results.LocalRedirect("/login");
+        });
+        // The language switch: the culture cookie the request localisation reads, then back to the page.
+        app.MapGet("/culture/{culture}", (string culture, string? back, HttpContext http) =>
+        {
+            var c = culture == "en" ? "en" : "zh-CN";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(c)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(SafeLocal(back));
+        });
+    }
+
+    /// <summary>Only local paths: a sign-in link must not send anyone to another site.</summary>
+    private static string SafeLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+}

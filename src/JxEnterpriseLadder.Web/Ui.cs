@@ -1,0 +1,29 @@
+using System.Globalization;
+using JxEnterpriseLadder.Services;
+
+namespace JxEnterpriseLadder.Web;
+
+/// <summary>
+/// The two languages of the pages: Chinese by default, English after the switch (the culture cookie). Each text is
+/// written where it is shown, Chinese first, so a page reads as itself. Legal explanations from the engine stay in
+/// Chinese, the language of the law.
+/// </summary>
+public static class Ui
+{
+    public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static string T(string zh, string en) => English ? en : zh;
+
+    public static string Tier(string tier) => English ? TierNames.English(tier) : TierNames.Of(tier);
+
+    public static string Group(string group) => group switch
+    {
+        "tech-sme" => T("入国家库科技型中小企业", "Tech SMEs in the national database"),
+        "hnte" => T("高新技术企业（当年发证）", "HNTE certificates issued"),
+        "gazelle" => T("瞪羚企业（含潜在）", "Gazelles (incl. potential)"),
+        "unicorn" => T("独角兽企业（含潜在、种子）", "Unicorns (incl. potential and seed)"),
+        _ => group,
+    };
+
+    public static string Title(string page) => page + T(" · 江西省科技企业梯次培育", " · Jiangxi tech enterprise ladder");
+}

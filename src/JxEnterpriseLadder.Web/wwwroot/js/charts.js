@@ -1,0 +1,10 @@
+// Chart.js from npm (wwwroot/lib/chart.js), drawn by the LadderChart component. One chart per canvas: redrawing
+// replaces it. Animation is off so the figures appear at once and screenshots are stable.
+window.jxCharts = {
+  render(canvas, config) {
+    if (!canvas || !window.Chart) return;
+    if (canvas._jxChart) canvas._jxChart.destroy();
+    config.options = Object.assign({ responsive: true, maintainAspectRatio: false, animation: false }, config.options || {});
+    canvas._jxChart = new Chart(canvas, config);
+  }
+};
