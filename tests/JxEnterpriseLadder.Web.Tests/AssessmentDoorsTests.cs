@@ -7,23 +7,56 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace JxEnterpriseLadder.Web.Tests;
 
-/// <summary>The app on a real Kestrel port over a small generated embedded registry.</summary>
+/// <summary>The app on a real Kestrel port over a small generated embedded registry, with its demo accounts.</summary>
 public sealed class AppFixture : IDisposable
 {
     public WebApplicationFactory<Program> Factory { get; }
+    /// <summary>Anonymous.</summary>
     public HttpClient Client { get; }
+    public string DatabasePath { get; }
+    private readonly Dictionary<string, HttpClient> _signedIn = [];
 
     public AppFixture()
     {
-        var db = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "demo.db");
+        DatabasePath = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "demo.db");
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            b.UseSetting("ConnectionStrings:Registry", "sqlite:" + db);
+            b.UseSetting("ConnectionStrings:Registry", "sqlite:" + DatabasePath);
             b.UseSetting("Demo:Enterprises", "300");
         });
         Factory.UseKestrel(0);
         Factory.StartServer();
-        Client = Factory.CreateClient();
+        using (var probe = Factory.CreateClient()) BaseAddress = probe.BaseAddress!;
+        Client = NewClient();
+    }
+
+    /// <summary>The server's address on its real port (for the browser, too).</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>A plain HTTP client on the real port, keeping its cookies and showing redirects as they are.</summary>
+    public HttpClient NewClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = BaseAddress };
+
+    /// <summary>A client signed in as a demo account through the sign-in form (antiforgery token and all).</summary>
+    public async Task<HttpClient> As(string userName)
+    {
+        if (_signedIn.TryGetValue(userName, out var client)) return client;
+        client = NewClient();
+        var response = await SignIn(client, userName, JxEnterpriseLadder.Services.DemoAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("error=", response.Headers.Location!.OriginalString);
+        return _signedIn[userName] = client;
+    }
+
+    public static async Task<HttpResponseMessage> SignIn(HttpClient client, string userName, string password, string returnUrl = "/")
+    {
+        var form = await client.GetStringAsync("/login");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["userName"] = userName, ["password"] = password, ["returnUrl"] = returnUrl,
+        }));
     }
 
     public void Dispose() => Factory.Dispose();
@@ -80,9 +113,11 @@ public sealed class AssessmentDoorsTests(AppFixture app)
     [Fact]
     public async Task TheHomePageShowsTheGeneratedProvinceInChinese()
     {
-        var html = await app.Client.GetStringAsync("/");
+        var client = await app.As("province");
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
         Assert.Contains("lang=\"zh-CN\"", html);
-        Assert.Contains("登记库共 <strong>300</strong>", html);
+        Assert.Contains("<strong>全省</strong>", html);
+        Assert.Contains("企业 <strong>300</strong>", html);
         Assert.Contains("<title>概览", html);
     }
 

@@ -1,5 +1,7 @@
 using Bunit;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Services;
+using Microsoft.Extensions.Configuration;
 using JxEnterpriseLadder.Web.Components.Pages;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +12,14 @@ public sealed class SelfCheckTests : IDisposable
 {
     private readonly BunitContext _ctx = new();
 
-    public SelfCheckTests() => _ctx.Services.AddSingleton(new AssessmentEngine());
+    public SelfCheckTests()
+    {
+        // The page's services over an empty registry: an anonymous self-check reads and stores nothing.
+        var db = "sqlite:" + Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "selfcheck.db");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Registry"] = db }).Build();
+        _ctx.Services.AddLadderServices(configuration);
+    }
 
     public void Dispose() => _ctx.Dispose();
 

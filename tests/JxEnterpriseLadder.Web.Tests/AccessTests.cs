@@ -1,0 +1,181 @@
+using System.Net;
+using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Domain.Access;
+using JxEnterpriseLadder.Services;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JxEnterpriseLadder.Web.Tests;
+
+/// <summary>Sign-in and scope over HTTP: each demo role, the 403 across scopes, lockout and antiforgery.</summary>
+[Collection("app")]
+public sealed class AccessTests(AppFixture app)
+{
+    private T Service<T>() where T : notnull => app.Factory.Services.GetRequiredService<T>();
+
+    private string EnterpriseOutside(string park) =>
+        Service<DirectoryRepository>().Search(AccessScope.Province, new DirectoryRepository.Filter(), DirectoryRepository.SortBy.CreditCode, false, 0, 1000)
+            .Rows.First(r => r.ParkCode != park && r.CityCode != DemoAccounts.DemoCity).CreditCode;
+
+    private string EnterpriseIn(string park) =>
+        Service<DirectoryRepository>().Search(new AccessScope(Roles.ParkManager, ParkCode: park), new DirectoryRepository.Filter(), DirectoryRepository.SortBy.CreditCode, false, 0, 1)
+            .Rows.Single().CreditCode;
+
+    [Fact]
+    public async Task AnonymousCallersAreSentToSignInExceptForTheSelfCheck()
+    {
+        foreach (var url in new[] { "/", "/enterprises", "/review", "/candidates", "/enterprises/" + EnterpriseIn(DemoAccounts.DemoPark) })
+        {
+            var response = await app.NewClient().GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/login", response.Headers.Location!.AbsolutePath);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await app.NewClient().GetAsync("/self-check")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.NewClient().GetAsync("/export/enterprises.xlsx")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("admin", "全省", true, true)]
+    [InlineData("province", "全省", true, true)]
+    [InlineData("nanchang", "南昌市", true, true)]
+    [InlineData("park", "南昌高新技术产业开发区", false, true)]
+    [InlineData("enterprise", null, false, false)]
+    public async Task EachDemoRoleSignsInAndSeesItsOwnScope(string user, string? scope, bool officer, bool candidates)
+    {
+        var client = await app.As(user);
+        var home = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+        Assert.Contains("退出", home);
+        if (scope is not null) Assert.Contains($"<strong>{scope}</strong>", home);
+        Assert.Equal(officer ? HttpStatusCode.OK : HttpStatusCode.Redirect, (await client.GetAsync("/enterprises")).StatusCode);
+        Assert.Equal(officer ? HttpStatusCode.OK : HttpStatusCode.Redirect, (await client.GetAsync("/review")).StatusCode);
+        Assert.Equal(candidates ? HttpStatusCode.OK : HttpStatusCode.Redirect, (await client.GetAsync("/candidates")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AParkManagerTypingAnotherParksEnterpriseGets403()
+    {
+        var client = await app.As("park");
+        var own = await client.GetAsync("/enterprises/" + EnterpriseIn(DemoAccounts.DemoPark));
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var other = EnterpriseOutside(DemoAccounts.DemoPark);
+        var response = await client.GetAsync("/enterprises/" + other);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("无权访问（403）", html);
+        Assert.DoesNotContain("各层级评价", html); // nothing of the enterprise is shown
+
+        var city = await (await app.As("nanchang")).GetAsync("/enterprises/" + other);
+        Assert.Equal(HttpStatusCode.Forbidden, city.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.As("province")).GetAsync("/enterprises/" + other)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnEnterpriseSeesOnlyItself()
+    {
+        var client = await app.As("enterprise");
+        var own = EnterpriseIn(DemoAccounts.DemoPark); // the demo enterprise is the first of the demo park
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/enterprises/" + own)).StatusCode);
+        var neighbour = Service<DirectoryRepository>().Search(new AccessScope(Roles.ParkManager, ParkCode: DemoAccounts.DemoPark), new DirectoryRepository.Filter(),
+            DirectoryRepository.SortBy.CreditCode, false, 1, 1).Rows.Single().CreditCode;
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/enterprises/" + neighbour)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/export/candidates.xlsx")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSignInFormNeedsItsAntiforgeryToken()
+    {
+        var response = await app.NewClient().PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = "admin", ["password"] = DemoAccounts.Password,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("jxladder.auth", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task RepeatedFailuresLockTheAccountEvenForTheRightPassword()
+    {
+        var accounts = Service<Accounts>();
+        var name = "lock-" + Guid.NewGuid().ToString("N")[..8];
+        accounts.Create(name, "锁定测试", "correct horse battery", new AccessScope(Roles.ProvinceOfficer));
+        var policy = Service<LockoutPolicy>();
+        var client = app.NewClient();
+        for (var i = 1; i < policy.MaxFailures; i++)
+            Assert.Contains("error=wrong", (await AppFixture.SignIn(client, name, "wrong")).Headers.Location!.OriginalString);
+        Assert.Contains("error=locked", (await AppFixture.SignIn(client, name, "wrong")).Headers.Location!.OriginalString);
+        Assert.Contains("error=locked", (await AppFixture.SignIn(client, name, "correct horse battery")).Headers.Location!.OriginalString);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/login?error=locked"));
+        Assert.Contains("账户已暂时锁定", page);
+    }
+
+    [Fact]
+    public async Task PasswordsAreStoredHashedNeverInClear()
+    {
+        var row = Service<UserRepository>().Find("admin")!;
+        Assert.DoesNotContain(DemoAccounts.Password, row.PasswordHash);
+        Assert.StartsWith("AQAAAA", row.PasswordHash); // PasswordHasher v3 format marker
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task TheLanguageSwitchTurnsThePagesToEnglishAndBack()
+    {
+        var client = app.NewClient();
+        var switched = await client.GetAsync("/culture/en?back=/self-check");
+        Assert.Equal("/self-check", switched.Headers.Location!.OriginalString);
+        var english = WebUtility.HtmlDecode(await client.GetStringAsync("/self-check"));
+        Assert.Contains("lang=\"en\"", english);
+        Assert.Contains("<title>Self-check", english);
+        await client.GetAsync("/culture/zh-CN?back=/");
+        Assert.Contains("<title>企业自查", WebUtility.HtmlDecode(await client.GetStringAsync("/self-check")));
+        // Only local addresses: the switch cannot send anyone to another site.
+        Assert.Equal("/", (await client.GetAsync("/culture/en?back=//evil.example")).Headers.Location!.OriginalString);
+    }
+}
+
+/// <summary>Production: no demo account, and no start with a missing or default secret.</summary>
+public sealed class ProductionStartTests
+{
+    private static WebApplicationFactory<Program> Production(string db, string? adminPassword) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("ConnectionStrings:Registry", "sqlite:" + db);
+            b.UseSetting("Demo:Enterprises", "50");
+            if (adminPassword is not null) b.UseSetting("Auth:AdminPassword", adminPassword);
+        });
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(DemoAccounts.Password)]
+    [InlineData("short")]
+    public void RefusesToStartWithADefaultOrMissingSecret(string? password)
+    {
+        var db = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "prod.db");
+        using var factory = Production(db, password);
+        var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("Auth:AdminPassword", e.ToString());
+    }
+
+    [Fact]
+    public void StartsWithARealSecretAndRemovesDemoAccounts()
+    {
+        var db = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "prod.db");
+        // A registry that once ran as the demo: its demo accounts must go.
+        var database = Database.Parse("sqlite:" + db);
+        Migrator.Migrate(database);
+        new RegistryRepository(database).SaveReferenceData(JxEnterpriseLadder.Domain.JiangxiReference.Default);
+        var users = new UserRepository(database);
+        var accounts = new Accounts(users, new LockoutPolicy(), TimeProvider.System);
+        DemoAccounts.EnsureCreated(accounts, users, null);
+        Assert.Equal(4, users.Count());
+
+        using var factory = Production(db, "a-long-real-secret-2026");
+        using var client = factory.CreateClient();
+        Assert.Equal(["admin"], users.All().Select(u => u.UserName));
+        Assert.Equal(Roles.Admin, users.Find("admin")!.Role);
+        Assert.NotNull(accounts.SignIn("admin", "a-long-real-secret-2026").User);
+        Assert.Null(accounts.SignIn("admin", DemoAccounts.Password).User);
+    }
+}
