@@ -8,3 +8,7 @@ window.jxCharts = {
     canvas._jxChart = new Chart(canvas, config);
   }
 };
+
+// The layout calls this once the page is interactive (the circuit is up): clicks from here on reach the server.
+// Browser tests wait for body[data-interactive] before they click.
+window.jxInteractive = () => { document.body.dataset.interactive = '1'; };

@@ -1,0 +1,190 @@
+using System.Text.RegularExpressions;
+using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Domain.Access;
+using JxEnterpriseLadder.Services;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MiniExcelLibs;
+
+namespace JxEnterpriseLadder.Web.Tests;
+
+/// <summary>Debian's chromium driven by Playwright: installed by scripts/test.sh, never downloaded at run time.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+    private IPlaywright? _playwright;
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium fonts-noto-cjk (scripts/test.sh does)");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium, Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright?.Dispose();
+    }
+}
+
+/// <summary>Each role's main path in a real browser against the app on a real port with a real database.</summary>
+[Collection("app")]
+public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private async Task<IPage> SignedIn(string user, int width = 1280, int height = 800)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "zh-CN", AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("用户名").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/login"));
+        await Blazor(page);
+        return page;
+    }
+
+    /// <summary>Waits until the page is interactive (the layout marks the body), so clicks reach the server.</summary>
+    private static async Task Blazor(IPage page) => await page.WaitForSelectorAsync("body[data-interactive='1']", new() { State = WaitForSelectorState.Attached });
+
+    [Fact]
+    public async Task AnOfficerScreensTheCityAndConfirmsANewlyQualifiedEnterprise()
+    {
+        var page = await SignedIn("nanchang");
+        await page.GetByRole(AriaRole.Link, new() { Name = "筛查复核" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^筛查复核"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "筛查南昌市" }).ClickAsync();
+        await Assertions.Expect(page.GetByText(new Regex("筛查 \\d{4}-\\d{2}-\\d{2}（南昌市）完成"))).ToBeVisibleAsync(new() { Timeout = 60_000 });
+
+        var rows = page.Locator("table[aria-labelledby=queue] tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        var name = (await rows.First.Locator("td a").TextContentAsync())!.Trim();
+        await rows.First.Locator("input[type=checkbox]").CheckAsync();
+        await page.GetByLabel("复核说明（驳回必填）").FillAsync("材料核实无误");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认所选（1）" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "已确认 1 家" })).ToBeVisibleAsync();
+
+        // Recorded with who, when, why and the parameters, and on the enterprise's history.
+        await page.GetByLabel("显示").SelectOptionAsync("all");
+        var decided = page.Locator("table[aria-labelledby=queue] tbody tr").Filter(new() { HasText = name });
+        await Assertions.Expect(decided.GetByText("已确认")).ToBeVisibleAsync();
+        await Assertions.Expect(decided).ToContainTextAsync("nanchang");
+        await Assertions.Expect(decided).ToContainTextAsync("材料核实无误");
+        await decided.Locator("td a").ClickAsync();
+        await Assertions.Expect(page.Locator("ol[aria-labelledby=history]")).ToContainTextAsync("复核确认");
+    }
+
+    [Fact]
+    public async Task AParkManagerOpensTheCandidateListAndExportsIt()
+    {
+        var page = await SignedIn("park");
+        await page.GetByRole(AriaRole.Link, new() { Name = "候选名单" }).ClickAsync();
+        await page.GetByLabel("晋级类别").SelectOptionAsync("tech-sme-entry");
+        var expected = app.Factory.Services.GetRequiredService<CandidateLists>()
+            .For(new AccessScope(Roles.ParkManager, ParkCode: DemoAccounts.DemoPark), new CandidateLists.Query(JxEnterpriseLadder.Prediction.Transition.TechSmeEntry));
+        Assert.NotEmpty(expected);
+        await Assertions.Expect(page.GetByText($"共列出 {expected.Count} 家")).ToBeVisibleAsync();
+        var rows = page.Locator("table[aria-label=候选名单] tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(expected.Count);
+        var shown = expected.Count;
+        Assert.Empty(await page.Locator("#park").AllAsync()); // a park manager has no choice of park
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "导出 Excel" }).ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N") + ".xlsx");
+        await download.SaveAsAsync(file);
+        var exported = MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(shown, exported.Count);
+        Assert.All(exported, r => Assert.Equal("南昌高新技术产业开发区", r["园区"]));
+        Assert.All(exported, r => Assert.Equal("入库科技型中小企业", r["晋级类别"]));
+        var probabilities = exported.Select(r => Convert.ToDouble(r["下一年晋级概率"], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(probabilities.OrderDescending(), probabilities);
+    }
+
+    [Fact]
+    public async Task AnEnterpriseSelfChecksFromItsRecordSeesAGapAndSavesIt()
+    {
+        var page = await SignedIn("enterprise");
+        await page.GetByRole(AriaRole.Link, new() { Name = "企业自查" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "用本企业登记数据填写" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("职工总数（人）")).Not.ToHaveValueAsync("");
+        // Somewhere up the ladder it falls short: the gap says by how much.
+        await Assertions.Expect(page.Locator("p.gap").First).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存到本企业记录" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "已保存" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "本企业" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("企业保存的自查")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AParkManagerTypingAnotherParksEnterpriseUrlGetsTheForbiddenPage()
+    {
+        var other = app.Factory.Services.GetRequiredService<DirectoryRepository>()
+            .Search(AccessScope.Province, new DirectoryRepository.Filter(City: "ganzhou"), DirectoryRepository.SortBy.CreditCode, false, 0, 1).Rows.Single().CreditCode;
+        var page = await SignedIn("park");
+        var response = await page.GotoAsync("/enterprises/" + other);
+        Assert.Equal(403, response!.Status);
+        await Blazor(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "无权访问（403）" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("各层级评价");
+    }
+
+    [Fact]
+    public async Task TheLanguageSwitchTurnsThePageToEnglishAndBack()
+    {
+        var page = await SignedIn("province");
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Overview"));
+        await Blazor(page);
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Candidates" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#counting-rule")).ToContainTextAsync("Counting rule");
+        await page.GetByRole(AriaRole.Link, new() { Name = "中文" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^概览"));
+    }
+
+    [Fact]
+    public async Task TheDashboardDrawsItsChartsWithTheirNumbersAndFitsAPhone()
+    {
+        var page = await SignedIn("province", 390, 844);
+        await Assertions.Expect(page.Locator("canvas").First).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('canvas')].every(c => c._jxChart)");
+        Assert.True(await page.Locator("table[aria-label=历年认定数] tbody tr").CountAsync() > 1);
+        // Nothing wider than the phone: wide tables scroll inside their own box.
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"the page is {overflow}px wider than the phone");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "展开导航" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AnOfficerSearchesFiltersSortsAndExportsTheEnterpriseList()
+    {
+        var page = await SignedIn("province");
+        await page.GetByRole(AriaRole.Link, new() { Name = "企业查询" }).ClickAsync();
+        var count = page.GetByText(new Regex("^共 [\\d,]+ 家$"));
+        await Assertions.Expect(count).ToHaveTextAsync("共 300 家");
+        await page.GetByLabel("设区市").SelectOptionAsync("nanchang");
+        var inCity = app.Factory.Services.GetRequiredService<DirectoryRepository>()
+            .Search(AccessScope.Province, new DirectoryRepository.Filter(City: "nanchang"), DirectoryRepository.SortBy.CreditCode, false, 0, 1).Total;
+        await Assertions.Expect(count).ToHaveTextAsync($"共 {inCity:N0} 家");
+        await page.GetByRole(AriaRole.Button, new() { Name = "企业" }).ClickAsync(); // sort by name
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "导出当前筛选（Excel）" }).ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N") + ".xlsx");
+        await download.SaveAsAsync(file);
+        var rows = MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(inCity, rows.Count);
+        Assert.All(rows, r => Assert.Equal("南昌市", r["设区市"]));
+        var names = rows.Select(r => (string)r["企业名称"]).ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+    }
+}
