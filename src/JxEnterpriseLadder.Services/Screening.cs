@@ -12,7 +12,7 @@ public sealed class Screening(RegistryRepository registry, AssessmentEngine engi
 {
     public sealed record Summary(DateOnly AsOf, int Enterprises, IReadOnlyDictionary<string, int> QualifiedByTier);
 
-    /// <param name="progress">Called with (screened, total) every few hundred enterprises.</param>
+    /// <param name="progress">Called with (screened, total) every hundred enterprises.</param>
     public Summary Run(DateOnly asOf, AccessScope? scope = null, Action<int, int>? progress = null, CancellationToken cancel = default)
     {
         scope ??= AccessScope.Province;
@@ -33,7 +33,7 @@ public sealed class Screening(RegistryRepository registry, AssessmentEngine engi
                 if (record.Enterprise.RegisteredOn > asOf) continue;
                 var result = engine.Assess(ProfileBuilder.Build(record, asOf), asOf);
                 n++;
-                if (n % 500 == 0) progress?.Invoke(n, total);
+                if (n % 100 == 0) progress?.Invoke(n, total);
                 var rows = new List<RegistryRepository.AssessmentRow>(result.Results.Count);
                 foreach (var r in result.Results)
                 {

@@ -1,0 +1,135 @@
+using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Domain.Access;
+using JxEnterpriseLadder.Generator;
+using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Services;
+
+namespace JxEnterpriseLadder.Data.Tests;
+
+/// <summary>
+/// Scope is enforced in the services and their queries: called directly as each role, they return only the caller's
+/// enterprises and refuse the others'. On both databases; screening of one scope keeps the other scopes' results.
+/// </summary>
+public sealed class ScopeTests
+{
+    private static readonly AssessmentEngine Engine = new();
+    private static readonly DateOnly AsOf = new(2023, 6, 30);
+
+    private sealed record Province(Database Db, RegistryRepository Registry, DirectoryRepository Directory, EnterpriseDirectory Enterprises,
+        ScreeningReview Review, Screening Screening);
+
+    private static Province Seeded(string provider)
+    {
+        var db = Providers.Fresh(provider);
+        Seeding.SeedProvince(db, new GeneratorOptions { Seed = 7, Enterprises = 600 }, Engine);
+        var registry = new RegistryRepository(db);
+        var directory = new DirectoryRepository(db);
+        var reviews = new ReviewRepository(db);
+        var screening = new Screening(registry, Engine);
+        screening.Run(new DateOnly(2020, 6, 30));
+        screening.Run(AsOf);
+        return new Province(db, registry, directory, new EnterpriseDirectory(directory, registry, new PredictionRepository(db), reviews, TimeProvider.System),
+            new ScreeningReview(reviews, TimeProvider.System), screening);
+    }
+
+    private static IReadOnlyList<DirectoryRepository.Row> All(Province p, AccessScope scope) =>
+        p.Directory.Search(scope, new DirectoryRepository.Filter(), DirectoryRepository.SortBy.CreditCode, false, 0, 1000).Rows;
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void EachRoleReadsOnlyItsOwnEnterprises(string provider)
+    {
+        var p = Seeded(provider);
+        var everyone = All(p, AccessScope.Province);
+        Assert.Equal(600, everyone.Count);
+        var park = everyone.First(r => r.ParkCode is not null).ParkCode!;
+        var city = everyone.First(r => r.ParkCode == park).CityCode;
+        var own = everyone.First(r => r.ParkCode == park).CreditCode;
+        var outsider = everyone.First(r => r.CityCode != city);
+
+        var scopes = new[]
+        {
+            (Scope: new AccessScope(Roles.CityOfficer, CityCode: city), Expected: everyone.Where(r => r.CityCode == city).ToList()),
+            (Scope: new AccessScope(Roles.ParkManager, ParkCode: park), Expected: everyone.Where(r => r.ParkCode == park).ToList()),
+            (Scope: new AccessScope(Roles.Enterprise, CreditCode: own), Expected: everyone.Where(r => r.CreditCode == own).ToList()),
+        };
+        foreach (var (scope, expected) in scopes)
+        {
+            Assert.Equal(expected.Select(r => r.CreditCode), All(p, scope).Select(r => r.CreditCode));
+            Assert.Equal(expected.Count, p.Directory.CountInScope(scope));
+            Assert.NotNull(p.Enterprises.Get(scope, own));
+            Assert.Throws<OutOfScopeException>(() => p.Enterprises.Get(scope, outsider.CreditCode));
+            Assert.False(p.Enterprises.InScope(scope, outsider.CreditCode));
+            // Filters cannot widen a scope: asking for another city inside a park's scope finds nothing.
+            Assert.Empty(p.Directory.Search(scope, new DirectoryRepository.Filter(City: outsider.CityCode), DirectoryRepository.SortBy.Name, true, 0, 100).Rows);
+            var recognitions = p.Directory.Recognitions(scope);
+            Assert.All(recognitions, b => Assert.Contains(expected, r => r.CityCode == b.CityCode && r.ParkCode == b.ParkCode));
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void OnlyOfficersReviewAndOnlyWithinTheirScope(string provider)
+    {
+        var p = Seeded(provider);
+        var queue = p.Review.For(AccessScope.Province, AsOf);
+        Assert.Equal(new DateOnly(2020, 6, 30), queue.Previous);
+        Assert.NotEmpty(queue.Items);
+        var item = queue.Items[0];
+        var otherCity = queue.Items.FirstOrDefault(i => i.CityCode != item.CityCode) ?? throw new InvalidOperationException("the queue spans one city");
+        var cityOfficer = new AccessScope(Roles.CityOfficer, CityCode: item.CityCode);
+
+        Assert.All(p.Review.For(cityOfficer, AsOf).Items, i => Assert.Equal(item.CityCode, i.CityCode));
+        Assert.Throws<OutOfScopeException>(() => p.Review.Decide(cityOfficer, "city", AsOf, [(otherCity.CreditCode, otherCity.Tier)], true, "越权"));
+        Assert.Throws<OutOfScopeException>(() => p.Review.For(new AccessScope(Roles.ParkManager, ParkCode: "nc-hitech"), AsOf));
+        Assert.Throws<OutOfScopeException>(() => p.Review.For(new AccessScope(Roles.Enterprise, CreditCode: item.CreditCode), AsOf));
+        Assert.Throws<ArgumentException>(() => p.Review.Decide(cityOfficer, "city", AsOf, [(item.CreditCode, item.Tier)], false, " "));
+
+        // Nothing of a refused batch is written: one subject outside the scope refuses all.
+        Assert.Throws<OutOfScopeException>(() => p.Review.Decide(cityOfficer, "city", AsOf, [(item.CreditCode, item.Tier), (otherCity.CreditCode, otherCity.Tier)], true, "批量"));
+        Assert.Empty(new ReviewRepository(p.Db).DecisionsFor(item.CreditCode));
+
+        Assert.Equal(1, p.Review.Decide(cityOfficer, "city", AsOf, [(item.CreditCode, item.Tier)], false, "材料不符"));
+        var decision = Assert.Single(new ReviewRepository(p.Db).DecisionsFor(item.CreditCode));
+        Assert.Equal(("rejected", "city", "材料不符", item.Change, AsOf), (decision.Decision, decision.DecidedBy, decision.Note, decision.Change, decision.AsOf));
+        Assert.Contains("@", decision.Parameters); // the parameter versions the screening used
+        var counts = p.Directory.ScreeningCounts(AccessScope.Province, AsOf).Single(c => c.Tier == item.Tier);
+        Assert.Equal(1, counts.Rejected);
+        Assert.Equal(1, p.Review.Decide(cityOfficer, "city", AsOf, [(item.CreditCode, item.Tier)], true, "复核后确认"));
+        counts = p.Directory.ScreeningCounts(AccessScope.Province, AsOf).Single(c => c.Tier == item.Tier);
+        Assert.Equal((1, 0), (counts.Confirmed, counts.Rejected)); // the latest decision counts
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void ScreeningOneCityKeepsTheOthersAndOnlyOfficersScreen(string provider)
+    {
+        var p = Seeded(provider);
+        var before = p.Directory.ScreeningCounts(AccessScope.Province, AsOf).Sum(c => c.Qualified);
+        var city = All(p, AccessScope.Province)[0].CityCode;
+        var cityScope = new AccessScope(Roles.CityOfficer, CityCode: city);
+        var progress = new List<(int, int)>();
+        var summary = p.Screening.Run(AsOf, cityScope, (done, total) => progress.Add((done, total)));
+        Assert.Equal(p.Registry.CountInScope(cityScope, AsOf), summary.Enterprises);
+        Assert.True(summary.Enterprises < p.Registry.CountInScope(AccessScope.Province, AsOf));
+        Assert.Equal((summary.Enterprises, summary.Enterprises), progress[^1]);
+        Assert.Equal(before, p.Directory.ScreeningCounts(AccessScope.Province, AsOf).Sum(c => c.Qualified));
+        Assert.Throws<OutOfScopeException>(() => p.Screening.Run(AsOf, new AccessScope(Roles.ParkManager, ParkCode: "nc-hitech")));
+
+        // Cancelled mid-way: rolled back, the stored screening is as before.
+        using var cancel = new CancellationTokenSource();
+        Assert.ThrowsAny<OperationCanceledException>(() => p.Screening.Run(AsOf, AccessScope.Province, (done, _) => { if (done >= 200) cancel.Cancel(); }, cancel.Token));
+        Assert.Equal(before, p.Directory.ScreeningCounts(AccessScope.Province, AsOf).Sum(c => c.Qualified));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void HostileSearchTextIsSearchedForLiterally(string provider)
+    {
+        var p = Seeded(provider);
+        foreach (var text in new[] { "%", "_", "' OR 1=1 --", "\\", "<script>alert(1)</script>", "南昌%", "🦄", new string('x', 10_000) })
+        {
+            var rows = p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(Text: text, City: text, Park: text, Chain: text, RecognizedTier: text,
+                OutcomeTier: text, Outcome: text), DirectoryRepository.SortBy.Probability, true, 0, 50);
+            Assert.Empty(rows.Rows);
+            Assert.Equal(0, rows.Total);
+        }
+        Assert.Equal(600, p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(Text: "有限公司"), DirectoryRepository.SortBy.Name, false, 0, 10).Total);
+    }
+}
