@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite on a fresh machine: installs what it needs (PostgreSQL), starts a throwaway
+# The whole test suite on a fresh machine: installs what it needs (PostgreSQL; chromium and CJK fonts for the
+# browser tests, from Debian's packages: nothing is downloaded at test time), starts a throwaway
 # PostgreSQL 15 in a temporary folder, runs every test project against SQLite and PostgreSQL, stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +9,10 @@ need() { command -v "$1" >/dev/null 2>&1; }
 if ! need initdb && [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
   echo "== installing PostgreSQL (Debian package)"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  echo "== installing chromium and fonts-noto-cjk (Debian packages) for the browser tests"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 PGBIN=$(dirname "$(command -v initdb 2>/dev/null || echo /usr/lib/postgresql/15/bin/initdb)")
 
