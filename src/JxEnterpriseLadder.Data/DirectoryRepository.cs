@@ -38,6 +38,11 @@ public sealed class DirectoryRepository(Database db)
         private ScreeningCount() : this("", 0, 0, 0) { }
     }
 
+    private sealed record DecisionCount(string Tier, string? Decision, int Count)
+    {
+        private DecisionCount() : this("", null, 0) { }
+    }
+
     public sealed record ExpectedEntries(string TargetGroup, int Pool, double Expected, double Variance)
     {
         private ExpectedEntries() : this("", 0, 0, 0) { }
@@ -105,16 +110,17 @@ public sealed class DirectoryRepository(Database db)
             WHERE 
             """ + ScopeSql.Enterprise + " GROUP BY CAST(SUBSTR(CAST(h.issued_on AS TEXT), 1, 4) AS INTEGER), e.city_code, e.park_code, e.chain_code";
 
-        // Screening results with the officers' latest decision on each change (review_decisions is append-only).
-        public const string ScreeningCounts = """
-            SELECT a.tier AS Tier,
-                   SUM(CASE WHEN a.outcome = 'qualified' THEN 1 ELSE 0 END) AS Qualified,
-                   SUM(CASE WHEN d.decision = 'confirmed' THEN 1 ELSE 0 END) AS Confirmed,
-                   SUM(CASE WHEN d.decision = 'rejected' THEN 1 ELSE 0 END) AS Rejected
+        // Screening results, and the officers' latest decision on each change (review_decisions is append-only).
+        public const string QualifiedCounts = """
+            SELECT a.tier AS Tier, COUNT(*) AS Count
             FROM assessments a JOIN enterprises e ON e.credit_code = a.credit_code
-            LEFT JOIN review_decisions d ON d.id = (SELECT MAX(x.id) FROM review_decisions x WHERE x.credit_code = a.credit_code AND x.tier = a.tier AND x.as_of = a.as_of)
-            WHERE a.as_of = @AsOf AND 
+            WHERE a.as_of = @AsOf AND a.outcome = 'qualified' AND 
             """ + ScopeSql.Enterprise + " GROUP BY a.tier";
+        public const string DecisionCounts = """
+            SELECT d.tier AS Tier, d.decision AS Decision, COUNT(*) AS Count
+            FROM review_decisions d JOIN enterprises e ON e.credit_code = d.credit_code
+            WHERE d.as_of = @AsOf AND d.id IN (SELECT MAX(x.id) FROM review_decisions x WHERE x.as_of = @AsOf GROUP BY x.credit_code, x.tier) AND 
+            """ + ScopeSql.Enterprise + " GROUP BY d.tier, d.decision";
 
         public const string Expected = """
             SELECT p.target_group AS TargetGroup, COUNT(*) AS Pool, SUM(p.probability) AS Expected, SUM(p.probability * (1 - p.probability)) AS Variance
@@ -190,7 +196,11 @@ public sealed class DirectoryRepository(Database db)
         using var c = Database.Open();
         var args = new DynamicParameters(scope.Parameters);
         args.Add("AsOf", asOf);
-        return c.Query<ScreeningCount>(Sql.ScreeningCounts, args).ToList();
+        var qualified = c.Query<DecisionCount>(Sql.QualifiedCounts, args).ToDictionary(x => x.Tier, x => x.Count);
+        var decided = c.Query<DecisionCount>(Sql.DecisionCounts, args).ToList();
+        return qualified.Keys.Union(decided.Select(d => d.Tier)).Select(tier => new ScreeningCount(tier, qualified.GetValueOrDefault(tier),
+            decided.Where(d => d.Tier == tier && d.Decision == "confirmed").Sum(d => d.Count),
+            decided.Where(d => d.Tier == tier && d.Decision == "rejected").Sum(d => d.Count))).ToList();
     }
 
     public IReadOnlyList<ExpectedEntries> Expected(AccessScope scope, int baseYear)

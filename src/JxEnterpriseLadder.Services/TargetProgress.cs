@@ -31,11 +31,11 @@ public sealed class TargetProgress(DirectoryRepository directory, ParameterStore
         var asOf = new DateOnly(year, 12, 31);
         var plan = parameters.InForce("plan-targets", asOf) ?? parameters.All.Where(s => s.Set == "plan-targets").OrderBy(s => s.EffectiveFrom).First();
         var groups = parameters.InForce("ladder", asOf)!.TextMap("targetGroups");
-        var counted = directory.Recognitions(scope)
+        var counted = Recognitions(scope)
             .Select(b => b with { Measure = groups.GetValueOrDefault(b.Measure, b.Measure) })
             .Where(b => Measures.Contains(b.Measure)).ToList();
-        var baseYear = directory.Expected(scope, year).Count > 0 ? year : (int?)null;
-        var expected = baseYear is null ? new() : directory.Expected(scope, year).ToDictionary(e => e.TargetGroup);
+        var expected = directory.Expected(scope, year).ToDictionary(e => e.TargetGroup);
+        var baseYear = expected.Count > 0 ? year : (int?)null;
         var targets = plan.Map("targets");
         var inYear = counted.Where(b => b.Year == year).ToList();
 
@@ -55,6 +55,18 @@ public sealed class TargetProgress(DirectoryRepository directory, ParameterStore
             Lines(inYear.Where(b => b.ParkCode is not null), b => b.ParkCode!).OrderByDescending(l => l["tech-sme"]).ToList(),
             Lines(inYear.Where(b => b.ChainCode is not null), b => b.ChainCode!).OrderByDescending(l => l["tech-sme"]).ToList(),
             counted.Select(b => b.Year).Distinct().Order().ToList());
+    }
+
+    // Recognitions change only on import or seeding; a dashboard switching years or breakdowns reuses them for a while.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<AccessScope, (DateTime At, IReadOnlyList<DirectoryRepository.Breakdown> Rows)> _recent = new();
+    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(30);
+
+    private IReadOnlyList<DirectoryRepository.Breakdown> Recognitions(AccessScope scope)
+    {
+        if (_recent.TryGetValue(scope, out var hit) && DateTime.UtcNow - hit.At < Fresh) return hit.Rows;
+        var rows = directory.Recognitions(scope);
+        _recent[scope] = (DateTime.UtcNow, rows);
+        return rows;
     }
 
     /// <summary>Progress toward the targets in the year, province-wide (the CLI and the model's tests).</summary>

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Bunit;
+using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Services;
+using JxEnterpriseLadder.Web.Components.Shared;
+
+namespace JxEnterpriseLadder.Web.Tests;
+
+/// <summary>bUnit tests of the shared components that hold logic: the dashboard's number tables and a tier's card.</summary>
+public sealed class ComponentTests : IDisposable
+{
+    private readonly BunitContext _ctx = new();
+    private readonly CultureInfo _before = CultureInfo.CurrentUICulture;
+
+    public void Dispose()
+    {
+        CultureInfo.CurrentUICulture = _before;
+        _ctx.Dispose();
+    }
+
+    [Fact]
+    public void ACountTableHasOneRowPerKeyAndOneColumnPerMeasureWithNamesLookedUp()
+    {
+        var lines = new[]
+        {
+            new TargetProgress.Line("nanchang", new Dictionary<string, int> { ["tech-sme"] = 1200, ["gazelle"] = 3 }),
+            new TargetProgress.Line("ganzhou", new Dictionary<string, int> { ["unicorn"] = 1 }),
+        };
+        var cut = _ctx.Render<CountTable>(p => p.Add(x => x.Caption, "分布").Add(x => x.KeyHeader, "设区市").Add(x => x.Lines, lines)
+            .Add(x => x.Name, k => k == "nanchang" ? "南昌市" : "赣州市"));
+        var rows = cut.FindAll("tbody tr");
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["南昌市", "1,200", "0", "3", "0"], rows[0].Children.Select(c => c.TextContent.Trim()));
+        Assert.Equal(["赣州市", "0", "0", "0", "1"], rows[1].Children.Select(c => c.TextContent.Trim()));
+        Assert.Equal(1 + TargetProgress.Measures.Count, cut.FindAll("thead th").Count);
+
+        var empty = _ctx.Render<CountTable>(p => p.Add(x => x.Caption, "分布").Add(x => x.KeyHeader, "园区").Add(x => x.Lines, Array.Empty<TargetProgress.Line>()));
+        Assert.Contains("无数据", empty.Markup);
+    }
+
+    [Fact]
+    public void ATierCardShowsMissingInputsAndGapsAndSwitchesLanguage()
+    {
+        var result = new TierResult
+        {
+            Tier = "tech-sme", Outcome = Outcome.NotQualified, Score = 55, Parameters = ["tech-sme@2017-05-03"],
+            Criteria = [new Criterion { Id = "tech-sme.score", Label = "综合评价得分", Actual = "55", Threshold = "≥ 60", Passed = false, Source = "办法第六条" }],
+            Missing = ["years[2023].techStaff"],
+            Gaps = [new Gap("tech-sme.score", "综合评价还差 5 分")],
+        };
+        var cut = _ctx.Render<TierResultCard>(p => p.Add(x => x.Result, result));
+        Assert.Contains("科技型中小企业", cut.Find("summary").TextContent);
+        Assert.Contains("不符合 · 55分", cut.Find("summary").TextContent);
+        Assert.Contains("2023年 科技人员数", cut.Find("p.text-primary").TextContent);
+        Assert.Equal("综合评价还差 5 分", cut.Find("p.gap").TextContent.Trim());
+
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        var english = _ctx.Render<TierResultCard>(p => p.Add(x => x.Result, result));
+        Assert.Contains("Tech SME", english.Find("summary").TextContent);
+        Assert.Contains("not met · 55 pts", english.Find("summary").TextContent);
+        Assert.Contains("Still needed", english.Find("p.text-primary").TextContent);
+    }
+}
