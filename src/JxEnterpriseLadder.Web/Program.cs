@@ -19,7 +19,7 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
-app.UseRequestLocalization("zh-CN", "en");
+app.UseLadderLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -16,9 +16,18 @@ public static class WebSetup
         return services;
     }
 
+    /// <summary>Chinese for everyone until they choose English with the switch (the culture cookie): the browser's own
+    /// language does not decide, so every officer sees the same words.</summary>
+    public static void UseLadderLocalization(this WebApplication app)
+    {
+        var options = new RequestLocalizationOptions().SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
+        options.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
+        app.UseRequestLocalization(options);
+    }
+
     /// <summary>
-    /// Migrates the registry at start; on an empty embedded (SQLite) registry, generates the demo province
-    /// (Demo:Enterprises, default 40,000) and screens it, so a newcomer sees a whole province on first start.
+    /// Migrates the registry at start; on an empty embedded (SQLite) registry outside Production, generates the demo
+    /// province (Demo:Enterprises, default 40,000) and screens it, so a newcomer sees a whole province on first start.
     /// </summary>
     public static void PrepareDemoRegistry(this WebApplication app)
     {
@@ -27,7 +36,7 @@ public static class WebSetup
         Migrator.Migrate(db);
         var registry = app.Services.GetRequiredService<RegistryRepository>();
         registry.SaveReferenceData(JiangxiReference.Default);
-        if (db.Provider != DatabaseProvider.Sqlite) return;
+        if (db.Provider != DatabaseProvider.Sqlite || app.Environment.IsProduction()) return;
         if (registry.CountEnterprises() > 0)
         {
             PredictDemo(app, registry, log);

@@ -122,6 +122,10 @@ public sealed class AccessTests(AppFixture app)
     public async Task TheLanguageSwitchTurnsThePagesToEnglishAndBack()
     {
         var client = app.NewClient();
+        // Chinese by default whatever the browser asks for; English only by the switch.
+        using var asked = new HttpRequestMessage(HttpMethod.Get, "/self-check");
+        asked.Headers.AcceptLanguage.ParseAdd("en-US");
+        Assert.Contains("lang=\"zh-CN\"", await (await client.SendAsync(asked)).Content.ReadAsStringAsync());
         var switched = await client.GetAsync("/culture/en?back=/self-check");
         Assert.Equal("/self-check", switched.Headers.Location!.OriginalString);
         var english = WebUtility.HtmlDecode(await client.GetStringAsync("/self-check"));

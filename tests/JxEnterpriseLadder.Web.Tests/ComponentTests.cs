@@ -12,6 +12,9 @@ public sealed class ComponentTests : IDisposable
     private readonly BunitContext _ctx = new();
     private readonly CultureInfo _before = CultureInfo.CurrentUICulture;
 
+    // Chinese first, whatever the machine's language: as the app's request localisation does.
+    public ComponentTests() => CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+
     public void Dispose()
     {
         CultureInfo.CurrentUICulture = _before;

@@ -56,6 +56,7 @@ public sealed partial class PredictionPagesTests(AppFixture app)
     [Fact]
     public void FactorsReadInChineseWithTheirDirection()
     {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
         using var ctx = new BunitContext();
         var cut = ctx.Render<FactorList>(p => p.Add(x => x.Factors, new PredictionFactor[]
         {

@@ -14,6 +14,7 @@ public sealed class SelfCheckTests : IDisposable
 
     public SelfCheckTests()
     {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
         // The page's services over an empty registry: an anonymous self-check reads and stores nothing.
         var db = "sqlite:" + Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "selfcheck.db");
         var configuration = new ConfigurationBuilder()
