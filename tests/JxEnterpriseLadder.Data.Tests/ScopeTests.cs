@@ -119,6 +119,18 @@ public sealed class ScopeTests
         Assert.Equal(before, p.Directory.ScreeningCounts(AccessScope.Province, AsOf).Sum(c => c.Qualified));
     }
 
+    [Fact]
+    public void AScopeCanBeNarrowedNeverWidened()
+    {
+        Assert.Equal(new AccessScope(Roles.CityOfficer, CityCode: "ganzhou"), AccessScope.Province.NarrowedTo("ganzhou"));
+        Assert.Equal(new AccessScope(Roles.CityOfficer, CityCode: "ganzhou"), new AccessScope(Roles.Admin).NarrowedTo("ganzhou"));
+        var nanchang = new AccessScope(Roles.CityOfficer, CityCode: "nanchang");
+        Assert.Equal(nanchang, nanchang.NarrowedTo("ganzhou"));
+        var park = new AccessScope(Roles.ParkManager, ParkCode: "nc-hitech");
+        Assert.Equal(park, park.NarrowedTo("ganzhou"));
+        Assert.Equal(AccessScope.Province, AccessScope.Province.NarrowedTo(""));
+    }
+
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public void HostileSearchTextIsSearchedForLiterally(string provider)
     {

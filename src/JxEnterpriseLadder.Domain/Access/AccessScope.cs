@@ -29,6 +29,11 @@ public sealed record AccessScope(string Role, string? CityCode = null, string? P
 
     public bool IsOfficer => Role is Roles.Admin or Roles.ProvinceOfficer or Roles.CityOfficer;
 
+    /// <summary>A province-wide officer working on one city (screening it, reviewing it): that city's officer scope.
+    /// Anyone else, or no city, keeps their own scope: a narrower scope can be chosen, never a wider one.</summary>
+    public AccessScope NarrowedTo(string? city) =>
+        Role is Roles.Admin or Roles.ProvinceOfficer && !string.IsNullOrEmpty(city) ? new AccessScope(Roles.CityOfficer, CityCode: city) : this;
+
     public bool Allows(Enterprise e) => Role switch
     {
         Roles.Admin or Roles.ProvinceOfficer => true,
