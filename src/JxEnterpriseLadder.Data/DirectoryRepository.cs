@@ -53,27 +53,32 @@ public sealed class DirectoryRepository(Database db)
         public const string LatestScreening = "SELECT MAX(as_of) FROM ladder_positions";
         public const string LatestBaseYear = "SELECT MAX(base_year) FROM predictions";
 
-        // Highest probability over the rungs an enterprise is a candidate for, in the latest prediction year.
-        private const string From = """
-            FROM enterprises e
-            LEFT JOIN ladder_positions lp ON lp.credit_code = e.credit_code AND lp.as_of = @AsOf
-            LEFT JOIN (SELECT credit_code, MAX(probability) AS probability FROM predictions WHERE base_year = @BaseYear GROUP BY credit_code) pr
-                   ON pr.credit_code = e.credit_code
-            """;
-        private const string Where = "WHERE " + ScopeSql.Enterprise + """
+        // The filters; a search filter is ANDed with the scope, so it can only narrow it. Set filters are IN (…) over an
+        // index, evaluated once, not per enterprise.
+        private const string Filters = """
              AND (@Text IS NULL OR e.name LIKE @TextLike ESCAPE '\' OR e.credit_code LIKE @CodeLike ESCAPE '\')
              AND (@City IS NULL OR e.city_code = @City)
              AND (@Park IS NULL OR e.park_code = @Park)
              AND (@Chain IS NULL OR e.chain_code = @Chain)
-             AND (@RecognizedTier IS NULL OR lp.recognized_tier = @RecognizedTier OR (@RecognizedTier = 'none' AND lp.recognized_tier IS NULL))
-             AND (@OutcomeTier IS NULL OR EXISTS (SELECT 1 FROM assessments a WHERE a.credit_code = e.credit_code AND a.as_of = @AsOf AND a.tier = @OutcomeTier AND a.outcome = @Outcome))
-             AND (@MinProbability IS NULL OR pr.probability >= @MinProbability)
+             AND (@OutcomeTier IS NULL OR e.credit_code IN (SELECT a.credit_code FROM assessments a WHERE a.as_of = @AsOf AND a.tier = @OutcomeTier AND a.outcome = @Outcome))
+             AND (@MinProbability IS NULL OR e.credit_code IN (SELECT p.credit_code FROM predictions p WHERE p.base_year = @BaseYear AND p.probability >= @MinProbability))
             """;
-        public const string Count = "SELECT COUNT(*) " + From + " " + Where;
+        private const string PositionFilter = """
+             AND (@RecognizedTier IS NULL OR lp.recognized_tier = @RecognizedTier OR (@RecognizedTier = 'none' AND lp.recognized_tier IS NULL))
+            """;
+        private const string Where = " WHERE " + ScopeSql.Enterprise + Filters + PositionFilter;
+        private const string Positions = " LEFT JOIN ladder_positions lp ON lp.credit_code = e.credit_code AND lp.as_of = @AsOf";
+        // The count needs the ladder positions only to filter on them.
+        public const string Count = "SELECT COUNT(*) FROM enterprises e" + Positions + Where;
+        public const string CountWithoutPositions = "SELECT COUNT(*) FROM enterprises e WHERE " + ScopeSql.Enterprise + Filters;
+        // Highest probability over the rungs an enterprise is a candidate for, in the latest prediction year (covering
+        // index ix_predictions_enterprise).
         public const string Select = """
             SELECT e.credit_code AS CreditCode, e.name AS Name, e.city_code AS CityCode, e.park_code AS ParkCode, e.chain_code AS ChainCode,
-                   lp.recognized_tier AS RecognizedTier, lp.qualified_tier AS QualifiedTier, pr.probability AS Probability
-            """ + " " + From + " " + Where;
+                   lp.recognized_tier AS RecognizedTier, lp.qualified_tier AS QualifiedTier,
+                   (SELECT MAX(p.probability) FROM predictions p WHERE p.credit_code = e.credit_code AND p.base_year = @BaseYear) AS Probability
+            FROM enterprises e
+            """ + Positions + Where;
         public const string Paging = " LIMIT @Limit OFFSET @Offset";
 
         public static string OrderBy(SortBy sort, bool descending)
@@ -86,10 +91,12 @@ public sealed class DirectoryRepository(Database db)
                 SortBy.Chain => "e.chain_code",
                 SortBy.RecognizedTier => "lp.recognized_tier",
                 SortBy.QualifiedTier => "lp.qualified_tier",
-                SortBy.Probability => "COALESCE(pr.probability, -1)",
+                // The output column by its bare name (PostgreSQL allows no expression over it); no probability sorts lowest.
+                SortBy.Probability => "Probability",
                 _ => "e.credit_code",
             };
-            return $" ORDER BY {column} {(descending ? "DESC" : "ASC")}, e.credit_code";
+            var nulls = sort == SortBy.Probability ? (descending ? " NULLS LAST" : " NULLS FIRST") : "";
+            return $" ORDER BY {column} {(descending ? "DESC" : "ASC")}{nulls}, e.credit_code";
         }
 
         // Dashboard: recognitions per year and place, from which the page rolls up trends and breakdowns.
@@ -144,7 +151,7 @@ public sealed class DirectoryRepository(Database db)
         using var c = Database.Open();
         var (asOf, baseYear) = Sources(c);
         var args = Arguments(scope, filter, asOf, baseYear);
-        var total = c.ExecuteScalar<int>(Sql.Count, args);
+        var total = c.ExecuteScalar<int>(string.IsNullOrWhiteSpace(filter.RecognizedTier) ? Sql.CountWithoutPositions : Sql.Count, args);
         args.Add("Limit", Math.Clamp(limit, 1, 1000));
         args.Add("Offset", Math.Max(0, offset));
         var rows = c.Query<Row>(Sql.Select + Sql.OrderBy(sort, descending) + Sql.Paging, args).ToList();

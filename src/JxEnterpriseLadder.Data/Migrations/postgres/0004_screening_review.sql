@@ -33,3 +33,5 @@ CREATE TABLE self_checks (
 );
 CREATE INDEX ix_self_checks_enterprise ON self_checks(credit_code);
 CREATE INDEX ix_enterprises_name ON enterprises(name);
+-- The enterprise search shows each enterprise's best probability: a covering index answers it without the table.
+CREATE INDEX ix_predictions_enterprise ON predictions(credit_code, base_year, probability);
