@@ -43,6 +43,10 @@ public sealed class ProvinceStatistics(RegistryRepository registry, ParameterSto
         var lists = registry.ListEntriesByYear();
         var screened = registry.AssessedDates().ToHashSet();
         var rows = new List<CalibrationRow>();
+        // One count per screening date, not one per published figure.
+        var eligibleAt = new Dictionary<DateOnly, IReadOnlyList<RegistryRepository.TierCityCount>>();
+        IReadOnlyList<RegistryRepository.TierCityCount> EligibleAt(DateOnly d) =>
+            eligibleAt.TryGetValue(d, out var hit) ? hit : eligibleAt[d] = registry.EligibleByTierAndCity(d);
         foreach (var (year, measure, published, note) in Published)
         {
             var validity = parameters.InForce("hnte", new DateOnly(year, 12, 31))!.Integer("certificateValidityYears");
@@ -55,7 +59,7 @@ public sealed class ProvinceStatistics(RegistryRepository registry, ParameterSto
             var midYear = new DateOnly(year, 6, 30);
             // HNTE eligibility turns on expert grades the registry does not hold: the engine leaves it undetermined.
             int? eligible = measure != "hnte" && screened.Contains(midYear)
-                ? registry.EligibleByTierAndCity(midYear).Where(x => x.Tier == measure).Sum(x => x.Count)
+                ? EligibleAt(midYear).Where(x => x.Tier == measure).Sum(x => x.Count)
                 : null;
             rows.Add(new CalibrationRow(year, measure, note, published, recognized, eligible));
         }
