@@ -18,7 +18,8 @@ public sealed class DirectoryRepository(Database db)
     /// <summary>A search: every filter is optional. <see cref="Outcome"/> applies to <see cref="OutcomeTier"/>;
     /// <see cref="RecognizedTier"/> "none" finds enterprises recognised at no tier.</summary>
     public sealed record Filter(string? Text = null, string? City = null, string? Park = null, string? Chain = null,
-        string? RecognizedTier = null, string? OutcomeTier = null, string? Outcome = null, double? MinProbability = null);
+        string? RecognizedTier = null, string? OutcomeTier = null, string? Outcome = null, double? MinProbability = null,
+        string? QualifiedTier = null);
 
     public sealed record Row(string CreditCode, string Name, string CityCode, string? ParkCode, string? ChainCode,
         string? RecognizedTier, string? QualifiedTier, double? Probability)
@@ -65,6 +66,7 @@ public sealed class DirectoryRepository(Database db)
             """;
         private const string PositionFilter = """
              AND (@RecognizedTier IS NULL OR lp.recognized_tier = @RecognizedTier OR (@RecognizedTier = 'none' AND lp.recognized_tier IS NULL))
+             AND (@QualifiedTier IS NULL OR lp.qualified_tier = @QualifiedTier OR (@QualifiedTier = 'none' AND lp.qualified_tier IS NULL))
             """;
         private const string Where = " WHERE " + ScopeSql.Enterprise + Filters + PositionFilter;
         private const string Positions = " LEFT JOIN ladder_positions lp ON lp.credit_code = e.credit_code AND lp.as_of = @AsOf";
@@ -151,7 +153,8 @@ public sealed class DirectoryRepository(Database db)
         using var c = Database.Open();
         var (asOf, baseYear) = Sources(c);
         var args = Arguments(scope, filter, asOf, baseYear);
-        var total = c.ExecuteScalar<int>(string.IsNullOrWhiteSpace(filter.RecognizedTier) ? Sql.CountWithoutPositions : Sql.Count, args);
+        var total = c.ExecuteScalar<int>(string.IsNullOrWhiteSpace(filter.RecognizedTier) && string.IsNullOrWhiteSpace(filter.QualifiedTier)
+            ? Sql.CountWithoutPositions : Sql.Count, args);
         args.Add("Limit", Math.Clamp(limit, 1, 1000));
         args.Add("Offset", Math.Max(0, offset));
         var rows = c.Query<Row>(Sql.Select + Sql.OrderBy(sort, descending) + Sql.Paging, args).ToList();
@@ -232,6 +235,7 @@ public sealed class DirectoryRepository(Database db)
             CodeLike = text is null ? null : EscapeLike(text.ToUpperInvariant()) + "%",
             City = Blank(f.City), Park = Blank(f.Park), Chain = Blank(f.Chain), RecognizedTier = Blank(f.RecognizedTier),
             OutcomeTier = Blank(f.Outcome) is null ? null : Blank(f.OutcomeTier), Outcome = Blank(f.Outcome), f.MinProbability,
+            QualifiedTier = Blank(f.QualifiedTier),
         });
         return args;
     }

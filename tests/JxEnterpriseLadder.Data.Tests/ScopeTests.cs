@@ -138,10 +138,30 @@ public sealed class ScopeTests
         foreach (var text in new[] { "%", "_", "' OR 1=1 --", "\\", "<script>alert(1)</script>", "南昌%", "🦄", new string('x', 10_000) })
         {
             var rows = p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(Text: text, City: text, Park: text, Chain: text, RecognizedTier: text,
-                OutcomeTier: text, Outcome: text), DirectoryRepository.SortBy.Probability, true, 0, 50);
+                OutcomeTier: text, Outcome: text, QualifiedTier: text), DirectoryRepository.SortBy.Probability, true, 0, 50);
             Assert.Empty(rows.Rows);
             Assert.Equal(0, rows.Total);
         }
         Assert.Equal(600, p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(Text: "有限公司"), DirectoryRepository.SortBy.Name, false, 0, 10).Total);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void EveryFilterAndSortAgreesWithTheRecordsItReads(string provider)
+    {
+        var p = Seeded(provider);
+        var all = p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(), DirectoryRepository.SortBy.CreditCode, false, 0, 1000).Rows;
+        var qualifiedTechSme = p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(OutcomeTier: "tech-sme", Outcome: "qualified"),
+            DirectoryRepository.SortBy.CreditCode, false, 0, 1000);
+        Assert.Equal(p.Directory.ScreeningCounts(AccessScope.Province, AsOf).Single(c => c.Tier == "tech-sme").Qualified, qualifiedTechSme.Total);
+        var current = p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(QualifiedTier: "tech-sme"), DirectoryRepository.SortBy.Name, true, 0, 1000);
+        Assert.Equal(all.Count(r => r.QualifiedTier == "tech-sme"), current.Total);
+        Assert.All(current.Rows, r => Assert.Equal("tech-sme", r.QualifiedTier));
+        Assert.Equal(current.Rows.Select(r => r.Name).OrderDescending(StringComparer.Ordinal), current.Rows.Select(r => r.Name));
+        var none = p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(RecognizedTier: "none"), DirectoryRepository.SortBy.CreditCode, false, 0, 1000);
+        Assert.Equal(all.Count(r => r.RecognizedTier is null), none.Total);
+        // Paging: pages of 50 put together are the whole list, in order.
+        var paged = Enumerable.Range(0, 12).SelectMany(i => p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(), DirectoryRepository.SortBy.City, false, i * 50, 50).Rows).ToList();
+        Assert.Equal(600, paged.Select(r => r.CreditCode).Distinct().Count());
+        Assert.Equal(paged.Select(r => r.CityCode).Order(StringComparer.Ordinal), paged.Select(r => r.CityCode));
     }
 }

@@ -51,7 +51,7 @@ public sealed record EnterpriseQuery(DirectoryRepository.Filter Filter, Director
 {
     public static EnterpriseQuery From(IQueryCollection q) => new(
         new DirectoryRepository.Filter(q["q"], q["city"], q["park"], q["chain"], q["tier"], q["outcomeTier"], q["outcome"],
-            double.TryParse(q["minP"], System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : null),
+            double.TryParse(q["minP"], System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : null, q["current"]),
         Enum.TryParse<DirectoryRepository.SortBy>(q["sort"], out var s) ? s : DirectoryRepository.SortBy.CreditCode,
         q["desc"] == "1");
 
@@ -60,7 +60,7 @@ public sealed record EnterpriseQuery(DirectoryRepository.Filter Filter, Director
         ["q"] = Filter.Text, ["city"] = Filter.City, ["park"] = Filter.Park, ["chain"] = Filter.Chain, ["tier"] = Filter.RecognizedTier,
         ["outcomeTier"] = Filter.OutcomeTier, ["outcome"] = Filter.Outcome,
         ["minP"] = Filter.MinProbability?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["sort"] = Sort.ToString(), ["desc"] = Descending ? "1" : null,
+        ["current"] = Filter.QualifiedTier, ["sort"] = Sort.ToString(), ["desc"] = Descending ? "1" : null,
     }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
 }
 
