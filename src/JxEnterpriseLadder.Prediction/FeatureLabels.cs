@@ -16,7 +16,12 @@ public static class FeatureLabels
 
     public static IEnumerable<string> Documented => Entries.Value.Select(e => e.Key);
 
-    public static string Chinese(string feature)
+    public static string Chinese(string feature) => Name(feature, "zh");
+
+    /// <summary>The English name (reference names of cities, parks and chains stay Chinese: they are proper names).</summary>
+    public static string English(string feature) => Name(feature, "en");
+
+    private static string Name(string feature, string language)
     {
         var reference = JiangxiReference.Default;
         var colon = feature.IndexOf(':');
@@ -31,9 +36,11 @@ public static class FeatureLabels
                 "chain" => reference.ChainByCode(code)?.Name,
                 _ => null,
             };
-            return Entries.Value[kind + ":*"]?["zh"]?.GetValue<string>() is { } prefix ? $"{prefix}：{name ?? code}" : feature;
+            return Entries.Value[kind + ":*"]?[language]?.GetValue<string>() is { } prefix
+                ? language == "zh" ? $"{prefix}：{name ?? code}" : $"{prefix}: {name ?? code}"
+                : feature;
         }
-        return Entries.Value[feature]?["zh"]?.GetValue<string>() ?? feature;
+        return Entries.Value[feature]?[language]?.GetValue<string>() ?? feature;
     }
 
     /// <summary>The dictionary entry that documents a feature ("park:nc-hitech" → "park:*").</summary>

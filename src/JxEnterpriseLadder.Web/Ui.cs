@@ -16,6 +16,9 @@ public static class Ui
 
     public static string Tier(string tier) => English ? TierNames.English(tier) : TierNames.Of(tier);
 
+    /// <summary>An assessment input's name (a profile path) from the data dictionary.</summary>
+    public static string Field(string path) => English ? FieldLabels.English(path) : FieldLabels.For(path);
+
     public static string Group(string group) => group switch
     {
         "tech-sme" => T("入国家库科技型中小企业", "Tech SMEs in the national database"),

@@ -54,6 +54,15 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         return page;
     }
 
+    /// <summary>Clicks an export link, saves what the browser downloads and reads it back as rows under their headers.</summary>
+    private static async Task<List<IDictionary<string, object>>> Download(IPage page, string link)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = link }).ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N") + ".xlsx");
+        await download.SaveAsAsync(file);
+        return MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+    }
+
     /// <summary>Waits until the page is interactive (the layout marks the body), so clicks reach the server.</summary>
     private static async Task Blazor(IPage page) => await page.WaitForSelectorAsync("body[data-interactive='1']", new() { State = WaitForSelectorState.Attached });
 
@@ -99,10 +108,7 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         var shown = expected.Count;
         Assert.Empty(await page.Locator("#park").AllAsync()); // a park manager has no choice of park
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "导出 Excel" }).ClickAsync());
-        var file = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N") + ".xlsx");
-        await download.SaveAsAsync(file);
-        var exported = MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var exported = await Download(page, "导出 Excel");
         Assert.Equal(shown, exported.Count);
         Assert.All(exported, r => Assert.Equal("南昌高新技术产业开发区", r["园区"]));
         Assert.All(exported, r => Assert.Equal("入库科技型中小企业", r["晋级类别"]));
@@ -178,10 +184,7 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
             .Search(AccessScope.Province, new DirectoryRepository.Filter(City: "nanchang"), DirectoryRepository.SortBy.CreditCode, false, 0, 1).Total;
         await Assertions.Expect(count).ToHaveTextAsync($"共 {inCity:N0} 家");
         await page.GetByRole(AriaRole.Button, new() { Name = "企业" }).ClickAsync(); // sort by name
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "导出当前筛选（Excel）" }).ClickAsync());
-        var file = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N") + ".xlsx");
-        await download.SaveAsAsync(file);
-        var rows = MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var rows = await Download(page, "导出当前筛选（Excel）");
         Assert.Equal(inCity, rows.Count);
         Assert.All(rows, r => Assert.Equal("南昌市", r["设区市"]));
         var names = rows.Select(r => (string)r["企业名称"]).ToList();
