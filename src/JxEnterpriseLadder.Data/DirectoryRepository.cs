@@ -61,7 +61,8 @@ public sealed class DirectoryRepository(Database db)
              AND (@City IS NULL OR e.city_code = @City)
              AND (@Park IS NULL OR e.park_code = @Park)
              AND (@Chain IS NULL OR e.chain_code = @Chain)
-             AND (@OutcomeTier IS NULL OR e.credit_code IN (SELECT a.credit_code FROM assessments a WHERE a.as_of = @AsOf AND a.tier = @OutcomeTier AND a.outcome = @Outcome))
+             AND (@OutcomeTier IS NULL OR e.credit_code IN (SELECT a.credit_code FROM assessments a WHERE a.tier = @OutcomeTier AND a.outcome = @Outcome
+                  AND a.as_of = (SELECT MAX(x.as_of) FROM ladder_positions x WHERE x.credit_code = a.credit_code)))
              AND (@MinProbability IS NULL OR e.credit_code IN (SELECT p.credit_code FROM predictions p WHERE p.base_year = @BaseYear AND p.probability >= @MinProbability))
             """;
         private const string PositionFilter = """
@@ -69,7 +70,9 @@ public sealed class DirectoryRepository(Database db)
              AND (@QualifiedTier IS NULL OR lp.qualified_tier = @QualifiedTier OR (@QualifiedTier = 'none' AND lp.qualified_tier IS NULL))
             """;
         private const string Where = " WHERE " + ScopeSql.Enterprise + Filters + PositionFilter;
-        private const string Positions = " LEFT JOIN ladder_positions lp ON lp.credit_code = e.credit_code AND lp.as_of = @AsOf";
+        // Each enterprise as its latest screening saw it: a screening may cover one city only, so "latest" is per enterprise.
+        private const string LatestOfEnterprise = "(SELECT MAX(x.as_of) FROM ladder_positions x WHERE x.credit_code = e.credit_code)";
+        private const string Positions = " LEFT JOIN ladder_positions lp ON lp.credit_code = e.credit_code AND lp.as_of = " + LatestOfEnterprise;
         // The count needs the ladder positions only to filter on them.
         public const string Count = "SELECT COUNT(*) FROM enterprises e" + Positions + Where;
         public const string CountWithoutPositions = "SELECT COUNT(*) FROM enterprises e WHERE " + ScopeSql.Enterprise + Filters;
@@ -119,17 +122,17 @@ public sealed class DirectoryRepository(Database db)
             WHERE 
             """ + ScopeSql.Enterprise + " GROUP BY CAST(SUBSTR(CAST(h.issued_on AS TEXT), 1, 4) AS INTEGER), e.city_code, e.park_code, e.chain_code";
 
-        // Screening results, and the officers' latest decision on each change (review_decisions is append-only).
+        // Each enterprise's latest screening, and the officers' latest decision on a change it showed (review_decisions is
+        // append-only: the newest decision on a subject counts).
         public const string QualifiedCounts = """
             SELECT a.tier AS Tier, COUNT(*) AS Count
-            FROM assessments a JOIN enterprises e ON e.credit_code = a.credit_code
-            WHERE a.as_of = @AsOf AND a.outcome = 'qualified' AND 
-            """ + ScopeSql.Enterprise + " GROUP BY a.tier";
+            FROM enterprises e JOIN assessments a ON a.credit_code = e.credit_code AND a.as_of = 
+            """ + LatestOfEnterprise + " WHERE a.outcome = 'qualified' AND " + ScopeSql.Enterprise + " GROUP BY a.tier";
         public const string DecisionCounts = """
             SELECT d.tier AS Tier, d.decision AS Decision, COUNT(*) AS Count
             FROM review_decisions d JOIN enterprises e ON e.credit_code = d.credit_code
-            WHERE d.as_of = @AsOf AND d.id IN (SELECT MAX(x.id) FROM review_decisions x WHERE x.as_of = @AsOf GROUP BY x.credit_code, x.tier) AND 
-            """ + ScopeSql.Enterprise + " GROUP BY d.tier, d.decision";
+            WHERE d.id IN (SELECT MAX(x.id) FROM review_decisions x GROUP BY x.credit_code, x.tier, x.as_of) AND d.as_of = 
+            """ + LatestOfEnterprise + " AND " + ScopeSql.Enterprise + " GROUP BY d.tier, d.decision";
 
         public const string Expected = """
             SELECT p.target_group AS TargetGroup, COUNT(*) AS Pool, SUM(p.probability) AS Expected, SUM(p.probability * (1 - p.probability)) AS Variance
@@ -152,7 +155,7 @@ public sealed class DirectoryRepository(Database db)
     {
         using var c = Database.Open();
         var (asOf, baseYear) = Sources(c);
-        var args = Arguments(scope, filter, asOf, baseYear);
+        var args = Arguments(scope, filter, baseYear);
         var total = c.ExecuteScalar<int>(string.IsNullOrWhiteSpace(filter.RecognizedTier) && string.IsNullOrWhiteSpace(filter.QualifiedTier)
             ? Sql.CountWithoutPositions : Sql.Count, args);
         args.Add("Limit", Math.Clamp(limit, 1, 1000));
@@ -166,7 +169,7 @@ public sealed class DirectoryRepository(Database db)
     {
         using var c = Database.Open();
         var (asOf, baseYear) = Sources(c);
-        foreach (var row in c.Query<Row>(Sql.Select + Sql.OrderBy(sort, descending), Arguments(scope, filter, asOf, baseYear), buffered: false))
+        foreach (var row in c.Query<Row>(Sql.Select + Sql.OrderBy(sort, descending), Arguments(scope, filter, baseYear), buffered: false))
             yield return row;
     }
 
@@ -201,11 +204,11 @@ public sealed class DirectoryRepository(Database db)
             .Concat(c.Query<Breakdown>(Sql.Certificates, args)).ToList();
     }
 
-    public IReadOnlyList<ScreeningCount> ScreeningCounts(AccessScope scope, DateOnly asOf)
+    /// <summary>Qualified, confirmed and rejected per tier, each enterprise as its latest screening saw it.</summary>
+    public IReadOnlyList<ScreeningCount> ScreeningCounts(AccessScope scope)
     {
         using var c = Database.Open();
         var args = new DynamicParameters(scope.Parameters);
-        args.Add("AsOf", asOf);
         var qualified = c.Query<DecisionCount>(Sql.QualifiedCounts, args).ToDictionary(x => x.Tier, x => x.Count);
         var decided = c.Query<DecisionCount>(Sql.DecisionCounts, args).ToList();
         return qualified.Keys.Union(decided.Select(d => d.Tier)).Select(tier => new ScreeningCount(tier, qualified.GetValueOrDefault(tier),
@@ -224,13 +227,13 @@ public sealed class DirectoryRepository(Database db)
     private static (DateOnly? AsOf, int? BaseYear) Sources(DbConnection c) =>
         (c.ExecuteScalar<DateOnly?>(Sql.LatestScreening), c.ExecuteScalar<int?>(Sql.LatestBaseYear));
 
-    private static DynamicParameters Arguments(AccessScope scope, Filter f, DateOnly? asOf, int? baseYear)
+    private static DynamicParameters Arguments(AccessScope scope, Filter f, int? baseYear)
     {
         var args = new DynamicParameters(scope.Parameters);
-        var text = string.IsNullOrWhiteSpace(f.Text) ? null : f.Text.Trim();
+        var text = Blank(f.Text)?.Trim();
         args.AddDynamicParams(new
         {
-            AsOf = asOf ?? DateOnly.MinValue, BaseYear = baseYear ?? -1,
+            BaseYear = baseYear ?? -1,
             Text = text, TextLike = text is null ? null : "%" + EscapeLike(text) + "%",
             CodeLike = text is null ? null : EscapeLike(text.ToUpperInvariant()) + "%",
             City = Blank(f.City), Park = Blank(f.Park), Chain = Blank(f.Chain), RecognizedTier = Blank(f.RecognizedTier),
@@ -240,7 +243,10 @@ public sealed class DirectoryRepository(Database db)
         return args;
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+    /// <summary>A filter value, or null for none. Control characters become U+FFFD, which no stored text holds: a NUL would
+    /// cut the value short in SQLite (and PostgreSQL refuses it), turning "x\0" into a wider search.</summary>
+    private static string? Blank(string? s) =>
+        string.IsNullOrWhiteSpace(s) ? null : s.Any(char.IsControl) ? string.Concat(s.Select(c => char.IsControl(c) ? '\uFFFD' : c)) : s;
 
     /// <summary>A user's % and _ are searched for literally.</summary>
     private static string EscapeLike(string s) => s.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");

@@ -10,9 +10,9 @@ namespace JxEnterpriseLadder.Data;
 public sealed class ReviewRepository(Database db)
 {
     public sealed record QueueItem(string CreditCode, string Name, string CityCode, string? ParkCode, string Tier, string Outcome,
-        string? PreviousOutcome, string Parameters, string? Decision, string? Note, string? DecidedBy, long? DecidedAt)
+        string? PreviousOutcome, DateOnly? PreviousAsOf, string Parameters, string? Decision, string? Note, string? DecidedBy, long? DecidedAt)
     {
-        private QueueItem() : this("", "", "", null, "", "", null, "", null, null, null, null) { }
+        private QueueItem() : this("", "", "", null, "", "", null, null, "", null, null, null, null) { }
         public string Change => Outcome == "qualified" ? "newly-qualified" : "no-longer-qualified";
     }
 
@@ -34,14 +34,16 @@ public sealed class ReviewRepository(Database db)
     {
         public const string ScreeningDates = "SELECT DISTINCT as_of FROM ladder_positions ORDER BY as_of";
 
-        // Changes between two screenings: qualified now and not before (or new), or qualified before and not now.
+        // Changes since each enterprise's screening before this one (a screening may have covered one city only):
+        // qualified now and not before (or new), or qualified before and not now.
         public const string Queue = """
             SELECT cur.credit_code AS CreditCode, e.name AS Name, e.city_code AS CityCode, e.park_code AS ParkCode, cur.tier AS Tier,
-                   cur.outcome AS Outcome, prev.outcome AS PreviousOutcome, cur.parameters AS Parameters,
+                   cur.outcome AS Outcome, prev.outcome AS PreviousOutcome, prev.as_of AS PreviousAsOf, cur.parameters AS Parameters,
                    d.decision AS Decision, d.note AS Note, d.decided_by AS DecidedBy, d.decided_at AS DecidedAt
             FROM assessments cur
             JOIN enterprises e ON e.credit_code = cur.credit_code
-            LEFT JOIN assessments prev ON prev.credit_code = cur.credit_code AND prev.tier = cur.tier AND prev.as_of = @Previous
+            LEFT JOIN assessments prev ON prev.credit_code = cur.credit_code AND prev.tier = cur.tier
+                  AND prev.as_of = (SELECT MAX(x.as_of) FROM ladder_positions x WHERE x.credit_code = cur.credit_code AND x.as_of < cur.as_of)
             LEFT JOIN review_decisions d ON d.id = (SELECT MAX(x.id) FROM review_decisions x WHERE x.credit_code = cur.credit_code AND x.tier = cur.tier AND x.as_of = cur.as_of)
             WHERE cur.as_of = @AsOf AND (@Tier IS NULL OR cur.tier = @Tier) AND 
             """ + ScopeSql.Enterprise + """
@@ -67,11 +69,11 @@ public sealed class ReviewRepository(Database db)
         return c.Query<DateOnly>(Sql.ScreeningDates).ToList();
     }
 
-    public IReadOnlyList<QueueItem> Queue(AccessScope scope, DateOnly asOf, DateOnly? previous, string? tier)
+    public IReadOnlyList<QueueItem> Queue(AccessScope scope, DateOnly asOf, string? tier)
     {
         using var c = db.Open();
         var args = new DynamicParameters(scope.Parameters);
-        args.AddDynamicParams(new { AsOf = asOf, Previous = previous ?? DateOnly.MinValue, Tier = tier });
+        args.AddDynamicParams(new { AsOf = asOf, Tier = tier });
         return c.Query<QueueItem>(Sql.Queue, args).ToList();
     }
 

@@ -13,12 +13,13 @@ public sealed class ScreeningReview(ReviewRepository reviews, TimeProvider clock
 
     public IReadOnlyList<DateOnly> ScreeningDates() => reviews.ScreeningDates();
 
-    /// <summary>The changes at <paramref name="asOf"/> against the latest screening before it, within the caller's scope.</summary>
+    /// <summary>The changes at <paramref name="asOf"/> against each enterprise's screening before it, within the caller's
+    /// scope; <see cref="Queue.Previous"/> is the latest screening date before it, for the heading.</summary>
     public Queue For(AccessScope scope, DateOnly asOf, string? tier = null)
     {
         RequireOfficer(scope);
         var previous = reviews.ScreeningDates().Where(d => d < asOf).Select(d => (DateOnly?)d).LastOrDefault();
-        return new Queue(asOf, previous, reviews.Queue(scope, asOf, previous, tier));
+        return new Queue(asOf, previous, reviews.Queue(scope, asOf, tier));
     }
 
     /// <summary>
@@ -36,7 +37,7 @@ public sealed class ScreeningReview(ReviewRepository reviews, TimeProvider clock
         var items = queue.Items.ToDictionary(i => (i.CreditCode, i.Tier));
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var decisions = subjects.Distinct().Select(s => items.TryGetValue(s, out var item)
-            ? new ReviewRepository.Decision(item.CreditCode, item.Tier, asOf, queue.Previous, item.Change, confirm ? "confirmed" : "rejected",
+            ? new ReviewRepository.Decision(item.CreditCode, item.Tier, asOf, item.PreviousAsOf, item.Change, confirm ? "confirmed" : "rejected",
                 note, userName, now, item.Parameters)
             : throw new OutOfScopeException($"{s.CreditCode}（{TierNames.Of(s.Tier)}）不在{scope.Description}本次筛查的复核清单中")).ToList();
         reviews.Record(decisions);

@@ -91,10 +91,10 @@ public sealed class ScopeTests
         var decision = Assert.Single(new ReviewRepository(p.Db).DecisionsFor(item.CreditCode));
         Assert.Equal(("rejected", "city", "材料不符", item.Change, AsOf), (decision.Decision, decision.DecidedBy, decision.Note, decision.Change, decision.AsOf));
         Assert.Contains("@", decision.Parameters); // the parameter versions the screening used
-        var counts = p.Directory.ScreeningCounts(AccessScope.Province, AsOf).Single(c => c.Tier == item.Tier);
+        var counts = p.Directory.ScreeningCounts(AccessScope.Province).Single(c => c.Tier == item.Tier);
         Assert.Equal(1, counts.Rejected);
         Assert.Equal(1, p.Review.Decide(cityOfficer, "city", AsOf, [(item.CreditCode, item.Tier)], true, "复核后确认"));
-        counts = p.Directory.ScreeningCounts(AccessScope.Province, AsOf).Single(c => c.Tier == item.Tier);
+        counts = p.Directory.ScreeningCounts(AccessScope.Province).Single(c => c.Tier == item.Tier);
         Assert.Equal((1, 0), (counts.Confirmed, counts.Rejected)); // the latest decision counts
     }
 
@@ -102,7 +102,7 @@ public sealed class ScopeTests
     public void ScreeningOneCityKeepsTheOthersAndOnlyOfficersScreen(string provider)
     {
         var p = Seeded(provider);
-        var before = p.Directory.ScreeningCounts(AccessScope.Province, AsOf).Sum(c => c.Qualified);
+        var before = p.Directory.ScreeningCounts(AccessScope.Province).Sum(c => c.Qualified);
         var city = All(p, AccessScope.Province)[0].CityCode;
         var cityScope = new AccessScope(Roles.CityOfficer, CityCode: city);
         var progress = new List<(int, int)>();
@@ -110,13 +110,37 @@ public sealed class ScopeTests
         Assert.Equal(p.Registry.CountInScope(cityScope, AsOf), summary.Enterprises);
         Assert.True(summary.Enterprises < p.Registry.CountInScope(AccessScope.Province, AsOf));
         Assert.Equal((summary.Enterprises, summary.Enterprises), progress[^1]);
-        Assert.Equal(before, p.Directory.ScreeningCounts(AccessScope.Province, AsOf).Sum(c => c.Qualified));
+        Assert.Equal(before, p.Directory.ScreeningCounts(AccessScope.Province).Sum(c => c.Qualified));
         Assert.Throws<OutOfScopeException>(() => p.Screening.Run(AsOf, new AccessScope(Roles.ParkManager, ParkCode: "nc-hitech")));
 
         // Cancelled mid-way: rolled back, the stored screening is as before.
         using var cancel = new CancellationTokenSource();
         Assert.ThrowsAny<OperationCanceledException>(() => p.Screening.Run(AsOf, AccessScope.Province, (done, _) => { if (done >= 200) cancel.Cancel(); }, cancel.Token));
-        Assert.Equal(before, p.Directory.ScreeningCounts(AccessScope.Province, AsOf).Sum(c => c.Qualified));
+        Assert.Equal(before, p.Directory.ScreeningCounts(AccessScope.Province).Sum(c => c.Qualified));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void AfterOneCitysScreeningTheOthersKeepTheirLatestAndChangesCountFromEachOnesOwnPrevious(string provider)
+    {
+        var p = Seeded(provider);
+        var before = All(p, AccessScope.Province).ToDictionary(r => r.CreditCode);
+        var city = before.Values.First().CityCode;
+        p.Screening.Run(new DateOnly(2024, 6, 30), new AccessScope(Roles.CityOfficer, CityCode: city));
+        var after = All(p, AccessScope.Province);
+        Assert.All(after.Where(r => r.CityCode != city), r => Assert.Equal(before[r.CreditCode], r));
+        Assert.Contains(after, r => r.CityCode == city && r.QualifiedTier is not null);
+
+        var later = new DateOnly(2025, 6, 30);
+        p.Screening.Run(later);
+        var queue = p.Review.For(AccessScope.Province, later);
+        Assert.NotEmpty(queue.Items);
+        // Compared with each one's own screening before: the city's at 2024, the others' at 2023 (none for the newly registered).
+        var compared = queue.Items.Where(i => i.PreviousAsOf is not null).ToList();
+        Assert.Contains(compared, i => i.CityCode == city);
+        Assert.Contains(compared, i => i.CityCode != city);
+        Assert.All(compared, i => Assert.Equal(i.CityCode == city ? new DateOnly(2024, 6, 30) : AsOf, i.PreviousAsOf));
+        var registry = p.Registry;
+        Assert.All(queue.Items.Where(i => i.PreviousAsOf is null), i => Assert.True(registry.Get(i.CreditCode)!.Enterprise.RegisteredOn > AsOf));
     }
 
     [Fact]
@@ -135,13 +159,16 @@ public sealed class ScopeTests
     public void HostileSearchTextIsSearchedForLiterally(string provider)
     {
         var p = Seeded(provider);
-        foreach (var text in new[] { "%", "_", "' OR 1=1 --", "\\", "<script>alert(1)</script>", "南昌%", "🦄", new string('x', 10_000) })
-        {
-            var rows = p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(Text: text, City: text, Park: text, Chain: text, RecognizedTier: text,
-                OutcomeTier: text, Outcome: text, QualifiedTier: text), DirectoryRepository.SortBy.Probability, true, 0, 50);
-            Assert.Empty(rows.Rows);
-            Assert.Equal(0, rows.Total);
-        }
+        var hostile = new[] { "%", "_", "' OR 1=1 --", "\\", "<script>alert(1)</script>", "南昌%", "🦄", "\u0000\u001f", new string('x', 10_000) };
+        // Each through the name search alone: % and _ are searched for literally, quotes cannot close the string.
+        foreach (var text in hostile)
+            Assert.Equal(0, p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(Text: text), DirectoryRepository.SortBy.Probability, true, 0, 50).Total);
+        Assert.True(p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(Text: "南昌"), DirectoryRepository.SortBy.Name, false, 0, 1).Total > 0);
+        // And through every other filter, each alone.
+        foreach (var text in hostile)
+            foreach (var filter in new DirectoryRepository.Filter[] { new(City: text), new(Park: text), new(Chain: text), new(RecognizedTier: text),
+                         new(OutcomeTier: "tech-sme", Outcome: text), new(OutcomeTier: text, Outcome: "qualified"), new(QualifiedTier: text) })
+                Assert.Equal(0, p.Directory.Search(AccessScope.Province, filter, DirectoryRepository.SortBy.Name, false, 0, 50).Total);
         Assert.Equal(600, p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(Text: "有限公司"), DirectoryRepository.SortBy.Name, false, 0, 10).Total);
     }
 
@@ -152,7 +179,7 @@ public sealed class ScopeTests
         var all = p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(), DirectoryRepository.SortBy.CreditCode, false, 0, 1000).Rows;
         var qualifiedTechSme = p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(OutcomeTier: "tech-sme", Outcome: "qualified"),
             DirectoryRepository.SortBy.CreditCode, false, 0, 1000);
-        Assert.Equal(p.Directory.ScreeningCounts(AccessScope.Province, AsOf).Single(c => c.Tier == "tech-sme").Qualified, qualifiedTechSme.Total);
+        Assert.Equal(p.Directory.ScreeningCounts(AccessScope.Province).Single(c => c.Tier == "tech-sme").Qualified, qualifiedTechSme.Total);
         var current = p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(QualifiedTier: "tech-sme"), DirectoryRepository.SortBy.Name, true, 0, 1000);
         Assert.Equal(all.Count(r => r.QualifiedTier == "tech-sme"), current.Total);
         Assert.All(current.Rows, r => Assert.Equal("tech-sme", r.QualifiedTier));

@@ -8,7 +8,7 @@ CREATE TABLE ladder_positions (
     qualified_tier TEXT NULL,
     PRIMARY KEY (as_of, credit_code)
 );
-CREATE INDEX ix_ladder_positions_enterprise ON ladder_positions(credit_code);
+CREATE INDEX ix_ladder_positions_enterprise ON ladder_positions(credit_code, as_of);
 CREATE TABLE review_decisions (
     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     credit_code TEXT NOT NULL REFERENCES enterprises(credit_code) ON DELETE CASCADE,
