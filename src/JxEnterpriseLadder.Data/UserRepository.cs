@@ -10,7 +10,7 @@ public sealed class UserRepository(Database db)
         public const string Columns = "user_name, display_name, password_hash, role, city_code, park_code, credit_code, failed_attempts, locked_until";
         public const string Select = "SELECT " + Columns + " FROM users WHERE user_name = @UserName";
         public const string Insert = "INSERT INTO users (" + Columns + ") VALUES (@UserName, @DisplayName, @PasswordHash, @Role, @CityCode, @ParkCode, @CreditCode, 0, NULL)";
-        public const string RecordFailure = "UPDATE users SET failed_attempts = failed_attempts + 1, locked_until = CASE WHEN failed_attempts + 1 >= @MaxFailures THEN @LockUntil ELSE locked_until END WHERE user_name = @UserName";
+        public const string RecordFailure = "UPDATE users SET failed_attempts = @Failures, locked_until = @LockUntil WHERE user_name = @UserName";
         public const string RecordSuccess = "UPDATE users SET failed_attempts = 0, locked_until = NULL, password_hash = @PasswordHash WHERE user_name = @UserName";
         public const string Count = "SELECT COUNT(*) FROM users";
         public const string All = "SELECT " + Columns + " FROM users ORDER BY role, user_name";
@@ -35,11 +35,11 @@ public sealed class UserRepository(Database db)
         c.Execute(Sql.Insert, user);
     }
 
-    /// <summary>Counts a failed sign-in; the <paramref name="maxFailures"/>-th locks the account until <paramref name="lockUntil"/> (Unix seconds).</summary>
-    public void RecordFailure(string userName, int maxFailures, long lockUntil)
+    /// <summary>Records failed sign-ins in a row, and the lock (Unix seconds) they earned, if any.</summary>
+    public void RecordFailure(string userName, int failures, long? lockUntil)
     {
         using var c = db.Open();
-        c.Execute(Sql.RecordFailure, new { UserName = userName, MaxFailures = maxFailures, LockUntil = lockUntil });
+        c.Execute(Sql.RecordFailure, new { UserName = userName, Failures = failures, LockUntil = lockUntil });
     }
 
     /// <summary>Clears the failures; stores the hash again (rehashed when the hasher asked for it).</summary>

@@ -94,6 +94,36 @@ public sealed class AccessTests(AppFixture app)
     }
 
     [Fact]
+    public async Task SignOutNeedsItsTokenAndADeletedAccountsSessionEnds()
+    {
+        var anonymous = await app.NewClient().PostAsync("/account/logout", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, anonymous.StatusCode);
+
+        var accounts = Service<Accounts>();
+        var name = "gone-" + Guid.NewGuid().ToString("N")[..8];
+        accounts.Create(name, "离职人员", "correct horse battery", new AccessScope(Roles.ProvinceOfficer));
+        var client = app.NewClient();
+        Assert.DoesNotContain("error=", (await AppFixture.SignIn(client, name, "correct horse battery")).Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/enterprises")).StatusCode);
+        Service<UserRepository>().Delete([name]);
+        var after = await client.GetAsync("/enterprises");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/login", after.Headers.Location!.AbsolutePath);
+    }
+
+    [Theory]
+    [InlineData("/\t/evil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task SignInNeverSendsAnyoneToAnotherSite(string returnUrl)
+    {
+        var response = await AppFixture.SignIn(app.NewClient(), "province", DemoAccounts.Password, returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task RepeatedFailuresLockTheAccountEvenForTheRightPassword()
     {
         var accounts = Service<Accounts>();

@@ -29,6 +29,16 @@ public static class AuthSetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Each request checks the account still stands as the cookie says (see Accounts.StillValid).
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                var accounts = context.HttpContext.RequestServices.GetRequiredService<Accounts>();
+                var principal = context.Principal;
+                if (principal?.Identity?.Name is { } name && UserScope.Of(principal) is { } scope && accounts.StillValid(name, scope, UserScope.StampOf(principal)))
+                    return;
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(Scheme);
+            };
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Officers, p => p.RequireRole(Roles.Admin, Roles.ProvinceOfficer, Roles.CityOfficer))
@@ -80,10 +90,11 @@ public static class AuthSetup
                 var reason = failure == Accounts.Failure.LockedOut ? "locked" : "wrong";
                 return Results.Redirect($"/login?error={reason}&returnUrl={Uri.EscapeDataString(back)}&userName={Uri.EscapeDataString(userName ?? "")}");
             }
-            await http.SignInAsync(Scheme, UserScope.ToPrincipal(user.UserName, user.DisplayName, user.Scope));
+            await http.SignInAsync(Scheme, UserScope.ToPrincipal(user.UserName, user.DisplayName, user.Scope, user.Stamp));
             return Results.LocalRedirect(back);
         });
-        app.MapPost("/account/logout", async (HttpContext http) =>
+        // Bound from the form, so the antiforgery token is checked as for the sign-in.
+        app.MapPost("/account/logout", async ([FromForm] string? returnUrl, HttpContext http) =>
         {
             await http.SignOutAsync(Scheme);
             return Results.LocalRedirect("/login");
@@ -99,6 +110,7 @@ public static class AuthSetup
     }
 
     /// <summary>Only local paths: a sign-in link must not send anyone to another site.</summary>
-    private static string SafeLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+    internal static string SafeLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        && !url.Any(char.IsControl) ? url : "/";
 }
