@@ -19,6 +19,7 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
+app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseLadderLocalization();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -83,6 +83,14 @@ public sealed class AccessTests(AppFixture app)
     }
 
     [Fact]
+    public async Task AnUnknownAddressAnswers404WithAPage()
+    {
+        var response = await app.NewClient().GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<title>页面不存在（404）", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task TheSignInFormNeedsItsAntiforgeryToken()
     {
         var response = await app.NewClient().PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -91,6 +91,11 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         await Assertions.Expect(decided).ToContainTextAsync("材料核实无误");
         await decided.Locator("td a").ClickAsync();
         await Assertions.Expect(page.Locator("ol[aria-labelledby=history]")).ToContainTextAsync("复核确认");
+
+        // And in the counts on the dashboard.
+        await page.GetByRole(AriaRole.Link, new() { Name = "概览" }).ClickAsync();
+        var techSme = page.Locator("table[aria-labelledby=screening] tbody tr").Filter(new() { HasText = "科技型中小企业" });
+        await Assertions.Expect(techSme.Locator("td").Nth(2)).ToHaveTextAsync(new Regex("^[1-9]\\d*$"));
     }
 
     [Fact]

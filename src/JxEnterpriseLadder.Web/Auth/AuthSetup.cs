@@ -27,6 +27,7 @@ public static class AuthSetup
             o.Cookie.Name = "jxladder.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // secure behind HTTPS; the demo runs on plain localhost
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             // Each request checks the account still stands as the cookie says (see Accounts.StillValid).
