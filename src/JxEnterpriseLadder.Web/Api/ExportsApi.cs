@@ -72,7 +72,8 @@ public static class CandidateQuery
         string.IsNullOrEmpty(q["park"]) ? null : q["park"].ToString(),
         string.IsNullOrEmpty(q["chain"]) ? null : q["chain"].ToString(),
         double.TryParse(q["minP"], System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : null,
-        int.TryParse(q["limit"], out var n) ? Math.Clamp(n, 1, 5000) : 50);
+        // Each listed enterprise is assessed for its gaps: an export lists at most 1,000.
+        int.TryParse(q["limit"], out var n) ? Math.Clamp(n, 1, 1000) : 50);
 
     public static string ToQueryString(CandidateLists.Query query) => QueryString.Create(new Dictionary<string, string?>
     {
