@@ -28,5 +28,10 @@ public static class Ui
         _ => group,
     };
 
+    /// <summary>A caller's scope as the pages name it: the province, or a city, park or enterprise by its own name.</summary>
+    public static string Scope(JxEnterpriseLadder.Domain.Access.AccessScope? scope) =>
+        scope is null ? "" : scope.Role is JxEnterpriseLadder.Domain.Access.Roles.Admin or JxEnterpriseLadder.Domain.Access.Roles.ProvinceOfficer
+            ? T("全省", "Whole province") : scope.Description;
+
     public static string Title(string page) => page + T(" · 江西省科技企业梯次培育", " · Jiangxi tech enterprise ladder");
 }
