@@ -61,8 +61,9 @@ public sealed class DirectoryRepository(Database db)
              AND (@City IS NULL OR e.city_code = @City)
              AND (@Park IS NULL OR e.park_code = @Park)
              AND (@Chain IS NULL OR e.chain_code = @Chain)
-             AND (@OutcomeTier IS NULL OR e.credit_code IN (SELECT a.credit_code FROM assessments a WHERE a.tier = @OutcomeTier AND a.outcome = @Outcome
-                  AND a.as_of = (SELECT MAX(x.as_of) FROM ladder_positions x WHERE x.credit_code = a.credit_code)))
+             AND (@OutcomeTier IS NULL OR e.credit_code IN (SELECT l.credit_code FROM ladder_positions l
+                  JOIN assessments a ON a.credit_code = l.credit_code AND a.as_of = l.as_of AND a.tier = @OutcomeTier
+                  WHERE l.latest = 1 AND a.outcome = @Outcome))
              AND (@MinProbability IS NULL OR e.credit_code IN (SELECT p.credit_code FROM predictions p WHERE p.base_year = @BaseYear AND p.probability >= @MinProbability))
             """;
         private const string PositionFilter = """
@@ -70,9 +71,8 @@ public sealed class DirectoryRepository(Database db)
              AND (@QualifiedTier IS NULL OR lp.qualified_tier = @QualifiedTier OR (@QualifiedTier = 'none' AND lp.qualified_tier IS NULL))
             """;
         private const string Where = " WHERE " + ScopeSql.Enterprise + Filters + PositionFilter;
-        // Each enterprise as its latest screening saw it: a screening may cover one city only, so "latest" is per enterprise.
-        private const string LatestOfEnterprise = "(SELECT MAX(x.as_of) FROM ladder_positions x WHERE x.credit_code = e.credit_code)";
-        private const string Positions = " LEFT JOIN ladder_positions lp ON lp.credit_code = e.credit_code AND lp.as_of = " + LatestOfEnterprise;
+        // Each enterprise as its latest screening saw it (a screening may cover one city only): the position marked latest.
+        private const string Positions = " LEFT JOIN ladder_positions lp ON lp.credit_code = e.credit_code AND lp.latest = 1";
         // The count needs the ladder positions only to filter on them.
         public const string Count = "SELECT COUNT(*) FROM enterprises e" + Positions + Where;
         public const string CountWithoutPositions = "SELECT COUNT(*) FROM enterprises e WHERE " + ScopeSql.Enterprise + Filters;
@@ -126,13 +126,16 @@ public sealed class DirectoryRepository(Database db)
         // append-only: the newest decision on a subject counts).
         public const string QualifiedCounts = """
             SELECT a.tier AS Tier, COUNT(*) AS Count
-            FROM enterprises e JOIN assessments a ON a.credit_code = e.credit_code AND a.as_of = 
-            """ + LatestOfEnterprise + " WHERE a.outcome = 'qualified' AND " + ScopeSql.Enterprise + " GROUP BY a.tier";
+            FROM ladder_positions l JOIN enterprises e ON e.credit_code = l.credit_code
+            JOIN assessments a ON a.credit_code = l.credit_code AND a.as_of = l.as_of
+            WHERE l.latest = 1 AND a.outcome = 'qualified' AND 
+            """ + ScopeSql.Enterprise + " GROUP BY a.tier";
         public const string DecisionCounts = """
             SELECT d.tier AS Tier, d.decision AS Decision, COUNT(*) AS Count
             FROM review_decisions d JOIN enterprises e ON e.credit_code = d.credit_code
-            WHERE d.id IN (SELECT MAX(x.id) FROM review_decisions x GROUP BY x.credit_code, x.tier, x.as_of) AND d.as_of = 
-            """ + LatestOfEnterprise + " AND " + ScopeSql.Enterprise + " GROUP BY d.tier, d.decision";
+            JOIN ladder_positions l ON l.credit_code = d.credit_code AND l.as_of = d.as_of AND l.latest = 1
+            WHERE d.id IN (SELECT MAX(x.id) FROM review_decisions x GROUP BY x.credit_code, x.tier, x.as_of) AND 
+            """ + ScopeSql.Enterprise + " GROUP BY d.tier, d.decision";
 
         public const string Expected = """
             SELECT p.target_group AS TargetGroup, COUNT(*) AS Pool, SUM(p.probability) AS Expected, SUM(p.probability * (1 - p.probability)) AS Variance

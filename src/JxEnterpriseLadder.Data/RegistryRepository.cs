@@ -63,6 +63,11 @@ public sealed class RegistryRepository(Database db)
         public const string DeleteAssessments = "DELETE FROM assessments WHERE as_of = @AsOf AND credit_code IN (SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + ")";
         public const string DeletePositions = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN (SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + ")";
         public const string InsertPosition = "INSERT INTO ladder_positions (credit_code, as_of, recognized_tier, qualified_tier) VALUES (@CreditCode, @AsOf, @RecognizedTier, @QualifiedTier)";
+        // After a screening of a scope: which position is now each of its enterprises' latest.
+        public const string MarkLatest = """
+            UPDATE ladder_positions SET latest = CASE WHEN as_of = (SELECT MAX(x.as_of) FROM ladder_positions x WHERE x.credit_code = ladder_positions.credit_code) THEN 1 ELSE 0 END
+            WHERE credit_code IN (SELECT e.credit_code FROM enterprises e WHERE 
+            """ + ScopeSql.Enterprise + ")";
         public const string CopyPositions = "COPY ladder_positions (credit_code, as_of, recognized_tier, qualified_tier) FROM STDIN (FORMAT BINARY)";
         public const string InsertAssessment = "INSERT INTO assessments (credit_code, as_of, tier, outcome, score, parameters) VALUES (@CreditCode, @AsOf, @Tier, @Outcome, @Score, @Parameters)";
 
@@ -240,6 +245,7 @@ public sealed class RegistryRepository(Database db)
             PostgresBulk.Text(w, p.RecognizedTier); PostgresBulk.Text(w, p.QualifiedTier);
         });
         else foreach (var chunk in positions.Chunk(batch)) c.Execute(Sql.InsertPosition, chunk, tx);
+        c.Execute(Sql.MarkLatest, new DynamicParameters(scope.Parameters), tx);
         tx.Commit();
     }
 

@@ -89,6 +89,20 @@ public sealed partial class PredictionPagesTests(AppFixture app)
         Assert.False(Directory.Exists(models) && Directory.EnumerateFiles(models, "*.zip").Any());
     }
 
+    [Fact]
+    public async Task TheQueryBenchmarkTimesEveryPageQueryOnTheRegistry()
+    {
+        var json = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N") + ".json");
+        var (exit, stdout, stderr) = await AssessmentDoorsTests.RunCli($"bench queries --db sqlite:{app.DatabasePath} --runs 3 --json {json}", "");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("| search: province, sorted by probability, page 1 | 25 |", stdout);
+        using var doc = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var results = doc.RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(7, results.Count);
+        Assert.All(results, r => Assert.True(r.GetProperty("MedianMs").GetDouble() > 0 && r.GetProperty("P95Ms").GetDouble() >= r.GetProperty("MedianMs").GetDouble()));
+        Assert.True(results[0].GetProperty("Rows").GetInt32() > 0, "the demo park has candidates");
+    }
+
     /// <summary>The page as a reader sees it: server rendering writes Chinese in expressions as character references.</summary>
     private async Task<string> Page(string url) => WebUtility.HtmlDecode(await (await app.As("province")).GetStringAsync(url));
 

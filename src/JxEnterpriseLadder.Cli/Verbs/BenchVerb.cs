@@ -2,6 +2,7 @@ using System.Diagnostics;
 using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Generator;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Services;
 
 namespace JxEnterpriseLadder.Cli;
 
@@ -11,13 +12,23 @@ internal static class BenchVerb
         jxladder bench engine [--profiles N] [--seconds S] [--seed N]
           Measures the rules engine alone, on one thread, without I/O: generated profiles assessed for all
           seven tiers with full explanations; prints profiles per second and bytes allocated per profile.
+        jxladder bench queries [--db SPEC] [--runs N] [--park CODE] [--json FILE]
+          Measures what the pages ask of an existing, screened and scored registry: the candidate list of one park,
+          the enterprise search with filters and sorting, the dashboard aggregates; median and p95 over N runs
+          (default 20) beside the floor of a trivial query over the same scope.
         """;
 
     public static int Run(string[] argv)
     {
-        var a = new Args(argv, new HashSet<string> { "--profiles", "--seconds", "--seed" }, new HashSet<string>());
+        var a = new Args(argv, new HashSet<string> { "--profiles", "--seconds", "--seed", "--db", "--runs", "--park", "--json" }, new HashSet<string>());
         if (a.Help) return Common.ShowHelp(Help);
-        if (a.Positional is not ["engine"]) throw new UsageException("expected 'bench engine' (the database pipeline benchmark is not built yet)");
+        if (a.Positional is ["queries"])
+        {
+            var db = Common.Db(a);
+            QueryBench.Print(db, QueryBench.Run(db, a.Int("--runs", 20, 3, 10_000), a.Get("--park") ?? DemoAccounts.DemoPark), a.Get("--json"));
+            return 0;
+        }
+        if (a.Positional is not ["engine"]) throw new UsageException("expected 'bench engine' or 'bench queries' (the whole-pipeline benchmark is not built yet)");
         var count = a.Int("--profiles", 2000, 10, 1_000_000);
         var seconds = a.Int("--seconds", 10, 1, 600);
         var engine = new AssessmentEngine();

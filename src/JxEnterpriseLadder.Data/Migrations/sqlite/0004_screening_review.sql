@@ -6,9 +6,12 @@ CREATE TABLE ladder_positions (
     as_of TEXT NOT NULL,
     recognized_tier TEXT NULL,
     qualified_tier TEXT NULL,
+    latest SMALLINT NOT NULL DEFAULT 0 CHECK (latest IN (0, 1)),
     PRIMARY KEY (as_of, credit_code)
 );
 CREATE INDEX ix_ladder_positions_enterprise ON ladder_positions(credit_code, as_of);
+-- 1 on each enterprise's latest screening (a screening may cover one city): searches and counts join on it.
+CREATE INDEX ix_ladder_positions_latest ON ladder_positions(latest, credit_code);
 CREATE TABLE review_decisions (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     credit_code TEXT NOT NULL REFERENCES enterprises(credit_code) ON DELETE CASCADE,
