@@ -44,6 +44,7 @@ public sealed class DirectoryRepository(Database db)
         private DecisionCount() : this("", null, 0) { }
     }
 
+    /// <summary>Entries expected next year in one target group: the sum of probabilities and its variance (independent enterprises).</summary>
     public sealed record ExpectedEntries(string TargetGroup, int Pool, double Expected, double Variance)
     {
         private ExpectedEntries() : this("", 0, 0, 0) { }
@@ -171,7 +172,7 @@ public sealed class DirectoryRepository(Database db)
     public IEnumerable<Row> StreamSearch(AccessScope scope, Filter filter, SortBy sort, bool descending)
     {
         using var c = Database.Open();
-        var (asOf, baseYear) = Sources(c);
+        var (_, baseYear) = Sources(c);
         foreach (var row in c.Query<Row>(Sql.Select + Sql.OrderBy(sort, descending), Arguments(scope, filter, baseYear), buffered: false))
             yield return row;
     }

@@ -32,10 +32,6 @@ public sealed class PredictionRepository(Database db)
             ORDER BY p.probability DESC, p.credit_code
             LIMIT @Limit
             """;
-        public const string Expected = """
-            SELECT target_group AS TargetGroup, COUNT(*) AS Pool, SUM(probability) AS Expected, SUM(probability * (1 - probability)) AS Variance
-            FROM predictions WHERE base_year = @BaseYear GROUP BY target_group
-            """;
     }
 
     public sealed record StoredPrediction(string CreditCode, string Transition, int BaseYear, double Probability, string TargetGroup, string Model, string Factors)
@@ -46,12 +42,6 @@ public sealed class PredictionRepository(Database db)
     public sealed record Candidate(string CreditCode, string Name, string CityCode, string? ParkCode, string? ChainCode, double Probability, string Factors)
     {
         private Candidate() : this("", "", "", null, null, 0, "") { }
-    }
-
-    /// <summary>Entries expected next year in one target group: the sum of probabilities and its variance (independent enterprises).</summary>
-    public sealed record ExpectedEntries(string TargetGroup, int Pool, double Expected, double Variance)
-    {
-        private ExpectedEntries() : this("", 0, 0, 0) { }
     }
 
     /// <summary>Replaces one rung's predictions for a base year in one transaction.</summary>
@@ -88,9 +78,4 @@ public sealed class PredictionRepository(Database db)
         return c.Query<Candidate>(Sql.Candidates, args).ToList();
     }
 
-    public IReadOnlyList<ExpectedEntries> Expected(int baseYear)
-    {
-        using var c = Database.Open();
-        return c.Query<ExpectedEntries>(Sql.Expected, new { BaseYear = baseYear }).ToList();
-    }
 }

@@ -33,8 +33,8 @@ public sealed class ScreeningReview(ReviewRepository reviews, TimeProvider clock
         if (!confirm && note.Length == 0) throw new ArgumentException("驳回须填写说明");
         if (note.Length > 2000) throw new ArgumentException("说明不超过 2000 字");
         if (subjects.Count == 0) throw new ArgumentException("未选择任何企业");
-        var queue = For(scope, asOf);
-        var items = queue.Items.ToDictionary(i => (i.CreditCode, i.Tier));
+        // Only the queues of the tiers decided on: the whole queue of every tier is far larger.
+        var items = subjects.Select(s => s.Tier).Distinct().SelectMany(tier => For(scope, asOf, tier).Items).ToDictionary(i => (i.CreditCode, i.Tier));
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var decisions = subjects.Distinct().Select(s => items.TryGetValue(s, out var item)
             ? new ReviewRepository.Decision(item.CreditCode, item.Tier, asOf, item.PreviousAsOf, item.Change, confirm ? "confirmed" : "rejected",
