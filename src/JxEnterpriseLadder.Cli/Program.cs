@@ -23,7 +23,7 @@ if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
           screen         run the engine over the whole registry at a date and store the results
           stats          counts by tier, year and city, with the calibration table
           assess         assess JSON profiles (file or stdin), one NDJSON result per profile
-          bench          measure the engine (bench engine) or the pages' queries on a registry (bench queries)
+          bench          the whole pipeline at a scale (bench --scale province|nation), the engine alone, the pages' queries
           ml             promotion prediction: train, evaluate, predict (one model per rung)
 
         --db sqlite:<path> | "Host=…;Database=…;Username=…"  (default sqlite:data/jxladder.db, or $JXLADDER_DB)

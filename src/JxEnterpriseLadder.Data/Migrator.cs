@@ -44,6 +44,21 @@ public static class Migrator
         return done;
     }
 
+    /// <summary>Empties the database completely (the SQLite file is deleted; PostgreSQL's public schema is dropped and
+    /// recreated): for the benchmark's --fresh, never called by the app.</summary>
+    public static void DropEverything(Database db)
+    {
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.ConnectionString).DataSource;
+            foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
+            return;
+        }
+        using var c = db.Open();
+        c.Execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    }
+
     public static int CurrentVersion(DbConnection c) =>
         c.ExecuteScalar<int?>("SELECT MAX(version) FROM schema_migrations") ?? 0;
 }

@@ -13,6 +13,9 @@ public sealed class PredictionRepository(Database db)
     private static class Sql
     {
         public const string Delete = "DELETE FROM predictions WHERE transition = @Transition AND base_year = @BaseYear";
+        public const string DeleteBaseYear = "DELETE FROM predictions WHERE base_year = @BaseYear";
+        public const string DeleteOf = "DELETE FROM predictions WHERE base_year = @BaseYear AND credit_code IN @Codes";
+        public const string Copy = "COPY predictions (credit_code, transition, base_year, probability, target_group, model, factors) FROM STDIN (FORMAT BINARY)";
         public const string Insert = "INSERT INTO predictions (credit_code, transition, base_year, probability, target_group, model, factors) VALUES (@CreditCode, @Transition, @BaseYear, @Probability, @TargetGroup, @Model, @Factors)";
         public const string LatestBaseYear = "SELECT MAX(base_year) FROM predictions";
         public const string ForEnterprise = """
@@ -52,6 +55,35 @@ public sealed class PredictionRepository(Database db)
         c.Execute(Sql.Delete, new { Transition = transition, BaseYear = baseYear }, tx);
         foreach (var chunk in rows.Chunk(2000)) c.Execute(Sql.Insert, chunk, tx);
         tx.Commit();
+    }
+
+    /// <summary>Replaces every rung's predictions for a base year in one transaction, streaming the rows in (binary COPY on
+    /// PostgreSQL): memory holds one batch, never the province's predictions.</summary>
+    public int ReplaceAll(int baseYear, IEnumerable<StoredPrediction> rows) => Write(new { BaseYear = baseYear }, Sql.DeleteBaseYear, null, rows);
+
+    /// <summary>Replaces the predictions of the named enterprises for a base year (incremental scoring after an import).</summary>
+    public int ReplaceFor(int baseYear, IReadOnlyCollection<string> creditCodes, IEnumerable<StoredPrediction> rows) =>
+        Write(null, null, (baseYear, creditCodes), rows);
+
+    private int Write(object? deleteArgs, string? delete, (int BaseYear, IReadOnlyCollection<string> Codes)? only, IEnumerable<StoredPrediction> rows)
+    {
+        using var c = Database.Open();
+        using var tx = c.BeginTransaction();
+        if (delete is not null) c.Execute(delete, deleteArgs, tx);
+        if (only is { } o)
+            foreach (var codes in o.Codes.Chunk(1000)) c.Execute(Sql.DeleteOf, new { o.BaseYear, Codes = codes }, tx);
+        var n = 0;
+        if (c is Npgsql.NpgsqlConnection pg)
+            PostgresCopy.Copy(pg, Sql.Copy, rows.Select(r => { n++; return r; }), (w, r) =>
+            {
+                w.Write(r.CreditCode, NpgsqlTypes.NpgsqlDbType.Text); w.Write(r.Transition, NpgsqlTypes.NpgsqlDbType.Text);
+                w.Write(r.BaseYear, NpgsqlTypes.NpgsqlDbType.Integer); w.Write(r.Probability, NpgsqlTypes.NpgsqlDbType.Double);
+                w.Write(r.TargetGroup, NpgsqlTypes.NpgsqlDbType.Text); w.Write(r.Model, NpgsqlTypes.NpgsqlDbType.Text); w.Write(r.Factors, NpgsqlTypes.NpgsqlDbType.Text);
+            });
+        else
+            foreach (var chunk in rows.Chunk(2000)) { c.Execute(Sql.Insert, chunk, tx); n += chunk.Length; }
+        tx.Commit();
+        return n;
     }
 
     public int? LatestBaseYear()

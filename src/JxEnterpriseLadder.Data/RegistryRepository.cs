@@ -22,8 +22,8 @@ public sealed class RegistryRepository(Database db)
         public const string UpsertPark = "INSERT INTO parks (code, name, city_code, kind) VALUES (@Code, @Name, @City, @Kind) ON CONFLICT (code) DO UPDATE SET name = excluded.name, city_code = excluded.city_code, kind = excluded.kind";
         public const string UpsertChain = "INSERT INTO industry_chains (code, name, industry, hitech_field) VALUES (@Code, @Name, @Industry, @HiTechField) ON CONFLICT (code) DO UPDATE SET name = excluded.name, industry = excluded.industry, hitech_field = excluded.hitech_field";
 
-        public const string EnterpriseColumns = "credit_code, name, registered_on, city_code, county, park_code, chain_code, industry, hitech_field, listed, resident, prohibited_industry, branch_or_trading_only, national_award_year, rd_institution_year, led_standard_year, version";
-        public const string InsertEnterprise = "INSERT INTO enterprises (" + EnterpriseColumns + ") VALUES (@CreditCode, @Name, @RegisteredOn, @CityCode, @County, @ParkCode, @ChainCode, @Industry, @HiTechField, @Listed, @Resident, @ProhibitedIndustry, @BranchOrTradingOnly, @NationalAwardYear, @RdInstitutionYear, @LedStandardYear, 1)";
+        public const string EnterpriseColumns = "credit_code, name, registered_on, city_code, county, park_code, chain_code, industry, hitech_field, listed, resident, prohibited_industry, branch_or_trading_only, national_award_year, rd_institution_year, led_standard_year, version, record_version";
+        public const string InsertEnterprise = "INSERT INTO enterprises (" + EnterpriseColumns + ") VALUES (@CreditCode, @Name, @RegisteredOn, @CityCode, @County, @ParkCode, @ChainCode, @Industry, @HiTechField, @Listed, @Resident, @ProhibitedIndustry, @BranchOrTradingOnly, @NationalAwardYear, @RdInstitutionYear, @LedStandardYear, 1, 1)";
         public const string EnterpriseExists = "SELECT registered_on FROM enterprises WHERE credit_code = @CreditCode";
         public const string SelectEnterprise = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code = @CreditCode";
         public const string SelectEnterprisePage = "SELECT " + EnterpriseColumns + " FROM enterprises e WHERE credit_code > @After AND " + ScopeSql.Enterprise + " ORDER BY credit_code LIMIT @Limit";
@@ -40,14 +40,35 @@ public sealed class RegistryRepository(Database db)
         public const string InsertFinancing = "INSERT INTO financing_rounds (credit_code, round_date, amount, post_money_valuation, currency, professional_investor) VALUES (@CreditCode, @RoundDate, @Amount, @PostMoneyValuation, @Currency, @ProfessionalInvestor)";
         public const string InsertCleanEvent = "INSERT INTO clean_record_events (credit_code, flag, occurred_on) VALUES (@CreditCode, @Flag, @OccurredOn)";
 
-        // Children of a key range, for streaming the registry page by page.
-        public const string FilingsIn = "SELECT " + FilingColumns + " FROM filings WHERE credit_code BETWEEN @From AND @To ORDER BY credit_code, year";
-        public const string IpIn = "SELECT credit_code, ip_class, kind, own_rd, valid_from, valid_to FROM ip_holdings WHERE credit_code BETWEEN @From AND @To";
-        public const string RegistrationsIn = "SELECT credit_code, year, registration_number FROM tech_sme_registrations WHERE credit_code BETWEEN @From AND @To";
-        public const string CertificatesIn = "SELECT credit_code, certificate_number, issued_on FROM hnte_certificates WHERE credit_code BETWEEN @From AND @To";
-        public const string ListEntriesIn = "SELECT credit_code, tier, year FROM list_entries WHERE credit_code BETWEEN @From AND @To";
-        public const string FinancingIn = "SELECT credit_code, round_date, amount, post_money_valuation, currency, professional_investor FROM financing_rounds WHERE credit_code BETWEEN @From AND @To ORDER BY round_date";
-        public const string CleanIn = "SELECT credit_code, flag, occurred_on FROM clean_record_events WHERE credit_code BETWEEN @From AND @To";
+        // Children of a page of enterprises: a key range when streaming the registry, a list of codes when streaming
+        // only the enterprises that changed (Dapper expands @Codes into one parameter per code).
+        public const string InRange = "credit_code BETWEEN @From AND @To";
+        public const string InCodes = "credit_code IN @Codes";
+        public static string FilingsWhere(string where) => "SELECT " + FilingColumns + " FROM filings WHERE " + where + " ORDER BY credit_code, year";
+        public static string IpWhere(string where) => "SELECT credit_code, ip_class, kind, own_rd, valid_from, valid_to FROM ip_holdings WHERE " + where;
+        public static string RegistrationsWhere(string where) => "SELECT credit_code, year, registration_number FROM tech_sme_registrations WHERE " + where;
+        public static string CertificatesWhere(string where) => "SELECT credit_code, certificate_number, issued_on FROM hnte_certificates WHERE " + where;
+        public static string ListEntriesWhere(string where) => "SELECT credit_code, tier, year FROM list_entries WHERE " + where;
+        public static string FinancingWhere(string where) => "SELECT credit_code, round_date, amount, post_money_valuation, currency, professional_investor FROM financing_rounds WHERE " + where + " ORDER BY round_date";
+        public static string CleanWhere(string where) => "SELECT credit_code, flag, occurred_on FROM clean_record_events WHERE " + where;
+        public const string SelectEnterprisesIn = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code IN @Codes ORDER BY credit_code";
+
+        // Incremental screening: enterprises registered by the date whose record moved on since their position at the
+        // date was assessed, or that have no position at the date yet.
+        public const string StaleAt = """
+            SELECT e.credit_code FROM enterprises e
+            LEFT JOIN ladder_positions p ON p.as_of = @AsOf AND p.credit_code = e.credit_code
+            WHERE e.registered_on <= @AsOf AND (p.credit_code IS NULL OR p.record_version IS NULL OR p.record_version <> e.record_version) AND 
+            """ + ScopeSql.Enterprise + " ORDER BY e.credit_code";
+
+        // Filings revised by an import: replaced whole, and the enterprise's record version moves on.
+        public const string UpsertFiling = InsertFiling + """
+             ON CONFLICT (credit_code, year) DO UPDATE SET employees = excluded.employees, tech_staff = excluded.tech_staff,
+             sales_revenue = excluded.sales_revenue, total_income = excluded.total_income, hitech_income = excluded.hitech_income,
+             total_costs_and_expenses = excluded.total_costs_and_expenses, rd_expense = excluded.rd_expense, rd_expense_domestic = excluded.rd_expense_domestic,
+             total_assets = excluded.total_assets, total_liabilities = excluded.total_liabilities, results_commercialized = excluded.results_commercialized
+            """;
+        public const string BumpRecordVersion = "UPDATE enterprises SET record_version = record_version + 1 WHERE credit_code = @CreditCode";
 
         // PostgreSQL bulk load: binary COPY, the same columns as the INSERTs above.
         public const string CopyEnterprises = "COPY enterprises (" + EnterpriseColumns + ") FROM STDIN (FORMAT BINARY)";
@@ -62,13 +83,19 @@ public sealed class RegistryRepository(Database db)
 
         public const string DeleteAssessments = "DELETE FROM assessments WHERE as_of = @AsOf AND credit_code IN (SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + ")";
         public const string DeletePositions = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN (SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + ")";
-        public const string InsertPosition = "INSERT INTO ladder_positions (credit_code, as_of, recognized_tier, qualified_tier) VALUES (@CreditCode, @AsOf, @RecognizedTier, @QualifiedTier)";
+        public const string DeleteAssessmentsOf = "DELETE FROM assessments WHERE as_of = @AsOf AND credit_code IN @Codes";
+        public const string DeletePositionsOf = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN @Codes";
+        public const string InsertPosition = "INSERT INTO ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version) VALUES (@CreditCode, @AsOf, @RecognizedTier, @QualifiedTier, @RecordVersion)";
         // After a screening of a scope: which position is now each of its enterprises' latest.
         public const string MarkLatest = """
             UPDATE ladder_positions SET latest = CASE WHEN as_of = (SELECT MAX(x.as_of) FROM ladder_positions x WHERE x.credit_code = ladder_positions.credit_code) THEN 1 ELSE 0 END
             WHERE credit_code IN (SELECT e.credit_code FROM enterprises e WHERE 
             """ + ScopeSql.Enterprise + ")";
-        public const string CopyPositions = "COPY ladder_positions (credit_code, as_of, recognized_tier, qualified_tier) FROM STDIN (FORMAT BINARY)";
+        public const string MarkLatestOf = """
+            UPDATE ladder_positions SET latest = CASE WHEN as_of = (SELECT MAX(x.as_of) FROM ladder_positions x WHERE x.credit_code = ladder_positions.credit_code) THEN 1 ELSE 0 END
+            WHERE credit_code IN @Codes
+            """;
+        public const string CopyPositions = "COPY ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version) FROM STDIN (FORMAT BINARY)";
         public const string InsertAssessment = "INSERT INTO assessments (credit_code, as_of, tier, outcome, score, parameters) VALUES (@CreditCode, @AsOf, @Tier, @Outcome, @Score, @Parameters)";
 
         public const string EligibleByTierCity = """
@@ -80,6 +107,9 @@ public sealed class RegistryRepository(Database db)
         public const string RegisteredTechSmeByYear = "SELECT year AS Year, COUNT(*) AS Count FROM tech_sme_registrations GROUP BY year ORDER BY year";
         public const string ListEntriesByYear = "SELECT tier AS Tier, year AS Year, COUNT(*) AS Count FROM list_entries GROUP BY tier, year ORDER BY year, tier";
         public const string ValidHnteAt = "SELECT COUNT(DISTINCT credit_code) FROM hnte_certificates WHERE issued_on <= @AsOf AND issued_on > @Since AND issued_on <> @ExpiredLeapDay";
+        public const string FiledIn = "SELECT credit_code FROM filings WHERE year = @Year ORDER BY credit_code";
+        // Fresh planner statistics after a bulk load: PostgreSQL's autovacuum would get there, later.
+        public const string Analyze = "ANALYZE";
         public const string AssessedDates = "SELECT DISTINCT as_of FROM assessments ORDER BY as_of";
     }
 
@@ -121,10 +151,49 @@ public sealed class RegistryRepository(Database db)
             if (c.ExecuteScalar<DateOnly?>(Sql.EnterpriseExists, new { r.Enterprise.CreditCode }, tx) is not null)
                 problems.Add(new(r.Enterprise.CreditCode, null, "creditCode", "企业已存在于登记库"));
         if (problems.Count > 0) throw new RegistryValidationException(problems);
+        WriteRecords(c, tx, records);
+        tx.Commit();
+    }
+
+    /// <summary>
+    /// Loads a stream of whole records into an empty registry in one transaction, a batch at a time (binary COPY on
+    /// PostgreSQL, prepared INSERTs on SQLite): memory holds one batch, never the registry. A problem in any batch
+    /// rolls the whole load back, so a load is all or nothing. <paramref name="writing"/> is told the time spent
+    /// writing each batch (the rest is the source's own time: generating or parsing).
+    /// </summary>
+    public int BulkLoad(IEnumerable<EnterpriseRecord> records, int batch = 10_000, Action<int, TimeSpan>? writing = null)
+    {
+        using var c = Database.Open();
+        using var tx = c.BeginTransaction();
+        if (c.ExecuteScalar<int>(Sql.CountEnterprises, transaction: tx) > 0)
+            throw new InvalidOperationException($"the registry at {Database.Description} already holds enterprises: bulk-load only an empty registry");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var n = 0;
+        foreach (var chunk in records.Chunk(batch))
+        {
+            var problems = new List<ValidationProblem>();
+            foreach (var r in chunk)
+            {
+                problems.AddRange(RegistryValidation.Check(r));
+                if (!seen.Add(r.Enterprise.CreditCode)) problems.Add(new(r.Enterprise.CreditCode, null, "creditCode", "同一批次中重复的企业"));
+            }
+            if (problems.Count > 0) throw new RegistryValidationException(problems);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            WriteRecords(c, tx, chunk);
+            n += chunk.Length;
+            writing?.Invoke(n, clock.Elapsed);
+        }
+        var commit = System.Diagnostics.Stopwatch.StartNew();
+        tx.Commit();
+        writing?.Invoke(n, commit.Elapsed);
+        return n;
+    }
+
+    private static void WriteRecords(DbConnection c, DbTransaction tx, IReadOnlyCollection<EnterpriseRecord> records)
+    {
         if (c is NpgsqlConnection pg)
         {
             PostgresBulk.Insert(pg, records);
-            tx.Commit();
             return;
         }
         c.Execute(Sql.InsertEnterprise, records.Select(r => r.Enterprise), tx);
@@ -135,7 +204,6 @@ public sealed class RegistryRepository(Database db)
         c.Execute(Sql.InsertListEntry, records.SelectMany(r => r.ListEntries), tx);
         c.Execute(Sql.InsertFinancing, records.SelectMany(r => r.Financing), tx);
         c.Execute(Sql.InsertCleanEvent, records.SelectMany(r => r.CleanRecord), tx);
-        tx.Commit();
     }
 
     /// <summary>Adds one year's filing after checking the enterprise, the year and every amount; nothing is written on a problem.</summary>
@@ -152,6 +220,7 @@ public sealed class RegistryRepository(Database db)
             problems.Add(new(filing.CreditCode, filing.Year, "year", "该年度申报已存在（重复申报）"));
         if (problems.Count > 0) throw new RegistryValidationException(problems);
         c.Execute(Sql.InsertFiling, filing, tx);
+        c.Execute(Sql.BumpRecordVersion, new { filing.CreditCode }, tx);
         tx.Commit();
     }
 
@@ -182,16 +251,30 @@ public sealed class RegistryRepository(Database db)
         }
     }
 
-    private static IEnumerable<EnterpriseRecord> LoadChildren(DbConnection c, List<Enterprise> page, string from, string to)
+    /// <summary>Streams the named enterprises with their children, a page at a time, in credit-code order; codes not in
+    /// the registry are skipped.</summary>
+    public IEnumerable<EnterpriseRecord> Stream(IReadOnlyCollection<string> creditCodes, int pageSize = 1000)
     {
-        var range = new { From = from, To = to };
-        var filings = c.Query<Filing>(Sql.FilingsIn, range).ToLookup(x => x.CreditCode);
-        var ip = c.Query<IpHolding>(Sql.IpIn, range).ToLookup(x => x.CreditCode);
-        var registrations = c.Query<TechSmeRegistrationRecord>(Sql.RegistrationsIn, range).ToLookup(x => x.CreditCode);
-        var certificates = c.Query<HnteCertificateRecord>(Sql.CertificatesIn, range).ToLookup(x => x.CreditCode);
-        var lists = c.Query<ListEntryRecord>(Sql.ListEntriesIn, range).ToLookup(x => x.CreditCode);
-        var financing = c.Query<FinancingRoundRecord>(Sql.FinancingIn, range).ToLookup(x => x.CreditCode);
-        var clean = c.Query<CleanRecordEvent>(Sql.CleanIn, range).ToLookup(x => x.CreditCode);
+        using var c = Database.Open();
+        foreach (var codes in creditCodes.Order(StringComparer.Ordinal).Chunk(pageSize))
+        {
+            var page = c.Query<Enterprise>(Sql.SelectEnterprisesIn, new { Codes = codes }).ToList();
+            foreach (var r in LoadChildren(c, page, Sql.InCodes, new { Codes = codes })) yield return r;
+        }
+    }
+
+    private static IEnumerable<EnterpriseRecord> LoadChildren(DbConnection c, List<Enterprise> page, string from, string to) =>
+        LoadChildren(c, page, Sql.InRange, new { From = from, To = to });
+
+    private static IEnumerable<EnterpriseRecord> LoadChildren(DbConnection c, List<Enterprise> page, string where, object range)
+    {
+        var filings = c.Query<Filing>(Sql.FilingsWhere(where), range).ToLookup(x => x.CreditCode);
+        var ip = c.Query<IpHolding>(Sql.IpWhere(where), range).ToLookup(x => x.CreditCode);
+        var registrations = c.Query<TechSmeRegistrationRecord>(Sql.RegistrationsWhere(where), range).ToLookup(x => x.CreditCode);
+        var certificates = c.Query<HnteCertificateRecord>(Sql.CertificatesWhere(where), range).ToLookup(x => x.CreditCode);
+        var lists = c.Query<ListEntryRecord>(Sql.ListEntriesWhere(where), range).ToLookup(x => x.CreditCode);
+        var financing = c.Query<FinancingRoundRecord>(Sql.FinancingWhere(where), range).ToLookup(x => x.CreditCode);
+        var clean = c.Query<CleanRecordEvent>(Sql.CleanWhere(where), range).ToLookup(x => x.CreditCode);
         return page.Select(e => new EnterpriseRecord
         {
             Enterprise = e,
@@ -207,7 +290,8 @@ public sealed class RegistryRepository(Database db)
 
     public sealed record AssessmentRow(string CreditCode, DateOnly AsOf, string Tier, string Outcome, int? Score, string Parameters);
 
-    public sealed record LadderPosition(string CreditCode, DateOnly AsOf, string? RecognizedTier, string? QualifiedTier)
+    /// <summary>An enterprise's place on the ladder at a screening date, with the record version that was assessed.</summary>
+    public sealed record LadderPosition(string CreditCode, DateOnly AsOf, string? RecognizedTier, string? QualifiedTier, long? RecordVersion = null)
     {
         private LadderPosition() : this("", default, null, null) { }
     }
@@ -221,32 +305,95 @@ public sealed class RegistryRepository(Database db)
         return c.ExecuteScalar<int>(Sql.CountInScope, args);
     }
 
+    /// <summary>Enterprises of the scope whose stored position at the date is missing or older than their record:
+    /// what an incremental screening reassesses.</summary>
+    public IReadOnlyList<string> StaleAt(DateOnly asOf, AccessScope scope)
+    {
+        using var c = Database.Open();
+        var args = new DynamicParameters(scope.Parameters);
+        args.Add("AsOf", asOf);
+        return c.Query<string>(Sql.StaleAt, args).ToList();
+    }
+
     /// <summary>Replaces the stored screening results of one evaluation date for the enterprises of a scope, in one
     /// transaction: each enterprise's tier results, then its place on the ladder.</summary>
     public void ReplaceScreening(DateOnly asOf, AccessScope scope, IEnumerable<(IReadOnlyList<AssessmentRow> Tiers, LadderPosition Position)> results, int batch = 5000)
     {
-        var positions = new List<LadderPosition>();
         using var c = Database.Open();
         using var tx = c.BeginTransaction();
         var args = new DynamicParameters(scope.Parameters);
         args.Add("AsOf", asOf);
         c.Execute(Sql.DeleteAssessments, args, tx);
         c.Execute(Sql.DeletePositions, args, tx);
-        var rows = results.SelectMany(r => { positions.Add(r.Position); return r.Tiers; });
-        if (c is NpgsqlConnection pg) PostgresBulk.Copy(pg, Sql.CopyAssessments, rows, (w, a) =>
-        {
-            w.Write(a.CreditCode, NpgsqlDbType.Text); w.Write(a.AsOf, NpgsqlDbType.Date); w.Write(a.Tier, NpgsqlDbType.Text);
-            w.Write(a.Outcome, NpgsqlDbType.Text); PostgresBulk.Nullable(w, a.Score, NpgsqlDbType.Integer); w.Write(a.Parameters, NpgsqlDbType.Text);
-        });
-        else foreach (var chunk in rows.Chunk(batch)) c.Execute(Sql.InsertAssessment, chunk, tx);
-        if (c is NpgsqlConnection pg2) PostgresBulk.Copy(pg2, Sql.CopyPositions, positions, (w, p) =>
-        {
-            w.Write(p.CreditCode, NpgsqlDbType.Text); w.Write(p.AsOf, NpgsqlDbType.Date);
-            PostgresBulk.Text(w, p.RecognizedTier); PostgresBulk.Text(w, p.QualifiedTier);
-        });
-        else foreach (var chunk in positions.Chunk(batch)) c.Execute(Sql.InsertPosition, chunk, tx);
+        Write(c, tx, results, batch);
         c.Execute(Sql.MarkLatest, new DynamicParameters(scope.Parameters), tx);
         tx.Commit();
+    }
+
+    /// <summary>Replaces the screening results of one date for the named enterprises only (an incremental screening),
+    /// in one transaction; the results must cover exactly those enterprises that were registered by the date.</summary>
+    public void ReplaceScreeningOf(DateOnly asOf, IReadOnlyCollection<string> creditCodes, IEnumerable<(IReadOnlyList<AssessmentRow> Tiers, LadderPosition Position)> results, int batch = 5000)
+    {
+        using var c = Database.Open();
+        using var tx = c.BeginTransaction();
+        foreach (var codes in creditCodes.Chunk(1000))
+        {
+            c.Execute(Sql.DeleteAssessmentsOf, new { AsOf = asOf, Codes = codes }, tx);
+            c.Execute(Sql.DeletePositionsOf, new { AsOf = asOf, Codes = codes }, tx);
+        }
+        Write(c, tx, results, batch);
+        foreach (var codes in creditCodes.Chunk(1000)) c.Execute(Sql.MarkLatestOf, new { Codes = codes }, tx);
+        tx.Commit();
+    }
+
+    private static void Write(DbConnection c, DbTransaction tx, IEnumerable<(IReadOnlyList<AssessmentRow> Tiers, LadderPosition Position)> results, int batch)
+    {
+        var positions = new List<LadderPosition>();
+        var rows = results.SelectMany(r => { positions.Add(r.Position); return r.Tiers; });
+        if (c is NpgsqlConnection pg)
+        {
+            PostgresCopy.Copy(pg, Sql.CopyAssessments, rows, (w, a) =>
+            {
+                w.Write(a.CreditCode, NpgsqlDbType.Text); w.Write(a.AsOf, NpgsqlDbType.Date); w.Write(a.Tier, NpgsqlDbType.Text);
+                w.Write(a.Outcome, NpgsqlDbType.Text); PostgresCopy.Nullable(w, a.Score, NpgsqlDbType.Integer); w.Write(a.Parameters, NpgsqlDbType.Text);
+            });
+            PostgresCopy.Copy(pg, Sql.CopyPositions, positions, (w, p) =>
+            {
+                w.Write(p.CreditCode, NpgsqlDbType.Text); w.Write(p.AsOf, NpgsqlDbType.Date);
+                PostgresCopy.Text(w, p.RecognizedTier); PostgresCopy.Text(w, p.QualifiedTier); PostgresCopy.Nullable(w, p.RecordVersion, NpgsqlDbType.Bigint);
+            });
+            return;
+        }
+        foreach (var chunk in rows.Chunk(batch)) c.Execute(Sql.InsertAssessment, chunk, tx);
+        foreach (var chunk in positions.Chunk(batch)) c.Execute(Sql.InsertPosition, chunk, tx);
+    }
+
+    /// <summary>
+    /// Writes revised or new yearly filings (an import of corrections) in one transaction, after checking every one:
+    /// any problem writes nothing. Each enterprise touched gets a new record version, so the next incremental screening
+    /// reassesses it. Returns the enterprises touched.
+    /// </summary>
+    public IReadOnlyList<string> ReviseFilings(IReadOnlyCollection<Filing> filings)
+    {
+        using var c = Database.Open();
+        using var tx = c.BeginTransaction();
+        var problems = new List<ValidationProblem>();
+        var seen = new HashSet<(string, int)>();
+        foreach (var f in filings)
+        {
+            var codeProblem = UnifiedSocialCreditCode.Validate(f.CreditCode);
+            var registeredOn = codeProblem is null ? c.ExecuteScalar<DateOnly?>(Sql.EnterpriseExists, new { f.CreditCode }, tx) : null;
+            if (codeProblem is not null) problems.Add(new(f.CreditCode, f.Year, "creditCode", codeProblem));
+            else if (registeredOn is null) problems.Add(new(f.CreditCode, f.Year, "creditCode", "登记库中没有该企业"));
+            problems.AddRange(RegistryValidation.Check(f, registeredOn));
+            if (!seen.Add((f.CreditCode, f.Year))) problems.Add(new(f.CreditCode, f.Year, "year", "同一批次中重复的年度申报"));
+        }
+        if (problems.Count > 0) throw new RegistryValidationException(problems);
+        c.Execute(Sql.UpsertFiling, filings, tx);
+        var touched = filings.Select(f => f.CreditCode).Distinct().Order(StringComparer.Ordinal).ToList();
+        c.Execute(Sql.BumpRecordVersion, touched.Select(x => new { CreditCode = x }), tx);
+        tx.Commit();
+        return touched;
     }
 
     public sealed record TierCityCount(string Tier, string City, int Count)
@@ -290,6 +437,20 @@ public sealed class RegistryRepository(Database db)
         return c.ExecuteScalar<int>(Sql.ValidHnteAt, new { AsOf = asOf, Since = since, ExpiredLeapDay = leapDay });
     }
 
+    /// <summary>Enterprises with a filing for the year, in credit-code order.</summary>
+    public IReadOnlyList<string> FiledIn(int year)
+    {
+        using var c = Database.Open();
+        return c.Query<string>(Sql.FiledIn, new { Year = year }).ToList();
+    }
+
+    /// <summary>Refreshes the database's planner statistics (after a bulk load or a whole screening).</summary>
+    public void Analyze()
+    {
+        using var c = Database.Open();
+        c.Execute(Sql.Analyze, commandTimeout: 600, commandType: System.Data.CommandType.Text); // one word: Dapper would take it for a procedure
+    }
+
     public IReadOnlyList<DateOnly> AssessedDates()
     {
         using var c = Database.Open();
@@ -299,71 +460,51 @@ public sealed class RegistryRepository(Database db)
     /// <summary>Binary COPY for PostgreSQL: the bulk path of <see cref="Insert"/> and <see cref="ReplaceScreening"/>.</summary>
     private static class PostgresBulk
     {
-        public static void Nullable<T>(NpgsqlBinaryImporter w, T? value, NpgsqlDbType type) where T : struct
-        {
-            if (value is { } v) w.Write(v, type); else w.WriteNull();
-        }
-
-        public static void Copy<T>(NpgsqlConnection c, string sql, IEnumerable<T> rows, Action<NpgsqlBinaryImporter, T> write)
-        {
-            using var importer = c.BeginBinaryImport(sql);
-            foreach (var row in rows)
-            {
-                importer.StartRow();
-                write(importer, row);
-            }
-            importer.Complete();
-        }
-
         public static void Insert(NpgsqlConnection c, IReadOnlyCollection<EnterpriseRecord> records)
         {
-            Copy(c, Sql.CopyEnterprises, records.Select(r => r.Enterprise), (w, e) =>
+            PostgresCopy.Copy(c, Sql.CopyEnterprises, records.Select(r => r.Enterprise), (w, e) =>
             {
                 w.Write(e.CreditCode, NpgsqlDbType.Text); w.Write(e.Name, NpgsqlDbType.Text); w.Write(e.RegisteredOn, NpgsqlDbType.Date);
-                w.Write(e.CityCode, NpgsqlDbType.Text); Text(w, e.County); Text(w, e.ParkCode); Text(w, e.ChainCode); Text(w, e.Industry); Text(w, e.HiTechField);
+                w.Write(e.CityCode, NpgsqlDbType.Text); PostgresCopy.Text(w, e.County); PostgresCopy.Text(w, e.ParkCode); PostgresCopy.Text(w, e.ChainCode); PostgresCopy.Text(w, e.Industry); PostgresCopy.Text(w, e.HiTechField);
                 w.Write(e.Listed, NpgsqlDbType.Boolean); w.Write(e.Resident, NpgsqlDbType.Boolean); w.Write(e.ProhibitedIndustry, NpgsqlDbType.Boolean);
-                w.Write(e.BranchOrTradingOnly, NpgsqlDbType.Boolean); Nullable(w, e.NationalAwardYear, NpgsqlDbType.Integer);
-                Nullable(w, e.RdInstitutionYear, NpgsqlDbType.Integer); Nullable(w, e.LedStandardYear, NpgsqlDbType.Integer); w.Write(1, NpgsqlDbType.Integer);
+                w.Write(e.BranchOrTradingOnly, NpgsqlDbType.Boolean); PostgresCopy.Nullable(w, e.NationalAwardYear, NpgsqlDbType.Integer);
+                PostgresCopy.Nullable(w, e.RdInstitutionYear, NpgsqlDbType.Integer); PostgresCopy.Nullable(w, e.LedStandardYear, NpgsqlDbType.Integer); w.Write(1, NpgsqlDbType.Integer);
+                w.Write(1L, NpgsqlDbType.Bigint);
             });
-            Copy(c, Sql.CopyFilings, records.SelectMany(r => r.Filings), (w, f) =>
+            PostgresCopy.Copy(c, Sql.CopyFilings, records.SelectMany(r => r.Filings), (w, f) =>
             {
                 w.Write(f.CreditCode, NpgsqlDbType.Text); w.Write(f.Year, NpgsqlDbType.Integer);
-                Nullable(w, f.Employees, NpgsqlDbType.Integer); Nullable(w, f.TechStaff, NpgsqlDbType.Integer);
+                PostgresCopy.Nullable(w, f.Employees, NpgsqlDbType.Integer); PostgresCopy.Nullable(w, f.TechStaff, NpgsqlDbType.Integer);
                 foreach (var m in new[] { f.SalesRevenue, f.TotalIncome, f.HiTechIncome, f.TotalCostsAndExpenses, f.RdExpense, f.RdExpenseDomestic, f.TotalAssets, f.TotalLiabilities })
-                    Nullable(w, m, NpgsqlDbType.Numeric);
-                Nullable(w, f.ResultsCommercialized, NpgsqlDbType.Integer);
+                    PostgresCopy.Nullable(w, m, NpgsqlDbType.Numeric);
+                PostgresCopy.Nullable(w, f.ResultsCommercialized, NpgsqlDbType.Integer);
             });
-            Copy(c, Sql.CopyIp, records.SelectMany(r => r.Ip), (w, i) =>
+            PostgresCopy.Copy(c, Sql.CopyIp, records.SelectMany(r => r.Ip), (w, i) =>
             {
                 w.Write(i.CreditCode, NpgsqlDbType.Text); w.Write(i.IpClass, NpgsqlDbType.Integer); w.Write(i.Kind, NpgsqlDbType.Text);
-                w.Write(i.OwnRd, NpgsqlDbType.Boolean); w.Write(i.ValidFrom, NpgsqlDbType.Date); Nullable(w, i.ValidTo, NpgsqlDbType.Date);
+                w.Write(i.OwnRd, NpgsqlDbType.Boolean); w.Write(i.ValidFrom, NpgsqlDbType.Date); PostgresCopy.Nullable(w, i.ValidTo, NpgsqlDbType.Date);
             });
-            Copy(c, Sql.CopyRegistrations, records.SelectMany(r => r.TechSmeRegistrations), (w, t) =>
+            PostgresCopy.Copy(c, Sql.CopyRegistrations, records.SelectMany(r => r.TechSmeRegistrations), (w, t) =>
             {
                 w.Write(t.CreditCode, NpgsqlDbType.Text); w.Write(t.Year, NpgsqlDbType.Integer); w.Write(t.RegistrationNumber, NpgsqlDbType.Text);
             });
-            Copy(c, Sql.CopyCertificates, records.SelectMany(r => r.HnteCertificates), (w, h) =>
+            PostgresCopy.Copy(c, Sql.CopyCertificates, records.SelectMany(r => r.HnteCertificates), (w, h) =>
             {
                 w.Write(h.CreditCode, NpgsqlDbType.Text); w.Write(h.CertificateNumber, NpgsqlDbType.Text); w.Write(h.IssuedOn, NpgsqlDbType.Date);
             });
-            Copy(c, Sql.CopyListEntries, records.SelectMany(r => r.ListEntries), (w, l) =>
+            PostgresCopy.Copy(c, Sql.CopyListEntries, records.SelectMany(r => r.ListEntries), (w, l) =>
             {
                 w.Write(l.CreditCode, NpgsqlDbType.Text); w.Write(l.Tier, NpgsqlDbType.Text); w.Write(l.Year, NpgsqlDbType.Integer);
             });
-            Copy(c, Sql.CopyFinancing, records.SelectMany(r => r.Financing), (w, f) =>
+            PostgresCopy.Copy(c, Sql.CopyFinancing, records.SelectMany(r => r.Financing), (w, f) =>
             {
                 w.Write(f.CreditCode, NpgsqlDbType.Text); w.Write(f.RoundDate, NpgsqlDbType.Date); w.Write(f.Amount, NpgsqlDbType.Numeric);
-                Nullable(w, f.PostMoneyValuation, NpgsqlDbType.Numeric); w.Write(f.Currency, NpgsqlDbType.Text); w.Write(f.ProfessionalInvestor, NpgsqlDbType.Boolean);
+                PostgresCopy.Nullable(w, f.PostMoneyValuation, NpgsqlDbType.Numeric); w.Write(f.Currency, NpgsqlDbType.Text); w.Write(f.ProfessionalInvestor, NpgsqlDbType.Boolean);
             });
-            Copy(c, Sql.CopyCleanEvents, records.SelectMany(r => r.CleanRecord), (w, e) =>
+            PostgresCopy.Copy(c, Sql.CopyCleanEvents, records.SelectMany(r => r.CleanRecord), (w, e) =>
             {
                 w.Write(e.CreditCode, NpgsqlDbType.Text); w.Write(e.Flag, NpgsqlDbType.Text); w.Write(e.OccurredOn, NpgsqlDbType.Date);
             });
-        }
-
-        public static void Text(NpgsqlBinaryImporter w, string? value)
-        {
-            if (value is null) w.WriteNull(); else w.Write(value, NpgsqlDbType.Text);
         }
     }
 }

@@ -12,8 +12,8 @@ public sealed record GeneratorOptions
     /// <summary>First and last year of the registry's statuses shown to users (filings start five years earlier for look-backs).</summary>
     public int FromYear { get; init; } = 2018;
     public int ToYear { get; init; } = 2025;
-    /// <summary>Years of history before <see cref="FromYear"/>: filings, and statuses from two years before.</summary>
-    public const int HistoryYears = 5;
+    /// <summary>Years of filings before <see cref="FromYear"/> (for look-backs); statuses start up to two years before it.</summary>
+    public int HistoryYears { get; init; } = 5;
 }
 
 /// <summary>
@@ -63,14 +63,28 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
         };
     }
 
-    public IReadOnlyList<EnterpriseRecord> Generate(GeneratorOptions o, Action<string>? progress = null)
+    public IReadOnlyList<EnterpriseRecord> Generate(GeneratorOptions o, Action<string>? progress = null) => Stream(o, progress).ToList();
+
+    /// <summary>
+    /// The province firm by firm, in index order, a chunk at a time: memory holds one chunk, never the province, so
+    /// a million enterprises stream straight into the database. Each firm's recognition years draw from streams of
+    /// their own, so the result does not depend on the chunk size or on how many cores assess a chunk.
+    /// </summary>
+    public IEnumerable<EnterpriseRecord> Stream(GeneratorOptions o, Action<string>? progress = null, int chunkSize = 4096)
     {
         var codes = new HashSet<string>();
-        var firms = new List<Firm>(o.Enterprises);
-        for (var i = 0; i < o.Enterprises; i++) firms.Add(NewFirm(o, i, codes));
-        progress?.Invoke($"{firms.Count} enterprises with trajectories");
-        RunRecognition(o, firms, progress);
-        return firms.Select(f => f.ToRecord()).ToList();
+        var years = RecognitionYears(o);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        for (var first = 0; first < o.Enterprises; first += chunkSize)
+        {
+            var firms = new Firm[Math.Min(chunkSize, o.Enterprises - first)];
+            // Drawn in order: a credit-code collision redraws from the firm's own stream, against every code before it.
+            for (var i = 0; i < firms.Length; i++) firms[i] = NewFirm(o, first + i, codes);
+            Parallel.For(0, firms.Length, parallel, i => RunRecognition(o, years, firms[i], first + i));
+            foreach (var f in firms) yield return f.ToRecord();
+            if ((first / chunkSize) % 25 == 24 || first + firms.Length == o.Enterprises)
+                progress?.Invoke($"{first + firms.Length} of {o.Enterprises} enterprises generated");
+        }
     }
 
     private Firm NewFirm(GeneratorOptions o, int index, HashSet<string> codes)
@@ -133,7 +147,7 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
     private void Trajectory(GeneratorOptions o, Draw d, Draw venture, Firm f, string industry, bool big)
     {
         var e = f.Enterprise;
-        var start = Math.Max(e.RegisteredOn.Year, o.FromYear - GeneratorOptions.HistoryYears);
+        var start = Math.Max(e.RegisteredOn.Year, o.FromYear - o.HistoryYears);
         var age = start - e.RegisteredOn.Year;
         var strategic = _ref.IndustryByCode(industry)!.StrategicEmerging;
         var rocket = d.Chance(strategic && age < 6 ? 0.013 : strategic && e.RegisteredOn.Year >= 2006 ? 0.04 : 0.002);
@@ -229,45 +243,51 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
 
     private static decimal Yuan(double value) => Math.Round((decimal)Math.Max(0, value), 2);
 
-    /// <summary>
-    /// Each year: tech-SME evaluation in mid-year, HNTE review in autumn (experts grade from the firm's quality),
-    /// and the high-growth lists; every decision is the engine's, and some eligible firms do not apply.
-    /// </summary>
-    private void RunRecognition(GeneratorOptions o, List<Firm> firms, Action<string>? progress)
+    private sealed record RecognitionYear(int Year, double ApplyRate, DateOnly MidYear, DateOnly Autumn, int CertificateValidity);
+
+    private IReadOnlyList<RecognitionYear> RecognitionYears(GeneratorOptions o)
     {
-        var serial = 0;
-        for (var year = o.FromYear - 2; year <= o.ToYear; year++)
+        var years = new List<RecognitionYear>();
+        for (var year = o.FromYear - Math.Min(2, o.HistoryYears); year <= o.ToYear; year++)
         {
             var applyRate = _k.TechSmeApplyRate.TryGetValue(year.ToString(System.Globalization.CultureInfo.InvariantCulture), out var r) ? r : 0.9;
-            var midYear = new DateOnly(year, 6, 30);
             var autumn = new DateOnly(year, 9, 30);
-            var validity = engine.Parameters.InForce("hnte", autumn)!.Integer("certificateValidityYears");
-            for (var index = 0; index < firms.Count; index++)
-            {
-                var f = firms[index];
-                if (f.Enterprise.RegisteredOn > midYear || f.ExitYear <= year) continue;
-                // One stream per firm and year: one firm's decisions never shift another's.
-                var d = new Draw(StreamSeed.Of(o.Seed, year, index, 0x7ea7));
-                var result = engine.Assess(ProfileBuilder.Build(f.ToRecord(), midYear), midYear);
-                if (result.For("tech-sme")?.Outcome == Outcome.Qualified && d.Chance(applyRate))
-                    f.Registrations.Add(new TechSmeRegistrationRecord(f.Enterprise.CreditCode, year, $"{year}36{f.Enterprise.CreditCode.Substring(4, 4)}{++serial:D6}"));
-                // Autumn: the high-growth lists (picked from firms holding their status by then) and the HNTE review.
-                var autumnRecord = f.ToRecord();
-                var autumnResult = engine.Assess(ProfileBuilder.Build(autumnRecord, autumn), autumn);
-                var highGrowth = new[] { "unicorn", "potential-unicorn", "gazelle", "seed-unicorn", "potential-gazelle" }
-                    .FirstOrDefault(t => autumnResult.For(t)?.Outcome == Outcome.Qualified);
-                if (highGrowth is not null && d.Chance(_k.HighGrowthListRate))
-                    f.Lists.Add(new ListEntryRecord(f.Enterprise.CreditCode, highGrowth, year));
+            years.Add(new(year, applyRate, new DateOnly(year, 6, 30), autumn, engine.Parameters.InForce("hnte", autumn)!.Integer("certificateValidityYears")));
+        }
+        return years;
+    }
 
-                var yearEnd = new DateOnly(year, 12, 1);
-                if (f.Certificates.Any(c => LegalTerms.CertificateValid(c.IssuedOn, yearEnd, validity))) continue;
-                if (!d.Chance(_k.HnteApplyRate)) continue;
-                var reviewed = ProfileBuilder.Build(autumnRecord, autumn) with { Expert = ExpertReview(d, f.Quality) };
-                var hnteResult = engine.Assess(reviewed, autumn).For("hnte")!;
-                if (hnteResult.Outcome == Outcome.Qualified)
-                    f.Certificates.Add(new HnteCertificateRecord(f.Enterprise.CreditCode, $"GR{year}36{++serial:D6}", new DateOnly(year, 11, 1).AddDays(d.Int(0, 30))));
-            }
-            progress?.Invoke($"{year}: recognition done");
+    /// <summary>
+    /// Each year: tech-SME evaluation in mid-year, HNTE review in autumn (experts grade from the firm's quality),
+    /// and the high-growth lists; every decision is the engine's, and some eligible firms do not apply. Numbers
+    /// carry the firm's index, so they are unique without any state shared between firms.
+    /// </summary>
+    private void RunRecognition(GeneratorOptions o, IReadOnlyList<RecognitionYear> years, Firm f, int index)
+    {
+        var code = f.Enterprise.CreditCode;
+        foreach (var (year, applyRate, midYear, autumn, validity) in years)
+        {
+            if (f.Enterprise.RegisteredOn > midYear || f.ExitYear <= year) continue;
+            // One stream per firm and year: one firm's decisions never shift another's.
+            var d = new Draw(StreamSeed.Of(o.Seed, year, index, 0x7ea7));
+            var result = engine.Assess(ProfileBuilder.Build(f.ToRecord(), midYear), midYear);
+            if (result.For("tech-sme")?.Outcome == Outcome.Qualified && d.Chance(applyRate))
+                f.Registrations.Add(new TechSmeRegistrationRecord(code, year, $"{year}36{code.Substring(4, 4)}{index + 1:D6}"));
+            // Autumn: the high-growth lists (picked from firms holding their status by then) and the HNTE review.
+            var autumnRecord = f.ToRecord();
+            var autumnResult = engine.Assess(ProfileBuilder.Build(autumnRecord, autumn), autumn);
+            var highGrowth = new[] { "unicorn", "potential-unicorn", "gazelle", "seed-unicorn", "potential-gazelle" }
+                .FirstOrDefault(t => autumnResult.For(t)?.Outcome == Outcome.Qualified);
+            if (highGrowth is not null && d.Chance(_k.HighGrowthListRate))
+                f.Lists.Add(new ListEntryRecord(code, highGrowth, year));
+
+            var yearEnd = new DateOnly(year, 12, 1);
+            if (f.Certificates.Any(c => LegalTerms.CertificateValid(c.IssuedOn, yearEnd, validity))) continue;
+            if (!d.Chance(_k.HnteApplyRate)) continue;
+            var reviewed = ProfileBuilder.Build(autumnRecord, autumn) with { Expert = ExpertReview(d, f.Quality) };
+            var hnteResult = engine.Assess(reviewed, autumn).For("hnte")!;
+            if (hnteResult.Outcome == Outcome.Qualified)
+                f.Certificates.Add(new HnteCertificateRecord(code, $"GR{year}36{index + 1:D6}", new DateOnly(year, 11, 1).AddDays(d.Int(0, 30))));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Rules.Engine;
 
 namespace JxEnterpriseLadder.Prediction;
@@ -95,8 +96,9 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
 
     public sealed record PredictionRun(int BaseYear, int OutcomeYear, IReadOnlyList<(string Transition, int Count)> Stored, IReadOnlyList<string> RulesOnly);
 
-    /// <summary>Scores every pool of the latest year with the shipped models and stores probabilities and factors.</summary>
-    public PredictionRun Predict(string modelsDir, PredictionRepository predictions)
+    /// <summary>Scores every pool of the latest year with the shipped models and stores probabilities and factors; with
+    /// <paramref name="only"/>, just those enterprises (after an import changed them), keeping everyone else's.</summary>
+    public PredictionRun Predict(string modelsDir, PredictionRepository predictions, IReadOnlyCollection<string>? only = null)
     {
         var years = Years();
         var baseYear = years.PredictionBaseYear;
@@ -110,18 +112,39 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
             else throw new ModelFileException($"{modelsDir}: neither {t.Id}.zip nor {t.Id}.rules.json (run `jxladder ml train`)");
         }
         Say($"scoring base year {baseYear} for {baseYear + 1}: {string.Join(", ", models.Values.Select(m => m.Version).Concat(rulesOnly.Values.Select(r => r.Version)))}");
-        var data = new PromotionDataset(engine, _features).Build(registry.StreamAll(), baseYear, baseYear);
-        var stored = new List<(string, int)>();
-        foreach (var t in Transition.All)
+        var counts = Transition.All.ToDictionary(t => t, _ => 0);
+        var pending = Transition.All.ToDictionary(t => t, _ => new List<PromotionExample>());
+        var rows = Scored(only is null ? registry.StreamAll() : registry.Stream(only));
+        if (only is null) predictions.ReplaceAll(baseYear, rows);
+        else predictions.ReplaceFor(baseYear, only, rows);
+        return new PredictionRun(baseYear, baseYear + 1, Transition.All.Select(t => (t.Id, counts[t])).ToArray(), rulesOnly.Keys.Select(t => t.Id).ToArray());
+
+        // Snapshots (one engine run each) on every core while the next page is read; the model scores a batch at a time.
+        IEnumerable<PredictionRepository.StoredPrediction> Scored(IEnumerable<EnterpriseRecord> records)
         {
-            var rows = models.TryGetValue(t, out var model)
-                ? model.Score(data[t]).Select(s => Row(t, s.Example, s.Probability, model.Version, s.Factors))
-                : data[t].Select(e => Row(t, e, rulesOnly[t].Probability(e.RulesScore), rulesOnly[t].Version, []));
-            var list = rows.ToList();
-            predictions.Replace(t.Id, baseYear, list);
-            stored.Add((t.Id, list.Count));
+            var dataset = new PromotionDataset(engine, _features);
+            foreach (var built in RecordPipeline.Map(records, r => dataset.Build([r], baseYear, baseYear)))
+                foreach (var (t, examples) in built)
+                {
+                    pending[t].AddRange(examples);
+                    if (pending[t].Count >= 4000)
+                        foreach (var row in Flush(t)) yield return row;
+                }
+            foreach (var t in Transition.All)
+                foreach (var row in Flush(t)) yield return row;
         }
-        return new PredictionRun(baseYear, baseYear + 1, stored, rulesOnly.Keys.Select(t => t.Id).ToArray());
+
+        IEnumerable<PredictionRepository.StoredPrediction> Flush(Transition t)
+        {
+            var batch = pending[t];
+            if (batch.Count == 0) return [];
+            var scored = models.TryGetValue(t, out var model)
+                ? model.Score(batch).Select(s => Row(t, s.Example, s.Probability, model.Version, s.Factors)).ToList()
+                : batch.Select(e => Row(t, e, rulesOnly[t].Probability(e.RulesScore), rulesOnly[t].Version, [])).ToList();
+            batch.Clear();
+            counts[t] += scored.Count;
+            return scored;
+        }
 
         PredictionRepository.StoredPrediction Row(Transition t, PromotionExample e, double p, string version, IReadOnlyList<PredictionFactor> factors) =>
             new(e.CreditCode, t.Id, baseYear, Math.Clamp(p, 0, 1), e.TargetGroup, version, System.Text.Json.JsonSerializer.Serialize(factors, FactorJson.Options));

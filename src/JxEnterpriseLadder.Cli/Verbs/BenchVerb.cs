@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Generator;
 using JxEnterpriseLadder.Rules.Engine;
@@ -12,6 +13,12 @@ internal static class BenchVerb
         jxladder bench engine [--profiles N] [--seconds S] [--seed N]
           Measures the rules engine alone, on one thread, without I/O: generated profiles assessed for all
           seven tiers with full explanations; prints profiles per second and bytes allocated per profile.
+        jxladder bench --scale province|nation [--db SPEC] [--fresh] [--enterprises N] [--changed N] [--runs N] [--models DIR] [--park CODE] [--json FILE]
+          The whole pipeline on one database, each stage with its time, its floor (simply reading the same data) and the
+          peak memory of the process: generate and bulk-load the province (province: 100,000 enterprises × 5 years;
+          nation: 1,000,000 × 3), screen the whole registry, score the model for every enterprise, import N revised
+          filings (default 300) then screen and score incrementally, and the query latency of `bench queries`.
+          The registry must be empty; --fresh empties it first (deletes the SQLite file; drops PostgreSQL's public schema).
         jxladder bench queries [--db SPEC] [--runs N] [--park CODE] [--json FILE]
           Measures what the pages ask of an existing, screened and scored registry: the candidate list of one park,
           the enterprise search with filters and sorting, the dashboard aggregates; median and p95 over N runs
@@ -20,15 +27,30 @@ internal static class BenchVerb
 
     public static int Run(string[] argv)
     {
-        var a = new Args(argv, new HashSet<string> { "--profiles", "--seconds", "--seed", "--db", "--runs", "--park", "--json" }, new HashSet<string>());
+        var a = new Args(argv, new HashSet<string> { "--profiles", "--seconds", "--seed", "--db", "--runs", "--park", "--json", "--scale", "--enterprises", "--changed", "--models" },
+            new HashSet<string> { "--fresh" });
         if (a.Help) return Common.ShowHelp(Help);
+        if (a.Get("--scale") is { } scaleName)
+        {
+            if (a.Positional.Count > 0) throw new UsageException($"unexpected argument '{a.Positional[0]}' with --scale");
+            var scale = PipelineBench.Scale.Parse(scaleName);
+            scale = scale with { Enterprises = a.Int("--enterprises", scale.Enterprises, 100, 5_000_000) };
+            var db = Common.Db(a);
+            if (a.Has("--fresh")) Migrator.DropEverything(db);
+            var elapsed = Stopwatch.StartNew();
+            var report = PipelineBench.Run(db, scale, a.Get("--models") ?? "models", a.Int("--changed", 300, 1, 100_000), a.Int("--runs", 20, 3, 10_000),
+                a.Get("--park") ?? DemoAccounts.DemoPark, m => Console.Error.WriteLine($"[{elapsed.Elapsed:hh\\:mm\\:ss}] {m}"));
+            PipelineBench.Print(report, a.Get("--json"));
+            Console.WriteLine($"bench --scale {scale.Name} took {elapsed.Elapsed.TotalMinutes:0.0} min in all");
+            return 0;
+        }
         if (a.Positional is ["queries"])
         {
             var db = Common.Db(a);
-            QueryBench.Print(db, QueryBench.Run(db, a.Int("--runs", 20, 3, 10_000), a.Get("--park") ?? DemoAccounts.DemoPark), a.Get("--json"));
+            QueryBench.Print(db.Description, QueryBench.Run(db, a.Int("--runs", 20, 3, 10_000), a.Get("--park") ?? DemoAccounts.DemoPark), a.Get("--json"));
             return 0;
         }
-        if (a.Positional is not ["engine"]) throw new UsageException("expected 'bench engine' or 'bench queries' (the whole-pipeline benchmark is not built yet)");
+        if (a.Positional is not ["engine"]) throw new UsageException("expected 'bench engine', 'bench queries' or 'bench --scale province|nation'");
         var count = a.Int("--profiles", 2000, 10, 1_000_000);
         var seconds = a.Int("--seconds", 10, 1, 600);
         var engine = new AssessmentEngine();

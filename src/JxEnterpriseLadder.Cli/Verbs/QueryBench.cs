@@ -78,15 +78,15 @@ internal static class QueryBench
         return (times[runs / 2], times[Math.Min(runs - 1, (int)Math.Ceiling(runs * 0.95) - 1)], rows);
     }
 
-    public static void Print(Database db, IReadOnlyList<Measure> results, string? json)
+    public static void Print(string database, IReadOnlyList<Measure> results, string? json)
     {
-        Console.WriteLine($"Query latency on {db.Description}, {DateTime.Now:yyyy-MM-dd}, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"Query latency on {database}, {DateTime.Now:yyyy-MM-dd}, {Environment.ProcessorCount} cores");
         Console.WriteLine("| query | rows | median ms | p95 ms | floor median ms | × floor |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (var m in results)
             Console.WriteLine($"| {m.Query} | {m.Rows} | {m.MedianMs:0.0} | {m.P95Ms:0.0} | {m.FloorMedianMs:0.0} | {m.MedianMs / Math.Max(0.01, m.FloorMedianMs):0} |");
         if (json is not null)
-            File.WriteAllText(json, JsonSerializer.Serialize(new { database = db.Description, date = DateTime.Now.ToString("O"), cores = Environment.ProcessorCount, results },
+            File.WriteAllText(json, JsonSerializer.Serialize(new { database, date = DateTime.Now.ToString("O"), cores = Environment.ProcessorCount, results },
                 new JsonSerializerOptions { WriteIndented = true }));
     }
 }

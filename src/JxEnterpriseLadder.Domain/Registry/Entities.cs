@@ -25,6 +25,9 @@ public sealed record Enterprise
     public int? LedStandardYear { get; init; }
     /// <summary>Optimistic-concurrency version, incremented on every update.</summary>
     public int Version { get; init; }
+    /// <summary>Incremented by every change to the enterprise or any of its dated records (filings, IP, statuses):
+    /// a screening stores the version it assessed, so an incremental screening reassesses only what moved on.</summary>
+    public long RecordVersion { get; init; } = 1;
 }
 
 public sealed record Filing
