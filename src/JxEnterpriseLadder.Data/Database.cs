@@ -68,6 +68,12 @@ public sealed class Database
         return b.ConnectionString;
     }
 
+    /// <summary>
+    /// The SQL for this database's dialect where the two differ on lists: Dapper expands <c>IN @Codes</c> into one
+    /// parameter per item on SQLite, while Npgsql sends the list as one array, which PostgreSQL reads as <c>= ANY(@Codes)</c>.
+    /// </summary>
+    public string Dialect(string sql) => Provider == DatabaseProvider.Postgres ? sql.Replace(" IN @Codes", " = ANY(@Codes)", StringComparison.Ordinal) : sql;
+
     public DbConnection Open()
     {
         DbConnection c = Provider == DatabaseProvider.Sqlite ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);

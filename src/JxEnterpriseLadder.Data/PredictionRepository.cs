@@ -71,7 +71,7 @@ public sealed class PredictionRepository(Database db)
         using var tx = c.BeginTransaction();
         if (delete is not null) c.Execute(delete, deleteArgs, tx);
         if (only is { } o)
-            foreach (var codes in o.Codes.Chunk(1000)) c.Execute(Sql.DeleteOf, new { o.BaseYear, Codes = codes }, tx);
+            foreach (var codes in o.Codes.Chunk(1000)) c.Execute(Database.Dialect(Sql.DeleteOf), new { o.BaseYear, Codes = codes }, tx);
         var n = 0;
         if (c is Npgsql.NpgsqlConnection pg)
             PostgresCopy.Copy(pg, Sql.Copy, rows.Select(r => { n++; return r; }), (w, r) =>

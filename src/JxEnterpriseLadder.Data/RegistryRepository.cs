@@ -43,7 +43,7 @@ public sealed class RegistryRepository(Database db)
         // Children of a page of enterprises: a key range when streaming the registry, a list of codes when streaming
         // only the enterprises that changed (Dapper expands @Codes into one parameter per code).
         public const string InRange = "credit_code BETWEEN @From AND @To";
-        public const string InCodes = "credit_code IN @Codes";
+        public const string InCodes = " credit_code IN @Codes";
         public static string FilingsWhere(string where) => "SELECT " + FilingColumns + " FROM filings WHERE " + where + " ORDER BY credit_code, year";
         public static string IpWhere(string where) => "SELECT credit_code, ip_class, kind, own_rd, valid_from, valid_to FROM ip_holdings WHERE " + where;
         public static string RegistrationsWhere(string where) => "SELECT credit_code, year, registration_number FROM tech_sme_registrations WHERE " + where;
@@ -258,8 +258,8 @@ public sealed class RegistryRepository(Database db)
         using var c = Database.Open();
         foreach (var codes in creditCodes.Order(StringComparer.Ordinal).Chunk(pageSize))
         {
-            var page = c.Query<Enterprise>(Sql.SelectEnterprisesIn, new { Codes = codes }).ToList();
-            foreach (var r in LoadChildren(c, page, Sql.InCodes, new { Codes = codes })) yield return r;
+            var page = c.Query<Enterprise>(Database.Dialect(Sql.SelectEnterprisesIn), new { Codes = codes }).ToList();
+            foreach (var r in LoadChildren(c, page, Database.Dialect(Sql.InCodes), new { Codes = codes })) yield return r;
         }
     }
 
@@ -268,8 +268,8 @@ public sealed class RegistryRepository(Database db)
 
     private static IEnumerable<EnterpriseRecord> LoadChildren(DbConnection c, List<Enterprise> page, string where, object range)
     {
-        var filings = c.Query<Filing>(Sql.FilingsWhere(where), range).ToLookup(x => x.CreditCode);
-        var ip = c.Query<IpHolding>(Sql.IpWhere(where), range).ToLookup(x => x.CreditCode);
+        var filings = ReadFilings(c, Sql.FilingsWhere(where), range).ToLookup(x => x.CreditCode);
+        var ip = ReadIp(c, Sql.IpWhere(where), range).ToLookup(x => x.CreditCode);
         var registrations = c.Query<TechSmeRegistrationRecord>(Sql.RegistrationsWhere(where), range).ToLookup(x => x.CreditCode);
         var certificates = c.Query<HnteCertificateRecord>(Sql.CertificatesWhere(where), range).ToLookup(x => x.CreditCode);
         var lists = c.Query<ListEntryRecord>(Sql.ListEntriesWhere(where), range).ToLookup(x => x.CreditCode);
@@ -289,6 +289,35 @@ public sealed class RegistryRepository(Database db)
     }
 
     public sealed record AssessmentRow(string CreditCode, DateOnly AsOf, string Tier, string Outcome, int? Score, string Parameters);
+
+    // The two biggest child tables (a province holds millions of IP rows) are read by ordinal, without Dapper's
+    // per-row boxing of dates: this is most of the floor of a whole screening (docs/decisions/0007).
+    private static IEnumerable<Filing> ReadFilings(DbConnection c, string sql, object args)
+    {
+        using var r = c.ExecuteReader(sql, args);
+        while (r.Read())
+            yield return new Filing
+            {
+                CreditCode = r.GetString(0), Year = r.GetInt32(1), Employees = Int(r, 2), TechStaff = Int(r, 3),
+                SalesRevenue = Money(r, 4), TotalIncome = Money(r, 5), HiTechIncome = Money(r, 6), TotalCostsAndExpenses = Money(r, 7),
+                RdExpense = Money(r, 8), RdExpenseDomestic = Money(r, 9), TotalAssets = Money(r, 10), TotalLiabilities = Money(r, 11),
+                ResultsCommercialized = Int(r, 12),
+            };
+    }
+
+    private static IEnumerable<IpHolding> ReadIp(DbConnection c, string sql, object args)
+    {
+        using var r = c.ExecuteReader(sql, args);
+        while (r.Read())
+            yield return new IpHolding
+            {
+                CreditCode = r.GetString(0), IpClass = r.GetInt32(1), Kind = r.GetString(2), OwnRd = r.GetBoolean(3),
+                ValidFrom = r.GetFieldValue<DateOnly>(4), ValidTo = r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5),
+            };
+    }
+
+    private static int? Int(System.Data.IDataRecord r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
+    private static decimal? Money(System.Data.IDataRecord r, int i) => r.IsDBNull(i) ? null : r.GetDecimal(i);
 
     /// <summary>An enterprise's place on the ladder at a screening date, with the record version that was assessed.</summary>
     public sealed record LadderPosition(string CreditCode, DateOnly AsOf, string? RecognizedTier, string? QualifiedTier, long? RecordVersion = null)
@@ -338,11 +367,11 @@ public sealed class RegistryRepository(Database db)
         using var tx = c.BeginTransaction();
         foreach (var codes in creditCodes.Chunk(1000))
         {
-            c.Execute(Sql.DeleteAssessmentsOf, new { AsOf = asOf, Codes = codes }, tx);
-            c.Execute(Sql.DeletePositionsOf, new { AsOf = asOf, Codes = codes }, tx);
+            c.Execute(Database.Dialect(Sql.DeleteAssessmentsOf), new { AsOf = asOf, Codes = codes }, tx);
+            c.Execute(Database.Dialect(Sql.DeletePositionsOf), new { AsOf = asOf, Codes = codes }, tx);
         }
         Write(c, tx, results, batch);
-        foreach (var codes in creditCodes.Chunk(1000)) c.Execute(Sql.MarkLatestOf, new { Codes = codes }, tx);
+        foreach (var codes in creditCodes.Chunk(1000)) c.Execute(Database.Dialect(Sql.MarkLatestOf), new { Codes = codes }, tx);
         tx.Commit();
     }
 

@@ -82,7 +82,7 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
             for (var i = 0; i < firms.Length; i++) firms[i] = NewFirm(o, first + i, codes);
             Parallel.For(0, firms.Length, parallel, i => RunRecognition(o, years, firms[i], first + i));
             foreach (var f in firms) yield return f.ToRecord();
-            if ((first / chunkSize) % 25 == 24 || first + firms.Length == o.Enterprises)
+            if ((first / chunkSize) % 10 == 9 || first + firms.Length == o.Enterprises)
                 progress?.Invoke($"{first + firms.Length} of {o.Enterprises} enterprises generated");
         }
     }

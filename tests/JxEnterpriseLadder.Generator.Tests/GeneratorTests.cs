@@ -32,6 +32,26 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void TheStreamedProvinceDoesNotDependOnTheChunkSize()
+    {
+        // Chunks are assessed on every core: a firm's recognitions must not depend on its neighbours or the thread.
+        var small = new ProvinceGenerator(Engine).Stream(new GeneratorOptions { Seed = 5, Enterprises = 300 }, chunkSize: 7).ToList();
+        Assert.Equal(Province.Select(Fingerprint), small.Select(Fingerprint));
+        Assert.Equal(Province.SelectMany(r => r.HnteCertificates).Select(c => c.CertificateNumber), small.SelectMany(r => r.HnteCertificates).Select(c => c.CertificateNumber));
+        Assert.Equal(Province.SelectMany(r => r.HnteCertificates).Count(), Province.SelectMany(r => r.HnteCertificates).Select(c => c.CertificateNumber).Distinct().Count());
+    }
+
+    [Fact]
+    public void HistoryYearsSetsTheFirstFilingYear()
+    {
+        var o = new GeneratorOptions { Seed = 5, Enterprises = 200, FromYear = 2023, ToYear = 2025, HistoryYears = 0 };
+        var records = new ProvinceGenerator(Engine).Generate(o);
+        Assert.Equal(2023, records.SelectMany(r => r.Filings).Min(f => f.Year));
+        Assert.Equal(2025, records.SelectMany(r => r.Filings).Max(f => f.Year));
+        Assert.All(records.SelectMany(r => r.TechSmeRegistrations), t => Assert.InRange(t.Year, 2023, 2025));
+    }
+
+    [Fact]
     public void EnterprisesUseTheSeedPlansPlacesAndValidCodes()
     {
         var reference = JiangxiReference.Default;

@@ -18,7 +18,8 @@ internal static class BenchVerb
           peak memory of the process: generate and bulk-load the province (province: 100,000 enterprises × 5 years;
           nation: 1,000,000 × 3), screen the whole registry, score the model for every enterprise, import N revised
           filings (default 300) then screen and score incrementally, and the query latency of `bench queries`.
-          The registry must be empty; --fresh empties it first (deletes the SQLite file; drops PostgreSQL's public schema).
+          The registry must be empty; --fresh empties it first (deletes the SQLite file; drops PostgreSQL's public schema);
+          --reuse skips the load when the registry already holds a province (to measure the later stages again).
         jxladder bench queries [--db SPEC] [--runs N] [--park CODE] [--json FILE]
           Measures what the pages ask of an existing, screened and scored registry: the candidate list of one park,
           the enterprise search with filters and sorting, the dashboard aggregates; median and p95 over N runs
@@ -28,7 +29,7 @@ internal static class BenchVerb
     public static int Run(string[] argv)
     {
         var a = new Args(argv, new HashSet<string> { "--profiles", "--seconds", "--seed", "--db", "--runs", "--park", "--json", "--scale", "--enterprises", "--changed", "--models" },
-            new HashSet<string> { "--fresh" });
+            new HashSet<string> { "--fresh", "--reuse" });
         if (a.Help) return Common.ShowHelp(Help);
         if (a.Get("--scale") is { } scaleName)
         {
@@ -39,7 +40,7 @@ internal static class BenchVerb
             if (a.Has("--fresh")) Migrator.DropEverything(db);
             var elapsed = Stopwatch.StartNew();
             var report = PipelineBench.Run(db, scale, a.Get("--models") ?? "models", a.Int("--changed", 300, 1, 100_000), a.Int("--runs", 20, 3, 10_000),
-                a.Get("--park") ?? DemoAccounts.DemoPark, m => Console.Error.WriteLine($"[{elapsed.Elapsed:hh\\:mm\\:ss}] {m}"));
+                a.Get("--park") ?? DemoAccounts.DemoPark, a.Has("--reuse"), m => Console.Error.WriteLine($"[{elapsed.Elapsed:hh\\:mm\\:ss}] {m}"));
             PipelineBench.Print(report, a.Get("--json"));
             Console.WriteLine($"bench --scale {scale.Name} took {elapsed.Elapsed.TotalMinutes:0.0} min in all");
             return 0;

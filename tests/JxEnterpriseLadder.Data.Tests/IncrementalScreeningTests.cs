@@ -1,0 +1,104 @@
+using Dapper;
+using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Domain.Registry;
+using JxEnterpriseLadder.Generator;
+using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Services;
+
+namespace JxEnterpriseLadder.Data.Tests;
+
+/// <summary>
+/// The bulk path and the incremental path of issue 7, on both databases: a streamed bulk load is all or nothing;
+/// revised filings move record versions on; an incremental screening reassesses exactly the changed enterprises and
+/// leaves the stored results identical to a full screening's.
+/// </summary>
+public sealed class IncrementalScreeningTests
+{
+    private static readonly AssessmentEngine Engine = new();
+    private static readonly DateOnly AsOf = new(2026, 6, 30);
+    private static readonly GeneratorOptions Small = new() { Seed = 3, Enterprises = 400, FromYear = 2021, ToYear = 2025, HistoryYears = 0 };
+
+    private static (Database Db, RegistryRepository Registry) Loaded(string provider)
+    {
+        var db = Providers.Fresh(provider);
+        var registry = new RegistryRepository(db);
+        registry.SaveReferenceData(Domain.JiangxiReference.Default);
+        Assert.Equal(400, registry.BulkLoad(new ProvinceGenerator(Engine).Stream(Small), batch: 64));
+        return (db, registry);
+    }
+
+    /// <summary>Every stored result at the date, in a fixed order: tier outcomes, then positions with their versions.</summary>
+    private static List<string> Stored(Database db)
+    {
+        using var c = db.Open();
+        var tiers = c.Query<(string, string, string, int?, string)>(
+            "SELECT credit_code, tier, outcome, score, parameters FROM assessments WHERE as_of = @AsOf ORDER BY credit_code, tier", new { AsOf }).Select(x => x.ToString());
+        var positions = c.Query<(string, string?, string?, long?, int)>(
+            "SELECT credit_code, recognized_tier, qualified_tier, record_version, latest FROM ladder_positions WHERE as_of = @AsOf ORDER BY credit_code", new { AsOf }).Select(x => x.ToString());
+        return tiers.Concat(positions).ToList();
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void IncrementalScreeningReassessesOnlyTheChangedAndMatchesAFullScreening(string provider)
+    {
+        var (db, registry) = Loaded(provider);
+        var screening = new Screening(registry, Engine);
+        var full = screening.Run(AsOf);
+        Assert.True(full.Enterprises > 300);
+        Assert.Equal(0, screening.RunIncremental(AsOf).Enterprises); // nothing changed since
+
+        // An import of revised filings: R&D tripled for six enterprises spread over the registry.
+        var changed = registry.FiledIn(2025).Where((_, i) => i % 50 == 7).Take(6).ToList();
+        var revised = registry.Stream(changed).Select(r => r.Filings.Single(f => f.Year == 2025))
+            .Select(f => f with { RdExpense = f.RdExpense * 3, RdExpenseDomestic = f.RdExpenseDomestic * 3, TotalCostsAndExpenses = f.TotalCostsAndExpenses + f.RdExpense * 2 }).ToList();
+        var before = Stored(db);
+        Assert.Equal(changed, registry.ReviseFilings(revised));
+        Assert.All(changed, code => Assert.Equal(2, registry.Get(code)!.Enterprise.RecordVersion));
+        Assert.Equal(changed, registry.StaleAt(AsOf, Domain.Access.AccessScope.Province));
+
+        var incremental = screening.RunIncremental(AsOf);
+        Assert.Equal(6, incremental.Enterprises);
+        Assert.Empty(registry.StaleAt(AsOf, Domain.Access.AccessScope.Province));
+        var afterIncremental = Stored(db);
+        Assert.NotEqual(before, afterIncremental); // the stored versions, at least, moved on
+        Assert.Equal(before.Where(r => !changed.Any(r.Contains)), afterIncremental.Where(r => !changed.Any(r.Contains))); // nobody else touched
+
+        screening.Run(AsOf);
+        Assert.Equal(Stored(db), afterIncremental);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void RevisedFilingsWithAnyProblemWriteNothing(string provider)
+    {
+        var (_, registry) = Loaded(provider);
+        var code = registry.FiledIn(2025).First();
+        var good = registry.Get(code)!.Filings.Single(f => f.Year == 2025) with { Employees = 999 };
+        var unknown = good with { CreditCode = "91360100MA0000000X" };
+        var negative = good with { Year = 2024, RdExpense = -1 };
+
+        var e = Assert.Throws<RegistryValidationException>(() => registry.ReviseFilings([good, unknown, negative, good]));
+        Assert.Contains(e.Problems, p => p.CreditCode == unknown.CreditCode && p.Field == "creditCode");
+        Assert.Contains(e.Problems, p => p.CreditCode == code && p.Year == 2024 && p.Field.Contains("rdExpense", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(e.Problems, p => p.CreditCode == code && p.Year == 2025 && p.Message.Contains("重复"));
+        var after = registry.Get(code)!;
+        Assert.NotEqual(999, after.Filings.Single(f => f.Year == 2025).Employees);
+        Assert.Equal(1, after.Enterprise.RecordVersion);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void ABulkLoadIsAllOrNothing(string provider)
+    {
+        var db = Providers.Fresh(provider);
+        var registry = new RegistryRepository(db);
+        registry.SaveReferenceData(Domain.JiangxiReference.Default);
+        // The fifth batch holds a record with a bad credit code: the four before it are rolled back too.
+        var records = new ProvinceGenerator(Engine).Stream(Small).Select((r, i) => i == 4 * 64 + 10 ? r with { Enterprise = r.Enterprise with { CreditCode = "not-a-code" } } : r);
+        var e = Assert.Throws<RegistryValidationException>(() => registry.BulkLoad(records, batch: 64));
+        Assert.Contains(e.Problems, p => p.CreditCode == "not-a-code");
+        Assert.Equal(0, registry.CountEnterprises());
+
+        registry.BulkLoad(new ProvinceGenerator(Engine).Stream(Small).Take(10));
+        Assert.Throws<InvalidOperationException>(() => registry.BulkLoad(new ProvinceGenerator(Engine).Stream(Small).Skip(10).Take(5)));
+        Assert.Equal(10, registry.CountEnterprises());
+    }
+}
