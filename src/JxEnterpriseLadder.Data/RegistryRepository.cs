@@ -294,7 +294,7 @@ public sealed class RegistryRepository(Database db)
     // per-row boxing of dates: this is most of the floor of a whole screening (docs/decisions/0007).
     private static IEnumerable<Filing> ReadFilings(DbConnection c, string sql, object args)
     {
-        using var r = c.ExecuteReader(sql, args);
+        using var r = (DbDataReader)c.ExecuteReader(sql, args);
         while (r.Read())
             yield return new Filing
             {
@@ -307,7 +307,7 @@ public sealed class RegistryRepository(Database db)
 
     private static IEnumerable<IpHolding> ReadIp(DbConnection c, string sql, object args)
     {
-        using var r = c.ExecuteReader(sql, args);
+        using var r = (DbDataReader)c.ExecuteReader(sql, args);
         while (r.Read())
             yield return new IpHolding
             {

@@ -27,14 +27,19 @@ public sealed class CandidateLists(PredictionRepository predictions, RegistryRep
     {
         if (BaseYear() is not { } baseYear) return [];
         if (scope.Role == Roles.Enterprise) throw new OutOfScopeException("候选名单只对科技部门和园区开放");
-        var rows = new List<Row>();
-        foreach (var c in predictions.Candidates(scope, query.Transition.Id, baseYear, query.Park, query.Chain, query.MinProbability, query.Limit))
+        var candidates = predictions.Candidates(scope, query.Transition.Id, baseYear, query.Park, query.Chain, query.MinProbability, query.Limit);
+        // Every candidate's record in one read (a page, not a query per row), then the engine on every core.
+        var records = registry.Stream(candidates.Select(c => c.CreditCode).ToList()).ToDictionary(r => r.Enterprise.CreditCode);
+        var snapshots = new YearEndSnapshot?[candidates.Count];
+        Parallel.For(0, candidates.Count, i =>
+            snapshots[i] = records.TryGetValue(candidates[i].CreditCode, out var record) ? YearEndSnapshot.Take(record, baseYear, engine) : null);
+        var rows = new List<Row>(candidates.Count);
+        for (var i = 0; i < candidates.Count; i++)
         {
             // What it lacks, as the model saw it: the engine for year t+1 on the record at the end of year t.
-            var record = registry.Get(c.CreditCode);
-            var snapshot = record is null ? null : YearEndSnapshot.Take(record, baseYear, engine);
+            var snapshot = snapshots[i];
             var nearest = query.Transition.TargetTiers.MinBy(t => snapshot?.Assessment.For(t) is { } r ? RulesDistance.To(r) : double.MaxValue)!;
-            rows.Add(new Row(rows.Count + 1, c, FactorJson.Read(c.Factors), nearest, snapshot?.Assessment.For(nearest)));
+            rows.Add(new Row(i + 1, candidates[i], FactorJson.Read(candidates[i].Factors), nearest, snapshot?.Assessment.For(nearest)));
         }
         return rows;
     }
