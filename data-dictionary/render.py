@@ -144,8 +144,8 @@ c("seed-unicorn.cumulative-financing", "seed-unicorn", "累计融资额", "≥ 1
 
 
 # ------------------------------------------------------------------------------------------------ checks
-def sql_columns(path):
-    tables = {}
+def sql_columns(path, tables=None):
+    tables = {} if tables is None else tables
     for m in re.finditer(r"CREATE TABLE (\w+) \((.*?)\n\);", path.read_text(encoding="utf-8"), re.S):
         cols = []
         for line in m.group(2).splitlines():
@@ -154,6 +154,9 @@ def sql_columns(path):
                 continue
             cols.append(line.split()[0])
         tables[m.group(1)] = cols
+    # Later migrations add columns to existing tables.
+    for m in re.finditer(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", path.read_text(encoding="utf-8")):
+        tables.setdefault(m.group(1), []).append(m.group(2))
     return tables
 
 
@@ -206,11 +209,13 @@ def check(d):
 
     expected = {}
     for dialect in DIALECTS:
+        schema = {}
         for f in sorted((MIGRATIONS / dialect).glob("*.sql")):
-            for t, cols in sql_columns(f).items():
-                if t in expected and expected[t] != cols:
-                    problems.append(f"{t}: columns differ between dialects")
-                expected[t] = cols
+            sql_columns(f, schema)  # in order: each migration's tables and added columns
+        for t, cols in schema.items():
+            if t in expected and expected[t] != cols:
+                problems.append(f"{t}: columns differ between dialects")
+            expected[t] = cols
     if expected:
         expected.update(EXTRA_TABLES)
         for t in set(expected) | set(d["tables"]):

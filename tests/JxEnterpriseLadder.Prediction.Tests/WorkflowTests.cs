@@ -67,7 +67,25 @@ public sealed class WorkflowTests
         Assert.InRange(techSme.ExpectedNext!.Value, techSme.Low!.Value, techSme.High!.Value);
         var stored = predictions.Candidates(Transition.TechSmeEntry.Id, 2025, null, 100_000);
         Assert.Equal(stored.Sum(c => c.Probability), techSme.ExpectedNext.Value, 6);
+
+        // Incremental scoring after an import: only the revised enterprises are rescored, and the stored table is then
+        // exactly what a full run gives.
+        var before = AllPredictions(predictions);
+        var changed = registry.FiledIn(2025).Where((_, i) => i % 97 == 5).Take(12).ToList();
+        var revised = registry.Stream(changed).Select(r => r.Filings.Single(f => f.Year == 2025))
+            .Select(f => f with { RdExpense = f.RdExpense * 4, RdExpenseDomestic = f.RdExpenseDomestic * 4, TotalCostsAndExpenses = f.TotalCostsAndExpenses + f.RdExpense * 3 }).ToList();
+        var touched = registry.ReviseFilings(revised);
+        var incremental = workflow.Predict(models, predictions, touched);
+        Assert.InRange(incremental.Stored.Sum(s => s.Count), 1, 12 * Transition.All.Count);
+        var afterIncremental = AllPredictions(predictions);
+        Assert.NotEqual(before, afterIncremental);
+        Assert.Equal(before.Where(p => !touched.Contains(p.CreditCode)), afterIncremental.Where(p => !touched.Contains(p.CreditCode)));
+        workflow.Predict(models, predictions);
+        Assert.Equal(AllPredictions(predictions), afterIncremental);
     }
+
+    private static List<PredictionRepository.Candidate> AllPredictions(PredictionRepository predictions) =>
+        Transition.All.SelectMany(t => predictions.Candidates(t.Id, 2025, null, 1_000_000).OrderBy(c => c.CreditCode)).ToList();
 
     private static string Key((RankingMetrics Model, double Logistic, double Rules) x) =>
         $"{x.Model.RocAuc:R}|{x.Model.PrAuc:R}|{x.Model.PrecisionAtK:R}|{x.Model.PrecisionAtPark50:R}|{x.Model.Brier:R}|{x.Logistic:R}|{x.Rules:R}";
