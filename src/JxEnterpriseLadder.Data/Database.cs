@@ -68,6 +68,10 @@ public sealed class Database
         return b.ConnectionString;
     }
 
+    /// <summary>Seconds allowed to a statement over a whole registry (a screening's delete and marks, a bulk COPY): the
+    /// default 30 s is right for a page's query and wrong for a million rows.</summary>
+    public const int LongRunning = 3600;
+
     /// <summary>
     /// The SQL for this database's dialect where the two differ on lists: Dapper expands <c>IN @Codes</c> into one
     /// parameter per item on SQLite, while Npgsql sends the list as one array, which PostgreSQL reads as <c>= ANY(@Codes)</c>.

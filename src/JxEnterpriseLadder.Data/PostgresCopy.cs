@@ -9,6 +9,7 @@ internal static class PostgresCopy
     public static void Copy<T>(NpgsqlConnection c, string sql, IEnumerable<T> rows, Action<NpgsqlBinaryImporter, T> write)
     {
         using var importer = c.BeginBinaryImport(sql);
+        importer.Timeout = TimeSpan.FromSeconds(Database.LongRunning); // completing waits for the server to take every row
         foreach (var row in rows)
         {
             importer.StartRow();

@@ -69,7 +69,7 @@ public sealed class PredictionRepository(Database db)
     {
         using var c = Database.Open();
         using var tx = c.BeginTransaction();
-        if (delete is not null) c.Execute(delete, deleteArgs, tx);
+        if (delete is not null) c.Execute(delete, deleteArgs, tx, Database.LongRunning);
         if (only is { } o)
             foreach (var codes in o.Codes.Chunk(1000)) c.Execute(Database.Dialect(Sql.DeleteOf), new { o.BaseYear, Codes = codes }, tx);
         var n = 0;

@@ -85,17 +85,21 @@ public sealed class RegistryRepository(Database db)
         public const string DeletePositions = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN (SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + ")";
         public const string DeleteAssessmentsOf = "DELETE FROM assessments WHERE as_of = @AsOf AND credit_code IN @Codes";
         public const string DeletePositionsOf = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN @Codes";
-        public const string InsertPosition = "INSERT INTO ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version) VALUES (@CreditCode, @AsOf, @RecognizedTier, @QualifiedTier, @RecordVersion)";
-        // After a screening of a scope: which position is now each of its enterprises' latest.
-        public const string MarkLatest = """
-            UPDATE ladder_positions SET latest = CASE WHEN as_of = (SELECT MAX(x.as_of) FROM ladder_positions x WHERE x.credit_code = ladder_positions.credit_code) THEN 1 ELSE 0 END
-            WHERE credit_code IN (SELECT e.credit_code FROM enterprises e WHERE 
-            """ + ScopeSql.Enterprise + ")";
-        public const string MarkLatestOf = """
-            UPDATE ladder_positions SET latest = CASE WHEN as_of = (SELECT MAX(x.as_of) FROM ladder_positions x WHERE x.credit_code = ladder_positions.credit_code) THEN 1 ELSE 0 END
-            WHERE credit_code IN @Codes
+        public const string InsertPosition = "INSERT INTO ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version, latest) VALUES (@CreditCode, @AsOf, @RecognizedTier, @QualifiedTier, @RecordVersion, 1)";
+        // After a screening of a scope: which position is now each of its enterprises' latest. New positions come in
+        // marked latest (a screening is usually the newest); one grouped pass then flips only the marks that are wrong,
+        // so a yearly screening rewrites the previous year's marks and nothing else.
+        private const string LatestFix = """
+            UPDATE ladder_positions AS l SET latest = CASE WHEN l.as_of = m.newest THEN 1 ELSE 0 END
+            FROM (SELECT x.credit_code, MAX(x.as_of) AS newest FROM ladder_positions x WHERE x.credit_code IN (
             """;
-        public const string CopyPositions = "COPY ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version) FROM STDIN (FORMAT BINARY)";
+        private const string LatestFixEnd = """
+            ) GROUP BY x.credit_code) AS m
+            WHERE l.credit_code = m.credit_code AND l.latest <> CASE WHEN l.as_of = m.newest THEN 1 ELSE 0 END
+            """;
+        public const string MarkLatest = LatestFix + "SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + LatestFixEnd;
+        public const string MarkLatestOf = LatestFix + "SELECT c.credit_code FROM enterprises c WHERE c.credit_code IN @Codes" + LatestFixEnd;
+        public const string CopyPositions = "COPY ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version, latest) FROM STDIN (FORMAT BINARY)";
         public const string InsertAssessment = "INSERT INTO assessments (credit_code, as_of, tier, outcome, score, parameters) VALUES (@CreditCode, @AsOf, @Tier, @Outcome, @Score, @Parameters)";
 
         public const string EligibleByTierCity = """
@@ -341,7 +345,7 @@ public sealed class RegistryRepository(Database db)
         using var c = Database.Open();
         var args = new DynamicParameters(scope.Parameters);
         args.Add("AsOf", asOf);
-        return c.Query<string>(Sql.StaleAt, args).ToList();
+        return c.Query<string>(Sql.StaleAt, args, commandTimeout: Database.LongRunning).ToList();
     }
 
     /// <summary>Replaces the stored screening results of one evaluation date for the enterprises of a scope, in one
@@ -352,10 +356,10 @@ public sealed class RegistryRepository(Database db)
         using var tx = c.BeginTransaction();
         var args = new DynamicParameters(scope.Parameters);
         args.Add("AsOf", asOf);
-        c.Execute(Sql.DeleteAssessments, args, tx);
-        c.Execute(Sql.DeletePositions, args, tx);
+        c.Execute(Sql.DeleteAssessments, args, tx, Database.LongRunning);
+        c.Execute(Sql.DeletePositions, args, tx, Database.LongRunning);
         Write(c, tx, results, batch);
-        c.Execute(Sql.MarkLatest, new DynamicParameters(scope.Parameters), tx);
+        c.Execute(Sql.MarkLatest, new DynamicParameters(scope.Parameters), tx, Database.LongRunning);
         tx.Commit();
     }
 
@@ -371,7 +375,7 @@ public sealed class RegistryRepository(Database db)
             c.Execute(Database.Dialect(Sql.DeletePositionsOf), new { AsOf = asOf, Codes = codes }, tx);
         }
         Write(c, tx, results, batch);
-        foreach (var codes in creditCodes.Chunk(1000)) c.Execute(Database.Dialect(Sql.MarkLatestOf), new { Codes = codes }, tx);
+        foreach (var codes in creditCodes.Chunk(1000)) c.Execute(Database.Dialect(Sql.MarkLatestOf), new { Codes = codes }, tx, Database.LongRunning);
         tx.Commit();
     }
 
@@ -390,6 +394,7 @@ public sealed class RegistryRepository(Database db)
             {
                 w.Write(p.CreditCode, NpgsqlDbType.Text); w.Write(p.AsOf, NpgsqlDbType.Date);
                 PostgresCopy.Text(w, p.RecognizedTier); PostgresCopy.Text(w, p.QualifiedTier); PostgresCopy.Nullable(w, p.RecordVersion, NpgsqlDbType.Bigint);
+                w.Write((short)1, NpgsqlDbType.Smallint);
             });
             return;
         }
@@ -477,7 +482,7 @@ public sealed class RegistryRepository(Database db)
     public void Analyze()
     {
         using var c = Database.Open();
-        c.Execute(Sql.Analyze, commandTimeout: 600, commandType: System.Data.CommandType.Text); // one word: Dapper would take it for a procedure
+        c.Execute(Sql.Analyze, commandTimeout: Database.LongRunning, commandType: System.Data.CommandType.Text); // one word: Dapper would take it for a procedure
     }
 
     public IReadOnlyList<DateOnly> AssessedDates()
