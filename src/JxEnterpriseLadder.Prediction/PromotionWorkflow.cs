@@ -37,6 +37,13 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
         return new YearSplit(years.Min(), years.Max());
     }
 
+    /// <summary>The year whose year-end the stored predictions start from: the latest year of tech-SME registrations.
+    /// Scoring needs only that year (training needs three, <see cref="Years"/>).</summary>
+    public int PredictionBaseYear() =>
+        registry.RegisteredTechSmesByYear().Select(y => y.Year).DefaultIfEmpty().Max() is var y and > 0
+            ? y
+            : throw new InvalidOperationException($"{registry.Database.Description}: the registry holds no tech-SME registrations: nothing to score from");
+
     public sealed record Run(YearSplit Years, int Enterprises, IReadOnlyList<TransitionEvaluation> Evaluations, IReadOnlyList<string> Written);
 
     /// <summary>Fits every transition's model on the training years, measures it against both baselines on the test
@@ -100,8 +107,7 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
     /// <paramref name="only"/>, just those enterprises (after an import changed them), keeping everyone else's.</summary>
     public PredictionRun Predict(string modelsDir, PredictionRepository predictions, IReadOnlyCollection<string>? only = null)
     {
-        var years = Years();
-        var baseYear = years.PredictionBaseYear;
+        var baseYear = PredictionBaseYear();
         var ml = _training.NewContext();
         var models = new Dictionary<Transition, PromotionModel>();
         var rulesOnly = new Dictionary<Transition, RulesCalibration>();
