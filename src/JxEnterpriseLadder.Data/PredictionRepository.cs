@@ -12,7 +12,6 @@ public sealed class PredictionRepository(Database db)
 
     private static class Sql
     {
-        public const string Delete = "DELETE FROM predictions WHERE transition = @Transition AND base_year = @BaseYear";
         public const string DeleteBaseYear = "DELETE FROM predictions WHERE base_year = @BaseYear";
         public const string DeleteOf = "DELETE FROM predictions WHERE base_year = @BaseYear AND credit_code IN @Codes";
         public const string Copy = "COPY predictions (credit_code, transition, base_year, probability, target_group, model, factors) FROM STDIN (FORMAT BINARY)";
@@ -45,16 +44,6 @@ public sealed class PredictionRepository(Database db)
     public sealed record Candidate(string CreditCode, string Name, string CityCode, string? ParkCode, string? ChainCode, double Probability, string Factors)
     {
         private Candidate() : this("", "", "", null, null, 0, "") { }
-    }
-
-    /// <summary>Replaces one rung's predictions for a base year in one transaction.</summary>
-    public void Replace(string transition, int baseYear, IEnumerable<StoredPrediction> rows)
-    {
-        using var c = Database.Open();
-        using var tx = c.BeginTransaction();
-        c.Execute(Sql.Delete, new { Transition = transition, BaseYear = baseYear }, tx);
-        foreach (var chunk in rows.Chunk(2000)) c.Execute(Sql.Insert, chunk, tx);
-        tx.Commit();
     }
 
     /// <summary>Replaces every rung's predictions for a base year in one transaction, streaming the rows in (binary COPY on

@@ -179,7 +179,7 @@ public sealed class RegistryRepository(Database db)
             foreach (var r in chunk)
             {
                 problems.AddRange(RegistryValidation.Check(r));
-                if (!seen.Add(r.Enterprise.CreditCode)) problems.Add(new(r.Enterprise.CreditCode, null, "creditCode", "同一批次中重复的企业"));
+                if (!seen.Add(r.Enterprise.CreditCode)) problems.Add(new(r.Enterprise.CreditCode, null, "creditCode", "同一次装载中重复的企业"));
             }
             if (problems.Count > 0) throw new RegistryValidationException(problems);
             var clock = System.Diagnostics.Stopwatch.StartNew();
