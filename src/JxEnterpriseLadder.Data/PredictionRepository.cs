@@ -48,19 +48,22 @@ public sealed class PredictionRepository(Database db)
 
     /// <summary>Replaces every rung's predictions for a base year in one transaction, streaming the rows in (binary COPY on
     /// PostgreSQL): memory holds one batch, never the province's predictions.</summary>
-    public int ReplaceAll(int baseYear, IEnumerable<StoredPrediction> rows) => Write(new { BaseYear = baseYear }, Sql.DeleteBaseYear, null, rows);
+    public int ReplaceAll(int baseYear, IEnumerable<StoredPrediction> rows) =>
+        Write((c, tx) => c.Execute(Sql.DeleteBaseYear, new { BaseYear = baseYear }, tx, Database.LongRunning), rows);
 
     /// <summary>Replaces the predictions of the named enterprises for a base year (incremental scoring after an import).</summary>
     public int ReplaceFor(int baseYear, IReadOnlyCollection<string> creditCodes, IEnumerable<StoredPrediction> rows) =>
-        Write(null, null, (baseYear, creditCodes), rows);
+        Write((c, tx) =>
+        {
+            foreach (var codes in creditCodes.Chunk(1000)) c.Execute(Database.Dialect(Sql.DeleteOf), new { BaseYear = baseYear, Codes = codes }, tx);
+        }, rows);
 
-    private int Write(object? deleteArgs, string? delete, (int BaseYear, IReadOnlyCollection<string> Codes)? only, IEnumerable<StoredPrediction> rows)
+    /// <summary>In one transaction: clears what the rows replace, then streams the rows in.</summary>
+    private int Write(Action<System.Data.Common.DbConnection, System.Data.Common.DbTransaction> clear, IEnumerable<StoredPrediction> rows)
     {
         using var c = Database.Open();
         using var tx = c.BeginTransaction();
-        if (delete is not null) c.Execute(delete, deleteArgs, tx, Database.LongRunning);
-        if (only is { } o)
-            foreach (var codes in o.Codes.Chunk(1000)) c.Execute(Database.Dialect(Sql.DeleteOf), new { o.BaseYear, Codes = codes }, tx);
+        clear(c, tx);
         var n = 0;
         if (c is Npgsql.NpgsqlConnection pg)
             PostgresCopy.Copy(pg, Sql.Copy, rows.Select(r => { n++; return r; }), (w, r) =>

@@ -215,17 +215,30 @@ public sealed class RegistryRepository(Database db)
     {
         using var c = Database.Open();
         using var tx = c.BeginTransaction();
-        var registeredOn = c.ExecuteScalar<DateOnly?>(Sql.EnterpriseExists, new { filing.CreditCode }, tx);
         var problems = new List<ValidationProblem>();
-        if (UnifiedSocialCreditCode.Validate(filing.CreditCode) is { } reason) problems.Add(new(filing.CreditCode, filing.Year, "creditCode", reason));
-        else if (registeredOn is null) problems.Add(new(filing.CreditCode, filing.Year, "creditCode", "登记库中没有该企业"));
-        problems.AddRange(RegistryValidation.Check(filing, registeredOn));
+        var registeredOn = CheckFiling(c, tx, filing, problems);
         if (registeredOn is not null && c.ExecuteScalar<int>(Sql.FilingExists, new { filing.CreditCode, filing.Year }, tx) > 0)
             problems.Add(new(filing.CreditCode, filing.Year, "year", "该年度申报已存在（重复申报）"));
         if (problems.Count > 0) throw new RegistryValidationException(problems);
         c.Execute(Sql.InsertFiling, filing, tx);
         c.Execute(Sql.BumpRecordVersion, new { filing.CreditCode }, tx);
         tx.Commit();
+    }
+
+    /// <summary>One filing's checks against the registry (a valid code of a registered enterprise, then the amounts);
+    /// returns the enterprise's registration date, or null when it is not registered.</summary>
+    private static DateOnly? CheckFiling(DbConnection c, DbTransaction tx, Filing filing, List<ValidationProblem> problems)
+    {
+        if (UnifiedSocialCreditCode.Validate(filing.CreditCode) is { } reason)
+        {
+            problems.Add(new(filing.CreditCode, filing.Year, "creditCode", reason));
+            problems.AddRange(RegistryValidation.Check(filing, null));
+            return null;
+        }
+        var registeredOn = c.ExecuteScalar<DateOnly?>(Sql.EnterpriseExists, new { filing.CreditCode }, tx);
+        if (registeredOn is null) problems.Add(new(filing.CreditCode, filing.Year, "creditCode", "登记库中没有该企业"));
+        problems.AddRange(RegistryValidation.Check(filing, registeredOn));
+        return registeredOn;
     }
 
     public EnterpriseRecord? Get(string creditCode)
@@ -415,11 +428,7 @@ public sealed class RegistryRepository(Database db)
         var seen = new HashSet<(string, int)>();
         foreach (var f in filings)
         {
-            var codeProblem = UnifiedSocialCreditCode.Validate(f.CreditCode);
-            var registeredOn = codeProblem is null ? c.ExecuteScalar<DateOnly?>(Sql.EnterpriseExists, new { f.CreditCode }, tx) : null;
-            if (codeProblem is not null) problems.Add(new(f.CreditCode, f.Year, "creditCode", codeProblem));
-            else if (registeredOn is null) problems.Add(new(f.CreditCode, f.Year, "creditCode", "登记库中没有该企业"));
-            problems.AddRange(RegistryValidation.Check(f, registeredOn));
+            CheckFiling(c, tx, f, problems);
             if (!seen.Add((f.CreditCode, f.Year))) problems.Add(new(f.CreditCode, f.Year, "year", "同一批次中重复的年度申报"));
         }
         if (problems.Count > 0) throw new RegistryValidationException(problems);
