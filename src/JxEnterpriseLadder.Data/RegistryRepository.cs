@@ -115,6 +115,26 @@ public sealed class RegistryRepository(Database db)
         // Fresh planner statistics after a bulk load: PostgreSQL's autovacuum would get there, later.
         public const string Analyze = "ANALYZE";
         public const string AssessedDates = "SELECT DISTINCT as_of FROM assessments ORDER BY as_of";
+
+        // Imports and edits (Apply, UpdateEnterprise). The enterprise's own row is guarded by its version, the rest of
+        // its record by its record version: a change made by someone else since the record was read refuses the write.
+        public const string UpdateEnterprise = """
+            UPDATE enterprises SET name = @Name, registered_on = @RegisteredOn, city_code = @CityCode, county = @County, park_code = @ParkCode,
+            chain_code = @ChainCode, industry = @Industry, hitech_field = @HiTechField, listed = @Listed, resident = @Resident,
+            prohibited_industry = @ProhibitedIndustry, branch_or_trading_only = @BranchOrTradingOnly, national_award_year = @NationalAwardYear,
+            rd_institution_year = @RdInstitutionYear, led_standard_year = @LedStandardYear, version = version + 1
+            WHERE credit_code = @CreditCode AND version = @Version
+            """;
+        public const string MoveRecordVersionFrom = "UPDATE enterprises SET record_version = record_version + 1 WHERE credit_code = @CreditCode AND record_version = @RecordVersion";
+        public const string SelectFiling = "SELECT " + FilingColumns + " FROM filings WHERE credit_code = @CreditCode AND year = @Year";
+        public const string DeleteFilingYear = "DELETE FROM filings WHERE credit_code = @CreditCode AND year = @Year";
+        public const string DeleteIpOf = "DELETE FROM ip_holdings WHERE credit_code = @CreditCode";
+        public const string DeleteRegistrationsOf = "DELETE FROM tech_sme_registrations WHERE credit_code = @CreditCode";
+        public const string DeleteCertificatesOf = "DELETE FROM hnte_certificates WHERE credit_code = @CreditCode";
+        public const string DeleteListEntriesOf = "DELETE FROM list_entries WHERE credit_code = @CreditCode";
+        public const string DeleteFinancingOf = "DELETE FROM financing_rounds WHERE credit_code = @CreditCode";
+        public const string DeleteCleanEventsOf = "DELETE FROM clean_record_events WHERE credit_code = @CreditCode";
+        public const string CertificateHolders = "SELECT certificate_number AS Number, credit_code AS CreditCode FROM hnte_certificates WHERE certificate_number IN @Codes";
     }
 
     public void SaveReferenceData(JiangxiReference reference)
@@ -137,7 +157,7 @@ public sealed class RegistryRepository(Database db)
     /// Writes whole enterprise records in one transaction. Every record is validated first; any problem
     /// (or an enterprise that already exists) rejects the whole batch and nothing is written.
     /// </summary>
-    public void Insert(IReadOnlyCollection<EnterpriseRecord> records)
+    public void Insert(IReadOnlyCollection<EnterpriseRecord> records, AuditStamp? stamp = null)
     {
         var problems = new List<ValidationProblem>();
         var seen = new HashSet<string>();
@@ -156,8 +176,15 @@ public sealed class RegistryRepository(Database db)
                 problems.Add(new(r.Enterprise.CreditCode, null, "creditCode", "企业已存在于登记库"));
         if (problems.Count > 0) throw new RegistryValidationException(problems);
         WriteRecords(c, tx, records);
+        AuditRepository.Append(c, tx, stamp ?? AuditStamp.Cli, Now(), [Loaded(records.Count)]);
         tx.Commit();
     }
+
+    // A load of whole new records (the demo province, a benchmark) is one entry: the records are new, not changed.
+    private static AuditChange Loaded(int count) =>
+        new(AuditSubjects.Registry, null, "load", "load", null, $"{{\"enterprises\":{count}}}");
+
+    private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
     /// <summary>
     /// Loads a stream of whole records into an empty registry in one transaction, a batch at a time (binary COPY on
@@ -165,7 +192,7 @@ public sealed class RegistryRepository(Database db)
     /// rolls the whole load back, so a load is all or nothing. <paramref name="writing"/> is told the time spent
     /// writing each batch (the rest is the source's own time: generating or parsing).
     /// </summary>
-    public int BulkLoad(IEnumerable<EnterpriseRecord> records, int batch = 10_000, Action<int, TimeSpan>? writing = null)
+    public int BulkLoad(IEnumerable<EnterpriseRecord> records, int batch = 10_000, Action<int, TimeSpan>? writing = null, AuditStamp? stamp = null)
     {
         using var c = Database.Open();
         using var tx = c.BeginTransaction();
@@ -187,6 +214,7 @@ public sealed class RegistryRepository(Database db)
             n += chunk.Length;
             writing?.Invoke(n, clock.Elapsed);
         }
+        AuditRepository.Append(c, tx, stamp ?? AuditStamp.Cli, Now(), [Loaded(n)]);
         var commit = System.Diagnostics.Stopwatch.StartNew();
         tx.Commit();
         writing?.Invoke(n, commit.Elapsed);
@@ -211,7 +239,7 @@ public sealed class RegistryRepository(Database db)
     }
 
     /// <summary>Adds one year's filing after checking the enterprise, the year and every amount; nothing is written on a problem.</summary>
-    public void AddFiling(Filing filing)
+    public void AddFiling(Filing filing, AuditStamp? stamp = null)
     {
         using var c = Database.Open();
         using var tx = c.BeginTransaction();
@@ -222,6 +250,8 @@ public sealed class RegistryRepository(Database db)
         if (problems.Count > 0) throw new RegistryValidationException(problems);
         c.Execute(Sql.InsertFiling, filing, tx);
         c.Execute(Sql.BumpRecordVersion, new { filing.CreditCode }, tx);
+        AuditRepository.Append(c, tx, stamp ?? AuditStamp.Cli, Now(),
+            [new(AuditSubjects.Filing, filing.CreditCode, filing.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "insert", null, RecordDiff.Serialize(filing))]);
         tx.Commit();
     }
 
@@ -309,9 +339,9 @@ public sealed class RegistryRepository(Database db)
 
     // The two biggest child tables (a province holds millions of IP rows) are read by ordinal, without Dapper's
     // per-row boxing of dates: this is most of the floor of a whole screening (docs/decisions/0007).
-    private static IEnumerable<Filing> ReadFilings(DbConnection c, string sql, object args)
+    private static IEnumerable<Filing> ReadFilings(DbConnection c, string sql, object args, DbTransaction? tx = null)
     {
-        using var r = (DbDataReader)c.ExecuteReader(sql, args);
+        using var r = (DbDataReader)c.ExecuteReader(sql, args, tx);
         while (r.Read())
             yield return new Filing
             {
@@ -420,7 +450,7 @@ public sealed class RegistryRepository(Database db)
     /// any problem writes nothing. Each enterprise touched gets a new record version, so the next incremental screening
     /// reassesses it. Returns the enterprises touched.
     /// </summary>
-    public IReadOnlyList<string> ReviseFilings(IReadOnlyCollection<Filing> filings)
+    public IReadOnlyList<string> ReviseFilings(IReadOnlyCollection<Filing> filings, AuditStamp? stamp = null)
     {
         using var c = Database.Open();
         using var tx = c.BeginTransaction();
@@ -432,11 +462,131 @@ public sealed class RegistryRepository(Database db)
             if (!seen.Add((f.CreditCode, f.Year))) problems.Add(new(f.CreditCode, f.Year, "year", "同一批次中重复的年度申报"));
         }
         if (problems.Count > 0) throw new RegistryValidationException(problems);
+        var trail = filings.Select(f => (Before: ReadFilings(c, Sql.SelectFiling, new { f.CreditCode, f.Year }, tx).SingleOrDefault(), After: f))
+            .Where(x => x.Before != x.After)
+            .Select(x => new AuditChange(AuditSubjects.Filing, x.After.CreditCode, x.After.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                x.Before is null ? "insert" : "update", x.Before is null ? null : RecordDiff.Serialize(x.Before), RecordDiff.Serialize(x.After))).ToList();
         c.Execute(Sql.UpsertFiling, filings, tx);
+        AuditRepository.Append(c, tx, stamp ?? AuditStamp.Cli, Now(), trail);
         var touched = filings.Select(f => f.CreditCode).Distinct().Order(StringComparer.Ordinal).ToList();
         c.Execute(Sql.BumpRecordVersion, touched.Select(x => new { CreditCode = x }), tx);
         tx.Commit();
         return touched;
+    }
+
+    /// <summary>
+    /// Writes the changes of an import in one transaction, with their audit trail: new enterprises in batches (binary
+    /// COPY on PostgreSQL), then each changed one: its own row if it changed, each filing year that changed, and each
+    /// other kind of dated record whose set changed, replaced whole. A record someone else changed since it was read
+    /// refuses the whole import (<see cref="ConcurrentChangeException"/>): nothing is written, nothing is half-written.
+    /// <paramref name="written"/> is told the enterprises written so far.
+    /// </summary>
+    public void Apply(IReadOnlyList<RecordChange> changes, AuditStamp stamp, long at, Action<int>? written = null, CancellationToken cancel = default, int batch = 2000)
+    {
+        using var c = Database.Open();
+        using var tx = c.BeginTransaction();
+        var done = 0;
+        foreach (var chunk in changes.Where(x => x.Before is null).Chunk(batch))
+        {
+            cancel.ThrowIfCancellationRequested();
+            try
+            {
+                WriteRecords(c, tx, chunk.Select(x => x.After).ToList());
+            }
+            catch (DbException e) when (IsDuplicate(e))
+            {
+                throw new ConcurrentChangeException(chunk[0].CreditCode, [], "导入期间登记库中已新增了文件中的企业或证书，请重新导入: " + e.Message);
+            }
+            AuditRepository.Append(c, tx, stamp, at, chunk.SelectMany(x => RecordDiff.Between(null, x.After)));
+            written?.Invoke(done += chunk.Length);
+        }
+        foreach (var chunk in changes.Where(x => x.Before is not null).Chunk(batch))
+        {
+            cancel.ThrowIfCancellationRequested();
+            foreach (var x in chunk) Update(c, tx, x);
+            AuditRepository.Append(c, tx, stamp, at, chunk.SelectMany(x => RecordDiff.Between(x.Before, x.After)));
+            written?.Invoke(done += chunk.Length);
+        }
+        cancel.ThrowIfCancellationRequested();
+        tx.Commit();
+    }
+
+    private static bool IsDuplicate(DbException e) =>
+        e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } || e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
+
+    private static void Update(DbConnection c, DbTransaction tx, RecordChange change)
+    {
+        var (before, after) = (change.Before!, change.After);
+        var code = after.Enterprise.CreditCode;
+        if (RecordDiff.EnterpriseFields(before.Enterprise, after.Enterprise).Count > 0
+            && c.Execute(Sql.UpdateEnterprise, after.Enterprise with { Version = before.Enterprise.Version }, tx) == 0)
+            throw Conflict(c, tx, before.Enterprise);
+        var oldFilings = before.Filings.ToDictionary(f => f.Year);
+        foreach (var f in after.Filings)
+            if (!oldFilings.Remove(f.Year, out var old) || old != f) c.Execute(Sql.UpsertFiling, f, tx);
+        foreach (var gone in oldFilings.Values) c.Execute(Sql.DeleteFilingYear, gone, tx);
+        var key = new { CreditCode = code };
+        void Replace<T>(IReadOnlyList<T> was, IReadOnlyList<T> now, string delete, string insert)
+        {
+            if (RecordDiff.SameSet(was, now)) return;
+            c.Execute(delete, key, tx);
+            c.Execute(insert, now, tx);
+        }
+        Replace(before.Ip, after.Ip, Sql.DeleteIpOf, Sql.InsertIp);
+        Replace(before.TechSmeRegistrations, after.TechSmeRegistrations, Sql.DeleteRegistrationsOf, Sql.InsertRegistration);
+        Replace(before.HnteCertificates, after.HnteCertificates, Sql.DeleteCertificatesOf, Sql.InsertCertificate);
+        Replace(before.ListEntries, after.ListEntries, Sql.DeleteListEntriesOf, Sql.InsertListEntry);
+        Replace(before.Financing, after.Financing, Sql.DeleteFinancingOf, Sql.InsertFinancing);
+        Replace(before.CleanRecord, after.CleanRecord, Sql.DeleteCleanEventsOf, Sql.InsertCleanEvent);
+        if (c.Execute(Sql.MoveRecordVersionFrom, new { CreditCode = code, before.Enterprise.RecordVersion }, tx) == 0)
+            throw Conflict(c, tx, before.Enterprise);
+    }
+
+    /// <summary>What someone else changed in the enterprise's own row since <paramref name="read"/> was read.</summary>
+    private static ConcurrentChangeException Conflict(DbConnection c, DbTransaction tx, Enterprise read)
+    {
+        var now = c.QuerySingleOrDefault<Enterprise>(Sql.SelectEnterprise, new { read.CreditCode }, tx);
+        if (now is null) return new ConcurrentChangeException(read.CreditCode, [], "该企业已不在登记库中");
+        var fields = RecordDiff.EnterpriseFields(read, now);
+        return new ConcurrentChangeException(read.CreditCode, fields, fields.Count == 0 ? "其年度申报或其他记录已被他人修改" : null);
+    }
+
+    /// <summary>
+    /// Saves an officer's edit of an enterprise's own fields, if nobody changed the enterprise since the officer read it
+    /// (<paramref name="read"/>, with its version); otherwise refuses with what the other change was. Appends the
+    /// changed fields to the trail. Returns the enterprise as saved.
+    /// </summary>
+    public Enterprise UpdateEnterprise(Enterprise read, Enterprise edited, AuditStamp stamp, long at)
+    {
+        if (edited.CreditCode != read.CreditCode) throw new ArgumentException("统一社会信用代码不可修改");
+        var problems = RegistryValidation.Check(edited).ToList();
+        if (problems.Count > 0) throw new RegistryValidationException(problems);
+        using var c = Database.Open();
+        using var tx = c.BeginTransaction();
+        var current = c.QuerySingleOrDefault<Enterprise>(Sql.SelectEnterprise, new { edited.CreditCode }, tx)
+            ?? throw new ConcurrentChangeException(edited.CreditCode, [], "该企业已不在登记库中");
+        if (current.Version != read.Version) throw new ConcurrentChangeException(read.CreditCode, RecordDiff.EnterpriseFields(read, current));
+        var fields = RecordDiff.EnterpriseFields(current, edited);
+        if (fields.Count == 0) return current;
+        if (c.Execute(Sql.UpdateEnterprise, edited with { Version = read.Version }, tx) == 0) throw Conflict(c, tx, read);
+        c.Execute(Sql.BumpRecordVersion, new { edited.CreditCode }, tx);
+        AuditRepository.Append(c, tx, stamp, at, [new(AuditSubjects.Enterprise, edited.CreditCode, edited.CreditCode, "update",
+            System.Text.Json.JsonSerializer.Serialize(fields.ToDictionary(f => f.Name, f => f.Before), RecordDiff.Json),
+            System.Text.Json.JsonSerializer.Serialize(fields.ToDictionary(f => f.Name, f => f.After), RecordDiff.Json))]);
+        var saved = c.QuerySingle<Enterprise>(Sql.SelectEnterprise, new { edited.CreditCode }, tx);
+        tx.Commit();
+        return saved;
+    }
+
+    /// <summary>Enterprises holding each of the certificate numbers (a number is unique across the registry).</summary>
+    public IReadOnlyDictionary<string, string> CertificateHolders(IReadOnlyCollection<string> numbers)
+    {
+        using var c = Database.Open();
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in numbers.Distinct().Chunk(1000))
+            foreach (var h in c.Query<(string Number, string CreditCode)>(Database.Dialect(Sql.CertificateHolders), new { Codes = chunk }))
+                result[h.Number] = h.CreditCode;
+        return result;
     }
 
     public sealed record TierCityCount(string Tier, string City, int Count)

@@ -1,5 +1,6 @@
 using Dapper;
 using JxEnterpriseLadder.Domain.Access;
+using JxEnterpriseLadder.Domain.Registry;
 
 namespace JxEnterpriseLadder.Data;
 
@@ -83,6 +84,11 @@ public sealed class ReviewRepository(Database db)
         using var c = db.Open();
         using var tx = c.BeginTransaction();
         c.Execute(Sql.InsertDecision, decisions, tx);
+        // A decision is a change of status: the trail has it too, beside the enterprise's other changes.
+        foreach (var d in decisions)
+            AuditRepository.Append(c, tx, new AuditStamp(d.DecidedBy, d.Note.Length > 0 ? d.Note : "复核确认"), d.DecidedAt,
+                [new(AuditSubjects.Status, d.CreditCode, $"{d.Tier} {d.AsOf:yyyy-MM-dd}", d.Verdict == "confirmed" ? "confirm" : "reject",
+                    RecordDiff.Serialize(new { d.Tier, d.AsOf, d.Change }), RecordDiff.Serialize(new { decision = d.Verdict, d.Note }))]);
         tx.Commit();
     }
 
