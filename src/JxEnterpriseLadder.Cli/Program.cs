@@ -10,6 +10,9 @@ var verbs = new Dictionary<string, Func<string[], int>>
     ["assess"] = AssessVerb.Run,
     ["bench"] = BenchVerb.Run,
     ["ml"] = MlVerb.Run,
+    ["import"] = ImportVerb.Run,
+    ["export"] = ExportVerb.Run,
+    ["template"] = TemplateVerb.Run,
 };
 
 if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
@@ -25,6 +28,9 @@ if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
           assess         assess JSON profiles (file or stdin), one NDJSON result per profile
           bench          the whole pipeline at a scale (bench --scale province|nation), the engine alone, the pages' queries
           ml             promotion prediction: train, evaluate, predict (one model per rung)
+          import         import .xlsx / CSV files in one transaction, after checking every row
+          export         the registry as CSV files, or one enterprise's record as .xlsx
+          template       the import templates (.xlsx, or CSV files), from the data dictionary
 
         --db sqlite:<path> | "Host=…;Database=…;Username=…"  (default sqlite:data/jxladder.db, or $JXLADDER_DB)
         """);
@@ -47,7 +53,8 @@ catch (UsageException e)
     return 2;
 }
 catch (Exception e) when (e is ArgumentException or InvalidOperationException or InvalidDataException or JxEnterpriseLadder.Domain.Registry.RegistryValidationException
-                               or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or JxEnterpriseLadder.Prediction.ModelFileException)
+                               or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or JxEnterpriseLadder.Prediction.ModelFileException
+                               or JxEnterpriseLadder.Domain.Registry.ConcurrentChangeException or JxEnterpriseLadder.Exchange.UnreadableFileException)
 {
     Console.Error.WriteLine($"jxladder {args[0]}: {e.Message}");
     return 1;

@@ -512,7 +512,7 @@ public sealed class RegistryRepository(Database db)
     }
 
     private static bool IsDuplicate(DbException e) =>
-        e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } || e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
+        e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } || e is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 1555 or 2067 }; // primary key, unique
 
     private static void Update(DbConnection c, DbTransaction tx, RecordChange change)
     {

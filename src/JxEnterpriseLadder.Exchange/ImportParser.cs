@@ -187,7 +187,7 @@ public static partial class ImportParser
                     CreditCode = code, IpClass = r.Int("ip_class") ?? 0, Kind = r.Code("kind") ?? "", OwnRd = r.Bool("own_rd") ?? false,
                     ValidFrom = r.Date("valid_from") ?? default, ValidTo = r.Date("valid_to"),
                 };
-                if (Duplicate(r, seen, "i|" + RecordDiff.Serialize(ip), "知识产权（所有列都相同）")) return;
+                // IP and financing rows have no identifier: two utility models granted the same day are two equal rows.
                 if (!r.Bad) p.Ip.Add((ip, o));
                 break;
             case SheetSchema.TechSmeRegistrations:
@@ -211,7 +211,6 @@ public static partial class ImportParser
                     CreditCode = code, RoundDate = r.Date("round_date") ?? default, Amount = r.Amount("amount") ?? 0,
                     PostMoneyValuation = r.Amount("post_money_valuation"), Currency = r.Code("currency") ?? "", ProfessionalInvestor = r.Bool("professional_investor") ?? false,
                 };
-                if (Duplicate(r, seen, "r|" + RecordDiff.Serialize(fr), "融资（所有列都相同）")) return;
                 if (!r.Bad) p.Financing.Add((fr, o));
                 break;
             case SheetSchema.CleanRecord:

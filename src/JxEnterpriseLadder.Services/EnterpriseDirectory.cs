@@ -13,11 +13,11 @@ namespace JxEnterpriseLadder.Services;
 /// lists and by <see cref="OutOfScopeException"/> where it fetches one enterprise.
 /// </summary>
 public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryRepository registry, PredictionRepository predictions, ReviewRepository reviews,
-    TimeProvider clock)
+    AuditRepository audit, TimeProvider clock)
 {
     public sealed record Profile(EnterpriseRecord Record, IReadOnlyList<PredictionRepository.StoredPrediction> Predictions,
         IReadOnlyList<ReviewRepository.DecisionRow> Decisions, IReadOnlyList<ReviewRepository.SavedSelfCheck> SelfChecks,
-        IReadOnlyList<RegistryRepository.LadderPosition> Positions);
+        IReadOnlyList<RegistryRepository.LadderPosition> Positions, IReadOnlyList<AuditEntry> Trail);
 
     /// <summary>The whole record of one enterprise, or null when there is none; another scope's enterprise throws.</summary>
     public Profile? Get(AccessScope scope, string creditCode)
@@ -26,7 +26,7 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
         if (record is null) return null;
         if (!scope.Allows(record.Enterprise)) throw new OutOfScopeException($"{creditCode} 不在{scope.Description}的范围内");
         return new Profile(record, predictions.ForEnterprise(creditCode), reviews.DecisionsFor(creditCode), reviews.SelfChecksFor(creditCode),
-            directory.PositionsOf(creditCode));
+            directory.PositionsOf(creditCode), audit.For(creditCode));
     }
 
     public bool InScope(AccessScope scope, string creditCode) => directory.InScope(scope, creditCode);

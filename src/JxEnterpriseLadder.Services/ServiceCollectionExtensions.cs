@@ -29,6 +29,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EnterpriseDirectory>();
         services.AddSingleton<ScreeningReview>();
         services.AddSingleton<ScreeningJobs>();
+        services.AddSingleton<AuditRepository>();
+        services.AddSingleton<EnterpriseEditing>();
         return services;
     }
 }

@@ -28,7 +28,7 @@ public sealed class ScopeTests
         var screening = new Screening(registry, Engine);
         screening.Run(new DateOnly(2020, 6, 30));
         screening.Run(AsOf);
-        return new Province(db, registry, directory, new EnterpriseDirectory(directory, registry, new PredictionRepository(db), reviews, TimeProvider.System),
+        return new Province(db, registry, directory, new EnterpriseDirectory(directory, registry, new PredictionRepository(db), reviews, new AuditRepository(db), TimeProvider.System),
             new ScreeningReview(reviews, TimeProvider.System), screening);
     }
 
