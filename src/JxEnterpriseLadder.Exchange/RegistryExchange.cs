@@ -60,14 +60,15 @@ public sealed class RegistryExchange(RegistryImporter importer, RegistryReposito
         {
             ["记录号 Id"] = e.Id,
             ["时间 Time (UTC+8)"] = DateTimeOffset.FromUnixTimeSeconds(e.ChangedAt).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss"),
-            ["操作人 Actor"] = e.Actor,
+            // The officers' names and notes are internal: an enterprise sees what changed, not who or why.
+            ["操作人 Actor"] = scope.Role == Roles.Enterprise ? "—" : e.Actor,
             ["对象 Subject"] = AuditSubjects.Chinese(e.Subject),
             ["统一社会信用代码 Credit code"] = e.CreditCode,
             ["标识 Key"] = e.SubjectKey,
             ["操作 Action"] = e.Action,
             ["变更前 Before"] = e.BeforeValue,
             ["变更后 After"] = e.AfterValue,
-            ["原因 Reason"] = e.Reason,
+            ["原因 Reason"] = scope.Role == Roles.Enterprise ? "—" : e.Reason,
         }), sheetName: "变更记录");
     }
 

@@ -1,3 +1,4 @@
+using JxEnterpriseLadder.Exchange;
 using JxEnterpriseLadder.Services;
 using JxEnterpriseLadder.Web;
 using JxEnterpriseLadder.Web.Api;
@@ -7,6 +8,7 @@ using JxEnterpriseLadder.Web.Components;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddLadderServices(builder.Configuration);
+builder.Services.AddLadderExchange(builder.Configuration);
 builder.Services.AddLadderAuth();
 builder.Services.AddLadderWeb();
 
@@ -28,6 +30,7 @@ app.MapStaticAssets();
 app.MapAssessmentsApi();
 app.MapAccountEndpoints();
 app.MapExports();
+app.MapImports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

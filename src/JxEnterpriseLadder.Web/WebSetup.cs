@@ -13,6 +13,7 @@ public static class WebSetup
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddProblemDetails();
+        services.AddSingleton<Api.ImportReports>();
         return services;
     }
 
