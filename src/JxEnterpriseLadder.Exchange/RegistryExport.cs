@@ -61,7 +61,7 @@ public static class RegistryExport
     }
 
     /// <summary>A sheet as MiniExcel writes it: a header row of Chinese names, then the values (an empty sheet keeps its header).</summary>
-    internal static System.Data.DataTable Table(SheetKind kind, IEnumerable<object?[]> rows)
+    public static System.Data.DataTable Table(SheetKind kind, IEnumerable<object?[]> rows)
     {
         var table = new System.Data.DataTable(kind.Zh);
         foreach (var c in kind.Columns) table.Columns.Add(c.Header, typeof(object));

@@ -115,6 +115,9 @@ public static class RecordDiff
 
     private static string Year(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The enterprise without the registry's version counters: what an import compares.</summary>
+    public static Enterprise Comparable(Enterprise e) => e with { Version = 0, RecordVersion = 0 };
+
     /// <summary>The enterprise's fields without its version counters, which are the registry's, not the enterprise's.</summary>
     public static string SerializeEnterprise(Enterprise e)
     {
