@@ -249,10 +249,11 @@ public sealed class DirectoryRepository(Database db)
         return args;
     }
 
-    /// <summary>A filter value, or null for none. Control characters become U+FFFD, which no stored text holds: a NUL would
-    /// cut the value short in SQLite (and PostgreSQL refuses it), turning "x\0" into a wider search.</summary>
+    /// <summary>A filter value, or null for none. A NUL becomes U+FFFD, which no stored text holds: it would cut the value
+    /// short in SQLite (and PostgreSQL refuses it), turning "x\0" into a wider search. Other control characters are
+    /// searched for as they are: a name may hold them (imports store text verbatim).</summary>
     private static string? Blank(string? s) =>
-        string.IsNullOrWhiteSpace(s) ? null : s.Any(char.IsControl) ? string.Concat(s.Select(c => char.IsControl(c) ? '\uFFFD' : c)) : s;
+        string.IsNullOrWhiteSpace(s) ? null : s.Replace('\0', '\uFFFD');
 
     /// <summary>A user's % and _ are searched for literally.</summary>
     private static string EscapeLike(string s) => s.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
