@@ -28,6 +28,8 @@ public sealed class ParsedImport
     /// <summary>Every row of each enterprise, by kind: where to point a problem found on the whole record.</summary>
     public Dictionary<(string CreditCode, string Kind), Origin> FirstRow { get; } = [];
     public HashSet<string> Kinds { get; } = [];
+    /// <summary>The columns each kind's sheets hold: a column a sheet leaves out keeps the registry's value.</summary>
+    public Dictionary<string, HashSet<string>> Columns { get; } = [];
     public int Rows { get; set; }
 
     public IEnumerable<string> CreditCodes => FirstRow.Keys.Select(k => k.CreditCode).Distinct(StringComparer.Ordinal);
@@ -60,6 +62,8 @@ public static partial class ImportParser
             var columns = MapHeader(sheet, kind, parsed.Problems);
             if (columns is null) continue;
             parsed.Kinds.Add(kind.Id);
+            var present = parsed.Columns.TryGetValue(kind.Id, out var seenColumns) ? seenColumns : parsed.Columns[kind.Id] = [];
+            present.UnionWith(columns.Where(c => c is not null).Select(c => c!.Value.Column.Column));
             foreach (var raw in sheet.Rows)
             {
                 if (raw.Cells.All(CellValues.IsEmpty)) continue;

@@ -64,7 +64,7 @@ public sealed partial class RegistryImporter(RegistryRepository registry, TimePr
             var before = existing.GetValueOrDefault(code);
             var first = FirstOrigin(parsed, code);
             Enterprise? enterprise = parsed.Enterprises.TryGetValue(code, out var row)
-                ? row.Enterprise with { Version = before?.Enterprise.Version ?? 1, RecordVersion = before?.Enterprise.RecordVersion ?? 1 }
+                ? KeepAbsent(row.Enterprise, before?.Enterprise, parsed, SheetSchema.Enterprises) with { Version = before?.Enterprise.Version ?? 1, RecordVersion = before?.Enterprise.RecordVersion ?? 1 }
                 : before?.Enterprise;
             if (enterprise is null)
             {
@@ -80,7 +80,7 @@ public sealed partial class RegistryImporter(RegistryRepository registry, TimePr
                 continue;
             }
             var years = (before?.Filings ?? []).ToDictionary(f => f.Year);
-            foreach (var (f, _) in filings[code]) years[f.Year] = f;
+            foreach (var (f, _) in filings[code]) years[f.Year] = KeepAbsent(f, years.GetValueOrDefault(f.Year), parsed, SheetSchema.Filings);
             var after = new EnterpriseRecord
             {
                 Enterprise = enterprise,
@@ -124,6 +124,21 @@ public sealed partial class RegistryImporter(RegistryRepository registry, TimePr
         var fresh = plan.Count(x => x.Before is null);
         return new(parsed.Rows, fresh, plan.Count - fresh, Math.Max(0, parsed.CreditCodes.Count() - plan.Count - leftOut),
             plan.Sum(x => RecordDiff.Between(x.Before, x.After).Count), leftOut);
+    }
+
+    /// <summary>
+    /// A row from a sheet that leaves out some columns keeps the registry's values there: a correction file with only
+    /// the R&amp;D column changes R&amp;D, not every other amount to empty.
+    /// </summary>
+    private static T KeepAbsent<T>(T fromFile, T? existing, ParsedImport parsed, string kind) where T : class
+    {
+        if (existing is null || !parsed.Columns.TryGetValue(kind, out var present)) return fromFile;
+        var absent = SheetSchema.Of(kind).Columns.Where(c => !present.Contains(c.Column)).Select(c => Camel(c.Column)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (absent.Count == 0) return fromFile;
+        var copy = fromFile;
+        foreach (var p in typeof(T).GetProperties().Where(p => p.CanWrite && absent.Contains(p.Name)))
+            p.SetValue(copy, p.GetValue(existing)); // the row's record is this import's own, built for it alone
+        return copy;
     }
 
     /// <summary>The file's rows of a kind for the enterprise when it has any; otherwise what the registry holds.</summary>

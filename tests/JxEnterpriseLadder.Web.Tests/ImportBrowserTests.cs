@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Domain.Access;
+using JxEnterpriseLadder.Exchange;
+using JxEnterpriseLadder.Services;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MiniExcelLibs;
+
+namespace JxEnterpriseLadder.Web.Tests;
+
+/// <summary>
+/// Imports, exports and edits in a real browser and over HTTP: an officer downloads an enterprise's record, uploads it
+/// changed (hostile text included, shown inert), sees a bad file's problems by row and column; two officers editing
+/// the same enterprise, the second refused with what changed; downloads refused across scopes.
+/// </summary>
+[Collection("app")]
+public sealed class ImportBrowserTests(AppFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private T Service<T>() where T : notnull => app.Factory.Services.GetRequiredService<T>();
+
+    private string InCity(int skip) =>
+        Service<DirectoryRepository>().Search(new AccessScope(Roles.CityOfficer, CityCode: DemoAccounts.DemoCity), new DirectoryRepository.Filter(),
+            DirectoryRepository.SortBy.CreditCode, false, skip, 1).Rows.Single().CreditCode;
+
+    private async Task<IPage> SignedIn(string user)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), Locale = "zh-CN", AcceptDownloads = true });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("用户名").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/login"));
+        await page.WaitForSelectorAsync("body[data-interactive='1']", new() { State = WaitForSelectorState.Attached });
+        return page;
+    }
+
+    [Fact]
+    public async Task AnOfficerExportsARecordImportsItChangedAndSeesBadRowsNamed()
+    {
+        var code = InCity(3);
+        var page = await SignedIn("nanchang");
+        await page.GotoAsync($"/enterprises/{code}");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "导出完整记录（.xlsx）" }).ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N") + ".xlsx");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await download.SaveAsAsync(file);
+        Assert.Equal(code, MiniExcel.Query(file, useHeaderRow: true, sheetName: "企业").Cast<IDictionary<string, object>>().Single()["统一社会信用代码"]);
+
+        // Changed: a hostile name, which must come back verbatim and inert.
+        const string hostile = "<script>document.title='pwned'</script>测试'); DROP TABLE enterprises;--";
+        var record = Service<RegistryRepository>().Get(code)!;
+        var changed = Path.ChangeExtension(file, ".changed.xlsx");
+        await using (var s = File.Create(changed)) RegistryExport.Workbook([record with { Enterprise = record.Enterprise with { Name = hostile } }], s);
+        await page.GetByRole(AriaRole.Link, new() { Name = "导入" }).ClickAsync();
+        await page.Locator("#files").SetInputFilesAsync(changed);
+        await page.GetByRole(AriaRole.Button, new() { Name = "校验并导入" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("已导入");
+        await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("变更 1 家");
+        await page.GotoAsync($"/enterprises/{code}");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(hostile);
+        // Shown as text: run as a script, it would have made the title 'pwned'.
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^" + Regex.Escape(hostile)));
+        await Assertions.Expect(page.Locator("table[aria-labelledby=trail] tbody tr").First).ToContainTextAsync("nanchang");
+        Assert.Equal(hostile, Service<RegistryRepository>().Get(code)!.Enterprise.Name);
+
+        // A bad file: its problems by sheet, row and column, and a report to download; nothing written.
+        var bad = Path.ChangeExtension(file, ".bad.csv");
+        var year = record.Filings.Max(f => f.Year);
+        await File.WriteAllTextAsync(bad, $"统一社会信用代码,会计年度,职工总数,科技人员数\r\n{code},{year},10,11\r\n{code},{year},10,5\r\n", System.Text.Encoding.UTF8);
+        await page.GetByRole(AriaRole.Link, new() { Name = "导入" }).ClickAsync();
+        await page.Locator("#files").SetInputFilesAsync(bad);
+        await page.GetByRole(AriaRole.Button, new() { Name = "校验并导入" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("未写入任何数据");
+        var problems = page.Locator("table[aria-label=导入问题] tbody tr");
+        await Assertions.Expect(problems).ToHaveCountAsync(2);
+        await Assertions.Expect(problems.Nth(0)).ToContainTextAsync("超过职工总数");
+        await Assertions.Expect(problems.Nth(1)).ToContainTextAsync("文件内重复");
+        var report = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "下载问题报告（.xlsx）" }).ClickAsync());
+        var reportFile = Path.ChangeExtension(file, ".report.xlsx");
+        await report.SaveAsAsync(reportFile);
+        Assert.Equal([2.0, 3.0], MiniExcel.Query(reportFile, useHeaderRow: true).Cast<IDictionary<string, object>>().Select(r => Convert.ToDouble(r["行 Row"])));
+        Assert.Equal(record.Filings.Single(f => f.Year == year), Service<RegistryRepository>().Get(code)!.Filings.Single(f => f.Year == year));
+    }
+
+    [Fact]
+    public async Task TwoOfficersEditTheSameEnterpriseAndTheSecondSaveIsRefusedWithWhatChanged()
+    {
+        var code = InCity(5);
+        var first = await SignedIn("province");
+        var second = await SignedIn("nanchang");
+        await first.GotoAsync($"/enterprises/{code}/edit");
+        await second.GotoAsync($"/enterprises/{code}/edit");
+        await first.WaitForSelectorAsync("body[data-interactive='1']", new() { State = WaitForSelectorState.Attached });
+        await second.WaitForSelectorAsync("body[data-interactive='1']", new() { State = WaitForSelectorState.Attached });
+
+        await first.GetByLabel("企业名称").FillAsync("先保存的名称");
+        await first.GetByLabel("修改原因（记入变更记录）").FillAsync("更名");
+        await first.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Status).Filter(new() { HasText = "已保存" })).ToBeVisibleAsync();
+
+        await second.GetByLabel("县（市、区）").FillAsync("后改的县");
+        await second.GetByLabel("修改原因（记入变更记录）").FillAsync("县区更正");
+        await second.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(second.Locator("#conflict")).ToContainTextAsync("已被他人修改");
+        await Assertions.Expect(second.Locator("#conflict")).ToContainTextAsync("先保存的名称");
+        var stored = Service<RegistryRepository>().Get(code)!.Enterprise;
+        Assert.Equal("先保存的名称", stored.Name);
+        Assert.NotEqual("后改的县", stored.County);
+    }
+
+    [Fact]
+    public async Task DownloadsStayWithinTheCallersScope()
+    {
+        var outside = Service<DirectoryRepository>().Search(AccessScope.Province, new DirectoryRepository.Filter(), DirectoryRepository.SortBy.CreditCode, false, 0, 1000)
+            .Rows.First(r => r.CityCode != DemoAccounts.DemoCity).CreditCode;
+        var city = await app.As("nanchang");
+        Assert.Equal(HttpStatusCode.Forbidden, (await city.GetAsync($"/export/enterprise/{outside}.xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await city.GetAsync($"/export/enterprise/{outside}/trail.xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await city.GetAsync($"/export/enterprise/{InCity(0)}.xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await city.GetAsync("/export/registry.zip")).StatusCode);
+        var template = await city.GetAsync("/import/template.xlsx");
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+        var sheets = MiniExcel.GetSheetNames(new MemoryStream(await template.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(SheetSchema.All.Select(k => k.Zh).Append("说明"), sheets);
+
+        var park = await app.As("park");
+        Assert.Equal(HttpStatusCode.Redirect, (await park.GetAsync("/export/registry.zip")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await park.GetAsync("/import")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await park.GetAsync($"/export/enterprise/{outside}.xlsx")).StatusCode);
+    }
+}
