@@ -37,6 +37,8 @@ public static class WebSetup
         Migrator.Migrate(db);
         var registry = app.Services.GetRequiredService<RegistryRepository>();
         registry.SaveReferenceData(JiangxiReference.Default);
+        var parameters = ParameterAudit.RecordChanges(app.Services.GetRequiredService<ParameterStore>(), app.Services.GetRequiredService<AuditRepository>(), TimeProvider.System);
+        if (parameters.Count > 0) log.LogInformation("Parameter sets new or changed since the last start, recorded in the audit trail: {Sets}", string.Join(", ", parameters.Select(p => p.SubjectKey)));
         if (db.Provider != DatabaseProvider.Sqlite || app.Environment.IsProduction()) return;
         if (registry.CountEnterprises() > 0)
         {

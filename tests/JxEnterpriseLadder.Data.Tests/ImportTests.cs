@@ -348,3 +348,32 @@ public sealed class ImportTests
         return (p.ExitCode, await stdout, await stderr);
     }
 }
+
+/// <summary>Parameter changes arrive with a deployment: the trail records each set when first used and when it changes.</summary>
+public sealed class ParameterAuditTests
+{
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void EachParameterSetIsRecordedOnceAndAgainOnlyWhenItChanges(string provider)
+    {
+        var db = Providers.Fresh(provider);
+        var audit = new AuditRepository(db);
+        var store = JxEnterpriseLadder.Rules.Engine.ParameterStore.Default;
+        var first = ParameterAudit.RecordChanges(store, audit, TimeProvider.System);
+        Assert.Equal(store.All.Count(), first.Count);
+        Assert.All(first, c => Assert.Equal("insert", c.Action));
+        Assert.Empty(ParameterAudit.RecordChanges(store, audit, TimeProvider.System));
+
+        var set = store.All.First(s => s.Set == "tech-sme");
+        var key = set.Values.Keys.First(k => set.Values[k].Value.ValueKind == System.Text.Json.JsonValueKind.Number);
+        var changed = new JxEnterpriseLadder.Rules.Engine.ParameterSet
+        {
+            Set = set.Set, EffectiveFrom = set.EffectiveFrom, Source = set.Source,
+            Values = new(set.Values) { [key] = new JxEnterpriseLadder.Rules.Engine.Parameter { Value = System.Text.Json.JsonDocument.Parse("12345").RootElement } },
+        };
+        var update = Assert.Single(ParameterAudit.RecordChanges(store.With([changed]), audit, TimeProvider.System));
+        Assert.Equal(("update", set.Version), (update.Action, update.SubjectKey));
+        Assert.Contains("12345", update.AfterValue);
+        Assert.DoesNotContain("12345", update.BeforeValue);
+        Assert.Equal("deployment", audit.Latest("parameter", set.Version)!.Actor);
+    }
+}
