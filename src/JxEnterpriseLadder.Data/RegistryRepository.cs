@@ -497,14 +497,14 @@ public sealed class RegistryRepository(Database db)
             {
                 throw new ConcurrentChangeException(chunk[0].CreditCode, [], "导入期间登记库中已新增了文件中的企业或证书，请重新导入: " + e.Message);
             }
-            AuditRepository.Append(c, tx, stamp, at, chunk.SelectMany(x => RecordDiff.Between(null, x.After)));
+            AuditRepository.Append(c, tx, stamp, at, chunk.SelectMany(x => x.Audit));
             written?.Invoke(done += chunk.Length);
         }
         foreach (var chunk in changes.Where(x => x.Before is not null).Chunk(batch))
         {
             cancel.ThrowIfCancellationRequested();
             foreach (var x in chunk) Update(c, tx, x);
-            AuditRepository.Append(c, tx, stamp, at, chunk.SelectMany(x => RecordDiff.Between(x.Before, x.After)));
+            AuditRepository.Append(c, tx, stamp, at, chunk.SelectMany(x => x.Audit));
             written?.Invoke(done += chunk.Length);
         }
         cancel.ThrowIfCancellationRequested();
@@ -570,9 +570,7 @@ public sealed class RegistryRepository(Database db)
         if (fields.Count == 0) return current;
         if (c.Execute(Sql.UpdateEnterprise, edited with { Version = read.Version }, tx) == 0) throw Conflict(c, tx, read);
         c.Execute(Sql.BumpRecordVersion, new { edited.CreditCode }, tx);
-        AuditRepository.Append(c, tx, stamp, at, [new(AuditSubjects.Enterprise, edited.CreditCode, edited.CreditCode, "update",
-            System.Text.Json.JsonSerializer.Serialize(fields.ToDictionary(f => f.Name, f => f.Before), RecordDiff.Json),
-            System.Text.Json.JsonSerializer.Serialize(fields.ToDictionary(f => f.Name, f => f.After), RecordDiff.Json))]);
+        AuditRepository.Append(c, tx, stamp, at, [RecordDiff.EnterpriseUpdate(edited.CreditCode, fields)]);
         var saved = c.QuerySingle<Enterprise>(Sql.SelectEnterprise, new { edited.CreditCode }, tx);
         tx.Commit();
         return saved;

@@ -85,10 +85,10 @@ public sealed class ReviewRepository(Database db)
         using var tx = c.BeginTransaction();
         c.Execute(Sql.InsertDecision, decisions, tx);
         // A decision is a change of status: the trail has it too, beside the enterprise's other changes.
-        foreach (var d in decisions)
-            AuditRepository.Append(c, tx, new AuditStamp(d.DecidedBy, d.Note.Length > 0 ? d.Note : "复核确认"), d.DecidedAt,
-                [new(AuditSubjects.Status, d.CreditCode, $"{d.Tier} {d.AsOf:yyyy-MM-dd}", d.Verdict == "confirmed" ? "confirm" : "reject",
-                    RecordDiff.Serialize(new { d.Tier, d.AsOf, d.Change }), RecordDiff.Serialize(new { decision = d.Verdict, d.Note }))]);
+        foreach (var batch in decisions.GroupBy(d => (d.DecidedBy, d.Note, d.DecidedAt)))
+            AuditRepository.Append(c, tx, new AuditStamp(batch.Key.DecidedBy, batch.Key.Note.Length > 0 ? batch.Key.Note : "复核确认"), batch.Key.DecidedAt,
+                batch.Select(d => new AuditChange(AuditSubjects.Status, d.CreditCode, $"{d.Tier} {d.AsOf:yyyy-MM-dd}", d.Verdict == "confirmed" ? "confirm" : "reject",
+                    RecordDiff.Serialize(new { d.Tier, d.AsOf, d.Change }), RecordDiff.Serialize(new { decision = d.Verdict, d.Note }))));
         tx.Commit();
     }
 

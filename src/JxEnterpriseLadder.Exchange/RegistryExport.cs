@@ -74,6 +74,11 @@ public static class RegistryExport
     {
         w.Write(string.Join(",", kind.Columns.Select(c => Exchange.Csv.Quote(c.Header))));
         w.Write("\r\n");
+        CsvRows(kind, records, w);
+    }
+
+    private static void CsvRows(SheetKind kind, IEnumerable<EnterpriseRecord> records, TextWriter w)
+    {
         foreach (var row in Rows(kind, records))
         {
             w.Write(string.Join(",", row.Select(v => Exchange.Csv.Quote(v switch
@@ -103,8 +108,7 @@ public static class RegistryExport
             var n = 0;
             foreach (var chunk in records.Chunk(1000))
             {
-                foreach (var (kind, w) in writers)
-                    foreach (var line in CsvLines(SheetSchema.Of(kind), chunk)) w.Write(line);
+                foreach (var (kind, w) in writers) CsvRows(SheetSchema.Of(kind), chunk, w);
                 progress?.Invoke(n += chunk.Length);
             }
         }
@@ -113,14 +117,6 @@ public static class RegistryExport
             foreach (var w in writers.Values) w.Dispose();
         }
         return SheetSchema.All.Select(k => Path.Combine(folder, k.Zh + ".csv")).ToList();
-    }
-
-    private static IEnumerable<string> CsvLines(SheetKind kind, IEnumerable<EnterpriseRecord> records)
-    {
-        using var sw = new StringWriter();
-        Csv(kind, records, sw);
-        var text = sw.ToString();
-        yield return text[(text.IndexOf("\r\n", StringComparison.Ordinal) + 2)..]; // without the header, written once
     }
 
     /// <summary>The same CSV files in one zip (the web download).</summary>

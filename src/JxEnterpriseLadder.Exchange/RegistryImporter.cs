@@ -93,7 +93,8 @@ public sealed partial class RegistryImporter(RegistryRepository registry, TimePr
                 CleanRecord = Either(clean[code].Select(x => x.Event), before?.CleanRecord),
             };
             foreach (var p in RegistryValidation.Check(after)) problems.Add(Locate(parsed, p));
-            if (RecordDiff.Between(before, after).Count > 0) plan.Add(new RecordChange(before, after));
+            var change = new RecordChange(before, after);
+            if (change.Audit.Count > 0) plan.Add(change);
         }
         var numbers = parsed.Certificates.Select(x => x.Certificate.CertificateNumber).ToList();
         foreach (var (number, holder) in registry.CertificateHolders(numbers))
@@ -123,7 +124,7 @@ public sealed partial class RegistryImporter(RegistryRepository registry, TimePr
     {
         var fresh = plan.Count(x => x.Before is null);
         return new(parsed.Rows, fresh, plan.Count - fresh, Math.Max(0, parsed.CreditCodes.Count() - plan.Count - leftOut),
-            plan.Sum(x => RecordDiff.Between(x.Before, x.After).Count), leftOut);
+            plan.Sum(x => x.Audit.Count), leftOut);
     }
 
     /// <summary>

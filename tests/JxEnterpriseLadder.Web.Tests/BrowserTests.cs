@@ -31,15 +31,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.CloseAsync();
         _playwright?.Dispose();
     }
-}
 
-/// <summary>Each role's main path in a real browser against the app on a real port with a real database.</summary>
-[Collection("app")]
-public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
-{
-    private async Task<IPage> SignedIn(string user, int width = 1280, int height = 800)
+    /// <summary>A new browser context signed in as a demo user, on a page that is interactive.</summary>
+    public async Task<IPage> SignedIn(AppFixture app, string user, int width = 1280, int height = 800)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "zh-CN", AcceptDownloads = true,
         });
@@ -50,9 +46,19 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         await page.GetByLabel("密码").FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.WaitForURLAsync(u => !u.Contains("/login"));
-        await Blazor(page);
+        await Interactive(page);
         return page;
     }
+
+    /// <summary>Waits until the page is interactive (the layout marks the body), so clicks reach the server.</summary>
+    public static async Task Interactive(IPage page) => await page.WaitForSelectorAsync("body[data-interactive='1']", new() { State = WaitForSelectorState.Attached });
+}
+
+/// <summary>Each role's main path in a real browser against the app on a real port with a real database.</summary>
+[Collection("app")]
+public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private Task<IPage> SignedIn(string user, int width = 1280, int height = 800) => browser.SignedIn(app, user, width, height);
 
     /// <summary>Clicks an export link, saves what the browser downloads and reads it back as rows under their headers.</summary>
     private static async Task<List<IDictionary<string, object>>> Download(IPage page, string link)
@@ -63,8 +69,7 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         return MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
     }
 
-    /// <summary>Waits until the page is interactive (the layout marks the body), so clicks reach the server.</summary>
-    private static async Task Blazor(IPage page) => await page.WaitForSelectorAsync("body[data-interactive='1']", new() { State = WaitForSelectorState.Attached });
+    private static Task Blazor(IPage page) => BrowserFixture.Interactive(page);
 
     [Fact]
     public async Task AnOfficerScreensTheCityAndConfirmsANewlyQualifiedEnterprise()

@@ -24,19 +24,7 @@ public sealed class ImportBrowserTests(AppFixture app, BrowserFixture browser) :
         Service<DirectoryRepository>().Search(new AccessScope(Roles.CityOfficer, CityCode: DemoAccounts.DemoCity), new DirectoryRepository.Filter(),
             DirectoryRepository.SortBy.CreditCode, false, skip, 1).Rows.Single().CreditCode;
 
-    private async Task<IPage> SignedIn(string user)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), Locale = "zh-CN", AcceptDownloads = true });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("用户名").FillAsync(user);
-        await page.GetByLabel("密码").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/login"));
-        await page.WaitForSelectorAsync("body[data-interactive='1']", new() { State = WaitForSelectorState.Attached });
-        return page;
-    }
+    private Task<IPage> SignedIn(string user) => browser.SignedIn(app, user);
 
     [Fact]
     public async Task AnOfficerExportsARecordImportsItChangedAndSeesBadRowsNamed()
@@ -94,8 +82,8 @@ public sealed class ImportBrowserTests(AppFixture app, BrowserFixture browser) :
         var second = await SignedIn("nanchang");
         await first.GotoAsync($"/enterprises/{code}/edit");
         await second.GotoAsync($"/enterprises/{code}/edit");
-        await first.WaitForSelectorAsync("body[data-interactive='1']", new() { State = WaitForSelectorState.Attached });
-        await second.WaitForSelectorAsync("body[data-interactive='1']", new() { State = WaitForSelectorState.Attached });
+        await BrowserFixture.Interactive(first);
+        await BrowserFixture.Interactive(second);
 
         await first.GetByLabel("企业名称").FillAsync("先保存的名称");
         await first.GetByLabel("修改原因（记入变更记录）").FillAsync("更名");

@@ -56,8 +56,7 @@ public static class RecordDiff
         if (before is null)
             changes.Add(new(AuditSubjects.Enterprise, code, code, "insert", null, SerializeEnterprise(after.Enterprise)));
         else if (EnterpriseFields(before.Enterprise, after.Enterprise) is { Count: > 0 } fields)
-            changes.Add(new(AuditSubjects.Enterprise, code, code, "update",
-                JsonSerializer.Serialize(fields.ToDictionary(f => f.Name, f => f.Before), Json), JsonSerializer.Serialize(fields.ToDictionary(f => f.Name, f => f.After), Json)));
+            changes.Add(EnterpriseUpdate(code, fields));
 
         var oldFilings = (before?.Filings ?? []).ToDictionary(f => f.Year);
         foreach (var f in after.Filings.OrderBy(f => f.Year))
@@ -67,14 +66,19 @@ public static class RecordDiff
         }
         foreach (var old in oldFilings.Values.OrderBy(f => f.Year)) changes.Add(new(AuditSubjects.Filing, code, Year(old.Year), "delete", Serialize(old), null));
 
-        Set(changes, AuditSubjects.Ip, code, before?.Ip, after.Ip, Order(after.Ip));
-        Set(changes, AuditSubjects.TechSmeRegistration, code, before?.TechSmeRegistrations, after.TechSmeRegistrations, Order(after.TechSmeRegistrations));
-        Set(changes, AuditSubjects.HnteCertificate, code, before?.HnteCertificates, after.HnteCertificates, Order(after.HnteCertificates));
-        Set(changes, AuditSubjects.ListEntry, code, before?.ListEntries, after.ListEntries, Order(after.ListEntries));
-        Set(changes, AuditSubjects.Financing, code, before?.Financing, after.Financing, Order(after.Financing));
-        Set(changes, AuditSubjects.CleanRecord, code, before?.CleanRecord, after.CleanRecord, Order(after.CleanRecord));
+        Set(changes, AuditSubjects.Ip, code, before?.Ip, after.Ip);
+        Set(changes, AuditSubjects.TechSmeRegistration, code, before?.TechSmeRegistrations, after.TechSmeRegistrations);
+        Set(changes, AuditSubjects.HnteCertificate, code, before?.HnteCertificates, after.HnteCertificates);
+        Set(changes, AuditSubjects.ListEntry, code, before?.ListEntries, after.ListEntries);
+        Set(changes, AuditSubjects.Financing, code, before?.Financing, after.Financing);
+        Set(changes, AuditSubjects.CleanRecord, code, before?.CleanRecord, after.CleanRecord);
         return changes;
     }
+
+    /// <summary>The entry for an edit of the enterprise's own fields: only the changed ones, before and after.</summary>
+    public static AuditChange EnterpriseUpdate(string code, IReadOnlyList<(string Name, object? Before, object? After)> fields) =>
+        new(AuditSubjects.Enterprise, code, code, "update",
+            JsonSerializer.Serialize(fields.ToDictionary(f => f.Name, f => f.Before), Json), JsonSerializer.Serialize(fields.ToDictionary(f => f.Name, f => f.After), Json));
 
     /// <summary>The kinds of dated record whose set differs (an import replaces those sets whole).</summary>
     public static bool SameSet<T>(IReadOnlyList<T>? a, IReadOnlyList<T> b) =>
@@ -103,11 +107,11 @@ public static class RecordDiff
         return list;
     }
 
-    private static void Set<T>(List<AuditChange> changes, string subject, string code, IReadOnlyList<T>? before, IReadOnlyList<T> after, IEnumerable<T> ordered)
+    private static void Set<T>(List<AuditChange> changes, string subject, string code, IReadOnlyList<T>? before, IReadOnlyList<T> after)
     {
         if (SameSet(before, after)) return;
         var action = before is null || before.Count == 0 ? "insert" : after.Count == 0 ? "delete" : "replace";
-        changes.Add(new(subject, code, subject, action, before is { Count: > 0 } ? Serialize(Order(before)) : null, after.Count > 0 ? Serialize(ordered) : null));
+        changes.Add(new(subject, code, subject, action, before is { Count: > 0 } ? Serialize(Order(before)) : null, after.Count > 0 ? Serialize(Order(after)) : null));
     }
 
     // A canonical order, so that the same rows in another order are the same set.
@@ -134,6 +138,9 @@ public static class RecordDiff
 public sealed record RecordChange(EnterpriseRecord? Before, EnterpriseRecord After)
 {
     public string CreditCode => After.Enterprise.CreditCode;
+
+    /// <summary>What the change is, as the trail records it: computed once, used to decide, count and write.</summary>
+    public IReadOnlyList<AuditChange> Audit { get; } = RecordDiff.Between(Before, After);
 }
 
 /// <summary>

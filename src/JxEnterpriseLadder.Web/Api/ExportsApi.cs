@@ -31,18 +31,28 @@ public static class ExportsApi
         }).RequireAuthorization(AuthSetup.OfficersAndParks);
     }
 
-    /// <summary>An .xlsx is a zip, written with synchronous seeks: build it in a temporary file (not in memory, a list may
-    /// be the whole registry), then send that file, which is deleted once sent.</summary>
-    private static async Task<IResult> Workbook(Action<Stream> write, string fileName)
+    private static Task<IResult> Workbook(Action<Stream> write, string fileName) => Download(write, Xlsx, fileName);
+
+    /// <summary>An .xlsx (or a zip) is written with synchronous seeks: build it in a temporary file (not in memory, a list
+    /// may be the whole registry), then send that file, which is deleted once sent.</summary>
+    internal static async Task<IResult> Download(Action<Stream> write, string contentType, string fileName)
     {
         var path = Path.GetTempFileName();
-        await Task.Run(() =>
+        try
         {
-            using var file = File.Create(path);
-            write(file);
-        });
+            await Task.Run(() =>
+            {
+                using var file = File.Create(path);
+                write(file);
+            });
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
         var sent = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-        return Results.File(sent, Xlsx, fileName);
+        return Results.File(sent, contentType, fileName);
     }
 }
 

@@ -15,10 +15,10 @@ public static class ImportsApi
 
     public static void MapImports(this WebApplication app)
     {
-        app.MapGet("/import/template.xlsx", () => Results.File(Bytes(Templates.Workbook), Xlsx, "导入模板.xlsx")).RequireAuthorization(AuthSetup.Officers);
-        app.MapGet("/import/template/{kind}.csv", (string kind) =>
+        app.MapGet("/import/template.xlsx", () => ExportsApi.Download(Templates.Workbook, Xlsx, "导入模板.xlsx")).RequireAuthorization(AuthSetup.Officers);
+        app.MapGet("/import/template/{kind}.csv", async (string kind) =>
             SheetSchema.All.FirstOrDefault(k => k.Id == kind) is { } k
-                ? Results.File(Bytes(s => Templates.Csv(k, s)), "text/csv; charset=utf-8", $"{k.Zh}.csv")
+                ? await ExportsApi.Download(s => Templates.Csv(k, s), "text/csv; charset=utf-8", $"{k.Zh}.csv")
                 : Results.NotFound()).RequireAuthorization(AuthSetup.Officers);
         app.MapGet("/import/report/{token}.xlsx", (string token, HttpContext http, ImportReports reports) =>
             reports.Take(token, http.User.Identity?.Name ?? "") is { } path
@@ -26,28 +26,20 @@ public static class ImportsApi
                 : Results.NotFound()).RequireAuthorization(AuthSetup.Officers);
 
         app.MapGet("/export/enterprise/{code}.xlsx", (string code, HttpContext http, RegistryExchange exchange) =>
-            Scoped(http, scope => Results.File(Bytes(s => exchange.ExportRecord(scope, code, s)), Xlsx, $"企业记录-{code}.xlsx"))).RequireAuthorization();
+            Scoped(http, scope => ExportsApi.Download(s => exchange.ExportRecord(scope, code, s), Xlsx, $"企业记录-{code}.xlsx"))).RequireAuthorization();
         app.MapGet("/export/enterprise/{code}/trail.xlsx", (string code, HttpContext http, RegistryExchange exchange) =>
-            Scoped(http, scope => Results.File(Bytes(s => exchange.ExportTrail(scope, code, s)), Xlsx, $"变更记录-{code}.xlsx"))).RequireAuthorization();
+            Scoped(http, scope => ExportsApi.Download(s => exchange.ExportTrail(scope, code, s), Xlsx, $"变更记录-{code}.xlsx"))).RequireAuthorization();
         app.MapGet("/export/trail.xlsx", (HttpContext http, RegistryExchange exchange) =>
-            Scoped(http, scope => Results.File(Bytes(s => exchange.ExportTrail(scope, null, s)), Xlsx, $"变更记录-{DateTime.Now:yyyyMMdd}.xlsx"))).RequireAuthorization(AuthSetup.Officers);
+            Scoped(http, scope => ExportsApi.Download(s => exchange.ExportTrail(scope, null, s), Xlsx, $"变更记录-{DateTime.Now:yyyyMMdd}.xlsx"))).RequireAuthorization(AuthSetup.Officers);
         app.MapGet("/export/registry.zip", (HttpContext http, RegistryExchange exchange) =>
-            Scoped(http, scope => Results.File(Bytes(s => exchange.ExportRegistryCsv(scope, s)), "application/zip", $"登记库-{DateTime.Now:yyyyMMdd}.zip"))).RequireAuthorization(AuthSetup.Officers);
+            Scoped(http, scope => ExportsApi.Download(s => exchange.ExportRegistryCsv(scope, s), "application/zip", $"登记库-{DateTime.Now:yyyyMMdd}.zip"))).RequireAuthorization(AuthSetup.Officers);
     }
 
-    private static IResult Scoped(HttpContext http, Func<AccessScope, IResult> body)
+    private static async Task<IResult> Scoped(HttpContext http, Func<AccessScope, Task<IResult>> body)
     {
-        try { return body(UserScope.Of(http.User)!); }
+        try { return await body(UserScope.Of(http.User)!); }
         catch (OutOfScopeException) { return Results.StatusCode(StatusCodes.Status403Forbidden); }
         catch (KeyNotFoundException) { return Results.NotFound(); }
-    }
-
-    /// <summary>A workbook is written with seeks: into a temporary file, sent from there and deleted once sent.</summary>
-    private static Stream Bytes(Action<Stream> write)
-    {
-        var path = Path.GetTempFileName();
-        using (var file = File.Create(path)) write(file);
-        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
     }
 }
 
