@@ -1,5 +1,7 @@
 using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Domain.Access;
+using MiniExcelLibs;
 
 namespace JxEnterpriseLadder.Services;
 
@@ -42,6 +44,31 @@ public sealed class ScreeningReview(ReviewRepository reviews, TimeProvider clock
             : throw new OutOfScopeException($"{s.CreditCode}（{TierNames.Of(s.Tier)}）不在{scope.Description}本次筛查的复核清单中")).ToList();
         reviews.Record(decisions);
         return decisions.Count;
+    }
+
+    /// <summary>The queue as the page shows it (one tier, pending only or all), as an .xlsx workbook with Chinese headers:
+    /// what changed, the decision with who, when and why, and the parameter versions the screening used.</summary>
+    public void Export(AccessScope scope, DateOnly asOf, string? tier, bool pendingOnly, Stream output)
+    {
+        var reference = JiangxiReference.Default;
+        var queue = For(scope, asOf, tier);
+        var rows = queue.Items.Where(i => !pendingOnly || i.Decision is null).Select(i => new Dictionary<string, object?>
+        {
+            ["统一社会信用代码"] = i.CreditCode,
+            ["企业名称"] = i.Name,
+            ["设区市"] = reference.CityByCode(i.CityCode)?.Name ?? i.CityCode,
+            ["园区"] = i.ParkCode is { } p ? reference.ParkByCode(p)?.Name ?? p : "",
+            ["层级"] = TierNames.Of(i.Tier),
+            ["筛查日"] = asOf.ToString("yyyy-MM-dd"),
+            ["上次筛查日"] = i.PreviousAsOf?.ToString("yyyy-MM-dd") ?? "",
+            ["变化"] = i.Change == "newly-qualified" ? "新合格" : "不再合格",
+            ["复核结果"] = i.Decision switch { null => "待复核", "confirmed" => "已确认", _ => "已驳回" },
+            ["复核人"] = i.DecidedBy ?? "",
+            ["复核时间（北京时间）"] = i.DecidedAt is { } at ? DateTimeOffset.FromUnixTimeSeconds(at).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm") : "",
+            ["复核说明"] = i.Note ?? "",
+            ["参数版本"] = i.Parameters,
+        });
+        output.SaveAs(rows, sheetName: "复核清单");
     }
 
     private static void RequireOfficer(AccessScope scope)

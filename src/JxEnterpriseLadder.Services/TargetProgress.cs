@@ -1,6 +1,8 @@
 using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain.Access;
+using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Rules.Engine;
+using MiniExcelLibs;
 
 namespace JxEnterpriseLadder.Services;
 
@@ -71,6 +73,51 @@ public sealed class TargetProgress(DirectoryRepository directory, ParameterStore
 
     /// <summary>Progress toward the targets in the year, province-wide (the CLI and the model's tests).</summary>
     public IReadOnlyList<Row> For(int year) => For(AccessScope.Province, year).Progress.Where(r => r.Target is not null).ToList();
+
+    /// <summary>A measure's name in Chinese, as the dashboard and its export head it.</summary>
+    public static string MeasureName(string measure) => measure switch
+    {
+        "tech-sme" => "入国家库科技型中小企业",
+        "hnte" => "高新技术企业（当年发证）",
+        "gazelle" => "瞪羚企业（含潜在）",
+        "unicorn" => "独角兽企业（含潜在、种子）",
+        _ => measure,
+    };
+
+    /// <summary>The dashboard's tables for the year as an .xlsx workbook with Chinese headers, one sheet each: progress
+    /// toward the targets, the trend over the years, and the breakdowns by city, park and industry chain.</summary>
+    public void Export(AccessScope scope, int year, Stream output)
+    {
+        var o = For(scope, year);
+        var reference = JiangxiReference.Default;
+        IEnumerable<Dictionary<string, object?>> Counts(IEnumerable<Line> lines, string keyHeader, Func<string, string> name) =>
+            lines.Select(l =>
+            {
+                var row = new Dictionary<string, object?> { [keyHeader] = name(l.Key) };
+                foreach (var m in Measures) row[MeasureName(m)] = l[m];
+                return row;
+            });
+        var sheets = new Dictionary<string, object>
+        {
+            ["目标进度"] = o.Progress.Select(r => new Dictionary<string, object?>
+            {
+                ["指标"] = MeasureName(r.Group),
+                ["计划目标（全省）"] = r.Target,
+                ["目标年度"] = r.Target is null ? null : r.TargetYear,
+                [$"{o.Year} 年"] = r.Recognized,
+                [$"{o.Year + 1} 年预计新增"] = r.ExpectedNext is { } x ? Math.Round(x, 1) : null,
+                ["95% 区间下限"] = r.Low is { } lo ? Math.Round(lo) : null,
+                ["95% 区间上限"] = r.High is { } hi ? Math.Round(hi) : null,
+                ["候选企业"] = r.Pool,
+            }).ToList(),
+            ["历年趋势"] = Counts(o.Trend, "年度", k => k).ToList(),
+            ["按设区市"] = Counts(o.ByCity, "设区市", k => reference.CityByCode(k)?.Name ?? k).ToList(),
+            ["按园区"] = Counts(o.ByPark, "园区", k => reference.ParkByCode(k)?.Name ?? k).ToList(),
+            ["按产业链"] = Counts(o.ByChain, "产业链", k => reference.ChainByCode(k)?.Name ?? k).ToList(),
+            ["计数规则"] = new[] { new Dictionary<string, object?> { ["范围"] = scope.Description, ["年度"] = o.Year, ["计数规则"] = CountingRule } },
+        };
+        output.SaveAs(sheets);
+    }
 
     private static IEnumerable<Line> Lines(IEnumerable<DirectoryRepository.Breakdown> rows, Func<DirectoryRepository.Breakdown, string> key) =>
         rows.GroupBy(key).Select(g => new Line(g.Key, g.GroupBy(b => b.Measure).ToDictionary(m => m.Key, m => m.Sum(b => b.Count))));

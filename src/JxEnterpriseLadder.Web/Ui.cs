@@ -19,14 +19,14 @@ public static class Ui
     /// <summary>An assessment input's name (a profile path) from the data dictionary.</summary>
     public static string Field(string path) => English ? FieldLabels.English(path) : FieldLabels.For(path);
 
-    public static string Group(string group) => group switch
+    public static string Group(string group) => T(TargetProgress.MeasureName(group), group switch
     {
-        "tech-sme" => T("入国家库科技型中小企业", "Tech SMEs in the national database"),
-        "hnte" => T("高新技术企业（当年发证）", "HNTE certificates issued"),
-        "gazelle" => T("瞪羚企业（含潜在）", "Gazelles (incl. potential)"),
-        "unicorn" => T("独角兽企业（含潜在、种子）", "Unicorns (incl. potential and seed)"),
+        "tech-sme" => "Tech SMEs in the national database",
+        "hnte" => "HNTE certificates issued",
+        "gazelle" => "Gazelles (incl. potential)",
+        "unicorn" => "Unicorns (incl. potential and seed)",
         _ => group,
-    };
+    });
 
     /// <summary>A caller's scope as the pages name it: the province, or a city, park or enterprise by its own name.</summary>
     public static string Scope(JxEnterpriseLadder.Domain.Access.AccessScope? scope) =>

@@ -1,8 +1,10 @@
 using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Generator;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Services;
+using MiniExcelLibs;
 
 namespace JxEnterpriseLadder.Data.Tests;
 
@@ -96,6 +98,40 @@ public sealed class ScopeTests
         Assert.Equal(1, p.Review.Decide(cityOfficer, "city", AsOf, [(item.CreditCode, item.Tier)], true, "复核后确认"));
         counts = p.Directory.ScreeningCounts(AccessScope.Province).Single(c => c.Tier == item.Tier);
         Assert.Equal((1, 0), (counts.Confirmed, counts.Rejected)); // the latest decision counts
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void TheReviewQueueExportsAsTheCallerSeesItWithTheDecisions(string provider)
+    {
+        var p = Seeded(provider);
+        static List<IDictionary<string, object>> Export(Province p, AccessScope scope, string tier, bool pendingOnly)
+        {
+            using var s = new MemoryStream();
+            p.Review.Export(scope, AsOf, tier, pendingOnly, s);
+            s.Position = 0;
+            Assert.Equal(["复核清单"], MiniExcel.GetSheetNames(s));
+            return MiniExcel.Query(s, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        }
+
+        var queue = p.Review.For(AccessScope.Province, AsOf, "tech-sme");
+        var item = queue.Items[0];
+        var city = new AccessScope(Roles.CityOfficer, CityCode: item.CityCode);
+        var province = Export(p, AccessScope.Province, "tech-sme", pendingOnly: true);
+        Assert.Equal(queue.Items.Select(i => i.CreditCode), province.Select(r => (string)r["统一社会信用代码"]));
+        var cityName = JiangxiReference.Default.CityByCode(item.CityCode)!.Name;
+        var cityRows = Export(p, city, "tech-sme", pendingOnly: true);
+        Assert.Equal(queue.Items.Where(i => i.CityCode == item.CityCode).Select(i => i.CreditCode), cityRows.Select(r => (string)r["统一社会信用代码"]));
+        Assert.All(cityRows, r => Assert.Equal(cityName, r["设区市"]));
+        Assert.Throws<OutOfScopeException>(() => p.Review.Export(new AccessScope(Roles.ParkManager, ParkCode: "nc-hitech"), AsOf, "tech-sme", true, Stream.Null));
+        Assert.Throws<OutOfScopeException>(() => p.Review.Export(new AccessScope(Roles.Enterprise, CreditCode: item.CreditCode), AsOf, "tech-sme", true, Stream.Null));
+
+        // Decided: gone from the pending list, in the whole list with who, why and the parameter versions.
+        p.Review.Decide(city, "nanchang-officer", AsOf, [(item.CreditCode, item.Tier)], false, "材料不符");
+        Assert.DoesNotContain(Export(p, city, "tech-sme", pendingOnly: true), r => (string)r["统一社会信用代码"] == item.CreditCode);
+        var decided = Export(p, city, "tech-sme", pendingOnly: false).Single(r => (string)r["统一社会信用代码"] == item.CreditCode);
+        Assert.Equal(("已驳回", "nanchang-officer", "材料不符", "科技型中小企业", item.Parameters),
+            ((string)decided["复核结果"], (string)decided["复核人"], (string)decided["复核说明"], (string)decided["层级"], (string)decided["参数版本"]));
+        Assert.Equal(item.Change == "newly-qualified" ? "新合格" : "不再合格", decided["变化"]);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

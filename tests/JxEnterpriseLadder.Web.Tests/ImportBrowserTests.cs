@@ -120,4 +120,52 @@ public sealed class ImportBrowserTests(AppFixture app, BrowserFixture browser) :
         Assert.Equal(HttpStatusCode.Redirect, (await park.GetAsync("/import")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await park.GetAsync($"/export/enterprise/{outside}.xlsx")).StatusCode);
     }
+
+    [Fact]
+    public async Task AnOfficerExportsTheReviewQueueAndAParkManagerTheDashboardEachWithinTheirScope()
+    {
+        var reviews = Service<ScreeningReview>();
+        var latest = reviews.ScreeningDates()[^1];
+        var cityScope = new AccessScope(Roles.CityOfficer, CityCode: DemoAccounts.DemoCity);
+        var pending = reviews.For(cityScope, latest, "tech-sme").Items.Where(i => i.Decision is null).Select(i => i.CreditCode).ToList();
+        Assert.NotEmpty(pending);
+
+        // The queue as the page shows it, downloaded from the page.
+        var page = await SignedIn("nanchang");
+        await page.GotoAsync("/review");
+        await BrowserFixture.Interactive(page);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "导出复核清单（.xlsx）" }).ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N") + ".xlsx");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await download.SaveAsAsync(file);
+        var rows = MiniExcel.Query(file, useHeaderRow: true, sheetName: "复核清单").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(pending, rows.Select(r => (string)r["统一社会信用代码"]));
+        Assert.All(rows, r => Assert.Equal(("南昌市", "待复核", "科技型中小企业"), ((string)r["设区市"], (string)r["复核结果"], (string)r["层级"])));
+
+        // A city officer cannot widen the export to another city; a park manager cannot export the queue at all.
+        var city = await app.As("nanchang");
+        var widened = await city.GetAsync($"/export/review.xlsx?asOf={latest:yyyy-MM-dd}&tier=tech-sme&city=ganzhou");
+        Assert.Equal(HttpStatusCode.OK, widened.StatusCode);
+        Assert.Equal(pending, MiniExcel.Query(new MemoryStream(await widened.Content.ReadAsByteArrayAsync()), useHeaderRow: true)
+            .Cast<IDictionary<string, object>>().Select(r => (string)r["统一社会信用代码"]));
+        Assert.Equal(HttpStatusCode.BadRequest, (await city.GetAsync("/export/review.xlsx?asOf=2023-13-01")).StatusCode);
+        var park = await app.As("park");
+        Assert.Equal(HttpStatusCode.Redirect, (await park.GetAsync($"/export/review.xlsx?asOf={latest:yyyy-MM-dd}")).StatusCode);
+
+        // The dashboard's tables for the park: its own park only, the same counts as the page's.
+        var parkScope = new AccessScope(Roles.ParkManager, ParkCode: DemoAccounts.DemoPark);
+        var overview = Service<TargetProgress>().For(parkScope, 2023);
+        var progress = await park.GetAsync("/export/progress.xlsx?year=2023");
+        Assert.Equal(HttpStatusCode.OK, progress.StatusCode);
+        var workbook = new MemoryStream(await progress.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["目标进度", "历年趋势", "按设区市", "按园区", "按产业链", "计数规则"], MiniExcel.GetSheetNames(workbook));
+        var byPark = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "按园区").Cast<IDictionary<string, object>>().ToList();
+        var parkName = JxEnterpriseLadder.Domain.JiangxiReference.Default.ParkByCode(DemoAccounts.DemoPark)!.Name;
+        Assert.Equal(parkName, (string)Assert.Single(byPark)["园区"]);
+        var targets = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "目标进度").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(overview.Progress.Select(r => (double)r.Recognized), targets.Select(r => Convert.ToDouble(r["2023 年"])));
+        Assert.Equal(overview.Progress.Select(r => TargetProgress.MeasureName(r.Group)), targets.Select(r => (string)r["指标"]));
+        Assert.Equal(HttpStatusCode.BadRequest, (await park.GetAsync("/export/progress.xlsx?year=abc")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.NewClient().GetAsync("/export/progress.xlsx?year=2023")).StatusCode);
+    }
 }

@@ -29,6 +29,25 @@ public static class ExportsApi
             var query = CandidateQuery.From(http.Request.Query);
             return await Workbook(s => lists.Export(scope, query, s), $"候选名单-{query.Transition.Id}-{DateTime.Now:yyyyMMdd}.xlsx");
         }).RequireAuthorization(AuthSetup.OfficersAndParks);
+
+        // The review queue as /review shows it: the screening date, tier, pending or all, and the city a province
+        // officer narrowed to (never wider than the caller's scope).
+        app.MapGet("/export/review.xlsx", async (HttpContext http, ScreeningReview reviews) =>
+        {
+            var q = http.Request.Query;
+            if (!DateOnly.TryParseExact(q["asOf"], "yyyy-MM-dd", out var asOf)) return Results.BadRequest("asOf：筛查日须为 yyyy-MM-dd");
+            var scope = UserScope.Of(http.User)!.NarrowedTo(q["city"]);
+            string? tier = string.IsNullOrEmpty(q["tier"]) ? null : q["tier"].ToString();
+            return await Workbook(s => reviews.Export(scope, asOf, tier, q["show"] != "all", s), $"复核清单-{asOf:yyyyMMdd}-{tier ?? "全部层级"}.xlsx");
+        }).RequireAuthorization(AuthSetup.Officers);
+
+        // The dashboard's tables for a year, within the caller's scope.
+        app.MapGet("/export/progress.xlsx", async (HttpContext http, TargetProgress targets) =>
+        {
+            if (!int.TryParse(http.Request.Query["year"], out var year) || year is < 1900 or > 2999) return Results.BadRequest("year：年度须为四位数字");
+            var scope = UserScope.Of(http.User)!;
+            return await Workbook(s => targets.Export(scope, year, s), $"目标进度-{year}.xlsx");
+        }).RequireAuthorization();
     }
 
     private static Task<IResult> Workbook(Action<Stream> write, string fileName) => Download(write, Xlsx, fileName);
