@@ -36,6 +36,8 @@ public static class Migrator
                 c.Execute("SELECT pg_advisory_xact_lock(4242)", transaction: tx); // two app instances starting together
             if (c.ExecuteScalar<int>("SELECT COUNT(*) FROM schema_migrations WHERE version = @Version", new { m.Version }, tx) > 0) continue;
             c.Execute(m.Sql, transaction: tx);
+            // 0007 adds the summaries: an existing registry's are filled from its tables in the same transaction.
+            if (m.Version == 7) Summaries.RebuildAll(db, c, tx);
             c.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @At)",
                 new { m.Version, m.Name, At = DateTime.UtcNow.ToString("O") }, tx);
             tx.Commit();

@@ -49,17 +49,24 @@ public sealed class PredictionRepository(Database db)
     /// <summary>Replaces every rung's predictions for a base year in one transaction, streaming the rows in (binary COPY on
     /// PostgreSQL): memory holds one batch, never the province's predictions.</summary>
     public int ReplaceAll(int baseYear, IEnumerable<StoredPrediction> rows) =>
-        Write((c, tx) => c.Execute(Sql.DeleteBaseYear, new { BaseYear = baseYear }, tx, Database.LongRunning), rows);
+        Write((c, tx) => c.Execute(Sql.DeleteBaseYear, new { BaseYear = baseYear }, tx, Database.LongRunning), rows,
+            (c, tx) => Summaries.PredictionsReplaced(Database, c, tx, baseYear));
 
     /// <summary>Replaces the predictions of the named enterprises for a base year (incremental scoring after an import).</summary>
     public int ReplaceFor(int baseYear, IReadOnlyCollection<string> creditCodes, IEnumerable<StoredPrediction> rows) =>
         Write((c, tx) =>
         {
+            Summaries.Subtract(Database, c, tx, creditCodes);
             foreach (var codes in creditCodes.Chunk(1000)) c.Execute(Database.Dialect(Sql.DeleteOf), new { BaseYear = baseYear, Codes = codes }, tx);
-        }, rows);
+        }, rows, (c, tx) =>
+        {
+            Summaries.Add(Database, c, tx, creditCodes);
+            Summaries.BestProbabilityOf(Database, c, tx, creditCodes);
+        });
 
-    /// <summary>In one transaction: clears what the rows replace, then streams the rows in.</summary>
-    private int Write(Action<System.Data.Common.DbConnection, System.Data.Common.DbTransaction> clear, IEnumerable<StoredPrediction> rows)
+    /// <summary>In one transaction: clears what the rows replace, streams the rows in, then brings the summaries up to date.</summary>
+    private int Write(Action<System.Data.Common.DbConnection, System.Data.Common.DbTransaction> clear, IEnumerable<StoredPrediction> rows,
+        Action<System.Data.Common.DbConnection, System.Data.Common.DbTransaction> summarise)
     {
         using var c = Database.Open();
         using var tx = c.BeginTransaction();
@@ -74,6 +81,7 @@ public sealed class PredictionRepository(Database db)
             });
         else
             foreach (var chunk in rows.Chunk(2000)) { c.Execute(Sql.Insert, chunk, tx); n += chunk.Length; }
+        summarise(c, tx);
         tx.Commit();
         return n;
     }

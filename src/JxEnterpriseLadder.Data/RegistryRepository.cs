@@ -85,7 +85,7 @@ public sealed class RegistryRepository(Database db)
         public const string DeletePositions = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN (SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + ")";
         public const string DeleteAssessmentsOf = "DELETE FROM assessments WHERE as_of = @AsOf AND credit_code IN @Codes";
         public const string DeletePositionsOf = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN @Codes";
-        public const string InsertPosition = "INSERT INTO ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version, latest) VALUES (@CreditCode, @AsOf, @RecognizedTier, @QualifiedTier, @RecordVersion, 1)";
+        public const string InsertPosition = "INSERT INTO ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version, latest, qualified_tiers, undetermined_tiers) VALUES (@CreditCode, @AsOf, @RecognizedTier, @QualifiedTier, @RecordVersion, 1, @QualifiedTiers, @UndeterminedTiers)";
         // After a screening of a scope: which position is now each of its enterprises' latest. New positions come in
         // marked latest (a screening is usually the newest); one grouped pass then flips only the marks that are wrong,
         // so a yearly screening rewrites the previous year's marks and nothing else.
@@ -99,7 +99,7 @@ public sealed class RegistryRepository(Database db)
             """;
         public const string MarkLatest = LatestFix + "SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + LatestFixEnd;
         public const string MarkLatestOf = LatestFix + "SELECT c.credit_code FROM enterprises c WHERE c.credit_code IN @Codes" + LatestFixEnd;
-        public const string CopyPositions = "COPY ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version, latest) FROM STDIN (FORMAT BINARY)";
+        public const string CopyPositions = "COPY ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version, latest, qualified_tiers, undetermined_tiers) FROM STDIN (FORMAT BINARY)";
         public const string InsertAssessment = "INSERT INTO assessments (credit_code, as_of, tier, outcome, score, parameters) VALUES (@CreditCode, @AsOf, @Tier, @Outcome, @Score, @Parameters)";
 
         public const string EligibleByTierCity = """
@@ -176,6 +176,7 @@ public sealed class RegistryRepository(Database db)
                 problems.Add(new(r.Enterprise.CreditCode, null, "creditCode", "企业已存在于登记库"));
         if (problems.Count > 0) throw new RegistryValidationException(problems);
         WriteRecords(c, tx, records);
+        Summaries.Add(Database, c, tx, records.Select(r => r.Enterprise.CreditCode).ToList());
         AuditRepository.Append(c, tx, stamp ?? AuditStamp.Cli, Now(), [Loaded(records.Count)]);
         tx.Commit();
     }
@@ -214,8 +215,9 @@ public sealed class RegistryRepository(Database db)
             n += chunk.Length;
             writing?.Invoke(n, clock.Elapsed);
         }
-        AuditRepository.Append(c, tx, stamp ?? AuditStamp.Cli, Now(), [Loaded(n)]);
         var commit = System.Diagnostics.Stopwatch.StartNew();
+        Summaries.RebuildAll(Database, c, tx);
+        AuditRepository.Append(c, tx, stamp ?? AuditStamp.Cli, Now(), [Loaded(n)]);
         tx.Commit();
         writing?.Invoke(n, commit.Elapsed);
         return n;
@@ -422,10 +424,20 @@ public sealed class RegistryRepository(Database db)
         tx.Commit();
     }
 
+    private sealed record StoredPosition(string CreditCode, DateOnly AsOf, string? RecognizedTier, string? QualifiedTier, long? RecordVersion,
+        int QualifiedTiers, int UndeterminedTiers);
+
     private static void Write(DbConnection c, DbTransaction tx, IEnumerable<(IReadOnlyList<AssessmentRow> Tiers, LadderPosition Position)> results, int batch)
     {
-        var positions = new List<LadderPosition>();
-        var rows = results.SelectMany(r => { positions.Add(r.Position); return r.Tiers; });
+        // Each position carries its seven outcomes as bits, so a search or a count reads one row per enterprise.
+        var positions = new List<StoredPosition>();
+        var rows = results.SelectMany(r =>
+        {
+            var p = r.Position;
+            positions.Add(new StoredPosition(p.CreditCode, p.AsOf, p.RecognizedTier, p.QualifiedTier, p.RecordVersion,
+                Summaries.Mask(r.Tiers, "qualified"), Summaries.Mask(r.Tiers, "undetermined")));
+            return r.Tiers;
+        });
         if (c is NpgsqlConnection pg)
         {
             PostgresCopy.Copy(pg, Sql.CopyAssessments, rows, (w, a) =>
@@ -437,7 +449,7 @@ public sealed class RegistryRepository(Database db)
             {
                 w.Write(p.CreditCode, NpgsqlDbType.Text); w.Write(p.AsOf, NpgsqlDbType.Date);
                 PostgresCopy.Text(w, p.RecognizedTier); PostgresCopy.Text(w, p.QualifiedTier); PostgresCopy.Nullable(w, p.RecordVersion, NpgsqlDbType.Bigint);
-                w.Write((short)1, NpgsqlDbType.Smallint);
+                w.Write((short)1, NpgsqlDbType.Smallint); w.Write(p.QualifiedTiers, NpgsqlDbType.Integer); w.Write(p.UndeterminedTiers, NpgsqlDbType.Integer);
             });
             return;
         }
@@ -492,6 +504,7 @@ public sealed class RegistryRepository(Database db)
             try
             {
                 WriteRecords(c, tx, chunk.Select(x => x.After).ToList());
+                Summaries.Add(Database, c, tx, chunk.Select(x => x.CreditCode).ToList());
             }
             catch (DbException e) when (IsDuplicate(e))
             {
@@ -503,13 +516,24 @@ public sealed class RegistryRepository(Database db)
         foreach (var chunk in changes.Where(x => x.Before is not null).Chunk(batch))
         {
             cancel.ThrowIfCancellationRequested();
+            var counted = chunk.Where(MovesSummaries).Select(x => x.CreditCode).ToList();
+            Summaries.Subtract(Database, c, tx, counted);
             foreach (var x in chunk) Update(c, tx, x);
+            Summaries.Add(Database, c, tx, counted);
             AuditRepository.Append(c, tx, stamp, at, chunk.SelectMany(x => x.Audit));
             written?.Invoke(done += chunk.Length);
         }
         cancel.ThrowIfCancellationRequested();
         tx.Commit();
     }
+
+    /// <summary>Whether a change moves the dashboard's counts: the enterprise's place, or its recognitions.</summary>
+    private static bool MovesSummaries(RecordChange x) =>
+        x.Before is not { } b || MovesPlace(b.Enterprise, x.After.Enterprise) || !RecordDiff.SameSet(b.TechSmeRegistrations, x.After.TechSmeRegistrations)
+        || !RecordDiff.SameSet(b.HnteCertificates, x.After.HnteCertificates) || !RecordDiff.SameSet(b.ListEntries, x.After.ListEntries);
+
+    private static bool MovesPlace(Enterprise was, Enterprise now) =>
+        (was.CityCode, was.ParkCode, was.ChainCode) != (now.CityCode, now.ParkCode, now.ChainCode);
 
     private static bool IsDuplicate(DbException e) =>
         e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } || e is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 1555 or 2067 }; // primary key, unique
@@ -568,7 +592,10 @@ public sealed class RegistryRepository(Database db)
         if (current.Version != read.Version) throw new ConcurrentChangeException(read.CreditCode, RecordDiff.EnterpriseFields(read, current));
         var fields = RecordDiff.EnterpriseFields(current, edited);
         if (fields.Count == 0) return current;
+        string[] counted = MovesPlace(current, edited) ? [edited.CreditCode] : [];
+        Summaries.Subtract(Database, c, tx, counted);
         if (c.Execute(Sql.UpdateEnterprise, edited with { Version = read.Version }, tx) == 0) throw Conflict(c, tx, read);
+        Summaries.Add(Database, c, tx, counted);
         c.Execute(Sql.BumpRecordVersion, new { edited.CreditCode }, tx);
         AuditRepository.Append(c, tx, stamp, at, [RecordDiff.EnterpriseUpdate(edited.CreditCode, fields)]);
         var saved = c.QuerySingle<Enterprise>(Sql.SelectEnterprise, new { edited.CreditCode }, tx);

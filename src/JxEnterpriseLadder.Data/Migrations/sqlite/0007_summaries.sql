@@ -1,0 +1,27 @@
+-- 0007 summaries for the search and the dashboard (docs/decisions/0009): kept by the writers in the same transaction
+-- as each change (src/JxEnterpriseLadder.Data/Summaries.cs), filled for an existing registry right after this file.
+-- Keep in step with the other dialect's file and data-dictionary/fields.json.
+ALTER TABLE ladder_positions ADD COLUMN qualified_tiers INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE ladder_positions ADD COLUMN undetermined_tiers INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE enterprises ADD COLUMN best_probability REAL NULL;
+-- The search sorted by probability reads this index in order and stops at the page (SQLite sorts NULL lowest, so last when descending).
+CREATE INDEX ix_enterprises_best_probability ON enterprises(best_probability DESC, credit_code);
+CREATE TABLE recognition_counts (
+    year INTEGER NOT NULL,
+    city_code TEXT NOT NULL,
+    park_code TEXT NOT NULL,
+    chain_code TEXT NOT NULL,
+    measure TEXT NOT NULL,
+    count BIGINT NOT NULL,
+    PRIMARY KEY (year, city_code, park_code, chain_code, measure)
+);
+CREATE TABLE prediction_totals (
+    base_year INTEGER NOT NULL,
+    target_group TEXT NOT NULL,
+    city_code TEXT NOT NULL,
+    park_code TEXT NOT NULL,
+    pool BIGINT NOT NULL,
+    expected REAL NOT NULL,
+    variance REAL NOT NULL,
+    PRIMARY KEY (base_year, target_group, city_code, park_code)
+);

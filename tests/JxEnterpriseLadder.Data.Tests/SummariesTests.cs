@@ -1,0 +1,169 @@
+using Dapper;
+using JxEnterpriseLadder.Domain.Access;
+using JxEnterpriseLadder.Domain.Registry;
+using JxEnterpriseLadder.Generator;
+using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Services;
+
+namespace JxEnterpriseLadder.Data.Tests;
+
+/// <summary>
+/// The summaries the search and the dashboard read (ADR 0009) always equal what the records themselves say: after a
+/// seeding, an import that moves enterprises and changes their recognitions, an officer's edit, a scoring and an
+/// incremental rescoring, new enterprises, and a migration of an existing registry. On both databases.
+/// </summary>
+public sealed class SummariesTests
+{
+    private static readonly AssessmentEngine Engine = new();
+    private static readonly DateOnly AsOf = new(2023, 6, 30);
+
+    private sealed record Province(Database Db, RegistryRepository Registry, DirectoryRepository Directory, PredictionRepository Predictions);
+
+    private static Province Seeded(string provider)
+    {
+        var db = Providers.Fresh(provider);
+        Seeding.SeedProvince(db, new GeneratorOptions { Seed = 11, Enterprises = 500 }, Engine);
+        var registry = new RegistryRepository(db);
+        var screening = new Screening(registry, Engine);
+        screening.Run(new DateOnly(2022, 6, 30));
+        screening.Run(AsOf);
+        return new Province(db, registry, new DirectoryRepository(db), new PredictionRepository(db));
+    }
+
+    /// <summary>Made-up predictions (the model is not the point here): two rungs for some enterprises, none for others.</summary>
+    private static IEnumerable<PredictionRepository.StoredPrediction> Predictions(IEnumerable<string> codes, int baseYear, int salt) =>
+        codes.SelectMany((code, i) => (i % 5) switch
+        {
+            0 => [],
+            1 => new[] { P(code, "tech-sme-entry", "tech-sme", i, salt), P(code, "hnte-entry", "hnte", i + 7, salt) },
+            _ => [P(code, i % 2 == 0 ? "high-growth-entry" : "hnte-entry", i % 2 == 0 ? "gazelle" : "hnte", i, salt)],
+        }).Select(p => p with { BaseYear = baseYear });
+
+    private static PredictionRepository.StoredPrediction P(string code, string transition, string group, int i, int salt) =>
+        new(code, transition, 0, ((i * 37 + salt * 11) % 1000) / 1000.0, group, "test", "[]");
+
+    private static void AssertSummariesMatchTheRecords(Province p, string because)
+    {
+        var everyone = p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(), DirectoryRepository.SortBy.CreditCode, false, 0, 1000).Rows;
+        var park = everyone.First(r => r.ParkCode is not null);
+        var scopes = new[] { AccessScope.Province, new AccessScope(Roles.CityOfficer, CityCode: park.CityCode), new AccessScope(Roles.ParkManager, ParkCode: park.ParkCode) };
+        var baseYear = p.Predictions.LatestBaseYear();
+        foreach (var scope in scopes)
+        {
+            static IEnumerable<string> Lines(IEnumerable<DirectoryRepository.Breakdown> rows) => rows
+                .GroupBy(b => (b.Year, b.CityCode, b.ParkCode, b.ChainCode, b.Measure)).Select(g => $"{g.Key}={g.Sum(b => b.Count)}").Order(StringComparer.Ordinal);
+            var kept = Lines(p.Directory.Recognitions(scope)).ToList();
+            Assert.NotEmpty(kept);
+            Assert.True(kept.SequenceEqual(Lines(p.Directory.RecognitionsFromRecords(scope))), $"{because}: recognitions of {scope.Description}");
+            if (baseYear is not { } year) continue;
+            var totals = p.Directory.Expected(scope, year).OrderBy(e => e.TargetGroup, StringComparer.Ordinal).ToList();
+            var summed = p.Directory.ExpectedFromPredictions(scope, year).OrderBy(e => e.TargetGroup, StringComparer.Ordinal).ToList();
+            Assert.Equal(summed.Select(e => (e.TargetGroup, e.Pool)), totals.Select(e => (e.TargetGroup, e.Pool)));
+            Assert.All(summed.Zip(totals), x =>
+            {
+                Assert.Equal(x.First.Expected, x.Second.Expected, 9);
+                Assert.Equal(x.First.Variance, x.Second.Variance, 9);
+            });
+        }
+        AssertBestProbabilitiesAndOutcomes(p, because);
+    }
+
+    private static void AssertBestProbabilitiesAndOutcomes(Province p, string because)
+    {
+        using var c = p.Db.Open();
+        // The best probability of the latest base year, from the predictions themselves.
+        var best = c.Query<(string Code, double P)>("""
+            SELECT credit_code, MAX(probability) FROM predictions WHERE base_year = (SELECT MAX(base_year) FROM predictions) GROUP BY credit_code
+            """).ToDictionary(x => x.Code, x => x.P);
+        var rows = p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(), DirectoryRepository.SortBy.Probability, true, 0, 1000).Rows;
+        Assert.All(rows, r => Assert.Equal(best.TryGetValue(r.CreditCode, out var b) ? b : null, r.Probability));
+        var expectedOrder = rows.OrderByDescending(r => r.Probability ?? -1).ThenBy(r => r.CreditCode, StringComparer.Ordinal).Select(r => r.CreditCode);
+        Assert.True(expectedOrder.SequenceEqual(rows.Select(r => r.CreditCode)), $"{because}: sorted by probability");
+        Assert.Equal(best.Count(b => b.Value >= 0.5),
+            p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(MinProbability: 0.5), DirectoryRepository.SortBy.Name, false, 0, 10).Total);
+
+        // Each tier's outcome at each enterprise's latest screening, from the stored assessments.
+        var outcomes = c.Query<(string Tier, string Outcome, long Count)>("""
+            SELECT a.tier, a.outcome, COUNT(*) FROM ladder_positions l JOIN assessments a ON a.credit_code = l.credit_code AND a.as_of = l.as_of
+            WHERE l.latest = 1 GROUP BY a.tier, a.outcome
+            """).ToList();
+        Assert.Contains(outcomes, o => o.Outcome == "qualified");
+        foreach (var tier in AssessmentEngine.Tiers)
+            foreach (var outcome in new[] { "qualified", "not-qualified", "undetermined" })
+                Assert.True(outcomes.Where(o => o.Tier == tier && o.Outcome == outcome).Sum(o => o.Count) ==
+                    p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(OutcomeTier: tier, Outcome: outcome), DirectoryRepository.SortBy.Name, false, 0, 10).Total,
+                    $"{because}: {tier} {outcome}");
+        var counts = p.Directory.ScreeningCounts(AccessScope.Province);
+        Assert.All(AssessmentEngine.Tiers, tier => Assert.Equal(outcomes.Where(o => o.Tier == tier && o.Outcome == "qualified").Sum(o => o.Count),
+            counts.SingleOrDefault(x => x.Tier == tier)?.Qualified ?? 0));
+    }
+
+    [Fact]
+    public void TheOutcomeBitsFollowTheEnginesTiers() => Assert.Equal(AssessmentEngine.Tiers, Summaries.TierOrder);
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void TheSummariesStayEqualToTheRecordsThroughEveryKindOfWrite(string provider)
+    {
+        var p = Seeded(provider);
+        var codes = p.Registry.StreamAll().Select(r => r.Enterprise.CreditCode).ToList();
+        Assert.Equal(Predictions(codes, 2023, 1).Count(), p.Predictions.ReplaceAll(2023, Predictions(codes, 2023, 1)));
+        AssertSummariesMatchTheRecords(p, "seeded and scored");
+
+        // An import: enterprises moved to another city (and out of their park), certificates and list entries changed.
+        var moved = p.Registry.Stream(codes.Take(40).ToList()).ToList();
+        var otherCity = moved.Select(r => r.Enterprise.CityCode).First(c => c != moved[0].Enterprise.CityCode);
+        var changes = moved.Select((r, i) => new RecordChange(r, r with
+        {
+            Enterprise = i % 2 == 0 ? r.Enterprise with { CityCode = otherCity, ParkCode = null } : r.Enterprise with { ChainCode = null },
+            HnteCertificates = i % 3 == 0 ? [] : r.HnteCertificates,
+            ListEntries = i % 4 == 0 ? [.. r.ListEntries, new ListEntryRecord(r.Enterprise.CreditCode, "potential-gazelle", 2022)] : r.ListEntries,
+            TechSmeRegistrations = i % 5 == 0 ? [] : r.TechSmeRegistrations,
+        })).ToList();
+        Assert.Contains(changes, x => x.Before!.HnteCertificates.Count > 0 && x.After.HnteCertificates.Count == 0);
+        p.Registry.Apply(changes, AuditStamp.Cli, 0);
+        AssertSummariesMatchTheRecords(p, "after an import that moves enterprises");
+
+        // An officer moves one enterprise to a park of its city.
+        var parks = Domain.JiangxiReference.Default.Parks;
+        var record = p.Registry.Stream(codes.Skip(100).ToList()).Select(r => r.Enterprise)
+            .First(e => parks.Any(k => k.City == e.CityCode && k.Code != e.ParkCode));
+        var park = parks.First(k => k.City == record.CityCode && k.Code != record.ParkCode);
+        p.Registry.UpdateEnterprise(record, record with { ParkCode = park.Code }, AuditStamp.Cli, 0);
+        AssertSummariesMatchTheRecords(p, "after an edit");
+
+        // Rescoring some enterprises, then a newer base year for all.
+        var rescored = codes.Skip(10).Take(60).ToList();
+        p.Predictions.ReplaceFor(2023, rescored, Predictions(rescored, 2023, 2));
+        AssertSummariesMatchTheRecords(p, "after an incremental scoring");
+        p.Predictions.ReplaceAll(2024, Predictions(codes.Skip(3), 2024, 3));
+        AssertSummariesMatchTheRecords(p, "after a newer base year");
+
+        // New enterprises with recognitions; then a screening of them.
+        var fresh = new ProvinceGenerator(Engine).Generate(new GeneratorOptions { Seed = 99, Enterprises = 30 })
+            .Where(r => !codes.Contains(r.Enterprise.CreditCode)).ToList();
+        Assert.Contains(fresh, r => r.TechSmeRegistrations.Count > 0);
+        p.Registry.Insert(fresh);
+        new Screening(p.Registry, Engine).RunIncremental(AsOf);
+        AssertSummariesMatchTheRecords(p, "after new enterprises");
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void MigratingAnExistingRegistryFillsTheSummaries(string provider)
+    {
+        var p = Seeded(provider);
+        var codes = p.Registry.StreamAll().Select(r => r.Enterprise.CreditCode).ToList();
+        p.Predictions.ReplaceAll(2023, Predictions(codes, 2023, 1));
+        // Back to the registry as it was before migration 0007, with its data; then migrated again.
+        using (var c = p.Db.Open())
+        {
+            c.Execute("""
+                DROP INDEX ix_enterprises_best_probability; DROP TABLE recognition_counts; DROP TABLE prediction_totals;
+                ALTER TABLE enterprises DROP COLUMN best_probability;
+                ALTER TABLE ladder_positions DROP COLUMN qualified_tiers; ALTER TABLE ladder_positions DROP COLUMN undetermined_tiers;
+                DELETE FROM schema_migrations WHERE version = 7
+                """);
+        }
+        Assert.Equal([7], Migrator.Migrate(p.Db).Select(m => m.Version));
+        AssertSummariesMatchTheRecords(p, "after migrating");
+    }
+}
