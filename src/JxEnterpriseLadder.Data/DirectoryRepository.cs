@@ -62,7 +62,7 @@ public sealed class DirectoryRepository(Database db)
              AND (@City IS NULL OR e.city_code = @City)
              AND (@Park IS NULL OR e.park_code = @Park)
              AND (@Chain IS NULL OR e.chain_code = @Chain)
-             AND (@MinProbability IS NULL OR e.best_probability >= @MinProbability)
+             AND (@MinProbability IS NULL OR bp.probability >= @MinProbability)
             """;
         // An outcome of one tier at the latest screening: the position's outcome bits (0 for an unknown tier finds nothing).
         private const string PositionFilter = """
@@ -78,15 +78,16 @@ public sealed class DirectoryRepository(Database db)
         // Each enterprise as its latest screening saw it (a screening may cover one city only): the position marked latest.
         private const string Positions = " LEFT JOIN ladder_positions lp ON lp.credit_code = e.credit_code AND lp.latest = 1";
         // The count needs the ladder positions only to filter on them.
-        public const string Count = "SELECT COUNT(*) FROM enterprises e" + Positions + Where;
-        public const string CountWithoutPositions = "SELECT COUNT(*) FROM enterprises e WHERE " + ScopeSql.Enterprise + Filters;
-        // Highest probability over the rungs an enterprise is a candidate for, in the latest prediction year: kept on the
-        // enterprise by the scoring (Summaries), so sorting by it walks ix_enterprises_best_probability and stops at the page.
+        public const string Count = "SELECT COUNT(*) FROM enterprises e" + Best + Positions + Where;
+        public const string CountWithoutPositions = "SELECT COUNT(*) FROM enterprises e" + Best + " WHERE " + ScopeSql.Enterprise + Filters;
+        // Highest probability over the rungs an enterprise is a candidate for, in the latest prediction year: one row per
+        // enterprise kept by the scoring (Summaries), so sorting by it walks ix_best_probabilities_rank and stops at the page.
+        private const string Best = " JOIN best_probabilities bp ON bp.credit_code = e.credit_code";
         public const string Select = """
             SELECT e.credit_code AS CreditCode, e.name AS Name, e.city_code AS CityCode, e.park_code AS ParkCode, e.chain_code AS ChainCode,
-                   lp.recognized_tier AS RecognizedTier, lp.qualified_tier AS QualifiedTier, e.best_probability AS Probability
+                   lp.recognized_tier AS RecognizedTier, lp.qualified_tier AS QualifiedTier, bp.probability AS Probability
             FROM enterprises e
-            """ + Positions + Where;
+            """ + Best + Positions + Where;
         public const string Paging = " LIMIT @Limit OFFSET @Offset";
 
         public static string OrderBy(SortBy sort, bool descending)
@@ -100,7 +101,7 @@ public sealed class DirectoryRepository(Database db)
                 SortBy.RecognizedTier => "lp.recognized_tier",
                 SortBy.QualifiedTier => "lp.qualified_tier",
                 // No probability sorts lowest.
-                SortBy.Probability => "e.best_probability",
+                SortBy.Probability => "bp.probability",
                 _ => "e.credit_code",
             };
             var nulls = sort == SortBy.Probability ? (descending ? " NULLS LAST" : " NULLS FIRST") : "";

@@ -176,7 +176,7 @@ public sealed class RegistryRepository(Database db)
                 problems.Add(new(r.Enterprise.CreditCode, null, "creditCode", "企业已存在于登记库"));
         if (problems.Count > 0) throw new RegistryValidationException(problems);
         WriteRecords(c, tx, records);
-        Summaries.Add(Database, c, tx, records.Select(r => r.Enterprise.CreditCode).ToList());
+        Summaries.AddNew(Database, c, tx, records.Select(r => r.Enterprise.CreditCode).ToList());
         AuditRepository.Append(c, tx, stamp ?? AuditStamp.Cli, Now(), [Loaded(records.Count)]);
         tx.Commit();
     }
@@ -504,7 +504,7 @@ public sealed class RegistryRepository(Database db)
             try
             {
                 WriteRecords(c, tx, chunk.Select(x => x.After).ToList());
-                Summaries.Add(Database, c, tx, chunk.Select(x => x.CreditCode).ToList());
+                Summaries.AddNew(Database, c, tx, chunk.Select(x => x.CreditCode).ToList());
             }
             catch (DbException e) when (IsDuplicate(e))
             {

@@ -10,7 +10,7 @@ namespace JxEnterpriseLadder.Data;
 /// <item><c>recognition_counts</c>: registrations, certificates and list entries per year, city, park, chain and measure;</item>
 /// <item><c>prediction_totals</c>: per base year, target group, city and park, the candidates, the sum of their
 /// probabilities and of their variances;</item>
-/// <item><c>enterprises.best_probability</c>: each enterprise's highest probability in the latest prediction year;</item>
+/// <item><c>best_probabilities</c>: one row per enterprise, its highest probability in the latest prediction year;</item>
 /// <item><c>ladder_positions.qualified_tiers</c> and <c>undetermined_tiers</c>: a position's seven outcomes as bits.</item>
 /// </list>
 /// The counts are kept by difference: a writer subtracts the enterprises' contributions before it changes them and adds
@@ -67,13 +67,17 @@ internal static class Summaries
         public const string Clear = "DELETE FROM recognition_counts; DELETE FROM prediction_totals";
         public const string ClearPredictions = "DELETE FROM prediction_totals WHERE base_year = @BaseYear";
 
+        // Every enterprise has its row (none yet: null), added with the enterprise.
+        public static string AddBestRows(string where) =>
+            $"INSERT INTO best_probabilities (credit_code, probability) SELECT e.credit_code, NULL FROM enterprises e WHERE {where} ON CONFLICT (credit_code) DO NOTHING";
+
         // The latest prediction year's best probability per enterprise, written only where it differs.
         public static string BestProbability(string where, DatabaseProvider provider) => $"""
-            UPDATE enterprises SET best_probability = b.p
-            FROM (SELECT x.credit_code, MAX(p.probability) AS p FROM enterprises x
+            UPDATE best_probabilities SET probability = b.p
+            FROM (SELECT x.credit_code, MAX(p.probability) AS p FROM best_probabilities x
                   LEFT JOIN predictions p ON p.credit_code = x.credit_code AND p.base_year = (SELECT MAX(y.base_year) FROM predictions y)
                   WHERE {where} GROUP BY x.credit_code) AS b
-            WHERE enterprises.credit_code = b.credit_code AND enterprises.best_probability {(provider == DatabaseProvider.Postgres ? "IS DISTINCT FROM" : "IS NOT")} b.p
+            WHERE best_probabilities.credit_code = b.credit_code AND best_probabilities.probability {(provider == DatabaseProvider.Postgres ? "IS DISTINCT FROM" : "IS NOT")} b.p
             """;
 
         private static string Masks(string outcome) =>
@@ -90,6 +94,7 @@ internal static class Summaries
     public static void RebuildAll(Database db, DbConnection c, DbTransaction tx)
     {
         c.Execute(Sql.Clear, transaction: tx);
+        c.Execute(Sql.AddBestRows(AllEnterprises), transaction: tx, commandTimeout: Database.LongRunning);
         c.Execute(Sql.AddRecognitions(AllEnterprises), new { Sign = 1 }, tx, Database.LongRunning);
         c.Execute(Sql.AddPredictions(AllEnterprises), new { Sign = 1 }, tx, Database.LongRunning);
         c.Execute(Sql.BestProbability(AllEnterprises, db.Provider), transaction: tx, commandTimeout: Database.LongRunning);
@@ -104,6 +109,14 @@ internal static class Summaries
     {
         Count(db, c, tx, creditCodes, 1);
         c.Execute(Sql.DropEmpty, transaction: tx);
+    }
+
+    /// <summary>New enterprises: their best-probability rows (none yet), then their counts.</summary>
+    public static void AddNew(Database db, DbConnection c, DbTransaction tx, IReadOnlyCollection<string> creditCodes)
+    {
+        foreach (var codes in creditCodes.Chunk(1000))
+            c.Execute(db.Dialect(Sql.AddBestRows("e.credit_code IN @Codes")), new { Codes = codes }, tx);
+        Add(db, c, tx, creditCodes);
     }
 
     private static void Count(Database db, DbConnection c, DbTransaction tx, IReadOnlyCollection<string> creditCodes, int sign)

@@ -35,7 +35,7 @@ public static class SheetSchema
     // (kind, table, sheet name, English sheet name, columns the import requires; the dictionary's other columns are optional)
     private static readonly (string Id, string Table, string Zh, string En, string[] Required, string[] Skip)[] Kinds =
     [
-        (Enterprises, "enterprises", "企业", "Enterprises", ["credit_code", "name", "registered_on", "city_code"], ["version", "record_version", "best_probability"]),
+        (Enterprises, "enterprises", "企业", "Enterprises", ["credit_code", "name", "registered_on", "city_code"], ["version", "record_version"]),
         (Filings, "filings", "年度申报", "Filings", ["credit_code", "year"], []),
         (Ip, "ip_holdings", "知识产权", "IP", ["credit_code", "ip_class", "kind", "own_rd", "valid_from"], ["id"]),
         (TechSmeRegistrations, "tech_sme_registrations", "科技型中小企业入库", "Tech SME registrations", ["credit_code", "year", "registration_number"], []),

@@ -157,8 +157,7 @@ public sealed class SummariesTests
         using (var c = p.Db.Open())
         {
             c.Execute("""
-                DROP INDEX ix_enterprises_best_probability; DROP TABLE recognition_counts; DROP TABLE prediction_totals;
-                ALTER TABLE enterprises DROP COLUMN best_probability;
+                DROP TABLE best_probabilities; DROP TABLE recognition_counts; DROP TABLE prediction_totals;
                 ALTER TABLE ladder_positions DROP COLUMN qualified_tiers; ALTER TABLE ladder_positions DROP COLUMN undetermined_tiers;
                 DELETE FROM schema_migrations WHERE version = 7
                 """);

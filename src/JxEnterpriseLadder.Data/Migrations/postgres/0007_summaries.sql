@@ -3,9 +3,14 @@
 -- Keep in step with the other dialect's file and data-dictionary/fields.json.
 ALTER TABLE ladder_positions ADD COLUMN qualified_tiers INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE ladder_positions ADD COLUMN undetermined_tiers INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE enterprises ADD COLUMN best_probability DOUBLE PRECISION NULL;
--- The search sorted by probability reads this index in order and stops at the page.
-CREATE INDEX ix_enterprises_best_probability ON enterprises(best_probability DESC NULLS LAST, credit_code);
+-- One row per enterprise (the writers add it with the enterprise), so the search joins it one to one and, sorted
+-- by probability, reads ix_best_probabilities_rank in order and stops at the page. A table of its own: a scoring
+-- rewrites these narrow rows, not the enterprises'.
+CREATE TABLE best_probabilities (
+    credit_code TEXT PRIMARY KEY REFERENCES enterprises(credit_code) ON DELETE CASCADE,
+    probability DOUBLE PRECISION NULL
+);
+CREATE INDEX ix_best_probabilities_rank ON best_probabilities(probability DESC NULLS LAST, credit_code);
 CREATE TABLE recognition_counts (
     year INTEGER NOT NULL,
     city_code TEXT NOT NULL,
