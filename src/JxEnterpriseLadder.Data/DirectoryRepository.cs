@@ -62,8 +62,8 @@ public sealed class DirectoryRepository(Database db)
              AND (@City IS NULL OR e.city_code = @City)
              AND (@Park IS NULL OR e.park_code = @Park)
              AND (@Chain IS NULL OR e.chain_code = @Chain)
-             AND (@MinProbability IS NULL OR bp.probability >= @MinProbability)
             """;
+        private const string ProbabilityFilter = " AND (@MinProbability IS NULL OR bp.probability >= @MinProbability)";
         // An outcome of one tier at the latest screening: the position's outcome bits (0 for an unknown tier finds nothing).
         private const string PositionFilter = """
              AND (@RecognizedTier IS NULL OR lp.recognized_tier = @RecognizedTier OR (@RecognizedTier = 'none' AND lp.recognized_tier IS NULL))
@@ -74,12 +74,14 @@ public sealed class DirectoryRepository(Database db)
                   WHEN 'not-qualified' THEN ((lp.qualified_tiers | lp.undetermined_tiers) & @OutcomeBit) = 0
                   ELSE 1 = 0 END))
             """;
-        private const string Where = " WHERE " + ScopeSql.Enterprise + Filters + PositionFilter;
+        private const string Where = " WHERE " + ScopeSql.Enterprise + Filters + ProbabilityFilter + PositionFilter;
         // Each enterprise as its latest screening saw it (a screening may cover one city only): the position marked latest.
         private const string Positions = " LEFT JOIN ladder_positions lp ON lp.credit_code = e.credit_code AND lp.latest = 1";
         // The count needs the ladder positions only to filter on them.
-        public const string Count = "SELECT COUNT(*) FROM enterprises e" + Best + Positions + Where;
-        public const string CountWithoutPositions = "SELECT COUNT(*) FROM enterprises e" + Best + " WHERE " + ScopeSql.Enterprise + Filters;
+        // The count joins the best probabilities only to filter on them (the rows are one to one).
+        public static string Count(bool positions, bool probability) =>
+            "SELECT COUNT(*) FROM enterprises e" + (probability ? Best : "") + (positions ? Positions : "")
+            + " WHERE " + ScopeSql.Enterprise + Filters + (probability ? ProbabilityFilter : "") + (positions ? PositionFilter : "");
         // Highest probability over the rungs an enterprise is a candidate for, in the latest prediction year: one row per
         // enterprise kept by the scoring (Summaries), so sorting by it walks ix_best_probabilities_rank and stops at the page.
         private const string Best = " JOIN best_probabilities bp ON bp.credit_code = e.credit_code";
@@ -143,6 +145,8 @@ public sealed class DirectoryRepository(Database db)
             FROM ladder_positions l JOIN enterprises e ON e.credit_code = l.credit_code
             WHERE l.latest = 1 AND 
             """ + ScopeSql.Enterprise + " GROUP BY l.qualified_tiers";
+        // The whole province needs no scope, so no join: every position's enterprise exists (foreign key).
+        public const string QualifiedCountsProvince = "SELECT l.qualified_tiers AS Mask, COUNT(*) AS Count FROM ladder_positions l WHERE l.latest = 1 GROUP BY l.qualified_tiers";
         public const string DecisionCounts = """
             SELECT d.tier AS Tier, d.decision AS Decision, COUNT(*) AS Count
             FROM review_decisions d JOIN enterprises e ON e.credit_code = d.credit_code
@@ -174,7 +178,7 @@ public sealed class DirectoryRepository(Database db)
         var args = Arguments(scope, filter, baseYear);
         var positions = !string.IsNullOrWhiteSpace(filter.RecognizedTier) || !string.IsNullOrWhiteSpace(filter.QualifiedTier)
             || (!string.IsNullOrWhiteSpace(filter.OutcomeTier) && !string.IsNullOrWhiteSpace(filter.Outcome));
-        var total = c.ExecuteScalar<int>(positions ? Sql.Count : Sql.CountWithoutPositions, args);
+        var total = c.ExecuteScalar<int>(Sql.Count(positions, filter.MinProbability is not null), args);
         args.Add("Limit", Math.Clamp(limit, 1, 1000));
         args.Add("Offset", Math.Max(0, offset));
         var rows = c.Query<Row>(Sql.Select + Sql.OrderBy(sort, descending) + Sql.Paging, args).ToList();
@@ -231,7 +235,8 @@ public sealed class DirectoryRepository(Database db)
     {
         using var c = Database.Open();
         var args = new DynamicParameters(scope.Parameters);
-        var masks = c.Query<(long Mask, long Count)>(Sql.QualifiedCounts, args).ToList();
+        var whole = scope.Role is Roles.Admin or Roles.ProvinceOfficer;
+        var masks = c.Query<(long Mask, long Count)>(whole ? Sql.QualifiedCountsProvince : Sql.QualifiedCounts, args).ToList();
         var qualified = Summaries.TierOrder
             .Select(tier => (Tier: tier, Count: (int)masks.Where(m => (m.Mask & Summaries.Bit(tier)) != 0).Sum(m => m.Count)))
             .Where(t => t.Count > 0).ToDictionary(t => t.Tier, t => t.Count);

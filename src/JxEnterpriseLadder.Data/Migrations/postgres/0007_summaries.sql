@@ -11,6 +11,11 @@ CREATE TABLE best_probabilities (
     probability DOUBLE PRECISION NULL
 );
 CREATE INDEX ix_best_probabilities_rank ON best_probabilities(probability DESC NULLS LAST, credit_code);
+-- A city's or a park's enterprises by name (the search's default within a scope) read as one range of an index.
+CREATE INDEX ix_enterprises_city_name ON enterprises(city_code, name);
+CREATE INDEX ix_enterprises_park_name ON enterprises(park_code, name);
+-- Every search and dashboard asks for the latest prediction year first: an index answers MAX(base_year).
+CREATE INDEX ix_predictions_base_year ON predictions(base_year);
 CREATE TABLE recognition_counts (
     year INTEGER NOT NULL,
     city_code TEXT NOT NULL,
