@@ -158,6 +158,7 @@ public sealed class SummariesTests
         {
             c.Execute("""
                 DROP TABLE best_probabilities; DROP TABLE recognition_counts; DROP TABLE prediction_totals;
+                DROP INDEX ix_enterprises_city_name; DROP INDEX ix_enterprises_park_name; DROP INDEX ix_predictions_base_year;
                 ALTER TABLE ladder_positions DROP COLUMN qualified_tiers; ALTER TABLE ladder_positions DROP COLUMN undetermined_tiers;
                 DELETE FROM schema_migrations WHERE version = 7
                 """);
