@@ -194,6 +194,8 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
             .Search(AccessScope.Province, new DirectoryRepository.Filter(City: "nanchang"), DirectoryRepository.SortBy.CreditCode, false, 0, 1).Total;
         await Assertions.Expect(count).ToHaveTextAsync($"共 {inCity:N0} 家");
         await page.GetByRole(AriaRole.Button, new() { Name = "企业" }).ClickAsync(); // sort by name
+        // The export link follows the sort once the page has applied it: only then is it the list the officer sees.
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "导出当前筛选（Excel）" })).ToHaveAttributeAsync("href", new Regex("sort=Name"));
         var rows = await Download(page, "导出当前筛选（Excel）");
         Assert.Equal(inCity, rows.Count);
         Assert.All(rows, r => Assert.Equal("南昌市", r["设区市"]));
