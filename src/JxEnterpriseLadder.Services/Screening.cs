@@ -19,7 +19,7 @@ public sealed class Screening(RegistryRepository registry, AssessmentEngine engi
         if (!scope.IsOfficer) throw new OutOfScopeException("只有科技部门可以运行筛查");
         var total = progress is null ? 0 : registry.CountInScope(scope, asOf);
         var tally = new Tally(asOf, total, progress);
-        registry.ReplaceScreening(asOf, scope, Assess(registry.Stream(scope), asOf, tally, cancel));
+        registry.ReplaceScreening(asOf, scope, Assess(registry.StreamForAssessment(scope, asOf), asOf, tally, cancel));
         return tally.Finish();
     }
 
@@ -34,7 +34,7 @@ public sealed class Screening(RegistryRepository registry, AssessmentEngine engi
         if (!scope.IsOfficer) throw new OutOfScopeException("只有科技部门可以运行筛查");
         var stale = registry.StaleAt(asOf, scope);
         var tally = new Tally(asOf, stale.Count, progress);
-        if (stale.Count > 0) registry.ReplaceScreeningOf(asOf, stale, Assess(registry.Stream(stale), asOf, tally, cancel));
+        if (stale.Count > 0) registry.ReplaceScreeningOf(asOf, stale, Assess(registry.StreamForAssessment(stale, asOf), asOf, tally, cancel));
         return tally.Finish();
     }
 

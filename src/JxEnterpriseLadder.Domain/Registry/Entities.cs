@@ -110,4 +110,14 @@ public sealed record EnterpriseRecord
     public IReadOnlyList<ListEntryRecord> ListEntries { get; init; } = [];
     public IReadOnlyList<FinancingRoundRecord> Financing { get; init; } = [];
     public IReadOnlyList<CleanRecordEvent> CleanRecord { get; init; } = [];
+    /// <summary>The IP held at one date, counted by the database instead of read row by row (a screening reads a
+    /// province's millions of IP rows this way); when set, <see cref="Ip"/> is empty and the record serves that date only.</summary>
+    public HeldIpCount? HeldIp { get; init; }
+}
+
+/// <summary>IP items valid at a date (valid from on or before it, not yet expired): Class Ⅰ and Ⅱ counts, and whether
+/// any was obtained by own R&amp;D (null when none is held).</summary>
+public sealed record HeldIpCount(DateOnly AsOf, int Class1, int Class2, bool? OwnRd)
+{
+    public static HeldIpCount None(DateOnly asOf) => new(asOf, 0, 0, null);
 }

@@ -13,7 +13,7 @@ public static class ProfileBuilder
         windows ??= new Windows();
         var e = r.Enterprise;
         var dataYear = asOf.Year - 1;
-        var heldIp = r.Ip.Where(i => i.ValidFrom <= asOf && (i.ValidTo is null || asOf < i.ValidTo)).ToList();
+        var heldIp = HeldIpAt(r, asOf);
         var certificate = r.HnteCertificates.Where(c => c.IssuedOn <= asOf).MaxBy(c => c.IssuedOn);
         bool Recent(int? year) => year is { } y && y <= asOf.Year && y > asOf.Year - windows.DirectQualifierYears;
         return new EnterpriseProfile
@@ -28,12 +28,7 @@ public static class ProfileBuilder
             ProhibitedIndustry = e.ProhibitedIndustry,
             BranchOrTradingOnly = e.BranchOrTradingOnly,
             Years = r.Filings.Where(f => f.Year <= dataYear).OrderBy(f => f.Year).Select(f => f.ToYearFiling()).ToArray(),
-            Ip = new IpHoldings
-            {
-                Class1 = heldIp.Count(i => i.IpClass == 1),
-                Class2 = heldIp.Count(i => i.IpClass == 2),
-                OwnRd = heldIp.Count == 0 ? null : heldIp.Any(i => i.OwnRd),
-            },
+            Ip = new IpHoldings { Class1 = heldIp.Class1, Class2 = heldIp.Class2, OwnRd = heldIp.OwnRd },
             HnteCertificate = certificate is null ? null : new HnteCertificate { Number = certificate.CertificateNumber, IssuedOn = certificate.IssuedOn },
             TechSmeRegistrations = r.TechSmeRegistrations.Where(t => t.Year <= asOf.Year)
                 .Select(t => new TechSmeRegistration { Number = t.RegistrationNumber, Year = t.Year }).ToArray(),
@@ -54,5 +49,23 @@ public static class ProfileBuilder
                 Currency = f.Currency, ProfessionalInvestor = f.ProfessionalInvestor,
             }).ToArray(),
         };
+    }
+
+    /// <summary>IP valid at the date: from, on or before it, until (exclusive) its expiry.</summary>
+    public static HeldIpCount HeldIpAt(EnterpriseRecord r, DateOnly asOf)
+    {
+        if (r.HeldIp is { } counted)
+            return counted.AsOf == asOf ? counted
+                : throw new InvalidOperationException($"{r.Enterprise.CreditCode}: IP was counted at {counted.AsOf:yyyy-MM-dd}, not {asOf:yyyy-MM-dd}");
+        int class1 = 0, class2 = 0;
+        bool? ownRd = null;
+        foreach (var i in r.Ip)
+        {
+            if (i.ValidFrom > asOf || (i.ValidTo is { } to && to <= asOf)) continue;
+            if (i.IpClass == 1) class1++;
+            else if (i.IpClass == 2) class2++;
+            ownRd = ownRd == true || i.OwnRd;
+        }
+        return new HeldIpCount(asOf, class1, class2, ownRd);
     }
 }
