@@ -85,13 +85,10 @@ public sealed class RegistryRepository(Database db)
         public const string CopyListEntries = "COPY list_entries (credit_code, tier, year) FROM STDIN (FORMAT BINARY)";
         public const string CopyFinancing = "COPY financing_rounds (credit_code, round_date, amount, post_money_valuation, currency, professional_investor) FROM STDIN (FORMAT BINARY)";
         public const string CopyCleanEvents = "COPY clean_record_events (credit_code, flag, occurred_on) FROM STDIN (FORMAT BINARY)";
-        public const string CopyAssessments = "COPY assessments (credit_code, as_of, tier, outcome, score, parameters) FROM STDIN (FORMAT BINARY)";
 
-        public const string DeleteAssessments = "DELETE FROM assessments WHERE as_of = @AsOf AND credit_code IN (SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + ")";
         public const string DeletePositions = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN (SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + ")";
-        public const string DeleteAssessmentsOf = "DELETE FROM assessments WHERE as_of = @AsOf AND credit_code IN @Codes";
         public const string DeletePositionsOf = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN @Codes";
-        public const string InsertPosition = "INSERT INTO ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version, latest, qualified_tiers, undetermined_tiers) VALUES (@CreditCode, @AsOf, @RecognizedTier, @QualifiedTier, @RecordVersion, 1, @QualifiedTiers, @UndeterminedTiers)";
+        public const string InsertPosition = "INSERT INTO ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version, latest, qualified_tiers, undetermined_tiers, tier_results) VALUES (@CreditCode, @AsOf, @RecognizedTier, @QualifiedTier, @RecordVersion, 1, @QualifiedTiers, @UndeterminedTiers, @TierResults)";
         // After a screening of a scope: which position is now each of its enterprises' latest. New positions come in
         // marked latest (a screening is usually the newest); one grouped pass then flips only the marks that are wrong,
         // so a yearly screening rewrites the previous year's marks and nothing else.
@@ -105,14 +102,14 @@ public sealed class RegistryRepository(Database db)
             """;
         public const string MarkLatest = LatestFix + "SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + LatestFixEnd;
         public const string MarkLatestOf = LatestFix + "SELECT c.credit_code FROM enterprises c WHERE c.credit_code IN @Codes" + LatestFixEnd;
-        public const string CopyPositions = "COPY ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version, latest, qualified_tiers, undetermined_tiers) FROM STDIN (FORMAT BINARY)";
-        public const string InsertAssessment = "INSERT INTO assessments (credit_code, as_of, tier, outcome, score, parameters) VALUES (@CreditCode, @AsOf, @Tier, @Outcome, @Score, @Parameters)";
+        public const string CopyPositions = "COPY ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version, latest, qualified_tiers, undetermined_tiers, tier_results) FROM STDIN (FORMAT BINARY)";
 
-        public const string EligibleByTierCity = """
-            SELECT a.tier AS Tier, e.city_code AS City, COUNT(*) AS Count
-            FROM assessments a JOIN enterprises e ON e.credit_code = a.credit_code
-            WHERE a.as_of = @AsOf AND a.outcome = 'qualified'
-            GROUP BY a.tier, e.city_code
+        // Qualified enterprises by outcome bits and city; TierCounts splits the bits into tiers.
+        public const string QualifiedMasksByCity = """
+            SELECT l.qualified_tiers AS Mask, e.city_code AS City, COUNT(*) AS Count
+            FROM ladder_positions l JOIN enterprises e ON e.credit_code = l.credit_code
+            WHERE l.as_of = @AsOf AND l.qualified_tiers <> 0
+            GROUP BY l.qualified_tiers, e.city_code
             """;
         public const string RegisteredTechSmeByYear = "SELECT year AS Year, COUNT(*) AS Count FROM tech_sme_registrations GROUP BY year ORDER BY year";
         public const string ListEntriesByYear = "SELECT tier AS Tier, year AS Year, COUNT(*) AS Count FROM list_entries GROUP BY tier, year ORDER BY year, tier";
@@ -120,7 +117,7 @@ public sealed class RegistryRepository(Database db)
         public const string FiledIn = "SELECT credit_code FROM filings WHERE year = @Year ORDER BY credit_code";
         // Fresh planner statistics after a bulk load: PostgreSQL's autovacuum would get there, later.
         public const string Analyze = "ANALYZE";
-        public const string AssessedDates = "SELECT DISTINCT as_of FROM assessments ORDER BY as_of";
+        public const string AssessedDates = "SELECT DISTINCT as_of FROM ladder_positions ORDER BY as_of";
 
         // Imports and edits (Apply, UpdateEnterprise). The enterprise's own row is guarded by its version, the rest of
         // its record by its record version: a change made by someone else since the record was read refuses the write.
@@ -435,7 +432,6 @@ public sealed class RegistryRepository(Database db)
         using var tx = c.BeginTransaction();
         var args = new DynamicParameters(scope.Parameters);
         args.Add("AsOf", asOf);
-        c.Execute(Sql.DeleteAssessments, args, tx, Database.LongRunning);
         c.Execute(Sql.DeletePositions, args, tx, Database.LongRunning);
         Write(c, tx, results, batch);
         c.Execute(Sql.MarkLatest, new DynamicParameters(scope.Parameters), tx, Database.LongRunning);
@@ -450,7 +446,6 @@ public sealed class RegistryRepository(Database db)
         using var tx = c.BeginTransaction();
         foreach (var codes in creditCodes.Chunk(1000))
         {
-            c.Execute(Database.Dialect(Sql.DeleteAssessmentsOf), new { AsOf = asOf, Codes = codes }, tx);
             c.Execute(Database.Dialect(Sql.DeletePositionsOf), new { AsOf = asOf, Codes = codes }, tx);
         }
         Write(c, tx, results, batch);
@@ -459,35 +454,28 @@ public sealed class RegistryRepository(Database db)
     }
 
     private sealed record StoredPosition(string CreditCode, DateOnly AsOf, string? RecognizedTier, string? QualifiedTier, long? RecordVersion,
-        int QualifiedTiers, int UndeterminedTiers);
+        int QualifiedTiers, int UndeterminedTiers, string TierResults);
 
     private static void Write(DbConnection c, DbTransaction tx, IEnumerable<(IReadOnlyList<AssessmentRow> Tiers, LadderPosition Position)> results, int batch)
     {
-        // Each position carries its seven outcomes as bits, so a search or a count reads one row per enterprise.
-        var positions = new List<StoredPosition>();
-        var rows = results.SelectMany(r =>
+        // One row per enterprise (ADR 0010): its seven outcomes as bits, each tier's score and parameter versions as text.
+        var positions = results.Select(r =>
         {
             var p = r.Position;
-            positions.Add(new StoredPosition(p.CreditCode, p.AsOf, p.RecognizedTier, p.QualifiedTier, p.RecordVersion,
-                Summaries.Mask(r.Tiers, "qualified"), Summaries.Mask(r.Tiers, "undetermined")));
-            return r.Tiers;
+            return new StoredPosition(p.CreditCode, p.AsOf, p.RecognizedTier, p.QualifiedTier, p.RecordVersion,
+                Summaries.Mask(r.Tiers, "qualified"), Summaries.Mask(r.Tiers, "undetermined"), TierResults.Encode(r.Tiers));
         });
         if (c is NpgsqlConnection pg)
         {
-            PostgresCopy.Copy(pg, Sql.CopyAssessments, rows, (w, a) =>
-            {
-                w.Write(a.CreditCode, NpgsqlDbType.Text); w.Write(a.AsOf, NpgsqlDbType.Date); w.Write(a.Tier, NpgsqlDbType.Text);
-                w.Write(a.Outcome, NpgsqlDbType.Text); PostgresCopy.Nullable(w, a.Score, NpgsqlDbType.Integer); w.Write(a.Parameters, NpgsqlDbType.Text);
-            });
             PostgresCopy.Copy(pg, Sql.CopyPositions, positions, (w, p) =>
             {
                 w.Write(p.CreditCode, NpgsqlDbType.Text); w.Write(p.AsOf, NpgsqlDbType.Date);
                 PostgresCopy.Text(w, p.RecognizedTier); PostgresCopy.Text(w, p.QualifiedTier); PostgresCopy.Nullable(w, p.RecordVersion, NpgsqlDbType.Bigint);
                 w.Write((short)1, NpgsqlDbType.Smallint); w.Write(p.QualifiedTiers, NpgsqlDbType.Integer); w.Write(p.UndeterminedTiers, NpgsqlDbType.Integer);
+                w.Write(p.TierResults, NpgsqlDbType.Text);
             });
             return;
         }
-        foreach (var chunk in rows.Chunk(batch)) c.Execute(Sql.InsertAssessment, chunk, tx);
         foreach (var chunk in positions.Chunk(batch)) c.Execute(Sql.InsertPosition, chunk, tx);
     }
 
@@ -664,7 +652,10 @@ public sealed class RegistryRepository(Database db)
     public IReadOnlyList<TierCityCount> EligibleByTierAndCity(DateOnly asOf)
     {
         using var c = Database.Open();
-        return c.Query<TierCityCount>(Sql.EligibleByTierCity, new { AsOf = asOf }).ToList();
+        return c.Query<(long Mask, string City, long Count)>(Sql.QualifiedMasksByCity, new { AsOf = asOf })
+            .SelectMany(m => Summaries.TierOrder.Where(t => (m.Mask & Summaries.Bit(t)) != 0).Select(t => (Tier: t, m.City, m.Count)))
+            .GroupBy(x => (x.Tier, x.City))
+            .Select(g => new TierCityCount(g.Key.Tier, g.Key.City, checked((int)g.Sum(x => x.Count)))).ToList();
     }
 
     public IReadOnlyList<YearCount> RegisteredTechSmesByYear()

@@ -35,22 +35,22 @@ public sealed class ReviewRepository(Database db)
     {
         public const string ScreeningDates = "SELECT DISTINCT as_of FROM ladder_positions ORDER BY as_of";
 
-        // Changes since each enterprise's screening before this one (a screening may have covered one city only):
-        // qualified now and not before (or new), or qualified before and not now.
-        public const string Queue = """
-            SELECT cur.credit_code AS CreditCode, e.name AS Name, e.city_code AS CityCode, e.park_code AS ParkCode, cur.tier AS Tier,
-                   cur.outcome AS Outcome, prev.outcome AS PreviousOutcome, prev.as_of AS PreviousAsOf, cur.parameters AS Parameters,
-                   d.decision AS Decision, d.note AS Note, d.decided_by AS DecidedBy, d.decided_at AS DecidedAt
-            FROM assessments cur
+        // Enterprises whose qualified tiers changed since their screening before this one (a screening may have covered
+        // one city only); QueueItems splits each into its tiers that changed (ADR 0010: one row per enterprise and date).
+        public const string Changed = """
+            SELECT cur.credit_code AS CreditCode, e.name AS Name, e.city_code AS CityCode, e.park_code AS ParkCode,
+                   cur.qualified_tiers AS Qualified, cur.undetermined_tiers AS Undetermined, cur.tier_results AS TierResults,
+                   prev.as_of AS PreviousAsOf, prev.qualified_tiers AS PreviousQualified, prev.undetermined_tiers AS PreviousUndetermined
+            FROM ladder_positions cur
             JOIN enterprises e ON e.credit_code = cur.credit_code
-            LEFT JOIN assessments prev ON prev.credit_code = cur.credit_code AND prev.tier = cur.tier
+            LEFT JOIN ladder_positions prev ON prev.credit_code = cur.credit_code
                   AND prev.as_of = (SELECT MAX(x.as_of) FROM ladder_positions x WHERE x.credit_code = cur.credit_code AND x.as_of < cur.as_of)
-            LEFT JOIN review_decisions d ON d.id = (SELECT MAX(x.id) FROM review_decisions x WHERE x.credit_code = cur.credit_code AND x.tier = cur.tier AND x.as_of = cur.as_of)
-            WHERE cur.as_of = @AsOf AND (@Tier IS NULL OR cur.tier = @Tier) AND 
-            """ + ScopeSql.Enterprise + """
-             AND ((cur.outcome = 'qualified' AND (prev.outcome IS NULL OR prev.outcome <> 'qualified'))
-               OR (cur.outcome <> 'qualified' AND prev.outcome = 'qualified'))
-            ORDER BY cur.tier, e.city_code, e.name, cur.credit_code
+            WHERE cur.as_of = @AsOf AND cur.qualified_tiers <> COALESCE(prev.qualified_tiers, 0) AND 
+            """ + ScopeSql.Enterprise;
+        // The decisions on the date's changes, oldest first: the latest on each enterprise and tier counts.
+        public const string DecisionsAt = """
+            SELECT credit_code AS CreditCode, tier AS Tier, decision AS Decision, note AS Note, decided_by AS DecidedBy, decided_at AS DecidedAt
+            FROM review_decisions WHERE as_of = @AsOf ORDER BY id
             """;
         public const string InsertDecision = """
             INSERT INTO review_decisions (credit_code, tier, as_of, previous_as_of, change, decision, note, decided_by, decided_at, parameters)
@@ -74,8 +74,37 @@ public sealed class ReviewRepository(Database db)
     {
         using var c = db.Open();
         var args = new DynamicParameters(scope.Parameters);
-        args.AddDynamicParams(new { AsOf = asOf, Tier = tier });
-        return c.Query<QueueItem>(Sql.Queue, args).ToList();
+        args.Add("AsOf", asOf);
+        var changed = c.Query<ChangedPosition>(Sql.Changed, args).ToList();
+        var decisions = new Dictionary<(string, string), LatestDecision>();
+        foreach (var d in c.Query<LatestDecision>(Sql.DecisionsAt, new { AsOf = asOf })) decisions[(d.CreditCode, d.Tier)] = d;
+        var items = new List<QueueItem>();
+        foreach (var p in changed)
+        {
+            var results = TierResults.Decode(p.TierResults);
+            foreach (var t in Summaries.TierOrder)
+            {
+                var bit = Summaries.Bit(t);
+                if ((tier is not null && t != tier) || (p.Qualified & bit) == (p.PreviousQualified.GetValueOrDefault() & bit)) continue;
+                decisions.TryGetValue((p.CreditCode, t), out var d);
+                items.Add(new QueueItem(p.CreditCode, p.Name, p.CityCode, p.ParkCode, t, TierResults.Outcome(t, p.Qualified, p.Undetermined),
+                    p.PreviousAsOf is null ? null : TierResults.Outcome(t, p.PreviousQualified.GetValueOrDefault(), p.PreviousUndetermined.GetValueOrDefault()),
+                    p.PreviousAsOf, results.TryGetValue(t, out var r) ? r.Parameters : "", d?.Decision, d?.Note, d?.DecidedBy, d?.DecidedAt));
+            }
+        }
+        return items.OrderBy(i => i.Tier, StringComparer.Ordinal).ThenBy(i => i.CityCode, StringComparer.Ordinal)
+            .ThenBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.CreditCode, StringComparer.Ordinal).ToList();
+    }
+
+    private sealed record ChangedPosition(string CreditCode, string Name, string CityCode, string? ParkCode, int Qualified, int Undetermined,
+        string TierResults, DateOnly? PreviousAsOf, int? PreviousQualified, int? PreviousUndetermined)
+    {
+        private ChangedPosition() : this("", "", "", null, 0, 0, "", null, null, null) { }
+    }
+
+    private sealed record LatestDecision(string CreditCode, string Tier, string Decision, string Note, string DecidedBy, long DecidedAt)
+    {
+        private LatestDecision() : this("", "", "", "", "", 0) { }
     }
 
     /// <summary>Appends decisions in one transaction: all or none.</summary>

@@ -80,12 +80,6 @@ internal static class Summaries
             WHERE best_probabilities.credit_code = b.credit_code AND best_probabilities.probability {(provider == DatabaseProvider.Postgres ? "IS DISTINCT FROM" : "IS NOT")} b.p
             """;
 
-        private static string Masks(string outcome) =>
-            "(SELECT COALESCE(SUM(CASE a.tier " + string.Concat(TierOrder.Select(t => $"WHEN '{t}' THEN {Bit(t)} ")) + "ELSE 0 END), 0) " +
-            "FROM assessments a WHERE a.credit_code = ladder_positions.credit_code AND a.as_of = ladder_positions.as_of AND a.outcome = '" + outcome + "')";
-
-        public static readonly string RebuildMasks =
-            $"UPDATE ladder_positions SET qualified_tiers = {Masks("qualified")}, undetermined_tiers = {Masks("undetermined")}";
     }
 
     private const string AllEnterprises = "1 = 1";
@@ -98,7 +92,6 @@ internal static class Summaries
         c.Execute(Sql.AddRecognitions(AllEnterprises), new { Sign = 1 }, tx, Database.LongRunning);
         c.Execute(Sql.AddPredictions(AllEnterprises), new { Sign = 1 }, tx, Database.LongRunning);
         c.Execute(Sql.BestProbability(AllEnterprises, db.Provider), transaction: tx, commandTimeout: Database.LongRunning);
-        c.Execute(Sql.RebuildMasks, transaction: tx, commandTimeout: Database.LongRunning);
     }
 
     /// <summary>Takes the enterprises' recognitions and predictions out of the counts: call before changing them.</summary>

@@ -31,8 +31,8 @@ public sealed class IncrementalScreeningTests
     private static List<string> Stored(Database db)
     {
         using var c = db.Open();
-        var tiers = c.Query<(string, string, string, int?, string)>(
-            "SELECT credit_code, tier, outcome, score, parameters FROM assessments WHERE as_of = @AsOf ORDER BY credit_code, tier", new { AsOf }).Select(x => x.ToString());
+        var tiers = c.Query<(string, int, int, string)>(
+            "SELECT credit_code, qualified_tiers, undetermined_tiers, tier_results FROM ladder_positions WHERE as_of = @AsOf ORDER BY credit_code", new { AsOf }).Select(x => x.ToString());
         var positions = c.Query<(string, string?, string?, long?, int)>(
             "SELECT credit_code, recognized_tier, qualified_tier, record_version, latest FROM ladder_positions WHERE as_of = @AsOf ORDER BY credit_code", new { AsOf }).Select(x => x.ToString());
         return tiers.Concat(positions).ToList();

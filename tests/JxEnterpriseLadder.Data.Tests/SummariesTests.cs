@@ -82,11 +82,13 @@ public sealed class SummariesTests
         Assert.Equal(best.Count(b => b.Value >= 0.5),
             p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(MinProbability: 0.5), DirectoryRepository.SortBy.Name, false, 0, 10).Total);
 
-        // Each tier's outcome at each enterprise's latest screening, from the stored assessments.
-        var outcomes = c.Query<(string Tier, string Outcome, long Count)>("""
-            SELECT a.tier, a.outcome, COUNT(*) FROM ladder_positions l JOIN assessments a ON a.credit_code = l.credit_code AND a.as_of = l.as_of
-            WHERE l.latest = 1 GROUP BY a.tier, a.outcome
-            """).ToList();
+        // Each tier's outcome at each enterprise's latest screening, from the rules run again on its record at that date.
+        var latestAt = p.Registry.AssessedDates().SelectMany(d => c.Query<string>(
+            "SELECT credit_code FROM ladder_positions WHERE latest = 1 AND as_of = @AsOf", new { AsOf = d }).Select(code => (code, d))).ToDictionary();
+        var outcomes = p.Registry.Stream(latestAt.Keys.ToList())
+            .SelectMany(r => Engine.Assess(ProfileBuilder.Build(r, latestAt[r.Enterprise.CreditCode]), latestAt[r.Enterprise.CreditCode]).Results)
+            .GroupBy(t => (t.Tier, Outcome: Screening.OutcomeId(t.Outcome)))
+            .Select(g => (g.Key.Tier, g.Key.Outcome, Count: (long)g.Count())).ToList();
         Assert.Contains(outcomes, o => o.Outcome == "qualified");
         foreach (var tier in AssessmentEngine.Tiers)
             foreach (var outcome in new[] { "qualified", "not-qualified", "undetermined" })
@@ -147,23 +149,54 @@ public sealed class SummariesTests
         AssertSummariesMatchTheRecords(p, "after new enterprises");
     }
 
+    private sealed record StoredPosition(string CreditCode, DateOnly AsOf, int QualifiedTiers, int UndeterminedTiers, string TierResults)
+    {
+        private StoredPosition() : this("", default, 0, 0, "") { }
+        public string Key => $"{CreditCode} {AsOf:yyyy-MM-dd}";
+    }
+
+    private static List<StoredPosition> Positions(System.Data.Common.DbConnection c) => c.Query<StoredPosition>(
+        "SELECT credit_code AS CreditCode, as_of AS AsOf, qualified_tiers AS QualifiedTiers, undetermined_tiers AS UndeterminedTiers, tier_results AS TierResults FROM ladder_positions")
+        .OrderBy(x => x.Key, StringComparer.Ordinal).ToList();
+
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public void MigratingAnExistingRegistryFillsTheSummaries(string provider)
+    public void MigratingAnExistingRegistryFillsTheSummariesAndMovesEachTiersResultOntoItsPosition(string provider)
     {
         var p = Seeded(provider);
         var codes = p.Registry.StreamAll().Select(r => r.Enterprise.CreditCode).ToList();
         p.Predictions.ReplaceAll(2023, Predictions(codes, 2023, 1));
-        // Back to the registry as it was before migration 0007, with its data; then migrated again.
+        // Back to the registry as it was before migration 0007, with its data (one assessments row per tier, as then);
+        // then migrated again.
         using (var c = p.Db.Open())
         {
+            var before = Positions(c);
+            Assert.NotEmpty(before);
+            c.Execute($"""
+                CREATE TABLE assessments (
+                    credit_code TEXT NOT NULL REFERENCES enterprises(credit_code) ON DELETE CASCADE,
+                    as_of {(p.Db.Provider == DatabaseProvider.Postgres ? "DATE" : "TEXT")} NOT NULL, tier TEXT NOT NULL, outcome TEXT NOT NULL,
+                    score INTEGER NULL, parameters TEXT NOT NULL, PRIMARY KEY (credit_code, as_of, tier));
+                CREATE INDEX ix_assessments_as_of_tier ON assessments(as_of, tier, outcome);
+                """);
+            c.Execute("INSERT INTO assessments (credit_code, as_of, tier, outcome, score, parameters) VALUES (@CreditCode, @AsOf, @Tier, @Outcome, @Score, @Parameters)",
+                before.SelectMany(x => TierResults.Decode(x.TierResults).Values.Select(t => new
+                {
+                    x.CreditCode, x.AsOf, t.Tier, Outcome = TierResults.Outcome(t.Tier, x.QualifiedTiers, x.UndeterminedTiers), t.Score, t.Parameters,
+                })).ToList());
             c.Execute("""
                 DROP TABLE best_probabilities; DROP TABLE recognition_counts; DROP TABLE prediction_totals;
                 DROP INDEX ix_enterprises_city_name; DROP INDEX ix_enterprises_park_name; DROP INDEX ix_predictions_base_year;
                 ALTER TABLE ladder_positions DROP COLUMN qualified_tiers; ALTER TABLE ladder_positions DROP COLUMN undetermined_tiers;
-                DELETE FROM schema_migrations WHERE version = 7
+                ALTER TABLE ladder_positions DROP COLUMN tier_results;
+                DELETE FROM schema_migrations WHERE version IN (7, 8)
                 """);
+            Assert.Equal([7, 8], Migrator.Migrate(p.Db).Select(m => m.Version));
+            var after = Positions(c);
+            Assert.Equal(before.Select(x => (x.Key, x.QualifiedTiers, x.UndeterminedTiers)), after.Select(x => (x.Key, x.QualifiedTiers, x.UndeterminedTiers)));
+            Assert.All(before.Zip(after), x => Assert.Equal(TierResults.Decode(x.First.TierResults).OrderBy(t => t.Key, StringComparer.Ordinal),
+                TierResults.Decode(x.Second.TierResults).OrderBy(t => t.Key, StringComparer.Ordinal)));
+            Assert.Contains(after, x => x.QualifiedTiers != 0);
         }
-        Assert.Equal([7], Migrator.Migrate(p.Db).Select(m => m.Version));
         AssertSummariesMatchTheRecords(p, "after migrating");
     }
 }
