@@ -88,7 +88,10 @@ public sealed class RegistryRepository(Database db)
 
         public const string DeletePositions = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN (SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + ")";
         public const string DeletePositionsOf = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN @Codes";
-        public const string InsertPosition = "INSERT INTO ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version, latest, qualified_tiers, undetermined_tiers, tier_results) VALUES (@CreditCode, @AsOf, @RecognizedTier, @QualifiedTier, @RecordVersion, 1, @QualifiedTiers, @UndeterminedTiers, @TierResults)";
+        public const string DeleteTierResults = "DELETE FROM tier_results WHERE as_of = @AsOf AND credit_code IN (SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + ")";
+        public const string DeleteTierResultsOf = "DELETE FROM tier_results WHERE as_of = @AsOf AND credit_code IN @Codes";
+        public const string InsertPosition = "INSERT INTO ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version, latest, qualified_tiers, undetermined_tiers) VALUES (@CreditCode, @AsOf, @RecognizedTier, @QualifiedTier, @RecordVersion, 1, @QualifiedTiers, @UndeterminedTiers)";
+        public const string InsertTierResults = "INSERT INTO tier_results (as_of, credit_code, results) VALUES (@AsOf, @CreditCode, @TierResults)";
         // After a screening of a scope: which position is now each of its enterprises' latest. New positions come in
         // marked latest (a screening is usually the newest); one grouped pass then flips only the marks that are wrong,
         // so a yearly screening rewrites the previous year's marks and nothing else.
@@ -102,7 +105,8 @@ public sealed class RegistryRepository(Database db)
             """;
         public const string MarkLatest = LatestFix + "SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + LatestFixEnd;
         public const string MarkLatestOf = LatestFix + "SELECT c.credit_code FROM enterprises c WHERE c.credit_code IN @Codes" + LatestFixEnd;
-        public const string CopyPositions = "COPY ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version, latest, qualified_tiers, undetermined_tiers, tier_results) FROM STDIN (FORMAT BINARY)";
+        public const string CopyPositions = "COPY ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version, latest, qualified_tiers, undetermined_tiers) FROM STDIN (FORMAT BINARY)";
+        public const string CopyTierResults = "COPY tier_results (as_of, credit_code, results) FROM STDIN (FORMAT BINARY)";
 
         // Qualified enterprises by outcome bits and city; TierCounts splits the bits into tiers.
         public const string QualifiedMasksByCity = """
@@ -432,6 +436,7 @@ public sealed class RegistryRepository(Database db)
         using var tx = c.BeginTransaction();
         var args = new DynamicParameters(scope.Parameters);
         args.Add("AsOf", asOf);
+        c.Execute(Sql.DeleteTierResults, args, tx, Database.LongRunning);
         c.Execute(Sql.DeletePositions, args, tx, Database.LongRunning);
         Write(c, tx, results, batch);
         c.Execute(Sql.MarkLatest, new DynamicParameters(scope.Parameters), tx, Database.LongRunning);
@@ -446,6 +451,7 @@ public sealed class RegistryRepository(Database db)
         using var tx = c.BeginTransaction();
         foreach (var codes in creditCodes.Chunk(1000))
         {
+            c.Execute(Database.Dialect(Sql.DeleteTierResultsOf), new { AsOf = asOf, Codes = codes }, tx);
             c.Execute(Database.Dialect(Sql.DeletePositionsOf), new { AsOf = asOf, Codes = codes }, tx);
         }
         Write(c, tx, results, batch);
@@ -454,28 +460,35 @@ public sealed class RegistryRepository(Database db)
     }
 
     private sealed record StoredPosition(string CreditCode, DateOnly AsOf, string? RecognizedTier, string? QualifiedTier, long? RecordVersion,
-        int QualifiedTiers, int UndeterminedTiers, string TierResults);
+        int QualifiedTiers, int UndeterminedTiers);
 
     private static void Write(DbConnection c, DbTransaction tx, IEnumerable<(IReadOnlyList<AssessmentRow> Tiers, LadderPosition Position)> results, int batch)
     {
-        // One row per enterprise (ADR 0010): its seven outcomes as bits, each tier's score and parameter versions as text.
-        var positions = results.Select(r =>
+        // One position per enterprise (ADR 0010) with its seven outcomes as bits; each tier's score and parameter versions
+        // go, as one text, to tier_results, streamed first while the narrow positions are kept to be written after.
+        var positions = new List<StoredPosition>();
+        var texts = results.Select(r =>
         {
             var p = r.Position;
-            return new StoredPosition(p.CreditCode, p.AsOf, p.RecognizedTier, p.QualifiedTier, p.RecordVersion,
-                Summaries.Mask(r.Tiers, "qualified"), Summaries.Mask(r.Tiers, "undetermined"), TierResults.Encode(r.Tiers));
+            positions.Add(new StoredPosition(p.CreditCode, p.AsOf, p.RecognizedTier, p.QualifiedTier, p.RecordVersion,
+                Summaries.Mask(r.Tiers, "qualified"), Summaries.Mask(r.Tiers, "undetermined")));
+            return (p.AsOf, p.CreditCode, TierResults: TierResults.Encode(r.Tiers));
         });
         if (c is NpgsqlConnection pg)
         {
+            PostgresCopy.Copy(pg, Sql.CopyTierResults, texts, (w, t) =>
+            {
+                w.Write(t.AsOf, NpgsqlDbType.Date); w.Write(t.CreditCode, NpgsqlDbType.Text); w.Write(t.TierResults, NpgsqlDbType.Text);
+            });
             PostgresCopy.Copy(pg, Sql.CopyPositions, positions, (w, p) =>
             {
                 w.Write(p.CreditCode, NpgsqlDbType.Text); w.Write(p.AsOf, NpgsqlDbType.Date);
                 PostgresCopy.Text(w, p.RecognizedTier); PostgresCopy.Text(w, p.QualifiedTier); PostgresCopy.Nullable(w, p.RecordVersion, NpgsqlDbType.Bigint);
                 w.Write((short)1, NpgsqlDbType.Smallint); w.Write(p.QualifiedTiers, NpgsqlDbType.Integer); w.Write(p.UndeterminedTiers, NpgsqlDbType.Integer);
-                w.Write(p.TierResults, NpgsqlDbType.Text);
             });
             return;
         }
+        foreach (var chunk in texts.Chunk(batch)) c.Execute(Sql.InsertTierResults, chunk.Select(t => new { t.AsOf, t.CreditCode, t.TierResults }), tx);
         foreach (var chunk in positions.Chunk(batch)) c.Execute(Sql.InsertPosition, chunk, tx);
     }
 

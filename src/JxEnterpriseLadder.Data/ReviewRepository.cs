@@ -39,10 +39,11 @@ public sealed class ReviewRepository(Database db)
         // one city only); QueueItems splits each into its tiers that changed (ADR 0010: one row per enterprise and date).
         public const string Changed = """
             SELECT cur.credit_code AS CreditCode, e.name AS Name, e.city_code AS CityCode, e.park_code AS ParkCode,
-                   cur.qualified_tiers AS Qualified, cur.undetermined_tiers AS Undetermined, cur.tier_results AS TierResults,
+                   cur.qualified_tiers AS Qualified, cur.undetermined_tiers AS Undetermined, COALESCE(r.results, '') AS TierResults,
                    prev.as_of AS PreviousAsOf, prev.qualified_tiers AS PreviousQualified, prev.undetermined_tiers AS PreviousUndetermined
             FROM ladder_positions cur
             JOIN enterprises e ON e.credit_code = cur.credit_code
+            LEFT JOIN tier_results r ON r.as_of = cur.as_of AND r.credit_code = cur.credit_code
             LEFT JOIN ladder_positions prev ON prev.credit_code = cur.credit_code
                   AND prev.as_of = (SELECT MAX(x.as_of) FROM ladder_positions x WHERE x.credit_code = cur.credit_code AND x.as_of < cur.as_of)
             WHERE cur.as_of = @AsOf AND cur.qualified_tiers <> COALESCE(prev.qualified_tiers, 0) AND 

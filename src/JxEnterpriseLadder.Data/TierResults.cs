@@ -4,8 +4,8 @@ using System.Text;
 namespace JxEnterpriseLadder.Data;
 
 /// <summary>
-/// Each tier's score and parameter versions as stored on a ladder position (<c>ladder_positions.tier_results</c>,
-/// ADR 0010): <c>tier=score:version;version|tier=…</c>, the score empty when the tier has none. The outcomes are the
+/// Each tier's score and parameter versions as stored beside a ladder position (<c>tier_results.results</c>, one row per
+/// position, ADR 0010): <c>tier=score:version;version|tier=…</c>, the score empty when the tier has none. The outcomes are the
 /// position's bits (<see cref="Summaries"/>); this text carries what the review queue and a decision cite.
 /// </summary>
 public static class TierResults

@@ -32,7 +32,10 @@ public sealed class IncrementalScreeningTests
     {
         using var c = db.Open();
         var tiers = c.Query<(string, int, int, string)>(
-            "SELECT credit_code, qualified_tiers, undetermined_tiers, tier_results FROM ladder_positions WHERE as_of = @AsOf ORDER BY credit_code", new { AsOf }).Select(x => x.ToString());
+            """
+            SELECT l.credit_code, l.qualified_tiers, l.undetermined_tiers, r.results FROM ladder_positions l
+            JOIN tier_results r ON r.as_of = l.as_of AND r.credit_code = l.credit_code WHERE l.as_of = @AsOf ORDER BY l.credit_code
+            """, new { AsOf }).Select(x => x.ToString());
         var positions = c.Query<(string, string?, string?, long?, int)>(
             "SELECT credit_code, recognized_tier, qualified_tier, record_version, latest FROM ladder_positions WHERE as_of = @AsOf ORDER BY credit_code", new { AsOf }).Select(x => x.ToString());
         return tiers.Concat(positions).ToList();

@@ -156,7 +156,10 @@ public sealed class SummariesTests
     }
 
     private static List<StoredPosition> Positions(System.Data.Common.DbConnection c) => c.Query<StoredPosition>(
-        "SELECT credit_code AS CreditCode, as_of AS AsOf, qualified_tiers AS QualifiedTiers, undetermined_tiers AS UndeterminedTiers, tier_results AS TierResults FROM ladder_positions")
+        """
+        SELECT l.credit_code AS CreditCode, l.as_of AS AsOf, l.qualified_tiers AS QualifiedTiers, l.undetermined_tiers AS UndeterminedTiers, r.results AS TierResults
+        FROM ladder_positions l LEFT JOIN tier_results r ON r.as_of = l.as_of AND r.credit_code = l.credit_code
+        """)
         .OrderBy(x => x.Key, StringComparer.Ordinal).ToList();
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -187,7 +190,7 @@ public sealed class SummariesTests
                 DROP TABLE best_probabilities; DROP TABLE recognition_counts; DROP TABLE prediction_totals;
                 DROP INDEX ix_enterprises_city_name; DROP INDEX ix_enterprises_park_name; DROP INDEX ix_predictions_base_year;
                 ALTER TABLE ladder_positions DROP COLUMN qualified_tiers; ALTER TABLE ladder_positions DROP COLUMN undetermined_tiers;
-                ALTER TABLE ladder_positions DROP COLUMN tier_results;
+                DROP TABLE tier_results;
                 DELETE FROM schema_migrations WHERE version IN (7, 8)
                 """);
             Assert.Equal([7, 8], Migrator.Migrate(p.Db).Select(m => m.Version));
