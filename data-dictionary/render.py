@@ -157,6 +157,9 @@ def sql_columns(path, tables=None):
     # Later migrations add columns to existing tables.
     for m in re.finditer(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", path.read_text(encoding="utf-8")):
         tables.setdefault(m.group(1), []).append(m.group(2))
+    # ... and drop tables (0008 replaced assessments with tier_results).
+    for m in re.finditer(r"DROP TABLE (\w+);", path.read_text(encoding="utf-8")):
+        tables.pop(m.group(1), None)
     return tables
 
 
@@ -260,8 +263,9 @@ The registry holds Jiangxi's technology enterprises and everything the qualifica
 them: reference data (设区市 `cities`, 园区 `parks`, 产业链 `industry_chains`), one `enterprises` row per
 enterprise keyed by its 统一社会信用代码, yearly `filings` (staff, revenue, R&D, assets), one row per IP item
 (`ip_holdings`), tech-SME registrations, HNTE certificates, provincial high-growth list entries, financing
-rounds and dated clean-record events. `assessments` stores the engine's results per evaluation date and
-tier; `schema_migrations` records the applied migrations. The engine never reads the tables directly: it
+rounds and dated clean-record events. `ladder_positions` stores each enterprise's place on the ladder and its
+seven tiers' outcomes (as bits) per evaluation date, `tier_results` beside it each tier's score and parameter
+versions; `schema_migrations` records the applied migrations. The engine never reads the tables directly: it
 reads a **profile** (`EnterpriseProfile`, camelCase JSON) built from them for one evaluation date.
 
 **Money** is in yuan (元, CNY) as exact decimals: `NUMERIC(18,2)` in PostgreSQL, decimal text in SQLite,

@@ -27,6 +27,12 @@ public sealed class RegistryRepository(Database db)
         public const string EnterpriseExists = "SELECT registered_on FROM enterprises WHERE credit_code = @CreditCode";
         public const string SelectEnterprise = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code = @CreditCode";
         public const string SelectEnterprisePage = "SELECT " + EnterpriseColumns + " FROM enterprises e WHERE credit_code > @After AND " + ScopeSql.Enterprise + " ORDER BY credit_code LIMIT @Limit";
+        // The first credit code of every page of @Limit enterprises in the scope, so that several readers can share the pages.
+        public const string PageStarts = """
+            SELECT credit_code FROM (SELECT e.credit_code, ROW_NUMBER() OVER (ORDER BY e.credit_code) AS n FROM enterprises e WHERE
+            """ + ScopeSql.Enterprise + ") AS x WHERE (x.n - 1) % @Limit = 0 ORDER BY credit_code";
+        public const string SelectEnterprisesFrom = "SELECT " + EnterpriseColumns + " FROM enterprises e WHERE credit_code >= @From AND credit_code < @Until AND " + ScopeSql.Enterprise + " ORDER BY credit_code";
+        public const string SelectEnterprisesFromLast = "SELECT " + EnterpriseColumns + " FROM enterprises e WHERE credit_code >= @From AND " + ScopeSql.Enterprise + " ORDER BY credit_code";
         public const string CountEnterprises = "SELECT COUNT(*) FROM enterprises";
         public const string CountInScope = "SELECT COUNT(*) FROM enterprises e WHERE e.registered_on <= @AsOf AND " + ScopeSql.Enterprise;
 
@@ -309,7 +315,10 @@ public sealed class RegistryRepository(Database db)
     public IEnumerable<EnterpriseRecord> StreamForAssessment(IReadOnlyCollection<string> creditCodes, DateOnly asOf, int pageSize = 1000) =>
         Stream(creditCodes, asOf, pageSize);
 
-    private IEnumerable<EnterpriseRecord> Stream(AccessScope scope, DateOnly? ipAt, int pageSize)
+    private IEnumerable<EnterpriseRecord> Stream(AccessScope scope, DateOnly? ipAt, int pageSize) =>
+        Database.Provider == DatabaseProvider.Postgres ? StreamOnTwoConnections(scope, ipAt, pageSize) : StreamOnOneConnection(scope, ipAt, pageSize);
+
+    private IEnumerable<EnterpriseRecord> StreamOnOneConnection(AccessScope scope, DateOnly? ipAt, int pageSize)
     {
         var after = "";
         using var c = Database.Open();
@@ -321,6 +330,60 @@ public sealed class RegistryRepository(Database db)
             if (page.Count == 0) yield break;
             foreach (var r in LoadChildren(c, page, Sql.InRange, new { From = page[0].CreditCode, To = page[^1].CreditCode }, ipAt)) yield return r;
             after = page[^1].CreditCode;
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: two connections read alternate pages and the pages come back in order. Reading a page is a round of
+    /// queries in which the client and the server wait for each other; two rounds at once keep both busy (ADR 0010).
+    /// </summary>
+    private IEnumerable<EnterpriseRecord> StreamOnTwoConnections(AccessScope scope, DateOnly? ipAt, int pageSize)
+    {
+        const int Readers = 2;
+        List<string> starts;
+        using (var c = Database.Open())
+        {
+            var args = new DynamicParameters(scope.Parameters);
+            args.Add("Limit", pageSize);
+            starts = c.Query<string>(Sql.PageStarts, args, commandTimeout: Database.LongRunning).ToList();
+        }
+        using var stop = new CancellationTokenSource();
+        var pages = Enumerable.Range(0, Readers).Select(_ => new System.Collections.Concurrent.BlockingCollection<List<EnterpriseRecord>>(boundedCapacity: 2)).ToArray();
+        var readers = Enumerable.Range(0, Readers).Select(k => Task.Run(() =>
+        {
+            try
+            {
+                using var c = Database.Open();
+                for (var i = k; i < starts.Count; i += Readers)
+                {
+                    var args = new DynamicParameters(scope.Parameters);
+                    args.AddDynamicParams(new { From = starts[i], Until = i + 1 < starts.Count ? starts[i + 1] : null });
+                    var page = c.Query<Enterprise>(i + 1 < starts.Count ? Sql.SelectEnterprisesFrom : Sql.SelectEnterprisesFromLast, args).ToList();
+                    pages[k].Add(page.Count == 0 ? [] : LoadChildren(c, page, Sql.InRange, new { From = page[0].CreditCode, To = page[^1].CreditCode }, ipAt).ToList(), stop.Token);
+                }
+            }
+            finally { pages[k].CompleteAdding(); }
+        })).ToArray();
+        try
+        {
+            for (var i = 0; i < starts.Count; i++)
+            {
+                if (!pages[i % Readers].TryTake(out var page, Timeout.Infinite))
+                {
+                    // A reader stopped early: its error, rather than a short stream.
+                    try { Task.WaitAll(readers); }
+                    catch (AggregateException e) { System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw(); }
+                    throw new InvalidOperationException("a registry reader stopped before its last page");
+                }
+                foreach (var r in page) yield return r;
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            try { Task.WaitAll(readers); }
+            catch (AggregateException) { } // already surfaced, or the consumer left first
+            foreach (var p in pages) p.Dispose();
         }
     }
 
@@ -464,32 +527,30 @@ public sealed class RegistryRepository(Database db)
 
     private static void Write(DbConnection c, DbTransaction tx, IEnumerable<(IReadOnlyList<AssessmentRow> Tiers, LadderPosition Position)> results, int batch)
     {
-        // One position per enterprise (ADR 0010) with its seven outcomes as bits; each tier's score and parameter versions
-        // go, as one text, to tier_results, streamed first while the narrow positions are kept to be written after.
-        var positions = new List<StoredPosition>();
-        var texts = results.Select(r =>
+        // One position per enterprise (ADR 0010) with its seven outcomes as bits, and beside it, in tier_results, each
+        // tier's score and parameter versions as one text; a batch of each in turn, so memory holds one batch.
+        foreach (var chunk in results.Chunk(batch))
         {
-            var p = r.Position;
-            positions.Add(new StoredPosition(p.CreditCode, p.AsOf, p.RecognizedTier, p.QualifiedTier, p.RecordVersion,
-                Summaries.Mask(r.Tiers, "qualified"), Summaries.Mask(r.Tiers, "undetermined")));
-            return (p.AsOf, p.CreditCode, TierResults: TierResults.Encode(r.Tiers));
-        });
-        if (c is NpgsqlConnection pg)
-        {
-            PostgresCopy.Copy(pg, Sql.CopyTierResults, texts, (w, t) =>
+            var positions = chunk.Select(r => new StoredPosition(r.Position.CreditCode, r.Position.AsOf, r.Position.RecognizedTier,
+                r.Position.QualifiedTier, r.Position.RecordVersion, Summaries.Mask(r.Tiers, "qualified"), Summaries.Mask(r.Tiers, "undetermined")));
+            var texts = chunk.Select(r => (r.Position.AsOf, r.Position.CreditCode, TierResults: TierResults.Encode(r.Tiers)));
+            if (c is NpgsqlConnection pg)
             {
-                w.Write(t.AsOf, NpgsqlDbType.Date); w.Write(t.CreditCode, NpgsqlDbType.Text); w.Write(t.TierResults, NpgsqlDbType.Text);
-            });
-            PostgresCopy.Copy(pg, Sql.CopyPositions, positions, (w, p) =>
-            {
-                w.Write(p.CreditCode, NpgsqlDbType.Text); w.Write(p.AsOf, NpgsqlDbType.Date);
-                PostgresCopy.Text(w, p.RecognizedTier); PostgresCopy.Text(w, p.QualifiedTier); PostgresCopy.Nullable(w, p.RecordVersion, NpgsqlDbType.Bigint);
-                w.Write((short)1, NpgsqlDbType.Smallint); w.Write(p.QualifiedTiers, NpgsqlDbType.Integer); w.Write(p.UndeterminedTiers, NpgsqlDbType.Integer);
-            });
-            return;
+                PostgresCopy.Copy(pg, Sql.CopyPositions, positions, (w, p) =>
+                {
+                    w.Write(p.CreditCode, NpgsqlDbType.Text); w.Write(p.AsOf, NpgsqlDbType.Date);
+                    PostgresCopy.Text(w, p.RecognizedTier); PostgresCopy.Text(w, p.QualifiedTier); PostgresCopy.Nullable(w, p.RecordVersion, NpgsqlDbType.Bigint);
+                    w.Write((short)1, NpgsqlDbType.Smallint); w.Write(p.QualifiedTiers, NpgsqlDbType.Integer); w.Write(p.UndeterminedTiers, NpgsqlDbType.Integer);
+                });
+                PostgresCopy.Copy(pg, Sql.CopyTierResults, texts, (w, t) =>
+                {
+                    w.Write(t.AsOf, NpgsqlDbType.Date); w.Write(t.CreditCode, NpgsqlDbType.Text); w.Write(t.TierResults, NpgsqlDbType.Text);
+                });
+                continue;
+            }
+            c.Execute(Sql.InsertPosition, positions, tx);
+            c.Execute(Sql.InsertTierResults, texts.Select(t => new { t.AsOf, t.CreditCode, t.TierResults }), tx);
         }
-        foreach (var chunk in texts.Chunk(batch)) c.Execute(Sql.InsertTierResults, chunk.Select(t => new { t.AsOf, t.CreditCode, t.TierResults }), tx);
-        foreach (var chunk in positions.Chunk(batch)) c.Execute(Sql.InsertPosition, chunk, tx);
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ internal static class BenchVerb
 
     public static int Run(string[] argv)
     {
-        var a = new Args(argv, new HashSet<string> { "--profiles", "--seconds", "--seed", "--db", "--runs", "--park", "--json", "--scale", "--enterprises", "--changed", "--models" },
+        var a = new Args(argv, new HashSet<string> { "--profiles", "--seconds", "--seed", "--db", "--as-of", "--runs", "--park", "--json", "--scale", "--enterprises", "--changed", "--models" },
             new HashSet<string> { "--fresh", "--reuse" });
         if (a.Help) return Common.ShowHelp(Help);
         if (a.Get("--scale") is { } scaleName)
@@ -55,10 +55,13 @@ internal static class BenchVerb
         var count = a.Int("--profiles", 2000, 10, 1_000_000);
         var seconds = a.Int("--seconds", 10, 1, 600);
         var engine = new AssessmentEngine();
-        var asOf = new DateOnly(2024, 6, 30);
-        Console.Error.WriteLine($"generating {count} profiles …");
-        var profiles = new ProvinceGenerator(engine).Generate(new GeneratorOptions { Seed = a.Int("--seed", 7), Enterprises = count })
-            .Where(r => r.Enterprise.RegisteredOn <= asOf).Select(r => ProfileBuilder.Build(r, asOf)).ToArray();
+        var asOf = a.Date("--as-of", new DateOnly(2024, 6, 30));
+        // Generated profiles, or (--db) the first of a registry's, as a screening at the date would build them.
+        var records = a.Get("--db") is not null
+            ? new RegistryRepository(Common.Db(a)).StreamForAssessment(Domain.Access.AccessScope.Province, asOf).Take(count)
+            : new ProvinceGenerator(engine).Generate(new GeneratorOptions { Seed = a.Int("--seed", 7), Enterprises = count });
+        Console.Error.WriteLine($"building {count} profiles …");
+        var profiles = records.Where(r => r.Enterprise.RegisteredOn <= asOf).Select(r => ProfileBuilder.Build(r, asOf)).ToArray();
 
         foreach (var p in profiles.Take(200)) engine.Assess(p, asOf); // warm-up: JIT and parameter caches
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
