@@ -34,6 +34,32 @@ public static class RecordPipeline
         }
     }
 
+    /// <summary>
+    /// Enumerates <paramref name="source"/> on a thread of its own, up to <paramref name="capacity"/> items ahead of the
+    /// consumer: a writer waiting on its database no longer holds up the work that produces the next rows (ADR 0010).
+    /// </summary>
+    public static IEnumerable<T> Ahead<T>(IEnumerable<T> source, int capacity, CancellationToken cancel = default)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        using var items = new BlockingCollection<T>(boundedCapacity: capacity);
+        var producer = Task.Run(() =>
+        {
+            try { foreach (var item in source) items.Add(item, stop.Token); }
+            finally { items.CompleteAdding(); }
+        });
+        try
+        {
+            foreach (var item in items.GetConsumingEnumerable(cancel)) yield return item;
+            Rethrow(producer);
+        }
+        finally
+        {
+            stop.Cancel();
+            try { producer.Wait(); }
+            catch (AggregateException) { } // already surfaced, or the consumer left first
+        }
+    }
+
     private static TResult[] Work<TSource, TResult>(TSource[] chunk, Func<TSource, TResult> work, CancellationToken cancel)
     {
         var results = new TResult[chunk.Length];

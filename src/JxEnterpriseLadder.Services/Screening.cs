@@ -19,7 +19,8 @@ public sealed class Screening(RegistryRepository registry, AssessmentEngine engi
         if (!scope.IsOfficer) throw new OutOfScopeException("只有科技部门可以运行筛查");
         var total = progress is null ? 0 : registry.CountInScope(scope, asOf);
         var tally = new Tally(asOf, total, progress);
-        registry.ReplaceScreening(asOf, scope, Assess(registry.StreamForAssessment(scope, asOf), asOf, tally, cancel));
+        // The assessments run ahead of the writer, which waits on the database after each batch it sends.
+        registry.ReplaceScreening(asOf, scope, RecordPipeline.Ahead(Assess(registry.StreamForAssessment(scope, asOf), asOf, tally, cancel), 10_000, cancel));
         return tally.Finish();
     }
 
