@@ -23,7 +23,7 @@ PGDIR=$(mktemp -d /tmp/jxladder-bench-pg.XXXXXX)
 PGPORT=${JXLADDER_BENCH_PG_PORT:-55433}
 RUNAS=()
 if [ "$(id -u)" = 0 ]; then chown postgres "$PGDIR"; RUNAS=(runuser -u postgres --); fi
-"${RUNAS[@]}" "$PGBIN/initdb" -D "$PGDIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --lc-collate=C >/dev/null
+"${RUNAS[@]}" "$PGBIN/initdb" -D "$PGDIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
 # A modest server on the same 2 cores as the CLI: a quarter of memory for buffers, room for a big load's WAL.
 "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w start -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 \
   -c shared_buffers=2GB -c work_mem=64MB -c maintenance_work_mem=1GB -c max_wal_size=16GB -c checkpoint_timeout=30min \
