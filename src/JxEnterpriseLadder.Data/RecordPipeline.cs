@@ -42,11 +42,11 @@ public static class RecordPipeline
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         using var items = new BlockingCollection<T>(boundedCapacity: capacity);
-        var producer = Task.Run(() =>
+        var producer = Task.Factory.StartNew(() =>
         {
             try { foreach (var item in source) items.Add(item, stop.Token); }
             finally { items.CompleteAdding(); }
-        });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             foreach (var item in items.GetConsumingEnumerable(cancel)) yield return item;

@@ -349,7 +349,7 @@ public sealed class RegistryRepository(Database db)
         }
         using var stop = new CancellationTokenSource();
         var pages = Enumerable.Range(0, Readers).Select(_ => new System.Collections.Concurrent.BlockingCollection<List<EnterpriseRecord>>(boundedCapacity: 2)).ToArray();
-        var readers = Enumerable.Range(0, Readers).Select(k => Task.Run(() =>
+        var readers = Enumerable.Range(0, Readers).Select(k => Task.Factory.StartNew(() =>
         {
             try
             {
@@ -362,17 +362,24 @@ public sealed class RegistryRepository(Database db)
                     pages[k].Add(page.Count == 0 ? [] : LoadChildren(c, page, Sql.InRange, new { From = page[0].CreditCode, To = page[^1].CreditCode }, ipAt).ToList(), stop.Token);
                 }
             }
+            catch
+            {
+                stop.Cancel(); // the other reader may be waiting to hand over a page: let it go
+                throw;
+            }
             finally { pages[k].CompleteAdding(); }
-        })).ToArray();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         try
         {
             for (var i = 0; i < starts.Count; i++)
             {
                 if (!pages[i % Readers].TryTake(out var page, Timeout.Infinite))
                 {
-                    // A reader stopped early: its error, rather than a short stream.
-                    try { Task.WaitAll(readers); }
-                    catch (AggregateException e) { System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw(); }
+                    // A reader stopped early: its own error, rather than a short stream (the other one was cancelled).
+                    stop.Cancel();
+                    var failed = readers[i % Readers];
+                    try { failed.Wait(); }
+                    catch (AggregateException e) { System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw(); }
                     throw new InvalidOperationException("a registry reader stopped before its last page");
                 }
                 foreach (var r in page) yield return r;

@@ -47,7 +47,7 @@ public sealed class ReviewRepository(Database db)
             LEFT JOIN ladder_positions prev ON prev.credit_code = cur.credit_code
                   AND prev.as_of = (SELECT MAX(x.as_of) FROM ladder_positions x WHERE x.credit_code = cur.credit_code AND x.as_of < cur.as_of)
             WHERE cur.as_of = @AsOf AND cur.qualified_tiers <> COALESCE(prev.qualified_tiers, 0) AND 
-            """ + ScopeSql.Enterprise;
+            """ + ScopeSql.Enterprise + " ORDER BY e.city_code, e.name, cur.credit_code";
         // The decisions on the date's changes, oldest first: the latest on each enterprise and tier counts.
         public const string DecisionsAt = """
             SELECT credit_code AS CreditCode, tier AS Tier, decision AS Decision, note AS Note, decided_by AS DecidedBy, decided_at AS DecidedAt
@@ -93,8 +93,8 @@ public sealed class ReviewRepository(Database db)
                     p.PreviousAsOf, results.TryGetValue(t, out var r) ? r.Parameters : "", d?.Decision, d?.Note, d?.DecidedBy, d?.DecidedAt));
             }
         }
-        return items.OrderBy(i => i.Tier, StringComparer.Ordinal).ThenBy(i => i.CityCode, StringComparer.Ordinal)
-            .ThenBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.CreditCode, StringComparer.Ordinal).ToList();
+        // By tier, then as the database ordered them (city, name in its collation, code): OrderBy is stable.
+        return items.OrderBy(i => i.Tier, StringComparer.Ordinal).ToList();
     }
 
     private sealed record ChangedPosition(string CreditCode, string Name, string CityCode, string? ParkCode, int Qualified, int Undetermined,

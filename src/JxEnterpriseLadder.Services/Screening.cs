@@ -6,8 +6,9 @@ using JxEnterpriseLadder.Rules.Engine;
 
 namespace JxEnterpriseLadder.Services;
 
-/// <summary>Runs the engine over the registry (or one scope of it) at a date and stores one result per enterprise and
-/// tier, and each enterprise's place on the ladder; results of other scopes at that date are kept.</summary>
+/// <summary>Runs the engine over the registry (or one scope of it) at a date and stores each enterprise's place on the
+/// ladder with its seven tiers' outcomes, scores and parameter versions (ADR 0010); results of other scopes at that date
+/// are kept.</summary>
 public sealed class Screening(RegistryRepository registry, AssessmentEngine engine)
 {
     public sealed record Summary(DateOnly AsOf, int Enterprises, IReadOnlyDictionary<string, int> QualifiedByTier);

@@ -42,6 +42,40 @@ public sealed class IncrementalScreeningTests
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void ARegistryReadForAScreeningComesInCreditCodeOrderWithItsIpCountedAsTheRulesCountIt(string provider)
+    {
+        var (db, registry) = Loaded(provider);
+        List<string> codes;
+        using (var c = db.Open()) codes = c.Query<string>("SELECT credit_code FROM enterprises").Order(StringComparer.Ordinal).ToList();
+        // Pages of 7: 58 of them, which PostgreSQL reads on two connections at once.
+        var whole = registry.Stream(Domain.Access.AccessScope.Province, pageSize: 7).ToList();
+        Assert.Equal(codes, whole.Select(r => r.Enterprise.CreditCode));
+        Assert.Contains(whole, r => r.Ip.Count > 0);
+        foreach (var at in new[] { AsOf, new DateOnly(2022, 6, 30) })
+        {
+            var counted = registry.StreamForAssessment(Domain.Access.AccessScope.Province, at, pageSize: 7).ToList();
+            Assert.Equal(codes, counted.Select(r => r.Enterprise.CreditCode));
+            Assert.All(counted, r => Assert.Empty(r.Ip));
+            // The database's count (Sql.HeldIpWhere) is the C# rule's (ProfileBuilder.HeldIpAt) on the same rows.
+            Assert.Equal(whole.Select(r => ProfileBuilder.HeldIpAt(r, at)), counted.Select(r => r.HeldIp));
+            Assert.Contains(counted, r => r.HeldIp is { Class1: > 0 });
+            Assert.Contains(counted, r => r.HeldIp is { Class2: > 0, OwnRd: not null });
+            Assert.Contains(counted, r => r.HeldIp is { OwnRd: null, Class1: 0, Class2: 0 });
+            // A record counted at one date serves no other.
+            Assert.Throws<InvalidOperationException>(() => ProfileBuilder.Build(counted[0], at.AddDays(1)));
+        }
+        Assert.NotEqual(
+            registry.StreamForAssessment(Domain.Access.AccessScope.Province, AsOf, pageSize: 50).Select(r => r.HeldIp!.Class1 + r.HeldIp.Class2).Sum(),
+            registry.StreamForAssessment(Domain.Access.AccessScope.Province, new DateOnly(2022, 6, 30), pageSize: 50).Select(r => r.HeldIp!.Class1 + r.HeldIp.Class2).Sum());
+
+        // One city's scope: exactly its enterprises, in order.
+        var city = whole[0].Enterprise.CityCode;
+        Assert.Equal(whole.Where(r => r.Enterprise.CityCode == city).Select(r => r.Enterprise.CreditCode),
+            registry.StreamForAssessment(new Domain.Access.AccessScope(Domain.Access.Roles.CityOfficer, CityCode: city), AsOf, pageSize: 5)
+                .Select(r => r.Enterprise.CreditCode));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public void IncrementalScreeningReassessesOnlyTheChangedAndMatchesAFullScreening(string provider)
     {
         var (db, registry) = Loaded(provider);

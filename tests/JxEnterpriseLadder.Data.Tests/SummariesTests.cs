@@ -186,6 +186,14 @@ public sealed class SummariesTests
                 {
                     x.CreditCode, x.AsOf, t.Tier, Outcome = TierResults.Outcome(t.Tier, x.QualifiedTiers, x.UndeterminedTiers), t.Score, t.Parameters,
                 })).ToList());
+            // Results stored before migration 0004 have no position: 0008 keeps them too.
+            var early = new DateOnly(2020, 6, 30);
+            var orphan = before.First(x => x.QualifiedTiers != 0);
+            c.Execute("INSERT INTO assessments (credit_code, as_of, tier, outcome, score, parameters) VALUES (@CreditCode, @AsOf, @Tier, @Outcome, @Score, @Parameters)",
+                TierResults.Decode(orphan.TierResults).Values.Select(t => new
+                {
+                    orphan.CreditCode, AsOf = early, t.Tier, Outcome = TierResults.Outcome(t.Tier, orphan.QualifiedTiers, orphan.UndeterminedTiers), t.Score, t.Parameters,
+                }).ToList());
             c.Execute("""
                 DROP TABLE best_probabilities; DROP TABLE recognition_counts; DROP TABLE prediction_totals;
                 DROP INDEX ix_enterprises_city_name; DROP INDEX ix_enterprises_park_name; DROP INDEX ix_predictions_base_year;
@@ -195,6 +203,17 @@ public sealed class SummariesTests
                 """);
             Assert.Equal([7, 8], Migrator.Migrate(p.Db).Select(m => m.Version));
             var after = Positions(c);
+            var kept = after.Single(x => x.CreditCode == orphan.CreditCode && x.AsOf == early);
+            Assert.Equal((orphan.QualifiedTiers, orphan.UndeterminedTiers), (kept.QualifiedTiers, kept.UndeterminedTiers));
+            Assert.Equal(TierResults.Decode(orphan.TierResults).OrderBy(t => t.Key, StringComparer.Ordinal),
+                TierResults.Decode(kept.TierResults).OrderBy(t => t.Key, StringComparer.Ordinal));
+            Assert.Equal(0, c.ExecuteScalar<int>("SELECT latest FROM ladder_positions WHERE credit_code = @CreditCode AND as_of = @AsOf", new { orphan.CreditCode, AsOf = early }));
+            // Its highest qualified tier by the ladder's order: the one the screening stored with the same results.
+            string? QualifiedTier(DateOnly at) => c.ExecuteScalar<string?>(
+                "SELECT qualified_tier FROM ladder_positions WHERE credit_code = @CreditCode AND as_of = @AsOf", new { orphan.CreditCode, AsOf = at });
+            Assert.NotNull(QualifiedTier(early));
+            Assert.Equal(QualifiedTier(orphan.AsOf), QualifiedTier(early));
+            after.Remove(kept);
             Assert.Equal(before.Select(x => (x.Key, x.QualifiedTiers, x.UndeterminedTiers)), after.Select(x => (x.Key, x.QualifiedTiers, x.UndeterminedTiers)));
             Assert.All(before.Zip(after), x => Assert.Equal(TierResults.Decode(x.First.TierResults).OrderBy(t => t.Key, StringComparer.Ordinal),
                 TierResults.Decode(x.Second.TierResults).OrderBy(t => t.Key, StringComparer.Ordinal)));

@@ -10,13 +10,15 @@ namespace JxEnterpriseLadder.Cli;
 internal static class BenchVerb
 {
     private const string Help = """
-        jxladder bench engine [--profiles N] [--seconds S] [--seed N]
-          Measures the rules engine alone, on one thread, without I/O: generated profiles assessed for all
-          seven tiers with full explanations; prints profiles per second and bytes allocated per profile.
+        jxladder bench engine [--profiles N] [--seconds S] [--seed N] [--db SPEC --as-of YYYY-MM-DD]
+          Measures the rules engine alone, on one thread, without I/O: generated profiles (or, with --db, the first N
+          of a registry's, as a screening at --as-of reads them) assessed for all seven tiers with full explanations;
+          prints profiles per second and bytes allocated per profile.
         jxladder bench --scale province|nation [--db SPEC] [--fresh] [--enterprises N] [--changed N] [--runs N] [--models DIR] [--park CODE] [--json FILE]
           The whole pipeline on one database, each stage with its time, its floor (simply reading the same data) and the
           peak memory of the process: generate and bulk-load the province (province: 100,000 enterprises × 5 years;
-          nation: 1,000,000 × 3), screen the whole registry, score the model for every enterprise, import N revised
+          nation: 1,000,000 × 3), read it as a screening does, then read and assess it without writing, screen the whole
+          registry, score the model for every enterprise, import N revised
           filings (default 300) then screen and score incrementally, and the query latency of `bench queries`.
           The registry must be empty; --fresh empties it first (deletes the SQLite file; drops PostgreSQL's public schema);
           --reuse skips the load when the registry already holds a province (to measure the later stages again).
