@@ -114,7 +114,7 @@ public sealed class RegistryRepository(Database db)
         public const string CopyPositions = "COPY ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version, latest, qualified_tiers, undetermined_tiers) FROM STDIN (FORMAT BINARY)";
         public const string CopyTierResults = "COPY tier_results (as_of, credit_code, results) FROM STDIN (FORMAT BINARY)";
 
-        // Qualified enterprises by outcome bits and city; TierCounts splits the bits into tiers.
+        // Qualified enterprises by outcome bits and city; EligibleByTierAndCity splits the bits into tiers.
         public const string QualifiedMasksByCity = """
             SELECT l.qualified_tiers AS Mask, e.city_code AS City, COUNT(*) AS Count
             FROM ladder_positions l JOIN enterprises e ON e.credit_code = l.credit_code
