@@ -26,6 +26,12 @@ public sealed record JiangxiReference(
     public IndustryChain? ChainByCode(string code) => IndustryChains.FirstOrDefault(c => c.Code == code);
     public Industry? IndustryByCode(string code) => Industries.FirstOrDefault(c => c.Code == code);
 
+    /// <summary>An industry written as its code or its Chinese name, as the importer and the API both accept it.</summary>
+    public Industry? IndustryByCodeOrName(string value) => Industries.FirstOrDefault(c => c.Code == value || c.Name == value);
+
+    /// <summary>A field of 《国家重点支持的高新技术领域》 written as its code or its Chinese name.</summary>
+    public HiTechField? HiTechFieldByCodeOrName(string value) => HiTechFields.FirstOrDefault(c => c.Code == value || c.Name == value);
+
     private static JiangxiReference Load()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("jiangxi-reference.json")

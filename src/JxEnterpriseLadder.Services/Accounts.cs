@@ -18,32 +18,36 @@ public sealed class Accounts(UserRepository users, LockoutPolicy lockout, TimePr
 
     public enum Failure { UnknownOrWrongPassword, LockedOut }
 
-    /// <summary>The account and its scope, or why not. An unknown name and a wrong password read the same to the caller.</summary>
+    private long passwordsChecked;
+
+    /// <summary>How many passwords were checked against an account's hash (not the decoy checks of unknown or locked
+    /// names): the lockout's bound is on this number.</summary>
+    public long PasswordsChecked => Interlocked.Read(ref passwordsChecked);
+
+    /// <summary>
+    /// The account and its scope, or why not. Each attempt is claimed in the database before its password is checked
+    /// (<see cref="UserRepository.ClaimAttempt"/>), so concurrent attempts check at most the allowed number of
+    /// passwords. An unknown name, a locked account and a wrong password each cost one password check, and the sign-in
+    /// page answers all three with the same words.
+    /// </summary>
     public (SignedIn? User, Failure? Failure) SignIn(string userName, string password)
     {
-        var user = users.Find(userName.Trim());
+        var name = userName.Trim();
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var user = users.ClaimAttempt(name, now, lockout.MaxFailures, now + lockout.LockMinutes * 60L);
         if (user is null)
         {
             Hasher.VerifyHashedPassword("", UnknownUserHash, password);
-            return (null, Failure.UnknownOrWrongPassword);
+            return (null, users.Find(name) is null ? Failure.UnknownOrWrongPassword : Failure.LockedOut);
         }
-        var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        if (user.LockedUntil is { } until && until > now) return (null, Failure.LockedOut);
+        Interlocked.Increment(ref passwordsChecked);
         var verdict = Hasher.VerifyHashedPassword(user.UserName, user.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
-        {
-            // A lock that has run out starts the count again.
-            var failures = (user.LockedUntil is not null ? 0 : user.FailedAttempts) + 1;
-            users.RecordFailure(user.UserName, failures, failures >= lockout.MaxFailures ? now + lockout.LockMinutes * 60L : null);
-            return (null, failures >= lockout.MaxFailures ? Failure.LockedOut : Failure.UnknownOrWrongPassword);
-        }
-        var hash = user.PasswordHash;
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded || user.FailedAttempts > 0 || user.LockedUntil is not null)
-        {
-            // Written only when something changed: a sign-in does not wait on a long screening's write.
-            hash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(user.UserName, password) : hash;
-            users.RecordSuccess(user.UserName, hash);
-        }
+            return (null, user.LockedUntil is not null ? Failure.LockedOut : Failure.UnknownOrWrongPassword);
+        var hash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(user.UserName, password) : user.PasswordHash;
+        // Other attempts claimed meanwhile keep their count; if they locked the account, this sign-in is refused too.
+        if (!users.RecordSuccess(user.UserName, user.FailedAttempts, hash) && users.Find(user.UserName) is { LockedUntil: { } until } && until > now)
+            return (null, Failure.LockedOut);
         return (new SignedIn(user.UserName, user.DisplayName, ScopeOf(user), StampOf(hash)), null);
     }
 
@@ -63,6 +67,9 @@ public sealed class Accounts(UserRepository users, LockoutPolicy lockout, TimePr
         users.Add(new UserRepository.UserRow(userName, displayName, Hasher.HashPassword(userName, password), scope.Role,
             scope.Role == Roles.CityOfficer ? scope.CityCode : null, scope.Role == Roles.ParkManager ? scope.ParkCode : null,
             scope.Role == Roles.Enterprise ? scope.CreditCode : null, 0, null));
+
+    internal static bool IsPassword(UserRepository.UserRow user, string password) =>
+        Hasher.VerifyHashedPassword(user.UserName, user.PasswordHash, password) != PasswordVerificationResult.Failed;
 
     private static AccessScope ScopeOf(UserRepository.UserRow user) => new(user.Role, user.CityCode, user.ParkCode, user.CreditCode);
 
@@ -101,5 +108,8 @@ public static class DemoAccounts
         return created;
     }
 
-    public static int RemoveFrom(UserRepository users) => users.Delete(UserNames);
+    /// <summary>Deletes the demo accounts that exist: those of a demo name that still open with the demo password. An
+    /// account of the same name with a real password (an earlier deployment's administrator) is kept.</summary>
+    public static int RemoveFrom(UserRepository users) =>
+        users.Delete(UserNames.Where(name => users.Find(name) is { } user && Accounts.IsPassword(user, Password)).ToList());
 }

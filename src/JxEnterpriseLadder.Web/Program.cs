@@ -11,20 +11,19 @@ builder.Services.AddLadderServices(builder.Configuration);
 builder.Services.AddLadderExchange(builder.Configuration);
 builder.Services.AddLadderAuth();
 builder.Services.AddLadderWeb();
+builder.Services.AddAssessmentsApi(builder.Configuration);
 
 var app = builder.Build();
 
 app.PrepareDemoRegistry();
 app.PrepareAccounts();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-}
+app.UseLadderHosting();
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseLadderLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapAssessmentsApi();

@@ -14,7 +14,45 @@ public static class WebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddProblemDetails();
         services.AddSingleton<Api.ImportReports>();
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(ConfigureProxies);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;
+    }
+
+    /// <summary>
+    /// Behind a reverse proxy that ends TLS: the client's address and scheme are taken from X-Forwarded-For and
+    /// X-Forwarded-Proto, but only from the proxies listed in ForwardedHeaders:KnownProxies (addresses) and
+    /// ForwardedHeaders:KnownNetworks (CIDR), besides this machine's own loopback. A request whose original scheme was
+    /// HTTPS then gets a Secure sign-in cookie and HSTS.
+    /// </summary>
+    private static void ConfigureProxies(Microsoft.AspNetCore.Builder.ForwardedHeadersOptions o)
+    {
+        o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+    }
+
+    /// <summary>
+    /// Errors and proxies: no stack trace reaches a user in any environment (Debug:DetailedErrors=true shows them to a
+    /// developer who asks); a refused antiforgery token or a malformed request is a 400, not a 500; forwarded headers
+    /// from the configured proxies; HSTS on HTTPS outside Development.
+    /// </summary>
+    public static void UseLadderHosting(this WebApplication app)
+    {
+        var proxies = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>>().Value;
+        foreach (var address in app.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            proxies.KnownProxies.Add(System.Net.IPAddress.Parse(address));
+        foreach (var network in app.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            proxies.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        app.UseForwardedHeaders();
+        if (app.Configuration.GetValue("Debug:DetailedErrors", false)) app.UseDeveloperExceptionPage();
+        else
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error",
+                CreateScopeForErrors = true,
+                StatusCodeSelector = e => e is Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException or BadHttpRequestException
+                    ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError,
+            });
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
     }
 
     /// <summary>Chinese for everyone until they choose English with the switch (the culture cookie): the browser's own

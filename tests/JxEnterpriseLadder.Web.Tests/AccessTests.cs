@@ -2,6 +2,7 @@ using System.Net;
 using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Services;
+using JxEnterpriseLadder.Web.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -132,19 +133,40 @@ public sealed class AccessTests(AppFixture app)
     }
 
     [Fact]
-    public async Task RepeatedFailuresLockTheAccountEvenForTheRightPassword()
+    public async Task RepeatedFailuresLockTheAccountEvenForTheRightPasswordAndALockedAccountAnswersLikeAnUnknownOne()
     {
         var accounts = Service<Accounts>();
         var name = "lock-" + Guid.NewGuid().ToString("N")[..8];
+        var unknown = "none-" + Guid.NewGuid().ToString("N")[..8];
         accounts.Create(name, "锁定测试", "correct horse battery", new AccessScope(Roles.ProvinceOfficer));
         var policy = Service<LockoutPolicy>();
         var client = app.NewClient();
-        for (var i = 1; i < policy.MaxFailures; i++)
-            Assert.Contains("error=wrong", (await AppFixture.SignIn(client, name, "wrong")).Headers.Location!.OriginalString);
-        Assert.Contains("error=locked", (await AppFixture.SignIn(client, name, "wrong")).Headers.Location!.OriginalString);
-        Assert.Contains("error=locked", (await AppFixture.SignIn(client, name, "correct horse battery")).Headers.Location!.OriginalString);
-        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/login?error=locked"));
-        Assert.Contains("账户已暂时锁定", page);
+        string Answer(HttpResponseMessage r, string user) => r.Headers.Location!.OriginalString.Replace(user, "NAME");
+        for (var i = 0; i < policy.MaxFailures; i++)
+            Assert.Contains("error=failed", (await AppFixture.SignIn(client, name, "wrong")).Headers.Location!.OriginalString);
+        Assert.NotNull(Service<UserRepository>().Find(name)!.LockedUntil);
+        var locked = await AppFixture.SignIn(client, name, "correct horse battery");
+        Assert.Contains("error=failed", locked.Headers.Location!.OriginalString);
+        // Alike in content: the same redirect and page, whether the account is locked or does not exist.
+        Assert.Equal(Answer(await AppFixture.SignIn(client, unknown, "correct horse battery"), unknown), Answer(locked, name));
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/login?error=failed"));
+        Assert.Contains("用户名或密码不正确；连续多次失败后账户会暂时锁定", page);
+
+        // Alike in time: each answer checks one password (a locked account once answered in 4 ms, an unknown in 100 ms).
+        async Task<double> Median(string user)
+        {
+            var times = new List<double>();
+            for (var i = 0; i < 5; i++)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                await AppFixture.SignIn(client, user, "correct horse battery");
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            return times.Order().ElementAt(2);
+        }
+        var lockedTime = await Median(name);
+        var unknownTime = await Median(unknown);
+        Assert.True(lockedTime > unknownTime / 3 && unknownTime > lockedTime / 3, $"locked {lockedTime:F0} ms, unknown {unknownTime:F0} ms");
     }
 
     [Fact]
@@ -213,11 +235,43 @@ public sealed class ProductionStartTests
         DemoAccounts.EnsureCreated(accounts, users, null);
         Assert.Equal(4, users.Count());
 
+        using (var factory = Production(db, "a-long-real-secret-2026"))
+        using (factory.CreateClient())
+        {
+            Assert.Equal([AuthSetup.DefaultAdminUserName], users.All().Select(u => u.UserName));
+            Assert.Equal(Roles.Admin, users.Find(AuthSetup.DefaultAdminUserName)!.Role);
+            Assert.NotNull(accounts.SignIn(AuthSetup.DefaultAdminUserName, "a-long-real-secret-2026").User);
+            Assert.Null(accounts.SignIn("admin", DemoAccounts.Password).User);
+        }
+        // A second start keeps the administrator and its password (it used to be deleted and made again).
+        using (var again = Production(db, "another-long-secret-2027"))
+        using (again.CreateClient())
+            Assert.NotNull(accounts.SignIn(AuthSetup.DefaultAdminUserName, "a-long-real-secret-2026").User);
+    }
+
+    [Fact]
+    public void AnEarlierAdministratorWithADemoNameButARealPasswordIsKept()
+    {
+        var db = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "prod.db");
+        var database = Database.Parse("sqlite:" + db);
+        Migrator.Migrate(database);
+        new RegistryRepository(database).SaveReferenceData(JxEnterpriseLadder.Domain.JiangxiReference.Default);
+        var users = new UserRepository(database);
+        var accounts = new Accounts(users, new LockoutPolicy(), TimeProvider.System);
+        accounts.Create("admin", "系统管理员", "an-earlier-real-secret", new AccessScope(Roles.Admin));
+
         using var factory = Production(db, "a-long-real-secret-2026");
         using var client = factory.CreateClient();
         Assert.Equal(["admin"], users.All().Select(u => u.UserName));
-        Assert.Equal(Roles.Admin, users.Find("admin")!.Role);
-        Assert.NotNull(accounts.SignIn("admin", "a-long-real-secret-2026").User);
-        Assert.Null(accounts.SignIn("admin", DemoAccounts.Password).User);
+        Assert.NotNull(accounts.SignIn("admin", "an-earlier-real-secret").User);
+    }
+
+    [Fact]
+    public void RefusesAnAdministratorNamedLikeADemoAccount()
+    {
+        var db = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "prod.db");
+        using var factory = Production(db, "a-long-real-secret-2026").WithWebHostBuilder(b => b.UseSetting("Auth:AdminUserName", "Admin"));
+        var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("Auth:AdminUserName", e.ToString());
     }
 }

@@ -20,6 +20,7 @@ public sealed class SelfCheckTests : IDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Registry"] = db }).Build();
         _ctx.Services.AddLadderServices(configuration);
+        _ctx.Services.AddScoped<JxEnterpriseLadder.Web.Auth.SessionCheck>(); // what every page asks before it writes
     }
 
     public void Dispose() => _ctx.Dispose();

@@ -17,6 +17,7 @@ internal static class AssessVerb
         if (a.Help) return Common.ShowHelp(Help);
         if (a.Positional.Count > 1) throw new UsageException("at most one FILE");
         var asOf = a.Date("--as-of", DateOnly.FromDateTime(DateTime.Today));
+        if (JxEnterpriseLadder.Domain.Registry.InputRanges.AsOfProblem(asOf) is { } badAsOf) throw new UsageException(badAsOf);
         var options = a.Get("--band-points") switch
         {
             null => EvaluationOptions.Default,
@@ -24,18 +25,14 @@ internal static class AssessVerb
             "range" => new EvaluationOptions { BandPoints = BandPointsMode.Range },
             var other => throw new UsageException($"--band-points must be lower or range, not '{other}'"),
         };
-        string text;
-        if (a.Positional.Count == 1)
-        {
-            if (!File.Exists(a.Positional[0])) throw new UsageException($"no such file: {a.Positional[0]}");
-            text = File.ReadAllText(a.Positional[0]);
-        }
-        else text = Console.In.ReadToEnd();
+        if (a.Positional.Count == 1 && !File.Exists(a.Positional[0])) throw new UsageException($"no such file: {a.Positional[0]}");
+        // Read as a stream, one profile at a time: a file of any size costs the memory of its largest profile.
+        using var input = a.Positional.Count == 1 ? File.OpenRead(a.Positional[0]) : Console.OpenStandardInput();
 
         var engine = new AssessmentEngine();
         var failed = false;
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false };
-        foreach (var item in ProfileJson.Read(text))
+        foreach (var item in ProfileJson.Read(input, asOf))
         {
             if (item.Error is { } error)
             {

@@ -18,6 +18,12 @@ public sealed class RegistryValidationException(IReadOnlyList<ValidationProblem>
 /// <summary>The consistency rules of the registry, checked before anything is written.</summary>
 public static class RegistryValidation
 {
+    /// <summary>The tiers a provincial list names (the list-entry sheet and a profile's listEntries).</summary>
+    public static readonly IReadOnlyList<string> ListTiers = ["gazelle", "potential-gazelle", "unicorn", "potential-unicorn", "seed-unicorn"];
+
+    /// <summary>The kinds of clean-record event the tiers look back for.</summary>
+    public static readonly IReadOnlyList<string> CleanRecordFlags = ["majorAccident", "seriousEnvironmentalViolation", "researchMisconduct", "abnormalOperations", "seriousDishonesty"];
+
     public static IEnumerable<ValidationProblem> Check(Enterprise e)
     {
         if (UnifiedSocialCreditCode.Validate(e.CreditCode) is { } reason)
@@ -70,10 +76,10 @@ public static class RegistryValidation
             if (h.CreditCode != code || h.IssuedOn < e.RegisteredOn)
                 yield return new(code, h.IssuedOn.Year, "hnteCertificate", "高企证书不属于该企业或早于注册日期");
         foreach (var l in r.ListEntries)
-            if (l.CreditCode != code || l.Tier is not ("gazelle" or "potential-gazelle" or "unicorn" or "potential-unicorn" or "seed-unicorn"))
+            if (l.CreditCode != code || !ListTiers.Contains(l.Tier))
                 yield return new(code, l.Year, "listEntry.tier", $"名单记录不属于该企业或层级 '{l.Tier}' 未知");
         foreach (var c in r.CleanRecord)
-            if (c.CreditCode != code || c.Flag is not ("majorAccident" or "seriousEnvironmentalViolation" or "researchMisconduct" or "abnormalOperations" or "seriousDishonesty"))
+            if (c.CreditCode != code || !CleanRecordFlags.Contains(c.Flag))
                 yield return new(code, c.OccurredOn.Year, "cleanRecord.flag", $"诚信记录不属于该企业或类型 '{c.Flag}' 未知");
     }
 

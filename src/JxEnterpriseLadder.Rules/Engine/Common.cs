@@ -88,9 +88,10 @@ internal static class Common
 
     /// <summary>First day of a look-back window: {"calendarYearsBefore": n} from 1 January n years back, {"days": n}, or {"years": n}.</summary>
     public static DateOnly WindowStart(IReadOnlyDictionary<string, decimal> window, DateOnly asOf) =>
-        window.TryGetValue("calendarYearsBefore", out var c) ? new DateOnly(asOf.Year - (int)c, 1, 1)
-        : window.TryGetValue("days", out var d) ? asOf.AddDays(-(int)d)
-        : window.TryGetValue("years", out var y) ? asOf.AddYears(-(int)y)
+        // Clamped at the calendar's first day, so that no evaluation date makes a rule throw.
+        window.TryGetValue("calendarYearsBefore", out var c) ? (asOf.Year - (int)c >= 1 ? new DateOnly(asOf.Year - (int)c, 1, 1) : DateOnly.MinValue)
+        : window.TryGetValue("days", out var d) ? (asOf.DayNumber >= (int)d ? asOf.AddDays(-(int)d) : DateOnly.MinValue)
+        : window.TryGetValue("years", out var y) ? (asOf.Year - (int)y >= 1 ? asOf.AddYears(-(int)y) : DateOnly.MinValue)
         : throw new InvalidDataException("cleanRecordWindow needs calendarYearsBefore, days or years");
 
     public static Criterion MissingCriterion(string id, string label, string threshold, SourceReference source, params string[] missing) => new()

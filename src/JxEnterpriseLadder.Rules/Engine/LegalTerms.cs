@@ -10,13 +10,22 @@ public static class LegalTerms
 
     /// <summary>"Within N years" of registration: on or before the N-th anniversary (29 Feb → 28 Feb).</summary>
     public static bool WithinYearsOfRegistration(DateOnly registeredOn, DateOnly asOf, int years) =>
-        asOf <= registeredOn.AddYears(years);
+        asOf <= Anniversary(registeredOn, years);
+
+    /// <summary>The date <paramref name="years"/> later (29 Feb → 28 Feb); past the calendar's end, its last day, so that
+    /// no date, however far off, makes a rule throw.</summary>
+    public static DateOnly Anniversary(DateOnly date, int years) =>
+        date.Year + years <= DateOnly.MaxValue.Year ? date.AddYears(years) : DateOnly.MaxValue;
+
+    /// <summary>The date <paramref name="days"/> later, or the calendar's last day.</summary>
+    public static DateOnly DaysLater(DateOnly date, int days) =>
+        DateOnly.MaxValue.DayNumber - date.DayNumber >= days ? date.AddDays(days) : DateOnly.MaxValue;
 
     public static int DaysSinceRegistration(DateOnly registeredOn, DateOnly asOf) => asOf.DayNumber - registeredOn.DayNumber;
 
     /// <summary>Valid from the issue date up to, not including, the anniversary <paramref name="years"/> later.</summary>
     public static bool CertificateValid(DateOnly issuedOn, DateOnly asOf, int years) =>
-        issuedOn <= asOf && asOf < issuedOn.AddYears(years);
+        issuedOn <= asOf && asOf < Anniversary(issuedOn, years);
 
     /// <summary>Exact test of a compound annual growth rate: end ≥ start × (1 + rate)^years, in decimals.</summary>
     public static bool MeetsCagr(decimal start, decimal end, decimal rate, int years)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JxEnterpriseLadder.Domain.Profiles;
+using JxEnterpriseLadder.Domain.Registry;
 
 namespace JxEnterpriseLadder.Rules.Engine;
 
@@ -32,43 +33,31 @@ public static class ProfileJson
         public override string ToString() => $"profile #{Index + 1}{(CreditCode is null ? "" : $" ({CreditCode})")}: {Field}: {Message}";
     }
 
-    public static IReadOnlyList<Item> Read(string text)
+    /// <summary>Profiles larger than this are refused one by one (the others are still read): a bound on what one
+    /// profile may cost in memory, whatever the size of the input.</summary>
+    public const int DefaultMaxProfileBytes = 1 << 20;
+
+    /// <summary>Every profile of a text (the CLI's file, the tests).</summary>
+    public static IReadOnlyList<Item> Read(string text, DateOnly asOf) =>
+        Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), asOf).ToList();
+
+    /// <summary>The profiles of a stream, one at a time: memory is bounded by the largest profile, not by the input.</summary>
+    public static IEnumerable<Item> Read(Stream input, DateOnly asOf, int maxProfileBytes = DefaultMaxProfileBytes)
     {
-        var trimmed = text.TrimStart();
-        if (trimmed.Length == 0) return [new Item(0, null, new ProfileError(0, null, "$", "no profile in the input"))];
-        if (trimmed[0] == '[')
+        var index = 0;
+        var any = false;
+        foreach (var piece in ProfileSplitter.Split(input, maxProfileBytes))
         {
-            try
-            {
-                using var doc = JsonDocument.Parse(trimmed);
-                return doc.RootElement.EnumerateArray().Select((e, i) => One(e.GetRawText(), i)).ToList();
-            }
-            catch (JsonException e)
-            {
-                return [new Item(0, null, new ProfileError(0, null, e.Path ?? $"line {e.LineNumber + 1}", "malformed JSON: " + Short(e.Message)))];
-            }
+            any = true;
+            yield return piece.Problem is { } problem
+                ? new Item(index, null, new ProfileError(index, null, "$", problem))
+                : One(piece.Bytes, index, asOf);
+            index++;
         }
-        // A single (possibly pretty-printed) object, or NDJSON: one object per line.
-        if (IsSingleDocument(trimmed)) return [One(trimmed, 0)];
-        return trimmed.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Select((l, i) => One(l, i)).ToList();
+        if (!any) yield return new Item(0, null, new ProfileError(0, null, "$", "no profile in the input"));
     }
 
-    private static bool IsSingleDocument(string text)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text));
-            if (!JsonDocument.TryParseValue(ref reader, out var doc)) return false;
-            doc.Dispose();
-            return !reader.Read();
-        }
-        catch (JsonException)
-        {
-            return !text.Contains('\n');
-        }
-    }
-
-    private static Item One(string json, int index)
+    private static Item One(ReadOnlyMemory<byte> json, int index, DateOnly asOf)
     {
         string? code = null;
         try
@@ -76,10 +65,10 @@ public static class ProfileJson
             using (var doc = JsonDocument.Parse(json))
                 if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("creditCode", out var c) && c.ValueKind == JsonValueKind.String)
                     code = c.GetString();
-            var profile = JsonSerializer.Deserialize<EnterpriseProfile>(json, Options);
+            var profile = JsonSerializer.Deserialize<EnterpriseProfile>(json.Span, Options);
             if (profile is null) return new Item(index, null, new ProfileError(index, code, "$", "null is not a profile"));
-            var problem = Check(profile);
-            return problem is null ? new Item(index, profile, null) : new Item(index, null, new ProfileError(index, code, problem.Value.field, problem.Value.message));
+            var (read, problem) = Validate(profile, asOf);
+            return problem is null ? new Item(index, read, null) : new Item(index, null, new ProfileError(index, code, problem.Value.Field, problem.Value.Message));
         }
         catch (JsonException e)
         {
@@ -90,9 +79,36 @@ public static class ProfileJson
 
     private static string Short(string message) => message.Split(" Path:")[0].Split(" LineNumber:")[0].Trim();
 
-    /// <summary>Impossible values: the profile is not assessed and the field is named.</summary>
-    public static (string field, string message)? Check(EnterpriseProfile p)
+    /// <summary>
+    /// The shared validator for a profile: impossible values and dates outside <see cref="InputRanges"/> refuse the
+    /// profile, naming the field; coded fields written as a Chinese name (as the importer accepts them) are read as
+    /// their code, and an unknown one is refused with the values allowed.
+    /// </summary>
+    public static (EnterpriseProfile? Profile, (string Field, string Message)? Problem) Validate(EnterpriseProfile p, DateOnly asOf)
     {
+        if (Check(p, asOf) is { } problem) return (null, problem);
+        var reference = Domain.JiangxiReference.Default;
+        var read = p;
+        if (p.Industry is { } industry)
+        {
+            if (reference.IndustryByCodeOrName(industry.Trim()) is not { } i)
+                return (null, ("$.industry", $"'{industry}' is not an industry: one of {string.Join(", ", reference.Industries.Select(x => $"{x.Code} ({x.Name})"))}"));
+            read = read with { Industry = i.Code };
+        }
+        if (p.HiTechField is { } field)
+        {
+            if (reference.HiTechFieldByCodeOrName(field.Trim()) is not { } f)
+                return (null, ("$.hiTechField", $"'{field}' is not a hi-tech field: one of {string.Join(", ", reference.HiTechFields.Select(x => $"{x.Code} ({x.Name})"))}"));
+            read = read with { HiTechField = f.Code };
+        }
+        return (read, null);
+    }
+
+    /// <summary>Impossible values: the profile is not assessed and the field is named.</summary>
+    private static (string Field, string Message)? Check(EnterpriseProfile p, DateOnly asOf)
+    {
+        if (p.RegisteredOn is { } registered && InputRanges.DateProblem(registered, asOf) is { } r) return ("$.registeredOn", r);
+        if (p.HnteCertificate?.IssuedOn is { } issued && InputRanges.DateProblem(issued, asOf) is { } c) return ("$.hnteCertificate.issuedOn", c);
         var seen = new HashSet<int>();
         for (var i = 0; i < p.Years.Count; i++)
         {
@@ -100,7 +116,7 @@ public static class ProfileJson
             var at = $"$.years[{i}]";
             if (y.Year is < 1900 or > 2100) return ($"{at}.year", $"year {y.Year} is out of range");
             if (!seen.Add(y.Year)) return ($"{at}.year", $"year {y.Year} appears twice");
-            foreach (var (field, message) in Domain.Registry.RegistryValidation.Consistency(y))
+            foreach (var (field, message) in RegistryValidation.Consistency(y))
                 return ($"{at}.{field}", message);
         }
         if (p.Ip is { } ip)
@@ -108,12 +124,23 @@ public static class ProfileJson
             if (ip.Class1 < 0) return ("$.ip.class1", "must not be negative");
             if (ip.Class2 < 0) return ("$.ip.class2", "must not be negative");
         }
+        for (var i = 0; i < p.ListEntries.Count; i++)
+            if (!RegistryValidation.ListTiers.Contains(p.ListEntries[i].Tier))
+                return ($"$.listEntries[{i}].tier", $"'{p.ListEntries[i].Tier}' is not a listed tier: one of {string.Join(", ", RegistryValidation.ListTiers)}");
+        for (var i = 0; i < (p.CleanRecordEvents?.Count ?? 0); i++)
+        {
+            var e = p.CleanRecordEvents![i];
+            if (!RegistryValidation.CleanRecordFlags.Contains(e.Flag))
+                return ($"$.cleanRecordEvents[{i}].flag", $"'{e.Flag}' is not a clean-record flag: one of {string.Join(", ", RegistryValidation.CleanRecordFlags)}");
+            if (InputRanges.DateProblem(e.OccurredOn, asOf) is { } d) return ($"$.cleanRecordEvents[{i}].occurredOn", d);
+        }
         for (var i = 0; i < p.Financing.Count; i++)
         {
             var f = p.Financing[i];
-            if (f.Currency is { } c && c is not ("CNY" or "USD")) return ($"$.financing[{i}].currency", $"'{c}' is not CNY or USD");
+            if (f.Currency is { } cur && cur is not ("CNY" or "USD")) return ($"$.financing[{i}].currency", $"'{cur}' is not CNY or USD");
             if (f.Amount < 0) return ($"$.financing[{i}].amount", "must not be negative");
             if (f.PostMoneyValuation < 0) return ($"$.financing[{i}].postMoneyValuation", "must not be negative");
+            if (f.Date is { } on && InputRanges.DateProblem(on, asOf) is { } d) return ($"$.financing[{i}].date", d);
         }
         if (p.Expert is { } x)
         {

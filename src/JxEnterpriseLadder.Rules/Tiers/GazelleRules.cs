@@ -60,7 +60,7 @@ internal static class GazelleRules
         return b.Add(new Criterion
         {
             Id = $"{b.Tier}.hnte-certificate", Label = "有效期内的高新技术企业",
-            Actual = p.HnteCertificate?.IssuedOn is { } issued ? $"证书 {p.HnteCertificate.Number}，{issued:yyyy-MM-dd} 发证，有效至 {issued.AddYears(years).AddDays(-1):yyyy-MM-dd}" : "无证书",
+            Actual = p.HnteCertificate?.IssuedOn is { } issued ? $"证书 {p.HnteCertificate.Number}，{issued:yyyy-MM-dd} 发证，有效至 {LegalTerms.Anniversary(issued, years).AddDays(-1):yyyy-MM-dd}" : "无证书",
             Threshold = $"发证之日起 {years} 年内", Passed = v.Passed, Source = set.SourceText("requiresValidHnte"), Missing = v.Missing,
         });
     }

@@ -51,7 +51,7 @@ internal static class HnteRules
         if (p.RegisteredOn is not { } reg)
             return b.Add(MissingCriterion("hnte.age", "注册成立时间", $"≥ {min} 天", set.Ref("minDaysRegistered"), Inputs.RegisteredOn));
         var days = LegalTerms.DaysSinceRegistration(reg, asOf);
-        if (days < min) b.Gap("hnte.age", $"须于 {reg.AddDays(min):yyyy-MM-dd} 及以后申请（注册满 {min} 天）");
+        if (days < min) b.Gap("hnte.age", $"须于 {LegalTerms.DaysLater(reg, min):yyyy-MM-dd} 及以后申请（注册满 {min} 天）");
         return b.Add(new Criterion
         {
             Id = "hnte.age", Label = "注册成立时间", Actual = $"{days} 天（{reg:yyyy-MM-dd} 注册）",

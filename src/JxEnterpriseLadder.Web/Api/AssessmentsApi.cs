@@ -1,39 +1,159 @@
+using System.Text;
+using System.Text.Json;
+using System.Threading.RateLimiting;
 using JxEnterpriseLadder.Rules.Engine;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace JxEnterpriseLadder.Web.Api;
 
-/// <summary>POST /api/assessments: the same input and output as `jxladder assess`, one engine behind both.</summary>
+/// <summary>The bounds of POST /api/assessments (section Api of the configuration).</summary>
+public sealed record AssessmentsApiLimits
+{
+    /// <summary>Profiles in one request; above it the request is refused with 413 before any is assessed.</summary>
+    public int MaxProfilesPerRequest { get; init; } = 10_000;
+    /// <summary>The request body; above it 413.</summary>
+    public int MaxRequestMegabytes { get; init; } = 64;
+    /// <summary>Requests a minute from one address when not signed in; above it 429 with Retry-After.</summary>
+    public int AnonymousRequestsPerMinute { get; init; } = 30;
+    /// <summary>Requests a minute from one signed-in account.</summary>
+    public int SignedInRequestsPerMinute { get; init; } = 600;
+}
+
+/// <summary>
+/// POST /api/assessments: the same input and output as `jxladder assess`, one engine behind both. The body is read
+/// as a stream and the results are written as they are computed, so memory does not grow with the request: the body
+/// is buffered to disk past 1 MB, read once to count and check the profiles, then again to assess them.
+/// </summary>
 public static class AssessmentsApi
 {
-    public static void MapAssessmentsApi(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/assessments", async (HttpRequest request, AssessmentEngine engine) =>
+    private const string Policy = "assessments";
+
+    public static IServiceCollection AddAssessmentsApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection("Api").Get<AssessmentsApiLimits>() ?? new AssessmentsApiLimits();
+        services.AddSingleton(limits);
+        services.AddRateLimiter(o =>
         {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(Policy, http => http.User.Identity is { IsAuthenticated: true, Name: { } name }
+                ? RateLimitPartition.GetFixedWindowLimiter("user:" + name, _ => Window(limits.SignedInRequestsPerMinute))
+                : RateLimitPartition.GetFixedWindowLimiter("ip:" + http.Connection.RemoteIpAddress, _ => Window(limits.AnonymousRequestsPerMinute)));
+            o.OnRejected = async (context, cancel) =>
+            {
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? (int)Math.Ceiling(after.TotalSeconds) : 60;
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Results.Problem(title: "Too many requests", detail: $"at most {limits.AnonymousRequestsPerMinute} requests a minute without signing in; try again in {seconds} s",
+                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits) =>
+        new() { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };
+
+    public static void MapAssessmentsApi(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/assessments", async (HttpContext http, AssessmentEngine engine, AssessmentsApiLimits limits) =>
+        {
+            var request = http.Request;
             var asOf = DateOnly.FromDateTime(DateTime.Today);
             if (request.Query["asOf"] is { Count: > 0 } q && !DateOnly.TryParseExact(q[0], "yyyy-MM-dd", out asOf))
                 return Results.Problem(title: "asOf must be a date YYYY-MM-DD", detail: $"'{q[0]}'", statusCode: 400);
+            if (JxEnterpriseLadder.Domain.Registry.InputRanges.AsOfProblem(asOf) is { } badAsOf)
+                return Results.Problem(title: "asOf is out of range", detail: badAsOf, statusCode: 400);
             var options = request.Query["bandPoints"].ToString() switch
             {
                 "range" => new EvaluationOptions { BandPoints = BandPointsMode.Range },
                 "lower" => new EvaluationOptions { BandPoints = BandPointsMode.Lower },
                 _ => EvaluationOptions.Default,
             };
-            using var reader = new StreamReader(request.Body);
-            var items = ProfileJson.Read(await reader.ReadToEndAsync());
-            var errors = items.Where(i => i.Error is not null).Select(i => i.Error!).ToList();
-            var results = items.Where(i => i.Profile is not null).Select(i => engine.Assess(i.Profile!, asOf, options)).ToList();
-            if (errors.Count > 0)
-                return Results.Problem(
-                    title: "Some profiles could not be read",
-                    detail: string.Join("\n", errors.Select(e => e.ToString())),
-                    statusCode: 400,
-                    extensions: new Dictionary<string, object?>
-                    {
-                        ["errors"] = errors.Select(e => new { profile = e.Index + 1, e.CreditCode, field = e.Field, message = e.Message }),
-                        // The readable profiles are still assessed.
-                        ["results"] = results,
-                    });
-            // NDJSON like the CLI, so both doors give byte-identical output.
-            var body = string.Concat(results.Select(r => ProfileJson.Serialize(r) + "\n"));
-            return Results.Text(body, "application/x-ndjson; charset=utf-8");
-        }).DisableAntiforgery();
+            var maxBytes = limits.MaxRequestMegabytes * 1024L * 1024L;
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = maxBytes;
+            request.EnableBuffering(bufferThreshold: 1024 * 1024, bufferLimit: maxBytes);
+            var cancel = http.RequestAborted;
+
+            // First pass: count and check. Nothing is assessed until the whole request is known to be within bounds.
+            try
+            {
+                await request.Body.DrainAsync(cancel); // into the buffer (to disk past 1 MB), so both passes read it back
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return TooLarge($"the request body is over {limits.MaxRequestMegabytes} MB (Api:MaxRequestMegabytes)");
+            }
+            catch (IOException) when (request.Body.CanSeek && request.Body.Length >= maxBytes)
+            {
+                return TooLarge($"the request body is over {limits.MaxRequestMegabytes} MB (Api:MaxRequestMegabytes)");
+            }
+            request.Body.Position = 0;
+            var errors = new List<ProfileJson.ProfileError>();
+            if (CountAndCheck(request.Body, asOf, limits.MaxProfilesPerRequest, errors) > limits.MaxProfilesPerRequest)
+                return TooLarge($"more than {limits.MaxProfilesPerRequest:N0} profiles in one request (Api:MaxProfilesPerRequest): send them in smaller batches");
+
+            request.Body.Position = 0;
+            var response = http.Response;
+            if (errors.Count == 0)
+            {
+                // NDJSON like the CLI, so both doors give byte-identical output.
+                response.ContentType = "application/x-ndjson; charset=utf-8";
+                await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
+                foreach (var item in ProfileJson.Read(request.Body, asOf))
+                {
+                    cancel.ThrowIfCancellationRequested();
+                    await writer.WriteAsync(ProfileJson.Serialize(engine.Assess(item.Profile!, asOf, options)));
+                    await writer.WriteAsync('\n');
+                }
+                return Results.Empty;
+            }
+            // Problem details naming each unreadable profile and its field; the readable ones are still assessed, and
+            // written into the same body one by one.
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            response.ContentType = "application/problem+json; charset=utf-8";
+            await using var json = new Utf8JsonWriter(response.Body, new JsonWriterOptions { Encoder = ProfileJson.Options.Encoder });
+            json.WriteStartObject();
+            json.WriteString("type", "https://tools.ietf.org/html/rfc9110#section-15.5.1");
+            json.WriteString("title", "Some profiles could not be read");
+            json.WriteNumber("status", 400);
+            json.WriteString("detail", string.Join("\n", errors.Select(e => e.ToString())));
+            json.WriteStartArray("errors");
+            foreach (var e in errors)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("profile", e.Index + 1);
+                if (e.CreditCode is null) json.WriteNull("creditCode"); else json.WriteString("creditCode", e.CreditCode);
+                json.WriteString("field", e.Field);
+                json.WriteString("message", e.Message);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("results");
+            foreach (var item in ProfileJson.Read(request.Body, asOf))
+            {
+                cancel.ThrowIfCancellationRequested();
+                if (item.Profile is null) continue;
+                json.WriteRawValue(ProfileJson.Serialize(engine.Assess(item.Profile, asOf, options)), skipInputValidation: true);
+                if (json.BytesPending > 64 * 1024) await json.FlushAsync(cancel);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+            await json.FlushAsync(cancel);
+            return Results.Empty;
+        }).DisableAntiforgery().RequireRateLimiting(Policy);
+
+    /// <summary>Counts the profiles and keeps the errors, stopping as soon as the count passes the cap.</summary>
+    private static int CountAndCheck(Stream body, DateOnly asOf, int cap, List<ProfileJson.ProfileError> errors)
+    {
+        var count = 0;
+        foreach (var item in ProfileJson.Read(body, asOf))
+        {
+            if (++count > cap) break;
+            if (item.Error is { } e) errors.Add(e);
+        }
+        return count;
+    }
+
+    private static IResult TooLarge(string detail) =>
+        Results.Problem(title: "Request too large", detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge);
 }

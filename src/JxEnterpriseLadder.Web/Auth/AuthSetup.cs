@@ -18,6 +18,9 @@ public static class AuthSetup
     /// <summary>The demo password must never open a Production deployment: Auth:AdminPassword below this is refused.</summary>
     public const int MinimumAdminPasswordLength = 12;
 
+    /// <summary>The first administrator of a Production deployment (Auth:AdminUserName): never one of the demo names.</summary>
+    public const string DefaultAdminUserName = "sysadmin";
+
     public static IServiceCollection AddLadderAuth(this IServiceCollection services)
     {
         services.AddAuthentication(Scheme).AddCookie(o =>
@@ -30,17 +33,20 @@ public static class AuthSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // secure behind HTTPS; the demo runs on plain localhost
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
-            // Each request checks the account still stands as the cookie says (see Accounts.StillValid).
+            // Each request checks the session and the account still stand as the cookie says (see SessionCheck).
             o.Events.OnValidatePrincipal = async context =>
             {
-                var accounts = context.HttpContext.RequestServices.GetRequiredService<Accounts>();
-                var principal = context.Principal;
-                if (principal?.Identity?.Name is { } name && UserScope.Of(principal) is { } scope && accounts.StillValid(name, scope, UserScope.StampOf(principal)))
+                if (context.Principal is { } principal && context.HttpContext.RequestServices.GetRequiredService<SessionCheck>().Stands(principal))
                     return;
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(Scheme);
             };
         });
+        // The session store is built after the container: the options' SessionStore is set from it.
+        services.AddSingleton<SessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<SessionStore>((o, store) => o.SessionStore = store);
+        services.AddScoped<SessionCheck>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingSessionState>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Officers, p => p.RequireRole(Roles.Admin, Roles.ProvinceOfficer, Roles.CityOfficer))
             .AddPolicy(OfficersAndParks, p => p.RequireRole(Roles.Admin, Roles.ProvinceOfficer, Roles.CityOfficer, Roles.ParkManager));
@@ -65,8 +71,16 @@ public static class AuthSetup
                 throw new InvalidOperationException(
                     $"Production needs a real Auth:AdminPassword (at least {MinimumAdminPasswordLength} characters, not the demo password): " +
                     "set it in the environment, e.g. Auth__AdminPassword=…, and start again.");
-            if (DemoAccounts.RemoveFrom(users) is > 0 and var removed) log.LogWarning("Removed {N} demo accounts: none may exist in Production", removed);
-            if (users.Count() == 0) accounts.Create("admin", "系统管理员", password, new AccessScope(Roles.Admin));
+            // The first administrator's name is never a demo name, so removing demo accounts can never remove it.
+            var adminName = app.Configuration["Auth:AdminUserName"] ?? DefaultAdminUserName;
+            if (DemoAccounts.UserNames.Contains(adminName.Trim(), StringComparer.OrdinalIgnoreCase))
+                throw new InvalidOperationException($"Auth:AdminUserName '{adminName}' is a demo account's name: choose another and start again.");
+            if (DemoAccounts.RemoveFrom(users) is > 0 and var removed) log.LogWarning("Removed {N} demo accounts (demo name and demo password): none may exist in Production", removed);
+            if (users.Count() == 0)
+            {
+                accounts.Create(adminName.Trim(), "系统管理员", password, new AccessScope(Roles.Admin));
+                log.LogInformation("Created the first administrator account {User}", adminName.Trim());
+            }
             return;
         }
         var db = app.Services.GetRequiredService<Database>();
@@ -87,10 +101,8 @@ public static class AuthSetup
             var back = SafeLocal(returnUrl);
             var (user, failure) = accounts.SignIn(userName ?? "", password ?? "");
             if (user is null)
-            {
-                var reason = failure == Accounts.Failure.LockedOut ? "locked" : "wrong";
-                return Results.Redirect($"/login?error={reason}&returnUrl={Uri.EscapeDataString(back)}&userName={Uri.EscapeDataString(userName ?? "")}");
-            }
+                // An unknown name, a wrong password and a locked account answer alike, so names cannot be discovered.
+                return Results.Redirect($"/login?error=failed&returnUrl={Uri.EscapeDataString(back)}&userName={Uri.EscapeDataString(userName ?? "")}");
             await http.SignInAsync(Scheme, UserScope.ToPrincipal(user.UserName, user.DisplayName, user.Scope, user.Stamp));
             return Results.LocalRedirect(back);
         });
@@ -110,8 +122,29 @@ public static class AuthSetup
         });
     }
 
-    /// <summary>Only local paths: a sign-in link must not send anyone to another site.</summary>
-    internal static string SafeLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-        && !url.Any(char.IsControl) ? url : "/";
+    /// <summary>
+    /// Only local paths: a sign-in link must not send anyone to another site, nor back to the sign-in form itself (a
+    /// return address that is the form goes home). A path typed with Chinese characters is percent-encoded, so the
+    /// Location header stays ASCII.
+    /// </summary>
+    internal static string SafeLocal(string? url)
+    {
+        if (string.IsNullOrEmpty(url) || !url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith("/\\", StringComparison.Ordinal)
+            || url.Any(char.IsControl))
+            return "/";
+        if (url.Equals("/login", StringComparison.OrdinalIgnoreCase) || url.StartsWith("/login?", StringComparison.OrdinalIgnoreCase)
+            || url.StartsWith("/account/", StringComparison.OrdinalIgnoreCase))
+            return "/";
+        if (url.All(char.IsAscii)) return url;
+        var encoded = new System.Text.StringBuilder(url.Length * 3);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+            if (rune.IsAscii) encoded.Append((char)rune.Value);
+            else
+            {
+                var n = rune.EncodeToUtf8(bytes);
+                foreach (var b in bytes[..n]) encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        return encoded.ToString();
+    }
 }

@@ -9,6 +9,10 @@ namespace JxEnterpriseLadder.Web.Components;
 public abstract class ScopedPage : ComponentBase
 {
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+    [Inject] private SessionCheck Sessions { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    private System.Security.Claims.ClaimsPrincipal? principal;
 
     protected AccessScope? Scope { get; private set; }
     protected string UserName { get; private set; } = "";
@@ -17,11 +21,22 @@ public abstract class ScopedPage : ComponentBase
     {
         if (AuthenticationState is not null)
         {
-            var user = (await AuthenticationState).User;
-            Scope = UserScope.Of(user);
-            UserName = user.Identity?.Name ?? "";
+            principal = (await AuthenticationState).User;
+            Scope = UserScope.Of(principal);
+            UserName = principal.Identity?.Name ?? "";
         }
         await OnScopeKnownAsync();
+    }
+
+    /// <summary>
+    /// Every write asks first: a page left open after its session was signed out, locked or changed elsewhere writes
+    /// nothing, and goes to the sign-in form (then back here).
+    /// </summary>
+    protected bool SessionStands()
+    {
+        if (principal is not null && Sessions.Stands(principal)) return true;
+        Navigation.NavigateTo("/login?returnUrl=" + Uri.EscapeDataString(Navigation.ToBaseRelativePath(Navigation.Uri) is var path ? "/" + path : "/"), forceLoad: true);
+        return false;
     }
 
     /// <summary>Called once the caller is known (Scope is null for an anonymous caller).</summary>

@@ -1,0 +1,23 @@
+namespace JxEnterpriseLadder.Domain.Registry;
+
+/// <summary>
+/// The plausible range of any date the registry or the API takes: from the founding of the People's Republic (no
+/// enterprise in the registry's law is older) to a year after the evaluation date (a registration or a certificate
+/// dated a little ahead is a typing slip worth taking; 9999-12-31 is not). Not a number of the law, so not a parameter.
+/// </summary>
+public static class InputRanges
+{
+    public static readonly DateOnly EarliestDate = new(1949, 10, 1);
+
+    public static DateOnly LatestDate(DateOnly asOf) => asOf.Year < DateOnly.MaxValue.Year ? asOf.AddYears(1) : DateOnly.MaxValue;
+
+    /// <summary>The evaluation dates the API and the CLI take: the registry's years (1949–2100).</summary>
+    public static string? AsOfProblem(DateOnly asOf) =>
+        asOf >= EarliestDate && asOf.Year <= 2100 ? null : $"asOf {asOf:yyyy-MM-dd} must be between {EarliestDate:yyyy-MM-dd} and 2100-12-31";
+
+    /// <summary>Null when the date is in range; otherwise the reason, in Chinese and English.</summary>
+    public static string? DateProblem(DateOnly date, DateOnly asOf) =>
+        date >= EarliestDate && date <= LatestDate(asOf)
+            ? null
+            : $"日期 {date:yyyy-MM-dd} 不在 {EarliestDate:yyyy-MM-dd} 至 {LatestDate(asOf):yyyy-MM-dd} 之间 (a date between {EarliestDate:yyyy-MM-dd} and {LatestDate(asOf):yyyy-MM-dd})";
+}
