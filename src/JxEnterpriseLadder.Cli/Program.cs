@@ -54,7 +54,8 @@ catch (UsageException e)
 }
 catch (Exception e) when (e is ArgumentException or InvalidOperationException or InvalidDataException or JxEnterpriseLadder.Domain.Registry.RegistryValidationException
                                or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or JxEnterpriseLadder.Prediction.ModelFileException
-                               or JxEnterpriseLadder.Domain.Registry.ConcurrentChangeException or JxEnterpriseLadder.Exchange.UnreadableFileException)
+                               or JxEnterpriseLadder.Domain.Registry.ConcurrentChangeException or JxEnterpriseLadder.Exchange.UnreadableFileException
+                               or System.Xml.XmlException or IOException or JxEnterpriseLadder.Domain.Access.OutOfScopeException)
 {
     Console.Error.WriteLine($"jxladder {args[0]}: {e.Message}");
     return 1;

@@ -15,13 +15,14 @@ public static class CellValues
 
     public static bool IsEmpty(object? v) => v is null || v is string s && s.Trim().Length == 0;
 
-    /// <summary>Text as written: kept verbatim (a name may hold anything but U+0000, which no database stores).</summary>
+    /// <summary>Text as written: kept verbatim (a name may hold anything but U+0000, which no database stores), less the
+    /// apostrophe an export puts before a text that starts like a formula (<see cref="Domain.SpreadsheetText"/>).</summary>
     public static (string? Value, string? Error) Text(object? v)
     {
         var s = v switch
         {
             null => null,
-            string t => t,
+            string t => Domain.SpreadsheetText.Unguard(t),
             double d => d.ToString("R", CultureInfo.InvariantCulture),
             DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             bool b => b ? "true" : "false",

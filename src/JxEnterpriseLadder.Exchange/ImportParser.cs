@@ -189,7 +189,7 @@ public static partial class ImportParser
                 var ip = new IpHolding
                 {
                     CreditCode = code, IpClass = r.Int("ip_class") ?? 0, Kind = r.Code("kind") ?? "", OwnRd = r.Bool("own_rd") ?? false,
-                    ValidFrom = r.Date("valid_from") ?? default, ValidTo = r.Date("valid_to"),
+                    ValidFrom = r.Date("valid_from") ?? default, ValidTo = r.Date("valid_to", expiry: true),
                 };
                 // IP and financing rows have no identifier: two utility models granted the same day are two equal rows.
                 if (!r.Bad) p.Ip.Add((ip, o));
@@ -303,7 +303,14 @@ public static partial class ImportParser
         });
 
         public decimal? Amount(string column) => Get(column, (v, _, scale) => CellValues.Amount(v, scale));
-        public DateOnly? Date(string column) => Get(column, (v, _, _) => CellValues.Date(v));
+        // The same range as the API's (InputRanges): a date after next year, like 9999-12-31, is a slip, not a record.
+        // An expiry (an IP item's end of validity) lies ahead by nature, up to the registry's last year.
+        public DateOnly? Date(string column, bool expiry = false) => Get<DateOnly?>(column, (v, _, _) =>
+        {
+            var (d, e) = CellValues.Date(v);
+            var today = DateOnly.FromDateTime(DateTime.Today);
+            return d is { } day && (expiry ? InputRanges.ExpiryProblem(day) : InputRanges.DateProblem(day, today)) is { } range ? (null, range) : (d, e);
+        });
         public bool? Bool(string column) => Get(column, (v, _, _) => CellValues.Boolean(v));
     }
 

@@ -6,7 +6,7 @@ namespace JxEnterpriseLadder.Exchange;
 public static class ImportReport
 {
     public static void Write(IEnumerable<ImportProblem> problems, Stream output) =>
-        output.SaveAs(problems.Select(p => new Dictionary<string, object?>
+        output.SaveAs(Domain.SpreadsheetText.ForPeople(problems.Select(p => new Dictionary<string, object?>
         {
             ["文件 File"] = p.File,
             ["工作表 Sheet"] = p.Sheet,
@@ -15,5 +15,5 @@ public static class ImportReport
             ["值 Value"] = p.Value,
             ["问题 Problem"] = p.Message,
             ["统一社会信用代码 Credit code"] = p.CreditCode,
-        }), sheetName: "问题");
+        })), sheetName: "问题");
 }

@@ -25,7 +25,7 @@ public sealed class RegistryExchange(RegistryImporter importer, RegistryReposito
                 return new([new(f.Name, "", 0, "", null, $"文件超过上限 {Limits.MaxUploadBytes / 1024 / 1024} MB (larger than the {Limits.MaxUploadBytes / 1024 / 1024} MB limit)")],
                     new(0, 0, 0, 0, 0, 0), false, []);
         var stamp = new AuditStamp(userName, "导入 " + string.Join("、", files.Select(f => f.Name)));
-        return importer.Import(scope, stamp, files, options, progress, cancel);
+        return importer.Import(scope, stamp, files, (options ?? new ImportOptions()) with { Sheets = Limits.Sheets }, progress, cancel);
     }
 
     /// <summary>An enterprise's whole record in the import's format (one sheet per kind).</summary>
@@ -56,7 +56,7 @@ public sealed class RegistryExchange(RegistryImporter importer, RegistryReposito
             RequireOfficer(scope);
             entries = audit.Stream(scope);
         }
-        output.SaveAs(entries.Select(e => new Dictionary<string, object?>
+        output.SaveAs(Domain.SpreadsheetText.ForPeople(entries.Select(e => new Dictionary<string, object?>
         {
             ["记录号 Id"] = e.Id,
             ["时间 Time (UTC+8)"] = DateTimeOffset.FromUnixTimeSeconds(e.ChangedAt).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss"),
@@ -69,7 +69,7 @@ public sealed class RegistryExchange(RegistryImporter importer, RegistryReposito
             ["变更前 Before"] = e.BeforeValue,
             ["变更后 After"] = e.AfterValue,
             ["原因 Reason"] = scope.Role == Roles.Enterprise ? "—" : e.Reason,
-        }), sheetName: "变更记录");
+        })), sheetName: "变更记录");
     }
 
     private EnterpriseRecord Record(AccessScope scope, string creditCode)
@@ -85,14 +85,24 @@ public sealed class RegistryExchange(RegistryImporter importer, RegistryReposito
     }
 }
 
-/// <summary>Limits on what may be uploaded (configuration Import:MaxUploadMegabytes, default 64).</summary>
-public sealed record ExchangeLimits(long MaxUploadBytes);
+/// <summary>Limits on what may be uploaded (configuration Import:MaxUploadMegabytes, default 64) and read from it.</summary>
+public sealed record ExchangeLimits(long MaxUploadBytes)
+{
+    public SheetLimits Sheets { get; init; } = SheetLimits.Default;
+}
 
 public static class ExchangeServiceCollectionExtensions
 {
     public static IServiceCollection AddLadderExchange(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
-        services.AddSingleton(new ExchangeLimits(configuration.GetValue("Import:MaxUploadMegabytes", 64L) * 1024 * 1024));
+        var sheets = SheetLimits.Default;
+        services.AddSingleton(new ExchangeLimits(configuration.GetValue("Import:MaxUploadMegabytes", 64L) * 1024 * 1024)
+        {
+            Sheets = new SheetLimits(
+                configuration.GetValue("Import:MaxUnpackedMegabytes", sheets.MaxUnpackedBytes / 1024 / 1024) * 1024 * 1024,
+                configuration.GetValue("Import:MaxCellCharacters", sheets.MaxCellCharacters),
+                configuration.GetValue("Import:MaxRows", sheets.MaxRows)),
+        });
         services.AddSingleton<RegistryImporter>();
         services.AddSingleton<RegistryExchange>();
         return services;

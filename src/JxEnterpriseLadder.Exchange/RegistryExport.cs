@@ -15,7 +15,10 @@ namespace JxEnterpriseLadder.Exchange;
 public static class RegistryExport
 {
     /// <summary>Each kind's rows of the records, as values in the kind's column order (xlsx: dates and numbers typed).</summary>
-    public static IEnumerable<object?[]> Rows(SheetKind kind, IEnumerable<EnterpriseRecord> records) => kind.Id switch
+    public static IEnumerable<object?[]> Rows(SheetKind kind, IEnumerable<EnterpriseRecord> records) =>
+        Values(kind, records).Select(r => Array.ConvertAll(r, SpreadsheetText.Guard)); // texts safe to open; the importer reads them back
+
+    private static IEnumerable<object?[]> Values(SheetKind kind, IEnumerable<EnterpriseRecord> records) => kind.Id switch
     {
         SheetSchema.Enterprises => records.Select(r => Enterprise(r.Enterprise)),
         SheetSchema.Filings => records.SelectMany(r => r.Filings.OrderBy(f => f.Year)).Select(f => new object?[]

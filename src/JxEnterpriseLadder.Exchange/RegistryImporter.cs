@@ -7,7 +7,11 @@ namespace JxEnterpriseLadder.Exchange;
 
 /// <summary>How an import treats problems: by default any problem writes nothing; <see cref="AcceptValidRows"/> writes
 /// every enterprise that has none and leaves out, whole, each that has one. <see cref="DryRun"/> checks only.</summary>
-public sealed record ImportOptions(bool AcceptValidRows = false, bool DryRun = false);
+public sealed record ImportOptions(bool AcceptValidRows = false, bool DryRun = false)
+{
+    /// <summary>What one file may cost to read (<see cref="SheetLimits"/>).</summary>
+    public SheetLimits Sheets { get; init; } = SheetLimits.Default;
+}
 
 public sealed record ImportSummary(int Rows, int NewEnterprises, int ChangedEnterprises, int UnchangedEnterprises, int AuditEntries, int LeftOut);
 
@@ -36,7 +40,7 @@ public sealed partial class RegistryImporter(RegistryRepository registry, TimePr
         var unreadable = new List<ImportProblem>();
         foreach (var f in files)
         {
-            try { sheets.AddRange(SpreadsheetReader.Open(f.Name, f.Content)); }
+            try { sheets.AddRange(SpreadsheetReader.Open(f.Name, f.Content, options.Sheets)); }
             catch (UnreadableFileException e) { unreadable.Add(new(f.Name, "", 0, "", null, e.Message)); }
         }
         if (unreadable.Count > 0) return new(unreadable, new(0, 0, 0, 0, 0, 0), false, []);

@@ -62,6 +62,6 @@ public sealed class CandidateLists(PredictionRepository predictions, RegistryRep
             ["还差什么"] = r.Assessment is { } a ? string.Join("；", a.Gaps.Select(g => g.Message)) : "",
             ["还需填报"] = r.Assessment is { } m ? string.Join("、", m.Missing.Select(FieldLabels.For)) : "",
         });
-        output.SaveAs(rows, sheetName: "候选名单");
+        output.SaveAs(SpreadsheetText.ForPeople(rows), sheetName: "候选名单");
     }
 }

@@ -49,7 +49,7 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
             ["评价可达最高层级"] = r.QualifiedTier is { } q ? TierNames.Of(q) : "",
             ["下一年晋级概率"] = r.Probability,
         });
-        output.SaveAs(rows, sheetName: "企业");
+        output.SaveAs(SpreadsheetText.ForPeople(rows), sheetName: "企业");
     }
 
     /// <summary>

@@ -68,7 +68,7 @@ public sealed class ScreeningReview(ReviewRepository reviews, TimeProvider clock
             ["复核说明"] = i.Note ?? "",
             ["参数版本"] = i.Parameters,
         });
-        output.SaveAs(rows, sheetName: "复核清单");
+        output.SaveAs(SpreadsheetText.ForPeople(rows), sheetName: "复核清单");
     }
 
     private static void RequireOfficer(AccessScope scope)

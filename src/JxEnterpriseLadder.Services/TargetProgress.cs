@@ -91,12 +91,12 @@ public sealed class TargetProgress(DirectoryRepository directory, ParameterStore
         var o = For(scope, year);
         var reference = JiangxiReference.Default;
         IEnumerable<Dictionary<string, object?>> Counts(IEnumerable<Line> lines, string keyHeader, Func<string, string> name) =>
-            lines.Select(l =>
+            SpreadsheetText.ForPeople(lines.Select(l =>
             {
                 var row = new Dictionary<string, object?> { [keyHeader] = name(l.Key) };
                 foreach (var m in Measures) row[MeasureName(m)] = l[m];
                 return row;
-            });
+            }));
         var sheets = new Dictionary<string, object>
         {
             ["目标进度"] = o.Progress.Select(r => new Dictionary<string, object?>
@@ -114,7 +114,7 @@ public sealed class TargetProgress(DirectoryRepository directory, ParameterStore
             ["按设区市"] = Counts(o.ByCity, "设区市", k => reference.CityByCode(k)?.Name ?? k).ToList(),
             ["按园区"] = Counts(o.ByPark, "园区", k => reference.ParkByCode(k)?.Name ?? k).ToList(),
             ["按产业链"] = Counts(o.ByChain, "产业链", k => reference.ChainByCode(k)?.Name ?? k).ToList(),
-            ["计数规则"] = new[] { new Dictionary<string, object?> { ["范围"] = scope.Description, ["年度"] = o.Year, ["计数规则"] = CountingRule } },
+            ["计数规则"] = SpreadsheetText.ForPeople([new Dictionary<string, object?> { ["范围"] = scope.Description, ["年度"] = o.Year, ["计数规则"] = CountingRule }]).ToList(),
         };
         output.SaveAs(sheets);
     }

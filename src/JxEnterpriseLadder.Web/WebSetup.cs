@@ -14,6 +14,7 @@ public static class WebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddProblemDetails();
         services.AddSingleton<Api.ImportReports>();
+        services.AddSingleton<WorkFolder>();
         services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(ConfigureProxies);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;
@@ -73,6 +74,7 @@ public static class WebSetup
         var db = app.Services.GetRequiredService<Database>();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("JxEnterpriseLadder.Demo");
         Migrator.Migrate(db);
+        app.Services.GetRequiredService<WorkFolder>(); // empties what an earlier run left
         var registry = app.Services.GetRequiredService<RegistryRepository>();
         registry.SaveReferenceData(JiangxiReference.Default);
         var parameters = ParameterAudit.RecordChanges(app.Services.GetRequiredService<ParameterStore>(), app.Services.GetRequiredService<AuditRepository>(), TimeProvider.System);

@@ -11,6 +11,14 @@ public static class InputRanges
 
     public static DateOnly LatestDate(DateOnly asOf) => asOf.Year < DateOnly.MaxValue.Year ? asOf.AddYears(1) : DateOnly.MaxValue;
 
+    /// <summary>The last day an expiry date (an IP item's end of validity, which lies ahead by nature) may take.</summary>
+    public static readonly DateOnly LatestExpiry = new(2100, 12, 31);
+
+    public static string? ExpiryProblem(DateOnly date) =>
+        date >= EarliestDate && date <= LatestExpiry
+            ? null
+            : $"日期 {date:yyyy-MM-dd} 不在 {EarliestDate:yyyy-MM-dd} 至 {LatestExpiry:yyyy-MM-dd} 之间 (a date between {EarliestDate:yyyy-MM-dd} and {LatestExpiry:yyyy-MM-dd})";
+
     /// <summary>The evaluation dates the API and the CLI take: the registry's years (1949–2100).</summary>
     public static string? AsOfProblem(DateOnly asOf) =>
         asOf >= EarliestDate && asOf.Year <= 2100 ? null : $"asOf {asOf:yyyy-MM-dd} must be between {EarliestDate:yyyy-MM-dd} and 2100-12-31";

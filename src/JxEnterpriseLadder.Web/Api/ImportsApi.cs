@@ -44,7 +44,7 @@ public static class ImportsApi
 }
 
 /// <summary>Problem reports of recent imports, each downloadable once by the officer who imported, for an hour.</summary>
-public sealed class ImportReports
+public sealed class ImportReports(WorkFolder folder)
 {
     private readonly ConcurrentDictionary<string, (string User, string Path, DateTimeOffset At)> reports = new();
 
@@ -52,7 +52,7 @@ public sealed class ImportReports
     {
         foreach (var (key, old) in reports)
             if (old.At < DateTimeOffset.UtcNow.AddHours(-1) && reports.TryRemove(key, out _)) File.Delete(old.Path);
-        var path = Path.GetTempFileName();
+        var path = folder.NewFile(".xlsx");
         using (var file = File.Create(path)) ImportReport.Write(problems, file);
         var token = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         reports[token] = (user, path, DateTimeOffset.UtcNow);
