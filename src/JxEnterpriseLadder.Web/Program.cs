@@ -24,6 +24,7 @@ app.UseLadderLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseAntiforgeryFailuresAsBadRequests();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapAssessmentsApi();

@@ -46,14 +46,48 @@ public static class WebSetup
         app.UseForwardedHeaders();
         if (app.Configuration.GetValue("Debug:DetailedErrors", false)) app.UseDeveloperExceptionPage();
         else
+            // The page is written here, not re-executed: a failed POST re-executed would fail again on its form.
             app.UseExceptionHandler(new ExceptionHandlerOptions
             {
-                ExceptionHandlingPath = "/Error",
-                CreateScopeForErrors = true,
                 StatusCodeSelector = e => e is Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException or BadHttpRequestException
                     ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError,
+                ExceptionHandler = context => ErrorPage(context, context.Response.StatusCode),
             });
         if (!app.Environment.IsDevelopment()) app.UseHsts();
+    }
+
+    /// <summary>
+    /// A form whose antiforgery token is missing or stale (the page sat open across a restart) is refused with 400 and a
+    /// page that says what to do. Call just before UseAntiforgery.
+    /// </summary>
+    public static void UseAntiforgeryFailuresAsBadRequests(this WebApplication app) =>
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception) when (!context.Response.HasStarted
+                && context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false })
+            {
+                context.Response.Clear();
+                await ErrorPage(context, StatusCodes.Status400BadRequest);
+            }
+        });
+
+    private static Task ErrorPage(HttpContext context, int status)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var (zh, en) = status == StatusCodes.Status400BadRequest
+            ? ("页面已过期或请求无效：请返回上一页，刷新后重试。", "The page expired or the request was not valid: go back, reload the page and try again.")
+            : ("处理请求时发生错误，请稍后重试或联系管理员。", "The request could not be completed: try again later or ask the administrator.");
+        return context.Response.WriteAsync($"""
+            <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{(status == 400 ? "请求无效" : "出错了")} · 江西省科技企业梯次培育</title></head>
+            <body style="font-family: sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem">
+            <h1>{(status == 400 ? "请求无效" : "出错了")}</h1><p>{zh}</p><p lang="en">{en}</p><p><a href="/">返回首页 · Home</a></p></body></html>
+            """);
     }
 
     /// <summary>Chinese for everyone until they choose English with the switch (the culture cookie): the browser's own

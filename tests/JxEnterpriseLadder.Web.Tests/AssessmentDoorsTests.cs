@@ -24,7 +24,7 @@ public sealed class AppFixture : IDisposable
             b.UseSetting("ConnectionStrings:Registry", "sqlite:" + DatabasePath);
             b.UseSetting("Demo:Enterprises", "300");
         });
-        Factory.UseKestrel(0);
+        Factory.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0)); // a free port of its own: several apps run side by side
         Factory.StartServer();
         using (var probe = Factory.CreateClient()) BaseAddress = probe.BaseAddress!;
         Client = NewClient();
