@@ -36,7 +36,7 @@ internal static class WorkbookGuard
                 var rows = Scan(part, fileName, entry.FullName, limits, sheets.GetValueOrDefault(entry.FullName));
                 unpacked += part.Count;
                 if (sheets.TryGetValue(entry.FullName, out var sheet) && rows - 1 > limits.MaxRows)
-                    throw new UnreadableFileException($"{fileName}：工作表「{sheet}」超过 {limits.MaxRows:N0} 行的上限，请分成几个文件导入 (sheet {sheet} has more than {limits.MaxRows:N0} rows, the limit Import:MaxRows: split it into several files)");
+                    throw new UnreadableFileException($"{fileName}：工作表「{sheet}」超过 {limits.MaxRows:N0} 行的上限，请分成几个文件导入 (sheet {sheet} has more than {limits.MaxRows:N0} rows: split it into several files)");
             }
         }
         catch (InvalidDataException e)
@@ -74,7 +74,7 @@ internal static class WorkbookGuard
                         int n;
                         while ((n = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
                             if ((length += n) > limits.MaxCellCharacters)
-                                throw new UnreadableFileException($"{fileName}：{(sheet is null ? "" : $"工作表「{sheet}」")}有单元格超过 {limits.MaxCellCharacters:N0} 个字符的上限 (a cell {(sheet is null ? "" : $"of sheet {sheet} ")}is longer than {limits.MaxCellCharacters:N0} characters, the limit Import:MaxCellCharacters)");
+                                throw new UnreadableFileException($"{fileName}：{(sheet is null ? "" : $"工作表「{sheet}」")}有单元格超过 {limits.MaxCellCharacters:N0} 个字符的上限 (a cell {(sheet is null ? "" : $"of sheet {sheet} ")}is longer than {limits.MaxCellCharacters:N0} characters)");
                         break;
                 }
             }
@@ -127,7 +127,7 @@ internal static class WorkbookGuard
     }
 
     private static UnreadableFileException TooLarge(string fileName, SheetLimits limits) =>
-        new($"{fileName}：解压后超过 {limits.MaxUnpackedBytes / 1024 / 1024:N0} MB 的上限 (unpacks to more than {limits.MaxUnpackedBytes / 1024 / 1024:N0} MB, the limit Import:MaxUnpackedMegabytes)");
+        new($"{fileName}：解压后超过 {limits.MaxUnpackedBytes / 1024 / 1024:N0} MB 的上限 (unpacks to more than {limits.MaxUnpackedBytes / 1024 / 1024:N0} MB)");
 
     /// <summary>Counts what is read from a part and stops past a budget: a zip entry's declared size may lie.</summary>
     private sealed class CountingStream(Stream inner, long budget, Func<Exception> overBudget) : Stream

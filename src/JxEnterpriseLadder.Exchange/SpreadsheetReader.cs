@@ -202,10 +202,10 @@ public static class Csv
     }
 
     private static UnreadableFileException CellTooLong(string fileName, int line, SheetLimits limits) =>
-        new($"{fileName}：第 {line} 行有单元格超过 {limits.MaxCellCharacters:N0} 个字符的上限 (line {line} has a cell longer than {limits.MaxCellCharacters:N0} characters, the limit Import:MaxCellCharacters)");
+        new($"{fileName}：第 {line} 行有单元格超过 {limits.MaxCellCharacters:N0} 个字符的上限 (line {line} has a cell longer than {limits.MaxCellCharacters:N0} characters)");
 
     private static UnreadableFileException TooManyRows(string fileName, SheetLimits limits) =>
-        new($"{fileName}：超过 {limits.MaxRows:N0} 行的上限，请分成几个文件导入 (more than {limits.MaxRows:N0} rows, the limit Import:MaxRows: split it into several files)");
+        new($"{fileName}：超过 {limits.MaxRows:N0} 行的上限，请分成几个文件导入 (more than {limits.MaxRows:N0} rows: split it into several files)");
 
     private static object? Cell(StringBuilder field)
     {

@@ -57,12 +57,12 @@ public sealed class HostileImportTests
         var db = Fresh(provider);
         var book = EnterpriseBook(3, r => r[1] = new string('名', 40_000));
         var problem = RefusedWithOneProblem(db, "long.xlsx", book);
-        Assert.Contains("32,767", problem.Message);
-        Assert.Contains("Import:MaxCellCharacters", problem.Message);
+        Assert.Contains("超过 32,767 个字符的上限", problem.Message);
+        Assert.Contains("characters", problem.Message);
 
         var csv = "统一社会信用代码,企业名称\r\n91360100MA35XXXX0A," + new string('x', 50) + "\r\n";
         var small = new SheetLimits(MaxCellCharacters: 20);
-        Assert.Contains("Import:MaxCellCharacters", RefusedWithOneProblem(db, "企业.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv)), small).Message);
+        Assert.Contains("超过 20 个字符的上限", RefusedWithOneProblem(db, "企业.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv)), small).Message);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -84,17 +84,17 @@ public sealed class HostileImportTests
     {
         var db = Fresh(provider);
         var rows = RefusedWithOneProblem(db, "rows.xlsx", EnterpriseBook(30), new SheetLimits(MaxRows: 20));
-        Assert.Contains("Import:MaxRows", rows.Message);
+        Assert.Contains("超过 20 行的上限", rows.Message);
         Assert.Contains("企业", rows.Message); // the sheet
 
         // A part that unpacks past the limit, whatever its header says.
         var big = Rewrite(EnterpriseBook(3), "xl/worksheets/sheet1.xml", xml => xml.Replace("sheetData>", "sheetData><!--" + new string('x', 3 * 1024 * 1024) + "-->"));
         var unpacked = RefusedWithOneProblem(db, "bomb.xlsx", big, new SheetLimits(MaxUnpackedBytes: 1024 * 1024));
-        Assert.Contains("Import:MaxUnpackedMegabytes", unpacked.Message);
+        Assert.Contains("解压后超过 1 MB 的上限", unpacked.Message);
 
         var csv = new StringBuilder("统一社会信用代码,企业名称\r\n");
         for (var i = 0; i < 30; i++) csv.Append("x,y\r\n");
-        Assert.Contains("Import:MaxRows", RefusedWithOneProblem(db, "企业.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), new SheetLimits(MaxRows: 20)).Message);
+        Assert.Contains("超过 20 行的上限", RefusedWithOneProblem(db, "企业.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), new SheetLimits(MaxRows: 20)).Message);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

@@ -136,6 +136,35 @@ public sealed class HostileInputTests(AppFixture app, BrowserFixture browser) : 
     }
 
     [Fact]
+    public async Task AHostileWorkbookUploadedOnThePageIsNamedAndItsUploadRemoved()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N") + ".xlsx");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        MiniExcelLibs.MiniExcel.SaveAs(file, new[] { new Dictionary<string, object?> { ["统一社会信用代码"] = "91360100MA35XXXX0A", ["企业名称"] = new string('名', 40_000) } }, sheetName: "企业");
+        var enterprises = app.Factory.Services.GetRequiredService<RegistryRepository>().CountEnterprises();
+        var page = await browser.SignedIn(app, "province");
+        await page.GotoAsync("/import");
+        await BrowserFixture.Interactive(page);
+        await page.Locator("#files").SetInputFilesAsync(file);
+        await page.GetByRole(AriaRole.Button, new() { Name = "校验并导入" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("未写入任何数据");
+        await Assertions.Expect(page.Locator("table[aria-label=导入问题] tbody tr")).ToContainTextAsync("超过 32,767 个字符的上限");
+        Assert.Equal(enterprises, app.Factory.Services.GetRequiredService<RegistryRepository>().CountEnterprises());
+        Assert.Empty(Directory.GetFiles(app.Factory.Services.GetRequiredService<WorkFolder>().Path, "*.upload"));
+    }
+
+    [Fact]
+    public void WhatAnEarlierRunLeftInTheWorkFolderIsRemovedAtStart()
+    {
+        var folder = app.Factory.Services.GetRequiredService<WorkFolder>();
+        var left = folder.NewFile(".upload");
+        File.WriteAllText(left, "left by a crash");
+        var again = new WorkFolder(app.Factory.Services.GetRequiredService<Database>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<WorkFolder>.Instance);
+        Assert.Equal(folder.Path, again.Path);
+        Assert.False(File.Exists(left));
+    }
+
+    [Fact]
     public async Task AHostileWorkbookExitsTheCliWithOneLineAndWritesNothing()
     {
         // One cell of 40,000 characters, in an otherwise ordinary workbook.
@@ -145,7 +174,8 @@ public sealed class HostileInputTests(AppFixture app, BrowserFixture browser) : 
         var db = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N") + ".db");
         var (exit, _, stderr) = await AssessmentDoorsTests.RunCli($"import \"{file}\" --db sqlite:{db}", "");
         Assert.Equal(1, exit);
-        Assert.Contains("Import:MaxCellCharacters", stderr);
+        Assert.Contains("超过 32,767 个字符的上限", stderr);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.DoesNotContain("   at ", stderr);
         var database = Database.Parse("sqlite:" + db);
         Assert.Equal(0, new RegistryRepository(database).CountEnterprises());
