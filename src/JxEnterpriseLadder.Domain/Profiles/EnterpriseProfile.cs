@@ -119,13 +119,32 @@ public sealed record FinancingRound
     public bool? ProfessionalInvestor { get; init; }
 }
 
+/// <summary>
+/// 研究开发组织管理水平 (指引 四（二）3) as four facts: each present fact earns its item's points (parameter
+/// rdManagementItemPoints); null: not stated.
+/// </summary>
+public sealed record RdManagementFacts
+{
+    /// <summary>R&amp;D management rules, an R&amp;D cost accounting system and an R&amp;D sub-ledger.</summary>
+    public bool? RdRulesAndAccounts { get; init; }
+    /// <summary>An in-house R&amp;D unit with research conditions, and industry–university–research cooperation.</summary>
+    public bool? RdUnitAndCooperation { get; init; }
+    /// <summary>Rules to commercialise results with incentives, and an open innovation platform.</summary>
+    public bool? CommercializationIncentives { get; init; }
+    /// <summary>Training, talent recruitment and performance reward rules for tech staff.</summary>
+    public bool? TalentRules { get; init; }
+}
+
 /// <summary>HNTE expert judgements. Grades A–E; points where the guideline gives points.</summary>
 public sealed record ExpertGrades
 {
     public string? TechAdvancement { get; init; }
     public string? CoreSupport { get; init; }
-    /// <summary>R&amp;D organisation and management, 0–20 points.</summary>
+    /// <summary>R&amp;D organisation and management, 0–20 points, as the experts gave them; takes precedence over
+    /// <see cref="RdManagement"/>.</summary>
     public int? RdManagementPoints { get; init; }
+    /// <summary>The four facts the R&amp;D organisation and management points are given for (a self-check, an officer).</summary>
+    public RdManagementFacts? RdManagement { get; init; }
     /// <summary>Where the experts placed the firm within each banded item (0 = lower end, 1 = upper end); null: lower end.</summary>
     public decimal? BandPosition { get; init; }
 }

@@ -19,6 +19,7 @@ internal static class Inputs
     public const string ExpertTechAdvancement = "expert.techAdvancement";
     public const string ExpertCoreSupport = "expert.coreSupport";
     public const string ExpertRdManagement = "expert.rdManagementPoints";
+    public static string ExpertRdManagementFact(string fact) => "expert.rdManagement." + fact;
 
     public static string Clean(string flag) => "cleanRecord." + flag;
     public static string Direct(string flag) => "directQualifiers." + flag;

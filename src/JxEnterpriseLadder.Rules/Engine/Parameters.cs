@@ -30,6 +30,8 @@ public sealed class Parameter
     [JsonPropertyName("ref")] public string? Ref { get; init; }
     [JsonPropertyName("label")] public string? Label { get; init; }
     [JsonPropertyName("note")] public string? Note { get; init; }
+    /// <summary>firm, likely or unsure, where one value is less certain than its file's source.</summary>
+    [JsonPropertyName("confidence")] public string? Confidence { get; init; }
 }
 
 /// <summary>

@@ -350,9 +350,35 @@ internal static class HnteRules
     private static ItemPoints ManagementPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p)
     {
         var max = set.Integer("rdManagementMaxPoints");
+        var itemPoints = set.Map("rdManagementItemPoints");
         var given = p.Expert?.RdManagementPoints;
-        var points = given is { } g ? ItemPoints.Exact(Math.Clamp(g, 0, max)) : new ItemPoints(0, max, [Inputs.ExpertRdManagement]);
-        Item(b, "hnte.innovation.rd-management", "研究开发组织管理水平（专家评价）", given?.ToString() ?? "未评价", points,
+        ItemPoints points;
+        string actual;
+        if (given is { } g)
+        {
+            points = ItemPoints.Exact(Math.Clamp(g, 0, max));
+            actual = g.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (p.Expert?.RdManagement is { } facts)
+        {
+            // Each fact present earns its item's points; a fact not stated may earn anything from none to all of them.
+            (string Key, bool? Present)[] items =
+            [
+                ("rdRulesAndAccounts", facts.RdRulesAndAccounts), ("rdUnitAndCooperation", facts.RdUnitAndCooperation),
+                ("commercializationIncentives", facts.CommercializationIncentives), ("talentRules", facts.TalentRules),
+            ];
+            var sure = items.Where(i => i.Present == true).Sum(i => (int)itemPoints[i.Key]);
+            var open = items.Where(i => i.Present is null).Sum(i => (int)itemPoints[i.Key]);
+            points = new ItemPoints(Math.Min(sure, max), Math.Min(sure + open, max),
+                items.Where(i => i.Present is null).Select(i => Inputs.ExpertRdManagementFact(i.Key)).ToArray());
+            actual = $"具备 {items.Count(i => i.Present == true)} 项，不具备 {items.Count(i => i.Present == false)} 项" + (open > 0 ? $"，未填 {items.Count(i => i.Present is null)} 项" : "");
+        }
+        else
+        {
+            points = new ItemPoints(0, max, [Inputs.ExpertRdManagement]);
+            actual = "未评价";
+        }
+        Item(b, "hnte.innovation.rd-management", "研究开发组织管理水平（专家评价）", actual, points,
             set.Ref("rdManagementMaxPoints"), $"0–{max}分");
         return points;
     }
