@@ -22,8 +22,12 @@ public sealed class RegistryRepository(Database db)
         public const string UpsertPark = "INSERT INTO parks (code, name, city_code, kind) VALUES (@Code, @Name, @City, @Kind) ON CONFLICT (code) DO UPDATE SET name = excluded.name, city_code = excluded.city_code, kind = excluded.kind";
         public const string UpsertChain = "INSERT INTO industry_chains (code, name, industry, hitech_field) VALUES (@Code, @Name, @Industry, @HiTechField) ON CONFLICT (code) DO UPDATE SET name = excluded.name, industry = excluded.industry, hitech_field = excluded.hitech_field";
 
-        public const string EnterpriseColumns = "credit_code, name, registered_on, city_code, county, park_code, chain_code, industry, hitech_field, listed, resident, prohibited_industry, branch_or_trading_only, national_award_year, rd_institution_year, led_standard_year, version, record_version";
-        public const string InsertEnterprise = "INSERT INTO enterprises (" + EnterpriseColumns + ") VALUES (@CreditCode, @Name, @RegisteredOn, @CityCode, @County, @ParkCode, @ChainCode, @Industry, @HiTechField, @Listed, @Resident, @ProhibitedIndustry, @BranchOrTradingOnly, @NationalAwardYear, @RdInstitutionYear, @LedStandardYear, 1, 1)";
+        public const string EnterpriseColumns = "credit_code, name, registered_on, city_code, county, park_code, chain_code, industry, hitech_field, listed, resident, prohibited_industry, branch_or_trading_only, national_award_year, rd_institution_year, led_standard_year, " +
+            "hnte_tech_advancement, hnte_core_support, hnte_rd_rules_and_accounts, hnte_rd_unit_and_cooperation, hnte_commercialization_incentives, hnte_talent_rules, " +
+            "hnte_judged_basis, hnte_judged_by, hnte_judged_on, version, record_version";
+        public const string InsertEnterprise = "INSERT INTO enterprises (" + EnterpriseColumns + ") VALUES (@CreditCode, @Name, @RegisteredOn, @CityCode, @County, @ParkCode, @ChainCode, @Industry, @HiTechField, @Listed, @Resident, @ProhibitedIndustry, @BranchOrTradingOnly, @NationalAwardYear, @RdInstitutionYear, @LedStandardYear, " +
+            "@HnteTechAdvancement, @HnteCoreSupport, @HnteRdRulesAndAccounts, @HnteRdUnitAndCooperation, @HnteCommercializationIncentives, @HnteTalentRules, " +
+            "@HnteJudgedBasis, @HnteJudgedBy, @HnteJudgedOn, 1, 1)";
         public const string EnterpriseExists = "SELECT registered_on FROM enterprises WHERE credit_code = @CreditCode";
         public const string SelectEnterprise = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code = @CreditCode";
         public const string SelectEnterprisePage = "SELECT " + EnterpriseColumns + " FROM enterprises e WHERE credit_code > @After AND " + ScopeSql.Enterprise + " ORDER BY credit_code LIMIT @Limit";
@@ -135,7 +139,11 @@ public sealed class RegistryRepository(Database db)
             UPDATE enterprises SET name = @Name, registered_on = @RegisteredOn, city_code = @CityCode, county = @County, park_code = @ParkCode,
             chain_code = @ChainCode, industry = @Industry, hitech_field = @HiTechField, listed = @Listed, resident = @Resident,
             prohibited_industry = @ProhibitedIndustry, branch_or_trading_only = @BranchOrTradingOnly, national_award_year = @NationalAwardYear,
-            rd_institution_year = @RdInstitutionYear, led_standard_year = @LedStandardYear, version = version + 1
+            rd_institution_year = @RdInstitutionYear, led_standard_year = @LedStandardYear,
+            hnte_tech_advancement = @HnteTechAdvancement, hnte_core_support = @HnteCoreSupport, hnte_rd_rules_and_accounts = @HnteRdRulesAndAccounts,
+            hnte_rd_unit_and_cooperation = @HnteRdUnitAndCooperation, hnte_commercialization_incentives = @HnteCommercializationIncentives,
+            hnte_talent_rules = @HnteTalentRules, hnte_judged_basis = @HnteJudgedBasis, hnte_judged_by = @HnteJudgedBy, hnte_judged_on = @HnteJudgedOn,
+            version = version + 1
             WHERE credit_code = @CreditCode AND version = @Version
             """;
         public const string MoveRecordVersionFrom = "UPDATE enterprises SET record_version = record_version + 1 WHERE credit_code = @CreditCode AND record_version = @RecordVersion";
@@ -792,7 +800,12 @@ public sealed class RegistryRepository(Database db)
                 w.Write(e.CityCode, NpgsqlDbType.Text); PostgresCopy.Text(w, e.County); PostgresCopy.Text(w, e.ParkCode); PostgresCopy.Text(w, e.ChainCode); PostgresCopy.Text(w, e.Industry); PostgresCopy.Text(w, e.HiTechField);
                 w.Write(e.Listed, NpgsqlDbType.Boolean); w.Write(e.Resident, NpgsqlDbType.Boolean); w.Write(e.ProhibitedIndustry, NpgsqlDbType.Boolean);
                 w.Write(e.BranchOrTradingOnly, NpgsqlDbType.Boolean); PostgresCopy.Nullable(w, e.NationalAwardYear, NpgsqlDbType.Integer);
-                PostgresCopy.Nullable(w, e.RdInstitutionYear, NpgsqlDbType.Integer); PostgresCopy.Nullable(w, e.LedStandardYear, NpgsqlDbType.Integer); w.Write(1, NpgsqlDbType.Integer);
+                PostgresCopy.Nullable(w, e.RdInstitutionYear, NpgsqlDbType.Integer); PostgresCopy.Nullable(w, e.LedStandardYear, NpgsqlDbType.Integer);
+                PostgresCopy.Text(w, e.HnteTechAdvancement); PostgresCopy.Text(w, e.HnteCoreSupport);
+                PostgresCopy.Nullable(w, e.HnteRdRulesAndAccounts, NpgsqlDbType.Boolean); PostgresCopy.Nullable(w, e.HnteRdUnitAndCooperation, NpgsqlDbType.Boolean);
+                PostgresCopy.Nullable(w, e.HnteCommercializationIncentives, NpgsqlDbType.Boolean); PostgresCopy.Nullable(w, e.HnteTalentRules, NpgsqlDbType.Boolean);
+                PostgresCopy.Text(w, e.HnteJudgedBasis); PostgresCopy.Text(w, e.HnteJudgedBy); PostgresCopy.Nullable(w, e.HnteJudgedOn, NpgsqlDbType.Date);
+                w.Write(1, NpgsqlDbType.Integer);
                 w.Write(1L, NpgsqlDbType.Bigint);
             });
             PostgresCopy.Copy(c, Sql.CopyFilings, records.SelectMany(r => r.Filings), (w, f) =>

@@ -168,6 +168,10 @@ public static partial class ImportParser
                     Listed = r.Bool("listed") ?? false, Resident = r.Bool("resident") ?? true,
                     ProhibitedIndustry = r.Bool("prohibited_industry") ?? false, BranchOrTradingOnly = r.Bool("branch_or_trading_only") ?? false,
                     NationalAwardYear = r.Year("national_award_year"), RdInstitutionYear = r.Year("rd_institution_year"), LedStandardYear = r.Year("led_standard_year"),
+                    HnteTechAdvancement = r.Code("hnte_tech_advancement"), HnteCoreSupport = r.Code("hnte_core_support"),
+                    HnteRdRulesAndAccounts = r.Bool("hnte_rd_rules_and_accounts"), HnteRdUnitAndCooperation = r.Bool("hnte_rd_unit_and_cooperation"),
+                    HnteCommercializationIncentives = r.Bool("hnte_commercialization_incentives"), HnteTalentRules = r.Bool("hnte_talent_rules"),
+                    HnteJudgedBasis = r.Code("hnte_judged_basis"), HnteJudgedBy = r.Text("hnte_judged_by"), HnteJudgedOn = r.Date("hnte_judged_on"),
                 };
                 if (e.ParkCode is { } park && JiangxiReference.Default.ParkByCode(park) is { } pk && e.CityCode.Length > 0 && pk.City != e.CityCode)
                     r.Problem("park_code", $"园区「{pk.Name}」不在所填设区市 (the park is not in the enterprise's city)");

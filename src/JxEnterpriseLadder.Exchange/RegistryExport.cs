@@ -47,10 +47,13 @@ public static class RegistryExport
             e.HiTechField is { } h ? reference.HiTechFields.FirstOrDefault(x => x.Code == h)?.Name ?? h : null,
             YesNo(e.Listed), YesNo(e.Resident), YesNo(e.ProhibitedIndustry), YesNo(e.BranchOrTradingOnly),
             e.NationalAwardYear, e.RdInstitutionYear, e.LedStandardYear,
+            e.HnteTechAdvancement, e.HnteCoreSupport, YesNo(e.HnteRdRulesAndAccounts), YesNo(e.HnteRdUnitAndCooperation),
+            YesNo(e.HnteCommercializationIncentives), YesNo(e.HnteTalentRules), e.HnteJudgedBasis, e.HnteJudgedBy, Day(e.HnteJudgedOn),
         ];
     }
 
     private static string YesNo(bool b) => b ? "是" : "否";
+    private static string? YesNo(bool? b) => b is { } v ? YesNo(v) : null;
     private static DateTime? Day(DateOnly? d) => d?.ToDateTime(TimeOnly.MinValue);
 
     /// <summary>One workbook, a sheet per kind (a kind with no rows still has its header), plus the instructions sheet.</summary>

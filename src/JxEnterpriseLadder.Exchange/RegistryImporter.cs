@@ -70,6 +70,10 @@ public sealed partial class RegistryImporter(RegistryRepository registry, TimePr
             Enterprise? enterprise = parsed.Enterprises.TryGetValue(code, out var row)
                 ? KeepAbsent(row.Enterprise, before?.Enterprise, parsed, SheetSchema.Enterprises) with { Version = before?.Enterprise.Version ?? 1, RecordVersion = before?.Enterprise.RecordVersion ?? 1 }
                 : before?.Enterprise;
+            // HNTE judged items that this import changes are stamped as imported, by whom and when, unless the file says
+            // where they came from (a registry's own export does, so that it imports back as it was).
+            if (row.Enterprise is not null && enterprise is not null && row.Enterprise.HnteJudgedBasis is null)
+                enterprise = HnteJudgement.Stamp(enterprise, before?.Enterprise, HnteJudgement.Import, stamp.Actor, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
             if (enterprise is null)
             {
                 if (!parsed.FirstRow.ContainsKey((code, SheetSchema.Enterprises)) && !problems.Any(p => p.CreditCode == code))

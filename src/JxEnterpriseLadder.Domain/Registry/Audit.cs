@@ -104,6 +104,15 @@ public static class RecordDiff
         Field("nationalAwardYear", before.NationalAwardYear, after.NationalAwardYear);
         Field("rdInstitutionYear", before.RdInstitutionYear, after.RdInstitutionYear);
         Field("ledStandardYear", before.LedStandardYear, after.LedStandardYear);
+        Field("hnteTechAdvancement", before.HnteTechAdvancement, after.HnteTechAdvancement);
+        Field("hnteCoreSupport", before.HnteCoreSupport, after.HnteCoreSupport);
+        Field("hnteRdRulesAndAccounts", before.HnteRdRulesAndAccounts, after.HnteRdRulesAndAccounts);
+        Field("hnteRdUnitAndCooperation", before.HnteRdUnitAndCooperation, after.HnteRdUnitAndCooperation);
+        Field("hnteCommercializationIncentives", before.HnteCommercializationIncentives, after.HnteCommercializationIncentives);
+        Field("hnteTalentRules", before.HnteTalentRules, after.HnteTalentRules);
+        Field("hnteJudgedBasis", before.HnteJudgedBasis, after.HnteJudgedBasis);
+        Field("hnteJudgedBy", before.HnteJudgedBy, after.HnteJudgedBy);
+        Field("hnteJudgedOn", before.HnteJudgedOn, after.HnteJudgedOn);
         return list;
     }
 

@@ -23,11 +23,55 @@ public sealed record Enterprise
     public int? RdInstitutionYear { get; init; }
     /// <summary>Year of the latest international/national/industry standard the firm led (null: none).</summary>
     public int? LedStandardYear { get; init; }
+    /// <summary>HNTE innovation score, judged items (criteria.md §2.2): technical advancement, A–E.</summary>
+    public string? HnteTechAdvancement { get; init; }
+    /// <summary>HNTE: core support of the IP to the main products, A–E.</summary>
+    public string? HnteCoreSupport { get; init; }
+    /// <summary>HNTE R&amp;D organisation and management facts (<see cref="Profiles.RdManagementFacts"/>); null: not stated.</summary>
+    public bool? HnteRdRulesAndAccounts { get; init; }
+    public bool? HnteRdUnitAndCooperation { get; init; }
+    public bool? HnteCommercializationIncentives { get; init; }
+    public bool? HnteTalentRules { get; init; }
+    /// <summary>Where the judged items came from (<see cref="HnteJudgement"/>), who gave them and when.</summary>
+    public string? HnteJudgedBasis { get; init; }
+    public string? HnteJudgedBy { get; init; }
+    public DateOnly? HnteJudgedOn { get; init; }
     /// <summary>Optimistic-concurrency version, incremented on every update.</summary>
     public int Version { get; init; }
     /// <summary>Incremented by every change to the enterprise or any of its dated records (filings, IP, statuses):
     /// a screening stores the version it assessed, so an incremental screening reassesses only what moved on.</summary>
     public long RecordVersion { get; init; } = 1;
+}
+
+/// <summary>The HNTE judged items of an enterprise: who may give them, and the items themselves.</summary>
+public static class HnteJudgement
+{
+    public const string Officer = "officer", Import = "import", SelfAssessed = "self-assessed";
+    public static readonly IReadOnlyList<string> Bases = [Officer, Import, SelfAssessed];
+    public static readonly IReadOnlyList<string> Grades = ["A", "B", "C", "D", "E"];
+
+    public static string Chinese(string? basis) => basis switch
+    {
+        Officer => "科技部门录入", Import => "导入", SelfAssessed => "企业自评", _ => "",
+    };
+
+    /// <summary>Whether two enterprises hold the same judged items (not counting who gave them or when).</summary>
+    public static bool SameItems(Enterprise a, Enterprise b) =>
+        a.HnteTechAdvancement == b.HnteTechAdvancement && a.HnteCoreSupport == b.HnteCoreSupport
+        && a.HnteRdRulesAndAccounts == b.HnteRdRulesAndAccounts && a.HnteRdUnitAndCooperation == b.HnteRdUnitAndCooperation
+        && a.HnteCommercializationIncentives == b.HnteCommercializationIncentives && a.HnteTalentRules == b.HnteTalentRules;
+
+    public static bool Any(Enterprise e) =>
+        e.HnteTechAdvancement is not null || e.HnteCoreSupport is not null || e.HnteRdRulesAndAccounts is not null
+        || e.HnteRdUnitAndCooperation is not null || e.HnteCommercializationIncentives is not null || e.HnteTalentRules is not null;
+
+    /// <summary>The enterprise with its judged items stamped as given now by <paramref name="by"/>, when they changed
+    /// from <paramref name="before"/>; otherwise with the stamp they had.</summary>
+    public static Enterprise Stamp(Enterprise after, Enterprise? before, string basis, string by, DateOnly on) =>
+        before is not null && SameItems(after, before)
+            ? after with { HnteJudgedBasis = before.HnteJudgedBasis, HnteJudgedBy = before.HnteJudgedBy, HnteJudgedOn = before.HnteJudgedOn }
+            : !Any(after) ? after with { HnteJudgedBasis = null, HnteJudgedBy = null, HnteJudgedOn = null }
+            : after with { HnteJudgedBasis = basis, HnteJudgedBy = by, HnteJudgedOn = on };
 }
 
 public sealed record Filing

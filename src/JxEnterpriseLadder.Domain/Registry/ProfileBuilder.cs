@@ -43,6 +43,18 @@ public static class ProfileBuilder
             // year before; HNTE: the year before applying; high growth: three years).
             CleanRecordEvents = r.CleanRecord.Where(c => c.OccurredOn <= asOf)
                 .Select(c => new CleanRecordEventInput { Flag = c.Flag, OccurredOn = c.OccurredOn }).ToArray(),
+            // The judged items as they stood at the date: given later, they are not known then.
+            Expert = HnteJudgement.Any(e) && (e.HnteJudgedOn is not { } judged || judged <= asOf)
+                ? new ExpertGrades
+                {
+                    TechAdvancement = e.HnteTechAdvancement, CoreSupport = e.HnteCoreSupport,
+                    RdManagement = new RdManagementFacts
+                    {
+                        RdRulesAndAccounts = e.HnteRdRulesAndAccounts, RdUnitAndCooperation = e.HnteRdUnitAndCooperation,
+                        CommercializationIncentives = e.HnteCommercializationIncentives, TalentRules = e.HnteTalentRules,
+                    },
+                }
+                : null,
             Financing = r.Financing.Where(f => f.RoundDate <= asOf).OrderBy(f => f.RoundDate).Select(f => new FinancingRound
             {
                 Date = f.RoundDate, Amount = f.Amount, PostMoneyValuation = f.PostMoneyValuation,
