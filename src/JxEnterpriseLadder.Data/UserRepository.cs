@@ -54,17 +54,13 @@ public sealed class UserRepository(Database db)
 
     /// <summary>
     /// Claims one sign-in attempt, counted before the password is checked: the account as it stands after the claim
-    /// (its count includes this attempt; locked at the limit, and then its sessions end), or null when the account is
-    /// unknown or locked. Times are Unix seconds.
+    /// (its count includes this attempt; locked at the limit), or null when the account is unknown or locked. Times are
+    /// Unix seconds.
     /// </summary>
     public UserRow? ClaimAttempt(string userName, long now, int maxFailures, long lockUntil)
     {
         using var c = db.Open();
-        using var tx = c.BeginTransaction();
-        var user = c.QuerySingleOrDefault<UserRow>(Sql.ClaimAttempt, new { UserName = userName, Now = now, MaxFailures = maxFailures, LockUntil = lockUntil }, tx);
-        if (user?.LockedUntil is not null) c.Execute(Sql.RemoveSessionsOf, new { UserName = userName }, tx);
-        tx.Commit();
-        return user;
+        return c.QuerySingleOrDefault<UserRow>(Sql.ClaimAttempt, new { UserName = userName, Now = now, MaxFailures = maxFailures, LockUntil = lockUntil });
     }
 
     /// <summary>Clears the failures of a sign-in whose password was right, unless another attempt was claimed since

@@ -30,13 +30,21 @@ internal static class WorkbookGuard
             }
             var sheets = SheetNames(zip, fileName, limits);
             var unpacked = 0L;
-            foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
+            // Every part is read (whatever its name: a reader may be pointed at any of them), each byte counted.
+            foreach (var entry in zip.Entries)
             {
                 using var part = new CountingStream(entry.Open(), limits.MaxUnpackedBytes - unpacked, () => TooLarge(fileName, limits));
-                var rows = Scan(part, fileName, entry.FullName, limits, sheets.GetValueOrDefault(entry.FullName));
+                var sheet = sheets.GetValueOrDefault(entry.FullName);
+                if (LooksLikeXml(entry.FullName))
+                {
+                    var rows = Scan(part, fileName, entry.FullName, limits, sheet);
+                    if (rows - 1 > limits.MaxRows)
+                        throw new UnreadableFileException(sheet is null
+                            ? $"{fileName}：超过 {limits.MaxRows:N0} 行的上限，请分成几个文件导入 (more than {limits.MaxRows:N0} rows: split it into several files)"
+                            : $"{fileName}：工作表「{sheet}」超过 {limits.MaxRows:N0} 行的上限，请分成几个文件导入 (sheet {sheet} has more than {limits.MaxRows:N0} rows: split it into several files)");
+                }
+                else part.CopyTo(Stream.Null);
                 unpacked += part.Count;
-                if (sheets.TryGetValue(entry.FullName, out var sheet) && rows - 1 > limits.MaxRows)
-                    throw new UnreadableFileException($"{fileName}：工作表「{sheet}」超过 {limits.MaxRows:N0} 行的上限，请分成几个文件导入 (sheet {sheet} has more than {limits.MaxRows:N0} rows: split it into several files)");
             }
         }
         catch (InvalidDataException e)
@@ -49,13 +57,18 @@ internal static class WorkbookGuard
         }
     }
 
+    private static bool LooksLikeXml(string name) =>
+        !name.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase)
+        && !name.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".bin", StringComparison.OrdinalIgnoreCase)
+        && !name.EndsWith(".emf", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".wmf", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Reads a part node by node: refuses a DTD, measures each text without building it, counts rows.</summary>
     private static int Scan(Stream part, string fileName, string partName, SheetLimits limits, string? sheet)
     {
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, CloseInput = false,
-            MaxCharactersInDocument = limits.MaxUnpackedBytes, // bounds attribute values, which a reader always builds whole
+            MaxCharactersInDocument = limits.MaxUnpackedBytes,
         };
         var rows = 0;
         var chunk = new char[4096];
@@ -66,8 +79,13 @@ internal static class WorkbookGuard
             {
                 switch (reader.NodeType)
                 {
-                    case XmlNodeType.Element when reader.LocalName == "row" && sheet is not null:
-                        rows++;
+                    case XmlNodeType.Element:
+                        if (reader.LocalName == "row") rows++;
+                        // An attribute is always built whole by the reader: measured here, before any other reader builds it again.
+                        while (reader.MoveToNextAttribute())
+                            if (reader.Value.Length > limits.MaxCellCharacters)
+                                throw new UnreadableFileException($"{fileName}：{(sheet is null ? "" : $"工作表「{sheet}」")}有单元格超过 {limits.MaxCellCharacters:N0} 个字符的上限 (a cell {(sheet is null ? "" : $"of sheet {sheet} ")}is longer than {limits.MaxCellCharacters:N0} characters)");
+                        reader.MoveToElement();
                         break;
                     case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
                         long length = 0;

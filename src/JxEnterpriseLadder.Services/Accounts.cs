@@ -43,11 +43,18 @@ public sealed class Accounts(UserRepository users, LockoutPolicy lockout, TimePr
         Interlocked.Increment(ref passwordsChecked);
         var verdict = Hasher.VerifyHashedPassword(user.UserName, user.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
-            return (null, user.LockedUntil is not null ? Failure.LockedOut : Failure.UnknownOrWrongPassword);
+        {
+            if (user.LockedUntil is null) return (null, Failure.UnknownOrWrongPassword);
+            users.RemoveSessionsOf(user.UserName); // a lock ends the account's sessions everywhere
+            return (null, Failure.LockedOut);
+        }
         var hash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(user.UserName, password) : user.PasswordHash;
         // Other attempts claimed meanwhile keep their count; if they locked the account, this sign-in is refused too.
         if (!users.RecordSuccess(user.UserName, user.FailedAttempts, hash) && users.Find(user.UserName) is { LockedUntil: { } until } && until > now)
+        {
+            users.RemoveSessionsOf(user.UserName);
             return (null, Failure.LockedOut);
+        }
         return (new SignedIn(user.UserName, user.DisplayName, ScopeOf(user), StampOf(hash)), null);
     }
 

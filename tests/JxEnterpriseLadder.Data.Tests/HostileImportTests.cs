@@ -66,6 +66,31 @@ public sealed class HostileImportTests
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void AHugeAttributeIsRefusedLikeALongCell(string provider)
+    {
+        var db = Fresh(provider);
+        var book = Rewrite(EnterpriseBook(3), "xl/worksheets/sheet1.xml", xml => xml.Replace("sheetData>", "sheetData><x:row r=\"999\" spans=\"" + new string('9', 40_000) + "\" />", StringComparison.Ordinal));
+        Assert.Contains("超过 32,767 个字符的上限", RefusedWithOneProblem(db, "attribute.xlsx", book).Message);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void TheListsOfficersOpenHaveTheirFormulaLikeTextsGuarded(string provider)
+    {
+        var db = Fresh(provider);
+        var records = Province(3).Select((r, i) => r with { Enterprise = r.Enterprise with { Name = i == 0 ? "=HYPERLINK(\"http://evil.example\")" : "普通企业" + i } }).ToList();
+        var registry = new RegistryRepository(db);
+        registry.Insert(records);
+        var directory = new JxEnterpriseLadder.Services.EnterpriseDirectory(new DirectoryRepository(db), registry, new PredictionRepository(db), new ReviewRepository(db),
+            new AuditRepository(db), TimeProvider.System);
+        using var book = new MemoryStream();
+        directory.Export(AccessScope.Province, new DirectoryRepository.Filter(), DirectoryRepository.SortBy.Name, false, book);
+        book.Position = 0;
+        var names = MiniExcelLibs.MiniExcel.Query(book, useHeaderRow: true).Cast<IDictionary<string, object>>().Select(r => (string)r["企业名称"]).ToList();
+        Assert.Contains("'=HYPERLINK(\"http://evil.example\")", names);
+        Assert.DoesNotContain(names, n => n.StartsWith('='));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public void ADocumentTypeDefinitionIsRefused(string provider)
     {
         var db = Fresh(provider);

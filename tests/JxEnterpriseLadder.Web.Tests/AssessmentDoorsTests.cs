@@ -96,12 +96,15 @@ public sealed class AssessmentDoorsTests(AppFixture app)
         var input = Profiles + "\n" + """{"name":"丙","years":[{"year":2023,"employees":10,"techStaff":11}]}""";
         var http = await app.Client.PostAsync("/api/assessments?asOf=2024-06-30", new StringContent(input, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, http.StatusCode);
-        Assert.Equal("application/problem+json", http.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(await http.Content.ReadAsStringAsync());
-        var error = problem.RootElement.GetProperty("errors")[0];
-        Assert.Equal(3, error.GetProperty("profile").GetInt32());
-        Assert.Equal("$.years[0].techStaff", error.GetProperty("field").GetString());
-        Assert.Equal(2, problem.RootElement.GetProperty("results").GetArrayLength());
+        Assert.Equal("application/x-ndjson", http.Content.Headers.ContentType?.MediaType);
+        // One line per profile in input order: two results, then the third's problem line.
+        var lines = (await http.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.Equal(7, lines[0].GetProperty("results").GetArrayLength());
+        Assert.Equal(7, lines[1].GetProperty("results").GetArrayLength());
+        Assert.Equal(3, lines[2].GetProperty("profile").GetInt32());
+        Assert.Equal(400, lines[2].GetProperty("status").GetInt32());
+        Assert.Equal("$.years[0].techStaff", lines[2].GetProperty("field").GetString());
 
         var (exit, stdout, stderr) = await RunCli("assess --as-of 2024-06-30", input);
         Assert.Equal(2, exit);

@@ -53,13 +53,14 @@ public sealed class HostileInputTests(AppFixture app, BrowserFixture browser) : 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("   at ", body);
-        using var problem = JsonDocument.Parse(body);
-        var errors = problem.RootElement.GetProperty("errors").EnumerateArray()
-            .Select(e => (Profile: e.GetProperty("profile").GetInt32(), Field: e.GetProperty("field").GetString(), Message: e.GetProperty("message").GetString()!)).ToList();
+        var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(6, lines.Count); // a line for each profile, in order
+        var errors = lines.Where(l => l.TryGetProperty("field", out _))
+            .Select(e => (Profile: e.GetProperty("profile").GetInt32(), Field: e.GetProperty("field").GetString(), Message: e.GetProperty("detail").GetString()!)).ToList();
         Assert.Equal([(2, "$.registeredOn"), (3, "$.hnteCertificate.issuedOn"), (4, "$.industry"), (5, "$.financing[0].date")], errors.Select(e => (e.Profile, e.Field)));
         Assert.Contains("electronic-information", errors[2].Message); // the allowed values, named
         Assert.Contains("1949-10-01", errors[0].Message);
-        Assert.Equal(["甲", "己"], problem.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+        Assert.Equal(["甲", "己"], lines.Where(l => l.TryGetProperty("results", out _)).Select(r => r.GetProperty("name").GetString()));
 
         var (exit, stdout, stderr) = await AssessmentDoorsTests.RunCli("assess --as-of 2024-06-30", input);
         Assert.Equal(2, exit);
@@ -199,6 +200,7 @@ public sealed class ProductionBehindProxyFixture : IDisposable
             b.UseSetting("Auth:AdminPassword", Password);
             b.UseSetting("Api:MaxProfilesPerRequest", "100000");
             b.UseSetting("Api:AnonymousRequestsPerMinute", "3");
+            b.UseSetting("Api:MaxRequestMegabytes", "8");
         });
         Factory.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0)); // a free port of its own: several apps run side by side
         Factory.StartServer();
@@ -260,6 +262,19 @@ public sealed class ProductionBehindProxyTests(ProductionBehindProxyFixture app)
         Assert.Equal(100_000, lines);
         // Client and server share this process: the whole rise is at most the server's.
         Assert.True(peak - idle < 500L * 1024 * 1024, $"rose {(peak - idle) / 1024 / 1024} MB above idle {idle / 1024 / 1024} MB");
+    }
+
+    [Fact]
+    public async Task ABodyOverTheSizeCapIsRefusedWith413()
+    {
+        var client = From("198.51.100.21", https: false);
+        var body = "[" + string.Join(",", Enumerable.Repeat("{\"name\":\"" + new string('x', 1000) + "\"}", 9_000)) + "]"; // 9 MB
+        // Expect: 100-continue, so that the server answers before the client sends a body it will not read.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/assessments?asOf=2024-06-30") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.ExpectContinue = true;
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("8 MB", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -29,6 +29,12 @@ public static class RegistryValidation
         if (UnifiedSocialCreditCode.Validate(e.CreditCode) is { } reason)
             yield return new(e.CreditCode, null, "creditCode", reason);
         if (string.IsNullOrWhiteSpace(e.Name)) yield return new(e.CreditCode, null, "name", "企业名称为空");
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        if (InputRanges.DateProblem(e.RegisteredOn, today) is { } registered) yield return new(e.CreditCode, null, "registeredOn", registered);
+        if (e.HnteJudgedOn is { } judged && InputRanges.DateProblem(judged, today) is { } judgedProblem) yield return new(e.CreditCode, null, "hnteJudgedOn", judgedProblem);
+        if (e.HnteTechAdvancement is { } t && !HnteJudgement.Grades.Contains(t)) yield return new(e.CreditCode, null, "hnteTechAdvancement", $"应为 A–E 之一，实为 '{t}'");
+        if (e.HnteCoreSupport is { } s && !HnteJudgement.Grades.Contains(s)) yield return new(e.CreditCode, null, "hnteCoreSupport", $"应为 A–E 之一，实为 '{s}'");
+        if (e.HnteJudgedBasis is { } b && !HnteJudgement.Bases.Contains(b)) yield return new(e.CreditCode, null, "hnteJudgedBasis", $"来源应为 officer、import 或 self-assessed，实为 '{b}'");
         var reference = JiangxiReference.Default;
         if (reference.CityByCode(e.CityCode) is null) yield return new(e.CreditCode, null, "cityCode", $"未知的设区市 '{e.CityCode}'");
         if (e.ParkCode is { } park && reference.ParkByCode(park) is null) yield return new(e.CreditCode, null, "parkCode", $"未知的园区 '{park}'");

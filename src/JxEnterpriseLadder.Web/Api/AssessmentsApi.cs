@@ -44,7 +44,10 @@ public static class AssessmentsApi
             {
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? (int)Math.Ceiling(after.TotalSeconds) : 60;
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await Results.Problem(title: "Too many requests", detail: $"at most {limits.AnonymousRequestsPerMinute} requests a minute without signing in; try again in {seconds} s",
+                var signedIn = context.HttpContext.User.Identity?.IsAuthenticated == true;
+                await Results.Problem(title: "Too many requests",
+                    detail: signedIn ? $"at most {limits.SignedInRequestsPerMinute} requests a minute for one account; try again in {seconds} s"
+                        : $"at most {limits.AnonymousRequestsPerMinute} requests a minute without signing in; try again in {seconds} s",
                     statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
             };
         });
@@ -55,7 +58,7 @@ public static class AssessmentsApi
         new() { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };
 
     public static void MapAssessmentsApi(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/assessments", async (HttpContext http, AssessmentEngine engine, AssessmentsApiLimits limits) =>
+        app.MapPost("/api/assessments", async (HttpContext http, AssessmentEngine engine, AssessmentsApiLimits limits, ILogger<AssessmentsApiLimits> log) =>
         {
             var request = http.Request;
             var asOf = DateOnly.FromDateTime(DateTime.Today);
@@ -93,52 +96,29 @@ public static class AssessmentsApi
                 return TooLarge($"more than {limits.MaxProfilesPerRequest:N0} profiles in one request (Api:MaxProfilesPerRequest): send them in smaller batches");
 
             request.Body.Position = 0;
+            // NDJSON like the CLI, so both doors give byte-identical output; one line per profile in input order: its
+            // result, or a problem line naming it and its field. The status says whether any profile was refused.
             var response = http.Response;
-            if (errors.Count == 0)
-            {
-                // NDJSON like the CLI, so both doors give byte-identical output.
-                response.ContentType = "application/x-ndjson; charset=utf-8";
-                await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
-                foreach (var item in ProfileJson.Read(request.Body, asOf))
-                {
-                    cancel.ThrowIfCancellationRequested();
-                    await writer.WriteAsync(ProfileJson.Serialize(engine.Assess(item.Profile!, asOf, options)));
-                    await writer.WriteAsync('\n');
-                }
-                return Results.Empty;
-            }
-            // Problem details naming each unreadable profile and its field; the readable ones are still assessed, and
-            // written into the same body one by one.
-            response.StatusCode = StatusCodes.Status400BadRequest;
-            response.ContentType = "application/problem+json; charset=utf-8";
-            await using var json = new Utf8JsonWriter(response.Body, new JsonWriterOptions { Encoder = ProfileJson.Options.Encoder });
-            json.WriteStartObject();
-            json.WriteString("type", "https://tools.ietf.org/html/rfc9110#section-15.5.1");
-            json.WriteString("title", "Some profiles could not be read");
-            json.WriteNumber("status", 400);
-            json.WriteString("detail", string.Join("\n", errors.Select(e => e.ToString())));
-            json.WriteStartArray("errors");
-            foreach (var e in errors)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("profile", e.Index + 1);
-                if (e.CreditCode is null) json.WriteNull("creditCode"); else json.WriteString("creditCode", e.CreditCode);
-                json.WriteString("field", e.Field);
-                json.WriteString("message", e.Message);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("results");
+            response.StatusCode = errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+            response.ContentType = "application/x-ndjson; charset=utf-8";
+            await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
             foreach (var item in ProfileJson.Read(request.Body, asOf))
             {
                 cancel.ThrowIfCancellationRequested();
-                if (item.Profile is null) continue;
-                json.WriteRawValue(ProfileJson.Serialize(engine.Assess(item.Profile, asOf, options)), skipInputValidation: true);
-                if (json.BytesPending > 64 * 1024) await json.FlushAsync(cancel);
+                string line;
+                if (item.Error is { } error) line = ProblemLine(error, "Profile could not be read", StatusCodes.Status400BadRequest);
+                else
+                    try { line = ProfileJson.Serialize(engine.Assess(item.Profile!, asOf, options)); }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // One profile the engine cannot take does not cut the answer short for the others.
+                        log.LogError(e, "Profile #{N} could not be assessed", item.Index + 1);
+                        line = ProblemLine(new ProfileJson.ProfileError(item.Index, item.Profile!.CreditCode, "$", "could not be assessed"),
+                            "Profile could not be assessed", StatusCodes.Status500InternalServerError);
+                    }
+                await writer.WriteAsync(line);
+                await writer.WriteAsync('\n');
             }
-            json.WriteEndArray();
-            json.WriteEndObject();
-            await json.FlushAsync(cancel);
             return Results.Empty;
         }).DisableAntiforgery().RequireRateLimiting(Policy);
 
@@ -153,6 +133,14 @@ public static class AssessmentsApi
         }
         return count;
     }
+
+    /// <summary>A problem-details object on one line, naming the profile (from 1) and its field.</summary>
+    private static string ProblemLine(ProfileJson.ProfileError e, string title, int status) =>
+        JsonSerializer.Serialize(new
+        {
+            type = "https://tools.ietf.org/html/rfc9110#section-15.5.1", title, status, profile = e.Index + 1, creditCode = e.CreditCode,
+            field = e.Field, detail = e.Message,
+        }, ProfileJson.Options);
 
     private static IResult TooLarge(string detail) =>
         Results.Problem(title: "Request too large", detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge);

@@ -99,7 +99,13 @@ public static class AuthSetup
             HttpContext http, Accounts accounts) =>
         {
             var back = SafeLocal(returnUrl);
-            var (user, failure) = accounts.SignIn(userName ?? "", password ?? "");
+            Accounts.SignedIn? user;
+            try { (user, _) = accounts.SignIn(userName ?? "", password ?? ""); }
+            catch (System.Data.Common.DbException)
+            {
+                // A long write (a screening on the embedded database) holds the registry: ask to try again, never an error page.
+                return Results.Redirect($"/login?error=busy&returnUrl={Uri.EscapeDataString(back)}&userName={Uri.EscapeDataString(userName ?? "")}");
+            }
             if (user is null)
                 // An unknown name, a wrong password and a locked account answer alike, so names cannot be discovered.
                 return Results.Redirect($"/login?error=failed&returnUrl={Uri.EscapeDataString(back)}&userName={Uri.EscapeDataString(userName ?? "")}");

@@ -26,6 +26,7 @@ public sealed class SessionStore(UserRepository users, TimeProvider clock) : ITi
             foreach (var old in identity.FindAll(SessionClaim).ToList()) identity.RemoveClaim(old);
             identity.AddClaim(new Claim(SessionClaim, id));
         }
+        users.RemoveExpiredSessions(clock.GetUtcNow().ToUnixTimeSeconds()); // each sign-in clears what has run out
         users.AddSession(id, ticket.Principal.Identity?.Name ?? "", TicketSerializer.Default.Serialize(ticket), ticket.Properties.ExpiresUtc?.ToUnixTimeSeconds());
         return Task.FromResult(id);
     }
