@@ -62,6 +62,19 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
         var outcomes = string.Join("；", result.Results.Select(r => $"{TierNames.Of(r.Tier)}：{OutcomeText(r.Outcome)}"));
         reviews.SaveSelfCheck(scope.CreditCode, userName, clock.GetUtcNow().ToUnixTimeSeconds(),
             System.Text.Json.JsonSerializer.Serialize(profile, ProfileJson.Options), outcomes);
+        // The HNTE judged items the enterprise gave are held on its record, marked as self-assessed, so that a screening
+        // can score them (an officer's or an import's later word replaces them).
+        if (registry.Get(scope.CreditCode)?.Enterprise is not { } read) return;
+        var x = profile.Expert;
+        var edited = read with
+        {
+            HnteTechAdvancement = x?.TechAdvancement, HnteCoreSupport = x?.CoreSupport,
+            HnteRdRulesAndAccounts = x?.RdManagement?.RdRulesAndAccounts, HnteRdUnitAndCooperation = x?.RdManagement?.RdUnitAndCooperation,
+            HnteCommercializationIncentives = x?.RdManagement?.CommercializationIncentives, HnteTalentRules = x?.RdManagement?.TalentRules,
+        };
+        if (HnteJudgement.SameItems(read, edited)) return;
+        edited = HnteJudgement.Stamp(edited, read, HnteJudgement.SelfAssessed, userName, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        registry.UpdateEnterprise(read, edited, new AuditStamp(userName, "企业保存自查：高新技术企业评价项（自评）"), clock.GetUtcNow().ToUnixTimeSeconds());
     }
 
     private static string OutcomeText(Outcome o) => o switch { Outcome.Qualified => "合格", Outcome.NotQualified => "不合格", _ => "待定" };

@@ -29,6 +29,8 @@ public sealed class EnterpriseEditing(RegistryRepository registry, TimeProvider 
         reason = reason?.Trim() ?? "";
         if (reason.Length == 0) throw new ArgumentException("请填写修改原因 (a reason is required)");
         if (reason.Length > 2000) throw new ArgumentException("修改原因不超过 2000 字");
+        // HNTE judged items the officer changed are marked as the officer's, with who and when.
+        edited = HnteJudgement.Stamp(edited, read, HnteJudgement.Officer, userName, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         return registry.UpdateEnterprise(read, edited, new AuditStamp(userName, reason), clock.GetUtcNow().ToUnixTimeSeconds());
     }
 

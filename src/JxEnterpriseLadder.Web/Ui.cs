@@ -14,6 +14,17 @@ public static class Ui
 
     public static string T(string zh, string en) => English ? en : zh;
 
+    /// <summary>
+    /// A message the rules write in both languages, "中文 (English)": the part in the page's language. A message in one
+    /// language only is shown as it is.
+    /// </summary>
+    public static string Message(string message)
+    {
+        var open = message.LastIndexOf(" (", StringComparison.Ordinal);
+        if (open <= 0 || !message.EndsWith(')') || !message[..open].Any(c => c >= 0x4E00 && c <= 0x9FFF)) return message;
+        return English ? message[(open + 2)..^1] : message[..open];
+    }
+
     public static string Tier(string tier) => English ? TierNames.English(tier) : TierNames.Of(tier);
 
     /// <summary>An assessment input's name (a profile path) from the data dictionary.</summary>

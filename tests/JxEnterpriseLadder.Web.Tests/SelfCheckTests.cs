@@ -25,17 +25,82 @@ public sealed class SelfCheckTests : IDisposable
 
     public void Dispose() => _ctx.Dispose();
 
-    private static SelfCheck.SelfCheckForm Filled() => new()
+    private static readonly DateOnly AsOf = new(2024, 6, 30);
+
+    /// <summary>A small firm, one year typed: the tech-SME case of the old single-year form.</summary>
+    private static SelfCheck.SelfCheckForm Filled()
     {
-        AsOf = new DateOnly(2024, 6, 30), RegisteredOn = new DateOnly(2019, 4, 1), Industry = "new-materials", HiTechField = "new-materials",
-        Employees = 100, TechStaff = 20, SalesWan = 3000m, CostsWan = 2800m, RdWan = 100m, AssetsWan = 5000m, Class1 = 0, Class2 = 2,
-        CleanRecord = true,
-    };
+        var form = new SelfCheck.SelfCheckForm(AsOf)
+        {
+            RegisteredOn = new DateOnly(2019, 4, 1), Industry = "new-materials", HiTechField = "new-materials", Class1 = "0", Class2 = "2", CleanRecord = true,
+        };
+        var y = form.Year(2023);
+        y.Set("employees", "100"); y.Set("techStaff", "20"); y.Set("sales", "3000"); y.Set("costs", "2800"); y.Set("rd", "100"); y.Set("assets", "5000");
+        return form;
+    }
+
+    /// <summary>A plausible hi-tech firm over three years (万元), with IP, results and clean record; judged items open.</summary>
+    internal static SelfCheck.SelfCheckForm HiTechFirm()
+    {
+        var form = new SelfCheck.SelfCheckForm(AsOf)
+        {
+            RegisteredOn = new DateOnly(2015, 3, 1), Industry = "new-materials", HiTechField = "new-materials", Class1 = "2", Class2 = "6", OwnRd = true,
+            CleanRecord = true,
+        };
+        string[][] years =
+        [
+            // employees, tech staff, sales, income, hi-tech income, costs, R&D, domestic R&D, assets, liabilities, results
+            ["90", "25", "8000", "8400", "6000", "7000", "500", "480", "10000", "4000", "5"],
+            ["95", "28", "9000", "9400", "7000", "7800", "550", "530", "12000", "4800", "5"],
+            ["100", "30", "10000", "10500", "8000", "8600", "600", "580", "14400", "5760", "5"],
+        ];
+        string[] keys = ["employees", "techStaff", "sales", "income", "hiTechIncome", "costs", "rd", "rdDomestic", "assets", "liabilities", "results"];
+        for (var k = 0; k < 3; k++)
+            for (var f = 0; f < keys.Length; f++) form.Years[k].Set(keys[f], years[k][f]);
+        return form;
+    }
+
+    private static string TierText(IRenderedComponent<SelfCheck> cut, string tier) =>
+        cut.FindAll("li.list-group-item").Single(li => li.TextContent.Contains(tier)).TextContent;
+
+    [Fact]
+    public void EachStepAsksItsOwnQuestionsAndGoingBackLosesNothing()
+    {
+        var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, new SelfCheck.SelfCheckForm(AsOf)));
+        var steps = () => cut.FindAll("nav ol button");
+        Assert.Equal(5, steps().Count);
+        Assert.NotNull(cut.Find("#registeredOn"));
+
+        steps()[1].Click();
+        Assert.Equal(3, cut.FindAll("fieldset legend").Count(l => l.TextContent.EndsWith("年度")));
+        Assert.NotNull(cut.Find("#y2023-employees"));
+        cut.Find("#y2023-employees").Change("120");
+        cut.Find("button.btn-outline-secondary.btn-sm").Click(); // add a financing round
+        Assert.NotNull(cut.Find("#fin0-amount"));
+
+        steps()[2].Click();
+        Assert.NotNull(cut.Find("#class1"));
+        Assert.NotNull(cut.Find("#ownRd-yes"));
+        Assert.NotNull(cut.Find("#y2021-results"));
+
+        steps()[3].Click();
+        Assert.NotNull(cut.Find("#advancement"));
+        Assert.Contains("A 国际领先（7–8 分）", cut.Find("#advancement").TextContent);
+        Assert.NotNull(cut.Find("#rdRules-yes"));
+
+        steps()[4].Click();
+        Assert.Equal(7, cut.FindAll("details").Count);
+
+        steps()[1].Click();
+        Assert.Equal("120", cut.Find("#y2023-employees").GetAttribute("value"));
+        Assert.NotNull(cut.Find("#fin0-amount"));
+    }
 
     [Fact]
     public void AnEmptyFormAsksForTheNextInputInsteadOfFailing()
     {
-        var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, new SelfCheck.SelfCheckForm { AsOf = new DateOnly(2024, 6, 30) }));
+        var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, new SelfCheck.SelfCheckForm(AsOf)));
+        cut.FindAll("nav ol button")[4].Click();
         var techSme = cut.FindAll("details")[0];
         Assert.Contains("待补充", techSme.TextContent);
         Assert.Contains("还需要", techSme.TextContent);
@@ -43,11 +108,85 @@ public sealed class SelfCheckTests : IDisposable
     }
 
     [Fact]
+    public void ImpossibleNumbersAreRefusedAtTheFieldAndNothingIsComputed()
+    {
+        var form = Filled();
+        form.Year(2023).Set("employees", "-5");
+        var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, form));
+        // −5 employees: negative, and now fewer than the 20 tech staff.
+        Assert.Contains("有 2 处填写有误", cut.Find("div.alert-danger").TextContent);
+        Assert.Empty(cut.FindAll("li.list-group-item")); // no result from an invalid form
+        cut.FindAll("nav ol button")[1].Click();
+        Assert.Contains("is-invalid", cut.Find("#y2023-employees").ClassList);
+        Assert.Contains("不能为负数", cut.Find("#y2023-employees-error").TextContent);
+
+        // Tech staff above employees, letters in a number, a registration in the future: each named at its field.
+        cut.Find("#y2023-employees").Change("60");
+        cut.Find("#y2023-techStaff").Change("100");
+        Assert.Contains("科技人员 100 人超过职工总数 60 人", cut.Find("#y2023-techStaff-error").TextContent);
+        Assert.DoesNotContain("tech staff exceeds", cut.Find("#y2023-techStaff-error").TextContent); // Chinese only in the Chinese page
+        cut.Find("#y2023-techStaff").Change("12");
+        cut.Find("#y2023-sales").Change("三千");
+        Assert.Contains("「三千」不是数字", cut.Find("#y2023-sales-error").TextContent);
+        cut.Find("#y2023-sales").Change("3000");
+        cut.FindAll("nav ol button")[0].Click();
+        cut.Find("#registeredOn").Change("2030-01-01");
+        Assert.Contains("is-invalid", cut.Find("#registeredOn").ClassList);
+        cut.Find("#registeredOn").Change("2019-04-01");
+        Assert.Empty(cut.FindAll("div.alert-danger"));
+        Assert.Equal(7, cut.FindAll("li.list-group-item").Count);
+    }
+
+    [Fact]
+    public void LawfulButUnlikelyFiguresWarnAndStillCount()
+    {
+        var form = Filled();
+        form.Year(2023).Set("rd", "4000"); // R&D above sales: a young firm may do so
+        var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, form));
+        Assert.Empty(cut.FindAll("div.alert-danger"));
+        Assert.Equal(7, cut.FindAll("li.list-group-item").Count);
+        cut.FindAll("nav ol button")[1].Click();
+        Assert.Contains("研发费用高于销售收入", cut.Markup);
+    }
+
+    [Fact]
+    public void AGapBetweenTwoYearsGivenIsNamed()
+    {
+        var form = Filled();
+        form.Year(2021).Set("sales", "2000");
+        var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, form));
+        Assert.Contains("缺少 2022 年数据", cut.Find("div.alert-danger").TextContent);
+    }
+
+    [Fact]
+    public void AHiTechFirmGetsADefiniteHnteAnswerOnceTheJudgedItemsAreGiven()
+    {
+        var form = HiTechFirm();
+        var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, form));
+        var open = TierText(cut, "高新技术企业");
+        Assert.Contains("待补充", open);
+        Assert.Contains("41–90分", open); // the judged items open: a range across 71
+
+        cut.FindAll("nav ol button")[3].Click();
+        cut.Find("#advancement").Change("A");
+        cut.Find("#coreSupport").Change("A");
+        foreach (var fact in new[] { "rdRules", "rdUnit", "incentives", "talent" }) cut.Find($"#{fact}-yes").Change(true);
+        var given = TierText(cut, "高新技术企业");
+        Assert.Contains("符合", given);
+        Assert.DoesNotContain("不符合", given);
+        Assert.Contains("75–90分", given); // bands still give a range, all of it above 71
+
+        // Four facts absent: the range falls below 71 at its top, a definite "not met".
+        foreach (var fact in new[] { "rdRules", "rdUnit", "incentives", "talent" }) cut.Find($"#{fact}-no").Change(true);
+        Assert.Contains("不符合", TierText(cut, "高新技术企业"));
+    }
+
+    [Fact]
     public void AShortfallShowsTheGapAndWhatIfLiftsIt()
     {
         // Staff 20% → 12, R&D 100/3000 = 3.33% → 20, two Class Ⅱ → 12: 44 points, below 60.
-        var form = Filled();
-        var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, form));
+        var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, Filled()));
+        cut.FindAll("nav ol button")[4].Click();
         var techSme = cut.FindAll("details")[0].TextContent;
         Assert.Contains("不符合 · 44分", techSme);
         Assert.Contains("研发费用需 ≥", techSme);
@@ -55,5 +194,20 @@ public sealed class SelfCheckTests : IDisposable
         // What-if: R&D +100% → 200/3000 = 6.67% → 50 points: 74.
         cut.Find("#whatIfRd").Input("100");
         Assert.Contains("符合 · 74分", cut.FindAll("details")[0].TextContent);
+    }
+
+    [Fact]
+    public void AFirmThatQualifiesByScoreSeesTheDirectRoutesAsUnusedNotFailed()
+    {
+        var form = Filled();
+        form.Year(2023).Set("rd", "200");
+        var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, form));
+        cut.FindAll("nav ol button")[4].Click();
+        var techSme = cut.FindAll("details")[0];
+        Assert.Contains("符合 · 74分", techSme.TextContent);
+        var direct = techSme.QuerySelectorAll("tr").Where(r => r.TextContent.Contains("近五年内") || r.TextContent.Contains("研发机构") || r.TextContent.Contains("资格证书")).ToList();
+        Assert.NotEmpty(direct);
+        Assert.All(direct, r => Assert.Contains("未使用（已按评分符合）", r.TextContent));
+        Assert.All(direct, r => Assert.DoesNotContain("✘", r.TextContent));
     }
 }

@@ -104,53 +104,90 @@ public static class ProfileJson
         return (read, null);
     }
 
-    /// <summary>Impossible values: the profile is not assessed and the field is named.</summary>
+    /// <summary>Impossible values: the profile is not assessed and the field is named (the first problem).</summary>
     private static (string Field, string Message)? Check(EnterpriseProfile p, DateOnly asOf)
     {
-        if (p.RegisteredOn is { } registered && InputRanges.DateProblem(registered, asOf) is { } r) return ("$.registeredOn", r);
-        if (p.HnteCertificate?.IssuedOn is { } issued && InputRanges.DateProblem(issued, asOf) is { } c) return ("$.hnteCertificate.issuedOn", c);
+        foreach (var problem in Problems(p, asOf)) return problem;
+        return null;
+    }
+
+    /// <summary>
+    /// Every impossible value of a profile, each naming its field ($.path): the shared validator of the API, the CLI
+    /// and the self-check, with the registry's own consistency rules (<see cref="RegistryValidation"/>) and date range
+    /// (<see cref="InputRanges"/>). Dates after the evaluation date are lawful here (a certificate or a round that is
+    /// not yet in force); a registration after it is not, nor any record dated before the registration.
+    /// </summary>
+    public static IEnumerable<(string Field, string Message)> Problems(EnterpriseProfile p, DateOnly asOf)
+    {
+        if (p.RegisteredOn is { } registered)
+        {
+            if (InputRanges.DateProblem(registered, asOf) is { } r) yield return ("$.registeredOn", r);
+            else if (registered > asOf) yield return ("$.registeredOn", $"注册日期 {registered:yyyy-MM-dd} 晚于评价日 {asOf:yyyy-MM-dd} (registered after the evaluation date)");
+        }
+        if (p.HnteCertificate?.IssuedOn is { } issued)
+        {
+            if (InputRanges.DateProblem(issued, asOf) is { } c) yield return ("$.hnteCertificate.issuedOn", c);
+            else if (p.RegisteredOn is { } reg && issued < reg) yield return ("$.hnteCertificate.issuedOn", $"发证日期早于注册日期 {reg:yyyy-MM-dd} (issued before registration)");
+        }
         var seen = new HashSet<int>();
         for (var i = 0; i < p.Years.Count; i++)
         {
             var y = p.Years[i];
             var at = $"$.years[{i}]";
-            if (y.Year is < 1900 or > 2100) return ($"{at}.year", $"year {y.Year} is out of range");
-            if (!seen.Add(y.Year)) return ($"{at}.year", $"year {y.Year} appears twice");
+            if (y.Year is < 1900 or > 2100) { yield return ($"{at}.year", $"year {y.Year} is out of range"); continue; }
+            if (!seen.Add(y.Year)) { yield return ($"{at}.year", $"year {y.Year} appears twice"); continue; }
+            if (p.RegisteredOn is { } reg && y.Year < reg.Year) yield return ($"{at}.year", $"申报年度 {y.Year} 早于注册年度 {reg.Year} (a year before registration)");
             foreach (var (field, message) in RegistryValidation.Consistency(y))
-                return ($"{at}.{field}", message);
+                yield return ($"{at}.{field}", message);
         }
         if (p.Ip is { } ip)
         {
-            if (ip.Class1 < 0) return ("$.ip.class1", "must not be negative");
-            if (ip.Class2 < 0) return ("$.ip.class2", "must not be negative");
+            if (ip.Class1 < 0) yield return ("$.ip.class1", "不能为负数 (must not be negative)");
+            if (ip.Class2 < 0) yield return ("$.ip.class2", "不能为负数 (must not be negative)");
         }
         for (var i = 0; i < p.ListEntries.Count; i++)
             if (!RegistryValidation.ListTiers.Contains(p.ListEntries[i].Tier))
-                return ($"$.listEntries[{i}].tier", $"'{p.ListEntries[i].Tier}' is not a listed tier: one of {string.Join(", ", RegistryValidation.ListTiers)}");
+                yield return ($"$.listEntries[{i}].tier", $"'{p.ListEntries[i].Tier}' is not a listed tier: one of {string.Join(", ", RegistryValidation.ListTiers)}");
         for (var i = 0; i < (p.CleanRecordEvents?.Count ?? 0); i++)
         {
             var e = p.CleanRecordEvents![i];
             if (!RegistryValidation.CleanRecordFlags.Contains(e.Flag))
-                return ($"$.cleanRecordEvents[{i}].flag", $"'{e.Flag}' is not a clean-record flag: one of {string.Join(", ", RegistryValidation.CleanRecordFlags)}");
-            if (InputRanges.DateProblem(e.OccurredOn, asOf) is { } d) return ($"$.cleanRecordEvents[{i}].occurredOn", d);
+                yield return ($"$.cleanRecordEvents[{i}].flag", $"'{e.Flag}' is not a clean-record flag: one of {string.Join(", ", RegistryValidation.CleanRecordFlags)}");
+            if (InputRanges.DateProblem(e.OccurredOn, asOf) is { } d) yield return ($"$.cleanRecordEvents[{i}].occurredOn", d);
         }
         for (var i = 0; i < p.Financing.Count; i++)
         {
             var f = p.Financing[i];
-            if (f.Currency is { } cur && cur is not ("CNY" or "USD")) return ($"$.financing[{i}].currency", $"'{cur}' is not CNY or USD");
-            if (f.Amount < 0) return ($"$.financing[{i}].amount", "must not be negative");
-            if (f.PostMoneyValuation < 0) return ($"$.financing[{i}].postMoneyValuation", "must not be negative");
-            if (f.Date is { } on && InputRanges.DateProblem(on, asOf) is { } d) return ($"$.financing[{i}].date", d);
+            if (f.Currency is { } cur && cur is not ("CNY" or "USD")) yield return ($"$.financing[{i}].currency", $"'{cur}' is not CNY or USD");
+            if (f.Amount < 0) yield return ($"$.financing[{i}].amount", "不能为负数 (must not be negative)");
+            if (f.PostMoneyValuation < 0) yield return ($"$.financing[{i}].postMoneyValuation", "不能为负数 (must not be negative)");
+            if (f.Date is { } on)
+            {
+                if (InputRanges.DateProblem(on, asOf) is { } d) yield return ($"$.financing[{i}].date", d);
+                else if (p.RegisteredOn is { } reg && on < reg) yield return ($"$.financing[{i}].date", $"融资日期早于注册日期 {reg:yyyy-MM-dd} (a round before registration)");
+            }
         }
         if (p.Expert is { } x)
         {
             string[] grades = ["A", "B", "C", "D", "E"];
-            if (x.TechAdvancement is { } t && !grades.Contains(t)) return ("$.expert.techAdvancement", $"'{t}' is not a grade A–E");
-            if (x.CoreSupport is { } s && !grades.Contains(s)) return ("$.expert.coreSupport", $"'{s}' is not a grade A–E");
-            if (x.RdManagementPoints is < 0 or > 20) return ("$.expert.rdManagementPoints", "must be 0–20");
+            if (x.TechAdvancement is { } t && !grades.Contains(t)) yield return ("$.expert.techAdvancement", $"'{t}' is not a grade A–E");
+            if (x.CoreSupport is { } s && !grades.Contains(s)) yield return ("$.expert.coreSupport", $"'{s}' is not a grade A–E");
+            if (x.RdManagementPoints is < 0 or > 20) yield return ("$.expert.rdManagementPoints", "must be 0–20");
         }
-        if (p.CreditCode is { } code && Domain.UnifiedSocialCreditCode.Validate(code) is { } reason) return ("$.creditCode", reason);
-        return null;
+        if (p.CreditCode is { } code && Domain.UnifiedSocialCreditCode.Validate(code) is { } reason) yield return ("$.creditCode", reason);
+    }
+
+    /// <summary>Lawful but unlikely figures: shown to whoever typed them, never a reason to refuse.</summary>
+    public static IEnumerable<(string Field, string Message)> Warnings(EnterpriseProfile p)
+    {
+        for (var i = 0; i < p.Years.Count; i++)
+        {
+            var y = p.Years[i];
+            if (y.RdExpense > y.SalesRevenue && y.SalesRevenue > 0)
+                yield return ($"$.years[{i}].rdExpense", "研发费用高于销售收入：初创企业可能如此，请核对 (R&D above sales: possible for a young firm, please check)");
+            if (y.Employees == 0 && y.SalesRevenue > 0)
+                yield return ($"$.years[{i}].employees", "有销售收入但职工为 0 人，请核对 (sales with no employees: please check)");
+        }
     }
 
     public static string Serialize(AssessmentResult r) => JsonSerializer.Serialize(r, Options);
