@@ -34,7 +34,9 @@ public sealed class DirectoryRepository(Database db)
         private Breakdown() : this(0, "", null, null, "", 0) { }
     }
 
-    public sealed record ScreeningCount(string Tier, int Qualified, int Confirmed, int Rejected)
+    /// <summary>Each enterprise's latest screening of a tier: qualified, undetermined (the data cannot decide: for HNTE a
+    /// score range across 71), not qualified, and the officers' latest decisions.</summary>
+    public sealed record ScreeningCount(string Tier, int Qualified, int Confirmed, int Rejected, int Undetermined = 0, int NotQualified = 0)
     {
         private ScreeningCount() : this("", 0, 0, 0) { }
     }
@@ -145,12 +147,12 @@ public sealed class DirectoryRepository(Database db)
         // append-only: the newest decision on a subject counts).
         // Per combination of qualified tiers (at most 128): the page adds up each tier's bit.
         public const string QualifiedCounts = """
-            SELECT l.qualified_tiers AS Mask, COUNT(*) AS Count
+            SELECT l.qualified_tiers AS Mask, l.undetermined_tiers AS Open, COUNT(*) AS Count
             FROM ladder_positions l JOIN enterprises e ON e.credit_code = l.credit_code
             WHERE l.latest = 1 AND 
-            """ + ScopeSql.Enterprise + " GROUP BY l.qualified_tiers";
+            """ + ScopeSql.Enterprise + " GROUP BY l.qualified_tiers, l.undetermined_tiers";
         // The whole province needs no scope, so no join: every position's enterprise exists (foreign key).
-        public const string QualifiedCountsProvince = "SELECT l.qualified_tiers AS Mask, COUNT(*) AS Count FROM ladder_positions l WHERE l.latest = 1 GROUP BY l.qualified_tiers";
+        public const string QualifiedCountsProvince = "SELECT l.qualified_tiers AS Mask, l.undetermined_tiers AS Open, COUNT(*) AS Count FROM ladder_positions l WHERE l.latest = 1 GROUP BY l.qualified_tiers, l.undetermined_tiers";
         public const string DecisionCounts = """
             SELECT d.tier AS Tier, d.decision AS Decision, COUNT(*) AS Count
             FROM review_decisions d JOIN enterprises e ON e.credit_code = d.credit_code
@@ -240,14 +242,18 @@ public sealed class DirectoryRepository(Database db)
         using var c = Database.Open();
         var args = new DynamicParameters(scope.Parameters);
         var whole = scope.Role is Roles.Admin or Roles.ProvinceOfficer;
-        var masks = c.Query<(long Mask, long Count)>(whole ? Sql.QualifiedCountsProvince : Sql.QualifiedCounts, args).ToList();
-        var qualified = Summaries.TierOrder
-            .Select(tier => (Tier: tier, Count: (int)masks.Where(m => (m.Mask & Summaries.Bit(tier)) != 0).Sum(m => m.Count)))
-            .Where(t => t.Count > 0).ToDictionary(t => t.Tier, t => t.Count);
+        var masks = c.Query<(long Mask, long Open, long Count)>(whole ? Sql.QualifiedCountsProvince : Sql.QualifiedCounts, args).ToList();
+        var screened = (int)masks.Sum(m => m.Count);
+        int Count(string tier, Func<(long Mask, long Open, long Count), long> bits) => (int)masks.Where(m => (bits(m) & Summaries.Bit(tier)) != 0).Sum(m => m.Count);
         var decided = c.Query<DecisionCount>(Sql.DecisionCounts, args).ToList();
-        return qualified.Keys.Union(decided.Select(d => d.Tier)).Select(tier => new ScreeningCount(tier, qualified.GetValueOrDefault(tier),
-            decided.Where(d => d.Tier == tier && d.Decision == "confirmed").Sum(d => d.Count),
-            decided.Where(d => d.Tier == tier && d.Decision == "rejected").Sum(d => d.Count))).ToList();
+        return Summaries.TierOrder.Select(tier =>
+        {
+            int qualified = Count(tier, m => m.Mask), open = Count(tier, m => m.Open);
+            return new ScreeningCount(tier, qualified,
+                decided.Where(d => d.Tier == tier && d.Decision == "confirmed").Sum(d => d.Count),
+                decided.Where(d => d.Tier == tier && d.Decision == "rejected").Sum(d => d.Count),
+                open, screened - qualified - open);
+        }).ToList();
     }
 
     public IReadOnlyList<ExpectedEntries> Expected(AccessScope scope, int baseYear)

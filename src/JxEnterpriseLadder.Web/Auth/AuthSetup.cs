@@ -110,6 +110,8 @@ public static class AuthSetup
                 // An unknown name, a wrong password and a locked account answer alike, so names cannot be discovered.
                 return Results.Redirect($"/login?error=failed&returnUrl={Uri.EscapeDataString(back)}&userName={Uri.EscapeDataString(userName ?? "")}");
             await http.SignInAsync(Scheme, UserScope.ToPrincipal(user.UserName, user.DisplayName, user.Scope, user.Stamp));
+            // An enterprise's home is its own record, not a province's dashboard.
+            if (back == "/" && user.Scope is { Role: Roles.Enterprise, CreditCode: { } own }) back = "/enterprises/" + Uri.EscapeDataString(own);
             return Results.LocalRedirect(back);
         });
         // Bound from the form, so the antiforgery token is checked as for the sign-in.
