@@ -130,16 +130,82 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
     public async Task AnEnterpriseSelfChecksFromItsRecordSeesAGapAndSavesIt()
     {
         var page = await SignedIn("enterprise");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/enterprises/[0-9A-Z]{18}$")); // its own record, not a dashboard
+        await Assertions.Expect(page.Locator("#held-and-eligible")).ToContainTextAsync("两者可以不同");
         await page.GetByRole(AriaRole.Link, new() { Name = "企业自查" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "用本企业登记数据填写" }).ClickAsync();
-        await Assertions.Expect(page.GetByLabel("职工总数（人）")).Not.ToHaveValueAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await Assertions.Expect(page.Locator($"#y{DateTime.Today.Year - 1}-employees")).Not.ToHaveValueAsync("");
         // Somewhere up the ladder it falls short: the gap says by how much.
+        await page.GetByRole(AriaRole.Button, new() { Name = "5. 结果" }).ClickAsync();
         await Assertions.Expect(page.Locator("p.gap").First).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "保存到本企业记录" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "已保存" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "本企业" }).ClickAsync();
         await Assertions.Expect(page.GetByText("企业保存的自查")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AFirmTypedByHandGetsADefiniteHnteAnswerAndImpossibleNumbersAreRefusedAtTheField()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/self-check");
+        await Blazor(page);
+        var latest = DateTime.Today.Year - 1;
+
+        await page.Locator("#registeredOn").FillAsync("2015-03-01");
+        await page.Locator("#industry").SelectOptionAsync("new-materials");
+        await page.Locator("#field").SelectOptionAsync("new-materials");
+        await page.Locator("#clean").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+
+        // −5 employees, and tech staff above employees: each named at its field, and no result.
+        await page.Locator($"#y{latest}-employees").FillAsync("-5");
+        await page.Locator($"#y{latest}-techStaff").FillAsync("30");
+        await page.Locator($"#y{latest}-sales").FocusAsync();
+        await Assertions.Expect(page.Locator($"#y{latest}-employees-error")).ToContainTextAsync("不能为负数");
+        await Assertions.Expect(page.Locator($"#y{latest}-techStaff-error")).ToContainTextAsync("超过职工总数");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "更正后再计算结果" })).ToBeVisibleAsync();
+
+        string[] keys = ["employees", "techStaff", "sales", "income", "hiTechIncome", "costs", "rd", "rdDomestic", "assets", "liabilities"];
+        string[][] years =
+        [
+            ["90", "25", "8000", "8400", "6000", "7000", "500", "480", "10000", "4000"],
+            ["95", "28", "9000", "9400", "7000", "7800", "550", "530", "12000", "4800"],
+            ["100", "30", "10000", "10500", "8000", "8600", "600", "580", "14400", "5760"],
+        ];
+        for (var k = 0; k < 3; k++)
+            for (var f = 0; f < keys.Length; f++)
+                await page.Locator($"#y{latest - 2 + k}-{keys[f]}").FillAsync(years[k][f]);
+        await page.Locator($"#y{latest}-liabilities").PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "更正后再计算结果" })).Not.ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await page.Locator("#class1").FillAsync("2");
+        await page.Locator("#class2").FillAsync("6");
+        await page.Locator("label[for=ownRd-yes]").ClickAsync();
+        for (var year = latest - 2; year <= latest; year++) await page.Locator($"#y{year}-results").FillAsync("5");
+        await page.Locator($"#y{latest}-results").PressAsync("Tab");
+        var hnte = page.Locator("li.list-group-item").Filter(new() { HasText = "高新技术企业" });
+        await Assertions.Expect(hnte).ToContainTextAsync("待补充");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await page.Locator("#advancement").SelectOptionAsync("A");
+        await page.Locator("#coreSupport").SelectOptionAsync("A");
+        foreach (var fact in new[] { "rdRules", "rdUnit", "incentives", "talent" }) await page.Locator($"label[for={fact}-yes]").ClickAsync();
+        await Assertions.Expect(hnte).ToContainTextAsync("符合 · 75–90分");
+
+        // The printed result: one A4 page per tier.
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await Assertions.Expect(page.Locator("details")).ToHaveCountAsync(7);
+        var bytes = await page.PdfAsync(new PagePdfOptions { Format = "A4" });
+        await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), "jxladder-self-check-result.pdf"), bytes); // to look at when it fails
+        var pdf = System.Text.Encoding.Latin1.GetString(bytes);
+        Assert.Equal(7, Regex.Matches(pdf, @"/Type\s*/Page[^s]").Count);
+        await context.CloseAsync();
     }
 
     [Fact]

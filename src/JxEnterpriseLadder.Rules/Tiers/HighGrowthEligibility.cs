@@ -25,7 +25,7 @@ internal static class HighGrowthEligibility
                 set.Ref("strategicIndustries"), Inputs.Industry));
         return b.Add(new Criterion
         {
-            Id = $"{b.Tier}.strategic-industry", Label = "属于全省战略性新兴产业", Actual = industry,
+            Id = $"{b.Tier}.strategic-industry", Label = "属于全省战略性新兴产业", Actual = Domain.JiangxiReference.Default.IndustryByCode(industry)?.Name ?? industry, // the name people read, not the code
             Threshold = string.Join("、", industries), Passed = industries.Contains(industry),
             Source = set.SourceText("strategicIndustries"),
         });

@@ -84,7 +84,7 @@ internal static class HnteRules
             return b.Add(MissingCriterion("hnte.field", "核心技术属于《国家重点支持的高新技术领域》", "八大领域之一", set.Ref("hiTechFields"), Inputs.HiTechField));
         return b.Add(new Criterion
         {
-            Id = "hnte.field", Label = "核心技术属于《国家重点支持的高新技术领域》", Actual = f,
+            Id = "hnte.field", Label = "核心技术属于《国家重点支持的高新技术领域》", Actual = Domain.JiangxiReference.Default.HiTechFieldByCodeOrName(f)?.Name ?? f,
             Threshold = "八大领域之一", Passed = fields.Contains(f), Source = set.SourceText("hiTechFields"),
         });
     }
