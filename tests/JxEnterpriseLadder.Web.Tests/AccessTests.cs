@@ -45,7 +45,15 @@ public sealed class AccessTests(AppFixture app)
     public async Task EachDemoRoleSignsInAndSeesItsOwnScope(string user, string? scope, bool officer, bool candidates)
     {
         var client = await app.As(user);
-        var home = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+        var landing = await client.GetAsync("/");
+        if (user == "enterprise")
+        {
+            // An enterprise's home is its own record, not a province's dashboard.
+            Assert.Equal(HttpStatusCode.Redirect, landing.StatusCode);
+            Assert.StartsWith("/enterprises/", landing.Headers.Location!.AbsolutePath);
+            landing = await client.GetAsync(landing.Headers.Location);
+        }
+        var home = WebUtility.HtmlDecode(await landing.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
         Assert.Contains("退出", home);
         if (scope is not null) Assert.Contains($"<strong>{scope}</strong>", home);
         Assert.Equal(officer ? HttpStatusCode.OK : HttpStatusCode.Redirect, (await client.GetAsync("/enterprises")).StatusCode);
