@@ -63,14 +63,15 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
         };
     }
 
-    public IReadOnlyList<EnterpriseRecord> Generate(GeneratorOptions o, Action<string>? progress = null) => Stream(o, progress).ToList();
+    public IReadOnlyList<EnterpriseRecord> Generate(GeneratorOptions o, Action<string>? progress = null, Action<int, int>? generated = null) =>
+        Stream(o, progress, generated: generated).ToList();
 
     /// <summary>
     /// The province firm by firm, in index order, a chunk at a time: memory holds one chunk, never the province, so
     /// a million enterprises stream straight into the database. Each firm's recognition years draw from streams of
     /// their own, so the result does not depend on the chunk size or on how many cores assess a chunk.
     /// </summary>
-    public IEnumerable<EnterpriseRecord> Stream(GeneratorOptions o, Action<string>? progress = null, int chunkSize = 4096)
+    public IEnumerable<EnterpriseRecord> Stream(GeneratorOptions o, Action<string>? progress = null, int chunkSize = 4096, Action<int, int>? generated = null)
     {
         var codes = new HashSet<string>();
         var years = RecognitionYears(o);
@@ -82,7 +83,9 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
             for (var i = 0; i < firms.Length; i++) firms[i] = NewFirm(o, first + i, codes);
             Parallel.For(0, firms.Length, parallel, i => RunRecognition(o, years, firms[i], first + i));
             foreach (var f in firms) yield return f.ToRecord();
-            if ((first / chunkSize) % 10 == 9 || first + firms.Length == o.Enterprises)
+            generated?.Invoke(first + firms.Length, o.Enterprises);
+            // A line at every tenth of the way, whatever the size.
+            if ((long)(first + firms.Length) * 10 / o.Enterprises > (long)first * 10 / o.Enterprises || first + firms.Length == o.Enterprises)
                 progress?.Invoke($"{first + firms.Length} of {o.Enterprises} enterprises generated");
         }
     }

@@ -8,14 +8,14 @@ namespace JxEnterpriseLadder.Services;
 /// <summary>Creates the schema and, on an empty registry, the generated demo province.</summary>
 public static class Seeding
 {
-    public static int SeedProvince(Database db, GeneratorOptions options, AssessmentEngine engine, Action<string>? progress = null)
+    public static int SeedProvince(Database db, GeneratorOptions options, AssessmentEngine engine, Action<string>? progress = null, Action<int, int>? generated = null)
     {
         Migrator.Migrate(db);
         var registry = new RegistryRepository(db);
         registry.SaveReferenceData(JiangxiReference.Default);
         if (registry.CountEnterprises() > 0)
             throw new InvalidOperationException($"the registry at {db.Description} already holds enterprises: seed only an empty registry");
-        var records = new ProvinceGenerator(engine).Generate(options, progress);
+        var records = new ProvinceGenerator(engine).Generate(options, progress, generated);
         progress?.Invoke($"writing {records.Count} enterprises to {db.Description}");
         registry.Insert(records);
         return records.Count;
@@ -26,13 +26,16 @@ public static class Seeding
         ProvinceStatistics.Published.Select(p => new DateOnly(p.Year, 6, 30)).Append(today).Distinct().Order().ToArray();
 
     /// <summary>Screens the registry at the calibration dates so the counts are there as soon as the province is.</summary>
-    public static void ScreenCalibrationDates(RegistryRepository registry, AssessmentEngine engine, DateOnly today, Action<string>? progress = null)
+    public static void ScreenCalibrationDates(RegistryRepository registry, AssessmentEngine engine, DateOnly today, Action<string>? progress = null,
+        Action<int, int>? screened = null)
     {
         var screening = new Screening(registry, engine);
-        foreach (var asOf in CalibrationDates(today))
+        var dates = CalibrationDates(today);
+        for (var i = 0; i < dates.Count; i++)
         {
-            var summary = screening.Run(asOf);
-            progress?.Invoke($"screened {summary.Enterprises} enterprises at {asOf:yyyy-MM-dd}");
+            var summary = screening.Run(dates[i]);
+            progress?.Invoke($"screened {summary.Enterprises} enterprises at {dates[i]:yyyy-MM-dd}");
+            screened?.Invoke(i + 1, dates.Count);
         }
     }
 }

@@ -19,6 +19,7 @@ app.PrepareDemoRegistry();
 app.PrepareAccounts();
 
 app.UseLadderHosting();
+DemoPreparation.UseDemoPreparation(app);
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseLadderLocalization();
 app.UseAuthentication();

@@ -1,3 +1,4 @@
+using JxEnterpriseLadder.Web.Auth;
 using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Generator;
@@ -15,6 +16,7 @@ public static class WebSetup
         services.AddProblemDetails();
         services.AddSingleton<Api.ImportReports>();
         services.AddSingleton<WorkFolder>();
+        services.AddSingleton<DemoPreparation>();
         services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(ConfigureProxies);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;
@@ -100,32 +102,62 @@ public static class WebSetup
     }
 
     /// <summary>
-    /// Migrates the registry at start; on an empty embedded (SQLite) registry outside Production, generates the demo
-    /// province (Demo:Enterprises, default 40,000) and screens it, so a newcomer sees a whole province on first start.
+    /// Migrates the registry at start (before the app answers). On an empty embedded (SQLite) registry outside
+    /// Production, the demo province (Demo:Enterprises, default 40,000) is then generated, screened and scored in the
+    /// background, with its demo accounts, while the app already answers with the progress (<see cref="DemoPreparation"/>).
     /// </summary>
     public static void PrepareDemoRegistry(this WebApplication app)
     {
         var db = app.Services.GetRequiredService<Database>();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("JxEnterpriseLadder.Demo");
+        var preparation = app.Services.GetRequiredService<DemoPreparation>();
         Migrator.Migrate(db);
         app.Services.GetRequiredService<WorkFolder>(); // empties what an earlier run left
         var registry = app.Services.GetRequiredService<RegistryRepository>();
         registry.SaveReferenceData(JiangxiReference.Default);
         var parameters = ParameterAudit.RecordChanges(app.Services.GetRequiredService<ParameterStore>(), app.Services.GetRequiredService<AuditRepository>(), TimeProvider.System);
         if (parameters.Count > 0) log.LogInformation("Parameter sets new or changed since the last start, recorded in the audit trail: {Sets}", string.Join(", ", parameters.Select(p => p.SubjectKey)));
-        if (db.Provider != DatabaseProvider.Sqlite || app.Environment.IsProduction()) return;
-        if (registry.CountEnterprises() > 0)
+        if (db.Provider != DatabaseProvider.Sqlite || app.Environment.IsProduction())
         {
-            PredictDemo(app, registry, log);
+            preparation.Finished();
             return;
         }
-        var options = new GeneratorOptions { Enterprises = app.Configuration.GetValue("Demo:Enterprises", 40_000) };
-        log.LogInformation("Empty embedded registry at {Db}: generating the demo province ({N} enterprises) …", db.Description, options.Enterprises);
-        var engine = app.Services.GetRequiredService<AssessmentEngine>();
-        Seeding.SeedProvince(db, options, engine, m => log.LogInformation("{Message}", m));
-        Seeding.ScreenCalibrationDates(registry, engine, DateOnly.FromDateTime(DateTime.Today), m => log.LogInformation("{Message}", m));
-        PredictDemo(app, registry, log);
-        log.LogInformation("Demo province ready");
+        var empty = registry.CountEnterprises() == 0;
+        var predictions = app.Services.GetRequiredService<PredictionRepository>();
+        if (!empty && predictions.LatestBaseYear() is not null)
+        {
+            app.PrepareDemoAccounts();
+            preparation.Finished();
+            return;
+        }
+        // Long work in the background: the port opens now, and pages show how far it is.
+        _ = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                var engine = app.Services.GetRequiredService<AssessmentEngine>();
+                if (empty)
+                {
+                    var options = new GeneratorOptions { Enterprises = app.Configuration.GetValue("Demo:Enterprises", 40_000) };
+                    log.LogInformation("Empty embedded registry at {Db}: generating the demo province ({N} enterprises) …", db.Description, options.Enterprises);
+                    preparation.Stage("生成演示省份的企业", "Generating the demo province's enterprises", options.Enterprises);
+                    Seeding.SeedProvince(db, options, engine, m => log.LogInformation("{Message}", m), preparation.Report);
+                    var dates = Seeding.CalibrationDates(DateOnly.FromDateTime(DateTime.Today));
+                    preparation.Stage("按各评价日筛查", "Screening at each evaluation date", dates.Count);
+                    Seeding.ScreenCalibrationDates(registry, engine, DateOnly.FromDateTime(DateTime.Today), m => log.LogInformation("{Message}", m), preparation.Report);
+                }
+                app.PrepareDemoAccounts();
+                preparation.Stage("计算下一年晋级预测", "Scoring next year's promotion forecasts", 1);
+                PredictDemo(app, registry, log);
+                preparation.Report(1, 1);
+                log.LogInformation("Demo province ready");
+                preparation.Finished();
+            }
+            catch (Exception e)
+            {
+                preparation.Failed(e);
+            }
+        }, TaskCreationOptions.LongRunning);
     }
 
     /// <summary>Scores the embedded registry with the shipped models (Models:Path, default the models beside the app) when

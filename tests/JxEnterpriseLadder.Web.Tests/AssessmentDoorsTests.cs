@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JxEnterpriseLadder.Web.Tests;
 
@@ -27,6 +28,8 @@ public sealed class AppFixture : IDisposable
         Factory.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0)); // a free port of its own: several apps run side by side
         Factory.StartServer();
         using (var probe = Factory.CreateClient()) BaseAddress = probe.BaseAddress!;
+        // The demo is prepared in the background once the port is open: the tests start when it is ready.
+        Assert.True(Factory.Services.GetRequiredService<DemoPreparation>().Ready.Wait(TimeSpan.FromMinutes(10)), "the demo was not ready in 10 minutes");
         Client = NewClient();
     }
 

@@ -83,8 +83,17 @@ public static class AuthSetup
             }
             return;
         }
+        // Outside Production the demo accounts are made with the demo province (PrepareDemoRegistry → PrepareDemoAccounts).
+    }
+
+    /// <summary>The demo accounts of the embedded demo registry (once it holds the demo park's enterprises).</summary>
+    public static void PrepareDemoAccounts(this WebApplication app)
+    {
+        var users = app.Services.GetRequiredService<UserRepository>();
+        var accounts = app.Services.GetRequiredService<Accounts>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("JxEnterpriseLadder.Accounts");
         var db = app.Services.GetRequiredService<Database>();
-        if (db.Provider != DatabaseProvider.Sqlite) return;
+        if (db.Provider != DatabaseProvider.Sqlite || app.Environment.IsProduction()) return;
         var enterprise = app.Services.GetRequiredService<DirectoryRepository>()
             .Search(new AccessScope(Roles.ParkManager, ParkCode: DemoAccounts.DemoPark), new DirectoryRepository.Filter(), DirectoryRepository.SortBy.CreditCode, false, 0, 1)
             .Rows.FirstOrDefault()?.CreditCode;
