@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using JxEnterpriseLadder.Domain.Access;
+using JxEnterpriseLadder.Services;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JxEnterpriseLadder.Web.Tests;
+
+/// <summary>
+/// The dashboard answers "did we meet 10,000 / 140 / 12, and will we next year?": a card per target with the target
+/// year's figure, completion and met or missed for the province; a city's own figures and share, never the province's
+/// target as its own; counts as whole numbers; the calibration table on the administrator's page only.
+/// </summary>
+[Collection("app")]
+public sealed class DashboardTests(AppFixture app)
+{
+    private async Task<string> Page(string user, string path = "/") => WebUtility.HtmlDecode(await (await app.As(user)).GetStringAsync(path));
+
+    [Fact]
+    public async Task TheProvinceSeesEachTargetMetOrMissedWithItsCompletionRate()
+    {
+        var html = await Page("province");
+        var targets = app.Factory.Services.GetRequiredService<TargetProgress>();
+        var rows = targets.For(AccessScope.Province, 2023).Progress.Where(r => r.Target is not null).ToList();
+        Assert.Equal(["tech-sme", "gazelle", "unicorn"], rows.Select(r => r.Group));
+        foreach (var r in rows)
+        {
+            var card = Regex.Match(html, $"id=\"target-{r.Group}\"(.*?)</div>\\s*</div>\\s*</div>", RegexOptions.Singleline).Groups[1].Value;
+            Assert.Contains($"{r.Recognized:N0}", card);
+            Assert.Contains($"/ {r.Target:N0}", card);
+            Assert.Contains("完成率", card);
+            Assert.Contains(r.Recognized >= r.Target ? "达标" : "未达标", card);
+        }
+        Assert.DoesNotContain("与江西省公布数据的校准对照", html); // a developer's check, on the administrator's page
+        Assert.DoesNotMatch(@"预计新增</th>.*?\d+\.\d", html[..Math.Min(html.Length, html.IndexOf("历年趋势", StringComparison.Ordinal) is var i and > 0 ? i : html.Length)]);
+    }
+
+    [Fact]
+    public async Task ACityOfficerSeesItsOwnFiguresAndShareNeverTheProvinceTargetAsItsOwn()
+    {
+        var html = await Page("nanchang");
+        var card = Regex.Match(html, "id=\"target-tech-sme\"(.*?)</div>\\s*</div>\\s*</div>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("占全省", card);
+        Assert.Contains("为全省目标", card);
+        Assert.DoesNotContain("完成率", card);
+        Assert.DoesNotContain("达标", card);
+    }
+
+    [Fact]
+    public async Task TheCalibrationTableIsTheAdministratorsOnly()
+    {
+        Assert.Contains("与江西省公布数据的校准对照", await Page("admin", "/calibration"));
+        var refused = await (await app.As("province")).GetAsync("/calibration");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.DoesNotContain("与江西省公布数据的校准对照", await refused.Content.ReadAsStringAsync());
+    }
+}
