@@ -9,9 +9,58 @@ namespace JxEnterpriseLadder.Services;
 /// The officers' review of a screening: the enterprises that newly qualify for a tier, or no longer do, since the
 /// screening before; each confirmed or rejected with a note, recorded with who, when, why and the parameter versions.
 /// </summary>
-public sealed class ScreeningReview(ReviewRepository reviews, TimeProvider clock)
+public sealed class ScreeningReview(ReviewRepository reviews, UserRepository users, TimeProvider clock)
 {
     public sealed record Queue(DateOnly AsOf, DateOnly? Previous, IReadOnlyList<ReviewRepository.QueueItem> Items);
+
+    /// <summary>Which decisions a page of the queue shows: the tabs of the review page.</summary>
+    public enum Status { Pending, Confirmed, Rejected }
+
+    public enum Order { Name, CreditCode, City, Change }
+
+    /// <summary>A page of the queue: the filters of the review page (change kind, city, park, name), its order, and the page.</summary>
+    public sealed record PageQuery(Status Status = Status.Pending, string? Change = null, string? City = null, string? Park = null, string? Name = null,
+        Order Order = Order.Name, bool Descending = false, int Page = 1, int PageSize = 25);
+
+    /// <summary>One page of the queue, with how many items each tab holds and how many match the filters.</summary>
+    public sealed record QueuePage(DateOnly AsOf, DateOnly? Previous, IReadOnlyList<ReviewRepository.QueueItem> Items, int Matching,
+        int Pending, int Confirmed, int Rejected, int Page, int Pages);
+
+    /// <summary>
+    /// The queue paged on the server: the browser gets one page, whatever the queue's length; the tabs count what each
+    /// status holds under the same filters. Decisions name who made them by their display name.
+    /// </summary>
+    public QueuePage Page(AccessScope scope, DateOnly asOf, string tier, PageQuery q)
+    {
+        var queue = For(scope, asOf, tier);
+        var names = users.All().ToDictionary(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal);
+        IEnumerable<ReviewRepository.QueueItem> filtered = queue.Items;
+        if (q.Change is { Length: > 0 } change) filtered = filtered.Where(i => i.Change == change);
+        if (q.City is { Length: > 0 } city) filtered = filtered.Where(i => i.CityCode == city);
+        if (q.Park is { Length: > 0 } park) filtered = filtered.Where(i => i.ParkCode == park);
+        if (q.Name?.Trim() is { Length: > 0 } name)
+            filtered = filtered.Where(i => i.Name.Contains(name, StringComparison.OrdinalIgnoreCase) || i.CreditCode.Contains(name, StringComparison.OrdinalIgnoreCase));
+        var all = filtered.ToList();
+        var inTab = all.Where(i => q.Status switch
+        {
+            Status.Confirmed => i.Decision == "confirmed",
+            Status.Rejected => i.Decision == "rejected",
+            _ => i.Decision is null,
+        });
+        Func<ReviewRepository.QueueItem, string> key = q.Order switch
+        {
+            Order.CreditCode => i => i.CreditCode, Order.City => i => i.CityCode + "\u0000" + i.Name, Order.Change => i => i.Change + "\u0000" + i.Name,
+            _ => i => i.Name,
+        };
+        var sorted = (q.Descending ? inTab.OrderByDescending(key, StringComparer.Ordinal) : inTab.OrderBy(key, StringComparer.Ordinal)).ThenBy(i => i.CreditCode, StringComparer.Ordinal).ToList();
+        var size = Math.Clamp(q.PageSize, 10, 200);
+        var pages = Math.Max(1, (sorted.Count + size - 1) / size);
+        var page = Math.Clamp(q.Page, 1, pages);
+        var items = sorted.Skip((page - 1) * size).Take(size)
+            .Select(i => i.DecidedBy is { } by && names.TryGetValue(by, out var display) ? i with { DecidedBy = display } : i).ToList();
+        return new QueuePage(queue.AsOf, queue.Previous, items, sorted.Count, all.Count(i => i.Decision is null), all.Count(i => i.Decision == "confirmed"),
+            all.Count(i => i.Decision == "rejected"), page, pages);
+    }
 
     public IReadOnlyList<DateOnly> ScreeningDates() => reviews.ScreeningDates();
 

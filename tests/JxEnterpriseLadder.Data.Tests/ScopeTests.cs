@@ -31,7 +31,7 @@ public sealed class ScopeTests
         screening.Run(new DateOnly(2020, 6, 30));
         screening.Run(AsOf);
         return new Province(db, registry, directory, new EnterpriseDirectory(directory, registry, new PredictionRepository(db), reviews, new AuditRepository(db), TimeProvider.System),
-            new ScreeningReview(reviews, TimeProvider.System), screening);
+            new ScreeningReview(reviews, new UserRepository(db), TimeProvider.System), screening);
     }
 
     private static IReadOnlyList<DirectoryRepository.Row> All(Province p, AccessScope scope) =>

@@ -86,13 +86,17 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         await rows.First.Locator("input[type=checkbox]").CheckAsync();
         await page.GetByLabel("复核说明（驳回必填）").FillAsync("材料核实无误");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认所选（1）" }).ClickAsync();
+        // A batch decision waits for its confirmation.
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("将 1 家企业的变化确认为有效");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "确定确认" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "已确认 1 家" })).ToBeVisibleAsync();
 
-        // Recorded with who, when, why and the parameters, and on the enterprise's history.
-        await page.GetByLabel("显示").SelectOptionAsync("all");
+        // Recorded with who (by display name), when, why and the parameters, and on the enterprise's history.
+        await page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^已确认") }).ClickAsync();
         var decided = page.Locator("table[aria-labelledby=queue] tbody tr").Filter(new() { HasText = name });
         await Assertions.Expect(decided.GetByText("已确认")).ToBeVisibleAsync();
-        await Assertions.Expect(decided).ToContainTextAsync("nanchang");
+        await Assertions.Expect(decided).ToContainTextAsync("演示设区市科技部门");
         await Assertions.Expect(decided).ToContainTextAsync("材料核实无误");
         await decided.Locator("td a").ClickAsync();
         await Assertions.Expect(page.Locator("ol[aria-labelledby=history]")).ToContainTextAsync("复核确认");
@@ -206,6 +210,34 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         var pdf = System.Text.Encoding.Latin1.GetString(bytes);
         Assert.Equal(7, Regex.Matches(pdf, @"/Type\s*/Page[^s]").Count);
         await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheReviewQueuePagesFiltersAndSortsOnTheServer()
+    {
+        var page = await SignedIn("province");
+        await page.GotoAsync("/review");
+        await Blazor(page);
+        var rows = page.Locator("table[aria-labelledby=queue] tbody tr");
+        var total = await page.Locator("#pager-total").TextContentAsync();
+        var count = int.Parse(Regex.Match(total!, @"共 ([\d,]+) 条").Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(count > 25, $"{count} pending: too few to page");
+        await Assertions.Expect(rows).ToHaveCountAsync(25);
+        await Assertions.Expect(page.Locator("#pager-page")).ToHaveTextAsync($"第 1 / {(count + 24) / 25} 页");
+        var first = await rows.First.Locator("td a").TextContentAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一页" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#pager-page")).ToHaveTextAsync($"第 2 / {(count + 24) / 25} 页");
+        Assert.NotEqual(first, await rows.First.Locator("td a").TextContentAsync());
+
+        // A city filter narrows the queue; every row shown is of that city.
+        await page.Locator("#filterCity").SelectOptionAsync("ganzhou");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#pager-page")).ToContainTextAsync("第 1 /");
+        var cities = await page.Locator("table[aria-labelledby=queue] tbody tr td:nth-child(3)").AllTextContentsAsync();
+        Assert.NotEmpty(cities);
+        Assert.All(cities, c => Assert.Equal("赣州市", c.Trim()));
+        await page.GetByRole(AriaRole.Button, new() { Name = "重置" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#pager-total")).ToHaveTextAsync(total!);
     }
 
     [Fact]
