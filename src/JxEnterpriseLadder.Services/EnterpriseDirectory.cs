@@ -77,5 +77,6 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
         registry.UpdateEnterprise(read, edited, new AuditStamp(userName, "企业保存自查：高新技术企业评价项（自评）"), clock.GetUtcNow().ToUnixTimeSeconds());
     }
 
-    private static string OutcomeText(Outcome o) => o switch { Outcome.Qualified => "合格", Outcome.NotQualified => "不合格", _ => "待定" };
+    // The words the self-check showed when it was saved.
+    private static string OutcomeText(Outcome o) => o switch { Outcome.Qualified => "符合", Outcome.NotQualified => "不符合", _ => "待补充" };
 }

@@ -123,9 +123,9 @@ public sealed class TargetProgress(DirectoryRepository directory, ParameterStore
         rows.GroupBy(key).Select(g => new Line(g.Key, g.GroupBy(b => b.Measure).ToDictionary(m => m.Key, m => m.Sum(b => b.Count))));
 
     public string CountingRule => "科技型中小企业按当年入库数计；高新技术企业按当年发证数计（证书有效期三年）；瞪羚含潜在瞪羚、独角兽含潜在和种子独角兽，按当年名单计" +
-        "（层级归属见参数 ladder.targetGroups）。下一年预计新增 = 各企业晋级概率之和（95% 区间按企业相互独立估计），只计当年尚未处于该层级的企业。";
+        "。下一年预计新增 = 各企业晋级概率之和（95% 区间按企业相互独立估计），只计当年尚未处于该层级的企业。";
 
     public string CountingRuleEnglish => "Tech SMEs: entries in the national database in the year; HNTEs: certificates issued in the year (valid three years); " +
-        "gazelles include potential gazelles, unicorns include potential and seed unicorns, counted on the year's lists (parameter ladder.targetGroups). " +
+        "gazelles include potential gazelles, unicorns include potential and seed unicorns, counted on the year's lists. " +
         "Expected entries next year = the sum of each enterprise's promotion probability (95% interval assuming independent enterprises), counting only enterprises not yet at that tier.";
 }

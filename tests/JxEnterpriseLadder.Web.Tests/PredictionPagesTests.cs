@@ -70,10 +70,10 @@ public sealed partial class PredictionPagesTests(AppFixture app)
         Assert.Contains("园区：南昌高新技术产业开发区（是）", items[1].TextContent);
         Assert.Contains("距高企发证年数", items[2].TextContent);
         Assert.Contains("bi-arrow-down", items[2].InnerHtml);
-        Assert.Contains("拉低", items[2].TextContent);
+        Assert.Contains("降低晋级可能", items[2].TextContent);
 
         var none = ctx.Render<FactorList>(p => p.Add(x => x.Factors, Array.Empty<PredictionFactor>()));
-        Assert.Contains("按规则距离排序", none.Markup);
+        Assert.Contains("按离合格还差多少排序", none.Markup);
     }
 
     [Fact]

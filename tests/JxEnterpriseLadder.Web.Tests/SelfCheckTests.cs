@@ -56,7 +56,7 @@ public sealed class SelfCheckTests : IDisposable
         ];
         string[] keys = ["employees", "techStaff", "sales", "income", "hiTechIncome", "costs", "rd", "rdDomestic", "assets", "liabilities", "results"];
         for (var k = 0; k < 3; k++)
-            for (var f = 0; f < keys.Length; f++) form.Years[k].Set(keys[f], years[k][f]);
+            for (var f = 0; f < keys.Length; f++) form.Year(2021 + k).Set(keys[f], years[k][f]);
         return form;
     }
 
@@ -72,7 +72,8 @@ public sealed class SelfCheckTests : IDisposable
         Assert.NotNull(cut.Find("#registeredOn"));
 
         steps()[1].Click();
-        Assert.Equal(3, cut.FindAll("fieldset legend").Count(l => l.TextContent.EndsWith("年度")));
+        Assert.Equal(4, cut.FindAll("fieldset legend").Count(l => l.TextContent.Contains("年度")));
+        Assert.Contains("基期", cut.Find("fieldset legend").TextContent);
         Assert.NotNull(cut.Find("#y2023-employees"));
         cut.Find("#y2023-employees").Change("120");
         cut.Find("button.btn-outline-secondary.btn-sm").Click(); // add a financing round
@@ -113,8 +114,10 @@ public sealed class SelfCheckTests : IDisposable
         var form = Filled();
         form.Year(2023).Set("employees", "-5");
         var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, form));
-        // −5 employees: negative, and now fewer than the 20 tech staff.
-        Assert.Contains("有 2 处填写有误", cut.Find("div.alert-danger").TextContent);
+        // −5 employees: one error (not repeated as "fewer than the tech staff"), named with its year and field.
+        Assert.Contains("有 1 处填写有误", cut.Find("div.alert-danger").TextContent);
+        Assert.Contains("2023 年 职工总数（人）：不能为负数", cut.Find("div.alert-danger").TextContent);
+        Assert.DoesNotContain("must not be negative", cut.Find("div.alert-danger").TextContent);
         Assert.Empty(cut.FindAll("li.list-group-item")); // no result from an invalid form
         cut.FindAll("nav ol button")[1].Click();
         Assert.Contains("is-invalid", cut.Find("#y2023-employees").ClassList);

@@ -103,9 +103,10 @@ public static class RegistryValidation
             ("resultsCommercialized", y.ResultsCommercialized),
         ];
         foreach (var (name, value) in amounts)
-            if (value < 0) yield return (name, $"不能为负数 (must not be negative: {value})");
-        if (y.TechStaff > y.Employees) yield return ("techStaff", $"科技人员 {y.TechStaff} 人超过职工总数 {y.Employees} 人 (tech staff exceeds employees)");
-        if (y.RdExpenseDomestic > y.RdExpense) yield return ("rdExpenseDomestic", $"境内研发费用 {y.RdExpenseDomestic} 超过研发费用总额 {y.RdExpense} (domestic R&D exceeds R&D)");
-        if (y.HiTechIncome > y.TotalIncome) yield return ("hiTechIncome", $"高新技术产品收入 {y.HiTechIncome} 超过总收入 {y.TotalIncome} (high-tech income exceeds total income)");
+            if (value < 0) yield return (name, "不能为负数 (must not be negative)"); // the value is in the row or the field, in its own unit
+        // A negative headcount is its own error: comparing with it would only repeat it.
+        if (y.TechStaff > y.Employees && y.Employees >= 0) yield return ("techStaff", $"科技人员 {y.TechStaff} 人超过职工总数 {y.Employees} 人 (tech staff exceeds employees)");
+        if (y.RdExpenseDomestic > y.RdExpense) yield return ("rdExpenseDomestic", "境内研发费用超过研发费用总额 (domestic R&D exceeds R&D)");
+        if (y.HiTechIncome > y.TotalIncome) yield return ("hiTechIncome", "高新技术产品收入超过总收入 (high-tech income exceeds total income)");
     }
 }

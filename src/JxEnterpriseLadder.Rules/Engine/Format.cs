@@ -24,6 +24,6 @@ public static class Format
     public static string People(int n) => n.ToString(Inv) + " 人";
     public static string Count(decimal n) => n.ToString("0.##", Inv);
     public static string Usd(decimal usd) => usd >= 100_000_000m
-        ? "US$" + (usd / 1_000_000_000m).ToString("0.###", Inv) + "bn"
-        : "US$" + (usd / 1_000_000m).ToString("0.##", Inv) + "m";
+        ? (usd / 100_000_000m).ToString("0.###", Inv) + " 亿美元"
+        : (usd / 10_000m).ToString("0.##", Inv) + " 万美元";
 }

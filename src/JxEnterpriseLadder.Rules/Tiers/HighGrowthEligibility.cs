@@ -20,13 +20,15 @@ internal static class HighGrowthEligibility
     private static Verdict StrategicIndustry(TierBuilder b, ParameterSet set, EnterpriseProfile p)
     {
         var industries = set.Strings("strategicIndustries");
+        // The names people read, not the codes.
+        var names = string.Join("、", industries.Select(i => Domain.JiangxiReference.Default.IndustryByCode(i)?.Name ?? i));
         if (p.Industry is not { } industry)
-            return b.Add(MissingCriterion($"{b.Tier}.strategic-industry", "属于全省战略性新兴产业", string.Join("、", industries),
+            return b.Add(MissingCriterion($"{b.Tier}.strategic-industry", "属于全省战略性新兴产业", names,
                 set.Ref("strategicIndustries"), Inputs.Industry));
         return b.Add(new Criterion
         {
             Id = $"{b.Tier}.strategic-industry", Label = "属于全省战略性新兴产业", Actual = Domain.JiangxiReference.Default.IndustryByCode(industry)?.Name ?? industry, // the name people read, not the code
-            Threshold = string.Join("、", industries), Passed = industries.Contains(industry),
+            Threshold = names, Passed = industries.Contains(industry),
             Source = set.SourceText("strategicIndustries"),
         });
     }

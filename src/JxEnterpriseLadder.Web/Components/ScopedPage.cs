@@ -35,7 +35,7 @@ public abstract class ScopedPage : ComponentBase
     protected bool SessionStands()
     {
         if (principal is not null && Sessions.Stands(principal)) return true;
-        Navigation.NavigateTo("/login?returnUrl=" + Uri.EscapeDataString(Navigation.ToBaseRelativePath(Navigation.Uri) is var path ? "/" + path : "/"), forceLoad: true);
+        Navigation.NavigateTo("/login?error=ended&returnUrl=" + Uri.EscapeDataString(Navigation.ToBaseRelativePath(Navigation.Uri) is var path ? "/" + path : "/"), forceLoad: true);
         return false;
     }
 
