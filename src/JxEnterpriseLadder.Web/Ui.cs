@@ -44,5 +44,19 @@ public static class Ui
         scope is null ? "" : scope.Role is JxEnterpriseLadder.Domain.Access.Roles.Admin or JxEnterpriseLadder.Domain.Access.Roles.ProvinceOfficer
             ? T("全省", "Whole province") : scope.Description;
 
+    /// <summary>A rule version ("hnte@2016-01-01") as people read it: 高新技术企业（2016-01-01 起施行的规定）.</summary>
+    public static string RuleVersion(string version)
+    {
+        var at = version.IndexOf('@');
+        if (at <= 0) return version;
+        var (set, from) = (version[..at], version[(at + 1)..]);
+        var name = set switch
+        {
+            "exchange-rates" => T("汇率", "exchange rates"), "ladder" => T("梯次顺序", "ladder order"), "high-growth" => T("高成长企业通用条件", "high-growth conditions"),
+            "plan-targets" => T("计划目标", "plan targets"), _ => Tier(set),
+        };
+        return T($"{name}（{from} 起施行）", $"{name} (in force from {from})");
+    }
+
     public static string Title(string page) => page + T(" · 江西省科技企业梯次培育", " · Jiangxi tech enterprise ladder");
 }
