@@ -111,6 +111,7 @@ public sealed class HostileInputTests(AppFixture app, BrowserFixture browser) : 
         Assert.All(location, c => Assert.True(c < 128));
         Assert.DoesNotContain("/login", location);
         if (returnUrl.StartsWith("/enterprises/", StringComparison.Ordinal)) Assert.Equal("/enterprises/%E6%B1%9F%E8%A5%BF", location);
+        else Assert.Equal("/enterprises", location); // the page first asked for, unwrapped from the sign-in form's address
     }
 
     [Fact]

@@ -149,6 +149,9 @@ public static class AuthSetup
         if (string.IsNullOrEmpty(url) || !url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith("/\\", StringComparison.Ordinal)
             || url.Any(char.IsControl))
             return "/";
+        if (url.StartsWith("/login?", StringComparison.OrdinalIgnoreCase)
+            && Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(url[6..]).FirstOrDefault(q => q.Key.Equals("returnUrl", StringComparison.OrdinalIgnoreCase)).Value is { Count: > 0 } inner)
+            return SafeLocal(inner[0]); // the sign-in form's own return address: the page first asked for
         if (url.Equals("/login", StringComparison.OrdinalIgnoreCase) || url.StartsWith("/login?", StringComparison.OrdinalIgnoreCase)
             || url.StartsWith("/account/", StringComparison.OrdinalIgnoreCase))
             return "/";
