@@ -230,16 +230,22 @@ public sealed class ProductionStartTests
         Assert.Contains("Auth:AdminPassword", e.ToString());
     }
 
-    [Fact]
-    public void StartsWithARealSecretAndRemovesDemoAccounts()
+    /// <summary>A registry file that an earlier deployment left, with its accounts.</summary>
+    private static (string Path, UserRepository Users, Accounts Accounts) ExistingRegistry()
     {
         var db = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "prod.db");
-        // A registry that once ran as the demo: its demo accounts must go.
         var database = Database.Parse("sqlite:" + db);
         Migrator.Migrate(database);
         new RegistryRepository(database).SaveReferenceData(JxEnterpriseLadder.Domain.JiangxiReference.Default);
         var users = new UserRepository(database);
-        var accounts = new Accounts(users, new LockoutPolicy(), TimeProvider.System);
+        return (db, users, new Accounts(users, new LockoutPolicy(), TimeProvider.System));
+    }
+
+    [Fact]
+    public void StartsWithARealSecretAndRemovesDemoAccounts()
+    {
+        // A registry that once ran as the demo: its demo accounts must go.
+        var (db, users, accounts) = ExistingRegistry();
         DemoAccounts.EnsureCreated(accounts, users, null);
         Assert.Equal(4, users.Count());
 
@@ -260,12 +266,7 @@ public sealed class ProductionStartTests
     [Fact]
     public void AnEarlierAdministratorWithADemoNameButARealPasswordIsKept()
     {
-        var db = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "prod.db");
-        var database = Database.Parse("sqlite:" + db);
-        Migrator.Migrate(database);
-        new RegistryRepository(database).SaveReferenceData(JxEnterpriseLadder.Domain.JiangxiReference.Default);
-        var users = new UserRepository(database);
-        var accounts = new Accounts(users, new LockoutPolicy(), TimeProvider.System);
+        var (db, users, accounts) = ExistingRegistry();
         accounts.Create("admin", "系统管理员", "an-earlier-real-secret", new AccessScope(Roles.Admin));
 
         using var factory = Production(db, "a-long-real-secret-2026");
