@@ -202,7 +202,9 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         await page.Locator("#advancement").SelectOptionAsync("A");
         await page.Locator("#coreSupport").SelectOptionAsync("A");
         foreach (var fact in new[] { "rdRules", "rdUnit", "incentives", "talent" }) await page.Locator($"label[for={fact}-yes]").ClickAsync();
-        await Assertions.Expect(hnte).ToContainTextAsync("符合 · 75–90分");
+        await Assertions.Expect(hnte).ToContainTextAsync("符合 · 75分");
+        // Nothing wider than the phone.
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0);
 
         // The printed result: one A4 page per tier.
         await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();

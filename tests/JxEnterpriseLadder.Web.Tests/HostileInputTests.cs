@@ -79,6 +79,18 @@ public sealed class HostileInputTests(AppFixture app, BrowserFixture browser) : 
     }
 
     [Fact]
+    public async Task AnErrorInDevelopmentAsDocumentedShowsNoStackTrace()
+    {
+        // `dotnet run` runs in Development: a refused form is a plain 400 page there too, never the developer's page.
+        var response = await app.NewClient().PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "x", ["password"] = "y" }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("页面已过期或请求无效", body);
+        Assert.DoesNotContain("   at ", body);
+        Assert.DoesNotContain("Exception", body);
+    }
+
+    [Fact]
     public async Task ACookieCopiedBeforeSignOutIsDeadAfterIt()
     {
         var cookies = new CookieContainer();

@@ -168,7 +168,7 @@ public sealed class SelfCheckTests : IDisposable
         var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, form));
         var open = TierText(cut, "高新技术企业");
         Assert.Contains("待补充", open);
-        Assert.Contains("41–90分", open); // the judged items open: a range across 71
+        Assert.Contains("41–75分", open); // the judged items open: a range across 71
 
         cut.FindAll("nav ol button")[3].Click();
         cut.Find("#advancement").Change("A");
@@ -177,7 +177,8 @@ public sealed class SelfCheckTests : IDisposable
         var given = TierText(cut, "高新技术企业");
         Assert.Contains("符合", given);
         Assert.DoesNotContain("不符合", given);
-        Assert.Contains("75–90分", given); // bands still give a range, all of it above 71
+        Assert.Contains("75分", given); // all given: one figure, above 71
+        Assert.DoesNotContain("–", given);
 
         // Four facts absent: the range falls below 71 at its top, a definite "not met".
         foreach (var fact in new[] { "rdRules", "rdUnit", "incentives", "talent" }) cut.Find($"#{fact}-no").Change(true);
