@@ -216,6 +216,24 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         await context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("park", "/candidates")]
+    [InlineData("nanchang", "/review")]
+    [InlineData("nanchang", "/enterprises")]
+    public async Task OnAPhoneEachListIsACardListNothingCutOrOneCharacterWide(string user, string path)
+    {
+        var page = await SignedIn(user, 390, 844);
+        await page.GotoAsync(path);
+        await Blazor(page);
+        var row = page.Locator("table.stack-on-phone tbody tr").First;
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        Assert.Equal("block", await row.EvaluateAsync<string>("r => getComputedStyle(r).display"));
+        // Every cell as wide as its card, not a sliver.
+        var narrowest = await page.EvaluateAsync<double>("() => Math.min(...[...document.querySelectorAll('table.stack-on-phone tbody tr:first-child td')].map(td => td.getBoundingClientRect().width))");
+        Assert.True(narrowest > 200, $"a cell {narrowest:F0}px wide");
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0);
+    }
+
     [Fact]
     public async Task TheReviewQueuePagesFiltersAndSortsOnTheServer()
     {
