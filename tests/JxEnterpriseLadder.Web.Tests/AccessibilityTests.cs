@@ -1,9 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Services;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace JxEnterpriseLadder.Web.Tests;
@@ -15,8 +13,7 @@ namespace JxEnterpriseLadder.Web.Tests;
 [Collection("app")]
 public sealed class AccessibilityTests(AppFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private string InScope(AccessScope scope) => app.Factory.Services.GetRequiredService<DirectoryRepository>()
-        .Search(scope, new DirectoryRepository.Filter(), DirectoryRepository.SortBy.CreditCode, false, 0, 1).Rows.Single().CreditCode;
+    private string InScope(AccessScope scope) => app.FirstEnterpriseIn(scope);
 
     private IReadOnlyList<string> PagesOf(string user) => user switch
     {

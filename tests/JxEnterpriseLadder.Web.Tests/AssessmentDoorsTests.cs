@@ -33,6 +33,10 @@ public sealed class AppFixture : IDisposable
         Client = NewClient();
     }
 
+    /// <summary>The first enterprise of a scope, by credit code: a page to visit as someone of that scope.</summary>
+    public string FirstEnterpriseIn(JxEnterpriseLadder.Domain.Access.AccessScope scope) => Factory.Services.GetRequiredService<JxEnterpriseLadder.Data.DirectoryRepository>()
+        .Search(scope, new JxEnterpriseLadder.Data.DirectoryRepository.Filter(), JxEnterpriseLadder.Data.DirectoryRepository.SortBy.CreditCode, false, 0, 1).Rows.Single().CreditCode;
+
     /// <summary>The server's address on its real port (for the browser, too).</summary>
     public Uri BaseAddress { get; }
 

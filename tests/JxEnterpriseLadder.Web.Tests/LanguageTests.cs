@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Services;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace JxEnterpriseLadder.Web.Tests;
@@ -20,8 +18,7 @@ public sealed partial class LanguageTests(AppFixture app, BrowserFixture browser
     [GeneratedRegex(@"^[A-Za-z][A-Za-z\-_/.@]*[A-Za-z]$")]
     private static partial Regex LatinWord();
 
-    private string InScope(AccessScope scope) => app.Factory.Services.GetRequiredService<DirectoryRepository>()
-        .Search(scope, new DirectoryRepository.Filter(), DirectoryRepository.SortBy.CreditCode, false, 0, 1).Rows.Single().CreditCode;
+    private string InScope(AccessScope scope) => app.FirstEnterpriseIn(scope);
 
     [Theory]
     [InlineData("province")]
