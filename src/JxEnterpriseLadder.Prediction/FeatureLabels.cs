@@ -18,6 +18,14 @@ public static class FeatureLabels
 
     public static string Chinese(string feature) => Name(feature, "zh");
 
+    /// <summary>The feature's unit in the data dictionary ("比例", "0/1", "ln 元", "0/½/1" …); null when not documented.</summary>
+    public static string? Unit(string feature)
+    {
+        var colon = feature.IndexOf(':');
+        var key = colon > 0 ? feature[..colon] + ":*" : feature;
+        return Entries.Value[key]?["unit"]?.GetValue<string>();
+    }
+
     /// <summary>The English name (reference names of cities, parks and chains stay Chinese: they are proper names).</summary>
     public static string English(string feature) => Name(feature, "en");
 

@@ -30,6 +30,8 @@ public sealed class ScreeningReview(ReviewRepository reviews, UserRepository use
     /// The queue paged on the server: the browser gets one page, whatever the queue's length; the tabs count what each
     /// status holds under the same filters. Decisions name who made them by their display name.
     /// </summary>
+    private static readonly StringComparer Chinese = StringComparer.Create(new System.Globalization.CultureInfo("zh-CN"), ignoreCase: false);
+
     public QueuePage Page(AccessScope scope, DateOnly asOf, string tier, PageQuery q)
     {
         var queue = For(scope, asOf, tier);
@@ -47,12 +49,16 @@ public sealed class ScreeningReview(ReviewRepository reviews, UserRepository use
             Status.Rejected => i.Decision == "rejected",
             _ => i.Decision is null,
         });
+        // Names in the order Chinese readers expect (pinyin, the zh-CN collation), cities by their Chinese names.
+        var reference = JiangxiReference.Default;
         Func<ReviewRepository.QueueItem, string> key = q.Order switch
         {
-            Order.CreditCode => i => i.CreditCode, Order.City => i => i.CityCode + "\u0000" + i.Name, Order.Change => i => i.Change + "\u0000" + i.Name,
+            Order.CreditCode => i => i.CreditCode, Order.City => i => (reference.CityByCode(i.CityCode)?.Name ?? i.CityCode) + "\u0000" + i.Name,
+            Order.Change => i => i.Change + "\u0000" + i.Name,
             _ => i => i.Name,
         };
-        var sorted = (q.Descending ? inTab.OrderByDescending(key, StringComparer.Ordinal) : inTab.OrderBy(key, StringComparer.Ordinal)).ThenBy(i => i.CreditCode, StringComparer.Ordinal).ToList();
+        var order = q.Order == Order.CreditCode ? StringComparer.Ordinal : Chinese;
+        var sorted = (q.Descending ? inTab.OrderByDescending(key, order) : inTab.OrderBy(key, order)).ThenBy(i => i.CreditCode, StringComparer.Ordinal).ToList();
         var size = Math.Clamp(q.PageSize, 10, 200);
         var pages = Math.Max(1, (sorted.Count + size - 1) / size);
         var page = Math.Clamp(q.Page, 1, pages);

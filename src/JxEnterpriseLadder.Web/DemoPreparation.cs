@@ -70,8 +70,8 @@ public sealed class DemoPreparation(ILogger<DemoPreparation> log)
                 <meta http-equiv="refresh" content="3"><title>{T("正在准备演示数据", "Preparing the demo")} · {T("江西省科技企业梯次培育", "Jiangxi tech enterprise ladder")}</title></head>
                 <body style="font-family: sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem">
                 <h1>{T("正在准备演示数据", "Preparing the demo")}</h1>
-                <p>{T("首次启动会生成一个演示省份的企业登记数据，完成筛查和晋级预测，约需几分钟。本页每 3 秒刷新一次，准备好后自动进入。",
-                    "The first start generates a demo province's registry, screens it and scores its promotion forecasts: a few minutes. This page refreshes every 3 seconds and goes on by itself when ready.")}</p>
+                <p>{T("首次启动会生成一个演示省份的企业登记数据，完成筛查和晋级预测，通常一两分钟（机器繁忙时更久）。本页每 3 秒刷新一次，准备好后自动进入。",
+                    "The first start generates a demo province's registry, screens it and scores its promotion forecasts: usually a minute or two (longer on a busy machine). This page refreshes every 3 seconds and goes on by itself when ready.")}</p>
                 <p id="stage"><strong>{T(preparation.StageZh, preparation.StageEn)}</strong>{(preparation.Total > 0 ? $"：{preparation.Done:N0} / {preparation.Total:N0}" : "")}</p>
                 <progress max="100" value="{percent}" aria-label="{T("准备进度", "Progress")}" style="width: 100%">{percent}%</progress>
                 </body></html>

@@ -65,10 +65,11 @@ public sealed partial class PredictionPagesTests(AppFixture app)
         var items = cut.FindAll("li");
         Assert.Equal(3, items.Count);
         Assert.Contains("研发强度", items[0].TextContent);
-        Assert.Contains("0.06", items[0].TextContent);
+        Assert.Contains("（6%）", items[0].TextContent); // a ratio read as a percentage
         Assert.Contains("bi-arrow-up", items[0].InnerHtml);
         Assert.Contains("园区：南昌高新技术产业开发区（是）", items[1].TextContent);
         Assert.Contains("距高企发证年数", items[2].TextContent);
+        Assert.Contains("（0 年）", items[2].TextContent);
         Assert.Contains("bi-arrow-down", items[2].InnerHtml);
         Assert.Contains("降低晋级可能", items[2].TextContent);
 
