@@ -67,12 +67,17 @@ public sealed partial class RegistryImporter(RegistryRepository registry, TimePr
             cancel.ThrowIfCancellationRequested();
             var before = existing.GetValueOrDefault(code);
             var first = FirstOrigin(parsed, code);
+            // Where the file says the judged items came from, read before the registry's values fill its absent columns.
+            var fileStamp = parsed.Enterprises.TryGetValue(code, out var fromFile) && fromFile.Enterprise.HnteJudgedBasis is not null
+                ? (fromFile.Enterprise.HnteJudgedBasis, fromFile.Enterprise.HnteJudgedBy, fromFile.Enterprise.HnteJudgedOn) : default;
             Enterprise? enterprise = parsed.Enterprises.TryGetValue(code, out var row)
                 ? KeepAbsent(row.Enterprise, before?.Enterprise, parsed, SheetSchema.Enterprises) with { Version = before?.Enterprise.Version ?? 1, RecordVersion = before?.Enterprise.RecordVersion ?? 1 }
                 : before?.Enterprise;
-            // HNTE judged items that this import changes are stamped as imported, by whom and when, unless the file says
-            // where they came from (a registry's own export does, so that it imports back as it was).
-            if (row.Enterprise is not null && enterprise is not null && row.Enterprise.HnteJudgedBasis is null)
+            // HNTE judged items that this import changes are stamped as imported, by whom and when, unless the file gives
+            // a stamp of its own (a registry's export into another registry imports back as it was). A file that carries
+            // the registry's own stamp unchanged while changing the items is stamped anew.
+            var staleStamp = before is not null && fileStamp == (before.Enterprise.HnteJudgedBasis, before.Enterprise.HnteJudgedBy, before.Enterprise.HnteJudgedOn);
+            if (row.Enterprise is not null && enterprise is not null && (fileStamp.HnteJudgedBasis is null || staleStamp))
                 enterprise = HnteJudgement.Stamp(enterprise, before?.Enterprise, HnteJudgement.Import, stamp.Actor, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
             if (enterprise is null)
             {

@@ -65,12 +65,15 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
         // The HNTE judged items the enterprise gave are held on its record, marked as self-assessed, so that a screening
         // can score them (an officer's or an import's later word replaces them).
         if (registry.Get(scope.CreditCode)?.Enterprise is not { } read) return;
+        // An item the form leaves open keeps what the record holds (an officer's or an import's word is not erased).
         var x = profile.Expert;
         var edited = read with
         {
-            HnteTechAdvancement = x?.TechAdvancement, HnteCoreSupport = x?.CoreSupport,
-            HnteRdRulesAndAccounts = x?.RdManagement?.RdRulesAndAccounts, HnteRdUnitAndCooperation = x?.RdManagement?.RdUnitAndCooperation,
-            HnteCommercializationIncentives = x?.RdManagement?.CommercializationIncentives, HnteTalentRules = x?.RdManagement?.TalentRules,
+            HnteTechAdvancement = x?.TechAdvancement ?? read.HnteTechAdvancement, HnteCoreSupport = x?.CoreSupport ?? read.HnteCoreSupport,
+            HnteRdRulesAndAccounts = x?.RdManagement?.RdRulesAndAccounts ?? read.HnteRdRulesAndAccounts,
+            HnteRdUnitAndCooperation = x?.RdManagement?.RdUnitAndCooperation ?? read.HnteRdUnitAndCooperation,
+            HnteCommercializationIncentives = x?.RdManagement?.CommercializationIncentives ?? read.HnteCommercializationIncentives,
+            HnteTalentRules = x?.RdManagement?.TalentRules ?? read.HnteTalentRules,
         };
         if (HnteJudgement.SameItems(read, edited)) return;
         edited = HnteJudgement.Stamp(edited, read, HnteJudgement.SelfAssessed, userName, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));

@@ -92,10 +92,43 @@ public sealed class HnteJudgementTests
         Assert.Equal(trail, Count(db, "audit_trail"));
         Assert.Equal("officer-i", new RegistryRepository(db).Get((string)rows[0][0]!)!.Enterprise.HnteJudgedBy);
 
+        // The registry's own export carries the stamp; an officer changes a grade in it and imports it back: the change
+        // is stamped as this import's, not left under the old stamp.
+        var exported = Rows(SheetSchema.Enterprises, [new RegistryRepository(db).Get((string)rows[0][0]!)!]);
+        exported[0][grade] = "A";
+        Assert.True(Importer(db).Import(AccessScope.Province, new AuditStamp("officer-m", "改评级"), [new("c.xlsx", Workbook((SheetSchema.Enterprises, exported)))]).Written);
+        var regraded = new RegistryRepository(db).Get((string)rows[0][0]!)!.Enterprise;
+        Assert.Equal(("A", "officer-m"), (regraded.HnteTechAdvancement, regraded.HnteJudgedBy));
+        rows[0][grade] = "A";
+
         // A bad grade is named by row and column.
         rows[1][grade] = "F";
         var bad = Importer(db).Import(AccessScope.Province, new AuditStamp("officer-i", "导入评价"), [new("b.xlsx", Workbook((SheetSchema.Enterprises, rows)))]);
         Assert.False(bad.Written);
         Assert.Contains(bad.Problems, p => p.Row == 3 && p.Message.Contains("A|B|C|D|E", StringComparison.Ordinal) || p.Row == 3 && p.Message.Contains('A'));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void ASavedSelfCheckKeepsTheItemsItLeavesOpen(string provider)
+    {
+        var db = Fresh(provider);
+        var registry = new RegistryRepository(db);
+        registry.Insert(Province(3));
+        var code = registry.StreamAll().First().Enterprise.CreditCode;
+        var read = registry.Get(code)!.Enterprise;
+        var graded = HnteJudgement.Stamp(read with { HnteTechAdvancement = "A", HnteCoreSupport = "B", HnteTalentRules = true }, read, HnteJudgement.Officer, "officer-o", AsOf);
+        registry.UpdateEnterprise(read, graded, new AuditStamp("officer-o", "专家评价"), 1_717_000_000);
+
+        var directory = new EnterpriseDirectory(new DirectoryRepository(db), registry, new PredictionRepository(db), new ReviewRepository(db), new AuditRepository(db), TimeProvider.System);
+        var scope = new AccessScope(Roles.Enterprise, CreditCode: code);
+        var profile = ProfileBuilder.Build(registry.Get(code)!, AsOf) with
+        {
+            Expert = new Domain.Profiles.ExpertGrades { CoreSupport = "C", RdManagement = new Domain.Profiles.RdManagementFacts { RdRulesAndAccounts = true } },
+        };
+        directory.SaveSelfCheck(scope, "enterprise-user", profile, Engine.Assess(profile, AsOf));
+
+        var after = registry.Get(code)!.Enterprise;
+        Assert.Equal(("A", "C", true, true), (after.HnteTechAdvancement, after.HnteCoreSupport, after.HnteTalentRules, after.HnteRdRulesAndAccounts));
+        Assert.Equal((HnteJudgement.SelfAssessed, "enterprise-user"), (after.HnteJudgedBasis, after.HnteJudgedBy));
     }
 }

@@ -201,6 +201,18 @@ public sealed class SelfCheckTests : IDisposable
     }
 
     [Fact]
+    public void WhatIfMovesDomesticRdWithRdSoNoFalseErrorAppears()
+    {
+        var form = Filled();
+        form.Year(2023).Set("rdDomestic", "100"); // all R&D in China
+        var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, form));
+        cut.FindAll("nav ol button")[4].Click();
+        cut.Find("#whatIfRd").Input("-50");
+        Assert.Empty(cut.FindAll("div.alert-danger"));
+        Assert.Equal(7, cut.FindAll("details").Count);
+    }
+
+    [Fact]
     public void AFirmThatQualifiesByScoreSeesTheDirectRoutesAsUnusedNotFailed()
     {
         var form = Filled();
