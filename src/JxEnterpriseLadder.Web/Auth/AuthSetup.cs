@@ -33,10 +33,11 @@ public static class AuthSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // secure behind HTTPS; the demo runs on plain localhost
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
-            // Each request checks the session and the account still stand as the cookie says (see SessionCheck).
+            // Each request checks the account still stands as the cookie says (see SessionCheck); the session itself was
+            // just read by the session store, or the cookie would not have authenticated.
             o.Events.OnValidatePrincipal = async context =>
             {
-                if (context.Principal is { } principal && context.HttpContext.RequestServices.GetRequiredService<SessionCheck>().Stands(principal))
+                if (context.Principal is { } principal && context.HttpContext.RequestServices.GetRequiredService<SessionCheck>().AccountStands(principal))
                     return;
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(Scheme);

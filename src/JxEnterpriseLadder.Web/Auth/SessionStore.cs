@@ -54,9 +54,16 @@ public sealed class SessionStore(UserRepository users, TimeProvider clock) : ITi
 public sealed class SessionCheck(UserRepository users, Accounts accounts, TimeProvider clock)
 {
     public bool Stands(ClaimsPrincipal principal) =>
-        principal.Identity is { IsAuthenticated: true, Name: { } name }
+        principal.Identity?.Name is { } name
         && principal.FindFirstValue(SessionStore.SessionClaim) is { } session
         && users.SessionStands(session, name, clock.GetUtcNow().ToUnixTimeSeconds())
+        && AccountStands(principal);
+
+    /// <summary>The account half alone: for a request whose ticket the session store has just read (so its session
+    /// exists), checking the session row again would be the same query twice on every request.</summary>
+    public bool AccountStands(ClaimsPrincipal principal) =>
+        principal.Identity is { IsAuthenticated: true, Name: { } name }
+        && principal.FindFirstValue(SessionStore.SessionClaim) is not null
         && UserScope.Of(principal) is { } scope
         && accounts.StillValid(name, scope, UserScope.StampOf(principal));
 }
