@@ -13,6 +13,10 @@ public static class WebSetup
     public static IServiceCollection AddLadderWeb(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // The component library of the console (ADR 0014): its built-in texts follow the page's culture (zh-CN or en);
+        // its icons come from bootstrap-icons, the font the pages already use.
+        services.AddBootstrapBlazor(null, o => o.AdditionalJsonAssemblies = [typeof(WebSetup).Assembly]);
+        services.Configure<BootstrapBlazor.Components.IconThemeOptions>(o => o.ThemeKey = "bootstrap");
         services.AddProblemDetails();
         services.AddSingleton<Api.ImportReports>();
         services.AddSingleton<WorkFolder>();

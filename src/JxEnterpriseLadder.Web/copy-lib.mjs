@@ -1,8 +1,6 @@
 // Copies the npm packages' distributable files into wwwroot/lib (ignored by git; restored by the build).
 import { cpSync, mkdirSync } from 'node:fs';
 const copies = [
-  ['node_modules/bootstrap/dist/css', 'wwwroot/lib/bootstrap/css'],
-  ['node_modules/bootstrap/dist/js', 'wwwroot/lib/bootstrap/js'],
   ['node_modules/bootstrap-icons/font', 'wwwroot/lib/bootstrap-icons'],
   ['node_modules/chart.js/dist', 'wwwroot/lib/chart.js'],
 ];

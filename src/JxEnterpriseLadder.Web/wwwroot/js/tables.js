@@ -1,0 +1,45 @@
+// BootstrapBlazor's table leaves a few things to the page (ADR 0014): its sort headers, page links, page-size choice
+// and go-to box are not all reachable from the keyboard or named for a screen reader. This opens and names them in
+// every table of the console, in the page's language, as the library renders and re-renders them.
+(() => {
+  const english = () => document.documentElement.lang === 'en';
+  const t = (zh, en) => english() ? en : zh;
+  const pressable = (el, label) => {
+    if (label) el.setAttribute('aria-label', label);
+    if (el.dataset.jxKeys) return;
+    el.dataset.jxKeys = '1';
+    el.tabIndex = 0;
+    el.setAttribute('role', 'button');
+    el.addEventListener('keydown', e => {
+      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); el.click(); }
+    });
+  };
+  const fix = () => {
+    document.querySelectorAll('.table-container th.sortable').forEach(th => {
+      const icon = th.querySelector('.sort-icon');
+      const up = icon && /sort-up|sort-alt|arrow-up/.test(icon.className) && !/sort-down/.test(icon.className);
+      const down = icon && /sort-down/.test(icon.className);
+      th.setAttribute('aria-sort', up ? 'ascending' : down ? 'descending' : 'none');
+      const text = th.querySelector('.table-text');
+      if (text) pressable(text, t(`按“${text.textContent.trim()}”排序`, `Sort by ${text.textContent.trim()}`));
+    });
+    document.querySelectorAll('.table-container .pagination .page-item').forEach(li => {
+      const link = li.querySelector('.page-link');
+      if (!link) return;
+      const icon = link.querySelector('i');
+      const label = !icon ? t(`第 ${link.textContent.trim()} 页`, `Page ${link.textContent.trim()}`)
+        : /chevron-left/.test(icon.className) ? t('上一页', 'Previous page')
+        : /chevron-right/.test(icon.className) ? t('下一页', 'Next page') : t('更多页', 'More pages');
+      pressable(link, label);
+      if (li.classList.contains('active')) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+    });
+    document.querySelectorAll('.table-container .table-page-info input.form-select').forEach(i => i.setAttribute('aria-label', t('每页条数', 'Rows per page')));
+    document.querySelectorAll('.table-container .page-goto input').forEach(i => i.setAttribute('aria-label', t('跳至第几页', 'Go to page')));
+  };
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; fix(); });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+})();
