@@ -80,7 +80,7 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         await page.GetByRole(AriaRole.Button, new() { Name = "筛查南昌市" }).ClickAsync();
         await Assertions.Expect(page.GetByText(new Regex("筛查 \\d{4}-\\d{2}-\\d{2}（南昌市）完成"))).ToBeVisibleAsync(new() { Timeout = 60_000 });
 
-        var rows = page.Locator("table[aria-labelledby=queue] tbody tr");
+        var rows = page.Locator("#review-queue tbody tr");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
         var name = (await rows.First.Locator("td a").TextContentAsync())!.Trim();
         await rows.First.Locator("input[type=checkbox]").CheckAsync();
@@ -94,7 +94,7 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
 
         // Recorded with who (by display name), when, why and the parameters, and on the enterprise's history.
         await page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^已确认") }).ClickAsync();
-        var decided = page.Locator("table[aria-labelledby=queue] tbody tr").Filter(new() { HasText = name });
+        var decided = page.Locator("#review-queue tbody tr").Filter(new() { HasText = name });
         await Assertions.Expect(decided.GetByText("已确认")).ToBeVisibleAsync();
         await Assertions.Expect(decided).ToContainTextAsync("演示设区市科技部门");
         await Assertions.Expect(decided).ToContainTextAsync("材料核实无误");
@@ -225,11 +225,12 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         var page = await SignedIn(user, 390, 844);
         await page.GotoAsync(path);
         await Blazor(page);
-        var row = page.Locator("table.stack-on-phone tbody tr").First;
+        // The library's table turns each row into a card below 768 px: no table, no header row.
+        var row = page.Locator(".table-container .table-row").First;
         await Assertions.Expect(row).ToBeVisibleAsync();
-        Assert.Equal("block", await row.EvaluateAsync<string>("r => getComputedStyle(r).display"));
+        await Assertions.Expect(page.Locator(".table-container table tbody tr")).ToHaveCountAsync(0);
         // Every cell as wide as its card, not a sliver.
-        var narrowest = await page.EvaluateAsync<double>("() => Math.min(...[...document.querySelectorAll('table.stack-on-phone tbody tr:first-child td')].map(td => td.getBoundingClientRect().width))");
+        var narrowest = await page.EvaluateAsync<double>("() => Math.min(...[...document.querySelector('.table-container .table-row').querySelectorAll('.table-cell')].map(c => c.getBoundingClientRect().width))");
         Assert.True(narrowest > 200, $"a cell {narrowest:F0}px wide");
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0);
     }
@@ -240,26 +241,34 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         var page = await SignedIn("province");
         await page.GotoAsync("/review");
         await Blazor(page);
-        var rows = page.Locator("table[aria-labelledby=queue] tbody tr");
-        var total = await page.Locator("#pager-total").TextContentAsync();
+        var rows = page.Locator("#review-queue tbody tr");
+        var info = page.Locator("#review-queue .table-page-info .me-2");
+        await Assertions.Expect(info).ToContainTextAsync("共");
+        var total = await info.TextContentAsync();
         var count = int.Parse(Regex.Match(total!, @"共 ([\d,]+) 条").Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(count > 25, $"{count} pending: too few to page");
         await Assertions.Expect(rows).ToHaveCountAsync(25);
-        await Assertions.Expect(page.Locator("#pager-page")).ToHaveTextAsync($"第 1 / {(count + 24) / 25} 页");
+        await Assertions.Expect(info).ToHaveTextAsync($"第 1–25 条 · 共 {count:N0} 条");
+        var current = page.Locator("#review-queue .pagination .page-item.active");
+        await Assertions.Expect(current).ToHaveTextAsync("1");
         var first = await rows.First.Locator("td a").TextContentAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "下一页" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#pager-page")).ToHaveTextAsync($"第 2 / {(count + 24) / 25} 页");
+        // Pages turn from the keyboard too.
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一页" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(current).ToHaveTextAsync("2");
+        await Assertions.Expect(info).ToHaveTextAsync($"第 26–50 条 · 共 {count:N0} 条");
         Assert.NotEqual(first, await rows.First.Locator("td a").TextContentAsync());
 
         // A city filter narrows the queue; every row shown is of that city.
         await page.Locator("#filterCity").SelectOptionAsync("ganzhou");
-        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#pager-page")).ToContainTextAsync("第 1 /");
-        var cities = await page.Locator("table[aria-labelledby=queue] tbody tr td:nth-child(3)").AllTextContentsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
+        await Assertions.Expect(current).ToHaveTextAsync("1");
+        await Assertions.Expect(info).Not.ToHaveTextAsync(total!);
+        var cities = await page.Locator("#review-queue tbody tr td:nth-child(3)").AllTextContentsAsync();
         Assert.NotEmpty(cities);
         Assert.All(cities, c => Assert.Equal("赣州市", c.Trim()));
-        await page.GetByRole(AriaRole.Button, new() { Name = "重置" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#pager-total")).ToHaveTextAsync(total!);
+        await page.GetByRole(AriaRole.Button, new() { Name = "重置", Exact = true }).ClickAsync();
+        await Assertions.Expect(info).ToHaveTextAsync(total!);
     }
 
     [Fact]
@@ -299,7 +308,7 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         // Nothing wider than the phone: wide tables scroll inside their own box.
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than the phone");
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "展开导航" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "展开或收起菜单" })).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -307,13 +316,14 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
     {
         var page = await SignedIn("province");
         await page.GetByRole(AriaRole.Link, new() { Name = "企业查询" }).ClickAsync();
-        var count = page.GetByText(new Regex("^共 [\\d,]+ 家$"));
-        await Assertions.Expect(count).ToHaveTextAsync("共 300 家");
+        var count = page.Locator(".table-page-info .me-2");
+        await Assertions.Expect(count).ToHaveTextAsync("第 1–25 条 · 共 300 条");
         await page.GetByLabel("设区市").SelectOptionAsync("nanchang");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
         var inCity = app.Factory.Services.GetRequiredService<DirectoryRepository>()
             .Search(AccessScope.Province, new DirectoryRepository.Filter(City: "nanchang"), DirectoryRepository.SortBy.CreditCode, false, 0, 1).Total;
-        await Assertions.Expect(count).ToHaveTextAsync($"共 {inCity:N0} 家");
-        await page.GetByRole(AriaRole.Button, new() { Name = "企业" }).ClickAsync(); // sort by name
+        await Assertions.Expect(count).ToContainTextAsync($"共 {inCity:N0} 条");
+        await page.GetByRole(AriaRole.Button, new() { Name = "按“企业”排序" }).ClickAsync(); // sort by name
         // The export link follows the sort once the page has applied it: only then is it the list the officer sees.
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "导出当前筛选（Excel）" })).ToHaveAttributeAsync("href", new Regex("sort=Name"));
         var rows = await Download(page, "导出当前筛选（Excel）");

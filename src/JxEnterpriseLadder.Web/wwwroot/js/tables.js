@@ -1,6 +1,6 @@
-// BootstrapBlazor's table leaves a few things to the page (ADR 0014): its sort headers, page links, page-size choice
-// and go-to box are not all reachable from the keyboard or named for a screen reader. This opens and names them in
-// every table of the console, in the page's language, as the library renders and re-renders them.
+// BootstrapBlazor leaves a few things to the page (ADR 0014): a table's sort headers, page links, page-size choice and
+// go-to box, and a tab strip's tabs, are not all reachable from the keyboard or named for a screen reader. This opens
+// and names them on every page of the console, in the page's language, as the library renders and re-renders them.
 (() => {
   const english = () => document.documentElement.lang === 'en';
   const t = (zh, en) => english() ? en : zh;
@@ -34,6 +34,17 @@
       if (li.classList.contains('active')) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
     });
     document.querySelectorAll('.table-container .table-page-info input.form-select').forEach(i => i.setAttribute('aria-label', t('每页条数', 'Rows per page')));
+    // Its buttons drop their words on a phone (icon only): the words stay as the button's name.
+    document.querySelectorAll('.table-container button').forEach(b => {
+      const words = b.querySelector('span.d-none');
+      if (words && words.textContent.trim()) b.setAttribute('aria-label', words.textContent.trim());
+    });
+    document.querySelectorAll('.layout-header-bar').forEach(bar => pressable(bar, t('展开或收起菜单', 'Open or close the menu')));
+    document.querySelectorAll('.tabs [role=tab]').forEach(tab => {
+      pressable(tab);
+      tab.setAttribute('role', 'tab');
+      tab.setAttribute('aria-selected', tab.closest('.tabs-item-wrap')?.classList.contains('active') ? 'true' : 'false');
+    });
     document.querySelectorAll('.table-container .page-goto input').forEach(i => i.setAttribute('aria-label', t('跳至第几页', 'Go to page')));
   };
   let queued = false;
