@@ -117,8 +117,8 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
             .For(new AccessScope(Roles.ParkManager, ParkCode: DemoAccounts.DemoPark), new CandidateLists.Query(JxEnterpriseLadder.Prediction.Transition.TechSmeEntry));
         Assert.NotEmpty(expected);
         await Assertions.Expect(page.GetByText($"共列出 {expected.Count} 家")).ToBeVisibleAsync();
-        var rows = page.Locator("table[aria-label=候选名单] tbody tr");
-        await Assertions.Expect(rows).ToHaveCountAsync(expected.Count);
+        var rows = page.Locator(".table-container tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(Math.Min(expected.Count, 25)); // 25 a page
         var shown = expected.Count;
         Assert.Empty(await page.Locator("#park").AllAsync()); // a park manager has no choice of park
 
@@ -204,7 +204,8 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         foreach (var fact in new[] { "rdRules", "rdUnit", "incentives", "talent" }) await page.Locator($"label[for={fact}-yes]").ClickAsync();
         await Assertions.Expect(hnte).ToContainTextAsync("符合 · 75分");
         // Nothing wider than the phone.
-        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0);
+        var wide = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className).join(' | ')");
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, "wider than the phone: " + wide);
 
         // The printed result: one A4 page per tier.
         await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
@@ -262,8 +263,8 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         // A city filter narrows the queue; every row shown is of that city.
         await page.Locator("#filterCity").SelectOptionAsync("ganzhou");
         await page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
-        await Assertions.Expect(current).ToHaveTextAsync("1");
         await Assertions.Expect(info).Not.ToHaveTextAsync(total!);
+        await Assertions.Expect(info).ToContainTextAsync("第 1–");
         var cities = await page.Locator("#review-queue tbody tr td:nth-child(3)").AllTextContentsAsync();
         Assert.NotEmpty(cities);
         Assert.All(cities, c => Assert.Equal("赣州市", c.Trim()));
@@ -318,7 +319,7 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         await page.GetByRole(AriaRole.Link, new() { Name = "企业查询" }).ClickAsync();
         var count = page.Locator(".table-page-info .me-2");
         await Assertions.Expect(count).ToHaveTextAsync("第 1–25 条 · 共 300 条");
-        await page.GetByLabel("设区市").SelectOptionAsync("nanchang");
+        await page.Locator("#city").SelectOptionAsync("nanchang");
         await page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
         var inCity = app.Factory.Services.GetRequiredService<DirectoryRepository>()
             .Search(AccessScope.Province, new DirectoryRepository.Filter(City: "nanchang"), DirectoryRepository.SortBy.CreditCode, false, 0, 1).Total;

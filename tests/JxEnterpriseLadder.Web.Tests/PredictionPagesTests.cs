@@ -3,18 +3,25 @@ using System.Text.RegularExpressions;
 using Bunit;
 using JxEnterpriseLadder.Prediction;
 using JxEnterpriseLadder.Web.Components.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JxEnterpriseLadder.Web.Tests;
 
 /// <summary>Predictions in the product: the demo registry is scored with the shipped models on first start, and the
 /// candidate list, the enterprise page and the dashboard show them.</summary>
 [Collection("app")]
-public sealed partial class PredictionPagesTests(AppFixture app)
+public sealed partial class PredictionPagesTests(AppFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task TheCandidateListRanksByProbabilityAndLinksToEnterprises()
     {
-        var html = await Page("/candidates?rung=tech-sme-entry");
+        // The list is a table the browser fills once the page is live: read it there.
+        var page = await browser.SignedIn(app, "province");
+        await page.GotoAsync("/candidates?rung=tech-sme-entry");
+        await BrowserFixture.Interactive(page);
+        await Microsoft.Playwright.Assertions.Expect(page.Locator(".table-container tbody tr").First).ToBeVisibleAsync();
+        var html = WebUtility.HtmlDecode(await page.ContentAsync());
+        await page.Context.CloseAsync();
         Assert.Contains("<title>候选名单", html);
         Assert.Contains("预测 2026 年", html);
         var probabilities = Percent().Matches(html).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -26,9 +33,8 @@ public sealed partial class PredictionPagesTests(AppFixture app)
     [Fact]
     public async Task TheEnterprisePageShowsItsPredictionAndTheAssessmentOfEveryTier()
     {
-        var list = await Page("/candidates?rung=hnte-entry");
-        var code = Regex.Match(list, "enterprises/(9[0-9A-Z]{17})").Groups[1].Value;
-        Assert.NotEmpty(code);
+        var code = app.Factory.Services.GetRequiredService<JxEnterpriseLadder.Services.CandidateLists>()
+            .For(JxEnterpriseLadder.Domain.Access.AccessScope.Province, new JxEnterpriseLadder.Services.CandidateLists.Query(Transition.HnteEntry))[0].Candidate.CreditCode;
         var html = await Page("/enterprises/" + code);
         Assert.Contains(code, html);
         Assert.Contains("下一年晋级预测", html);

@@ -39,6 +39,10 @@
       const words = b.querySelector('span.d-none');
       if (words && words.textContent.trim()) b.setAttribute('aria-label', words.textContent.trim());
     });
+    // A card's fold bar (the query form's title) carries aria-expanded on a plain div: make it a button.
+    document.querySelectorAll('.card-collapse-bar').forEach(bar => pressable(bar, bar.querySelector('.card-title')?.textContent.trim() || t('查询条件', 'Query')));
+    // A table wider than its box scrolls inside it: the box takes the focus so the keyboard can scroll it.
+    document.querySelectorAll('.table-responsive').forEach(box => { if (!box.hasAttribute('tabindex')) box.tabIndex = 0; });
     document.querySelectorAll('.layout-header-bar').forEach(bar => pressable(bar, t('展开或收起菜单', 'Open or close the menu')));
     document.querySelectorAll('.tabs [role=tab]').forEach(tab => {
       pressable(tab);
