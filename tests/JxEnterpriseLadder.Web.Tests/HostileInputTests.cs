@@ -146,7 +146,7 @@ public sealed class HostileInputTests(AppFixture app, BrowserFixture browser) : 
         await editor.GetByLabel("修改原因（记入变更记录）").FillAsync("不应写入");
         await editor.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await editor.WaitForURLAsync(u => u.Contains("/login"));
-        await Assertions.Expect(editor.GetByRole(AriaRole.Alert)).ToContainTextAsync("刚才的修改没有保存");
+        await Assertions.Expect(editor.GetByRole(AriaRole.Alert).Filter(new() { HasText = "刚才的修改没有保存" })).ToBeVisibleAsync();
         Assert.Equal(before.Name, app.Factory.Services.GetRequiredService<RegistryRepository>().Get(code)!.Enterprise.Name);
     }
 
