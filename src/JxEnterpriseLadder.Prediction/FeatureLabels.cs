@@ -51,6 +51,24 @@ public static class FeatureLabels
         return Entries.Value[feature]?[language]?.GetValue<string>() ?? feature;
     }
 
+    /// <summary>An indicator feature ("park:nc-hitech") as its kind in the given language ("园区" / "Park indicator (one per
+    /// park)") and the reference's own name, which is Chinese in either language; null for any other feature.</summary>
+    public static (string Kind, string Name)? Indicator(string feature, string language)
+    {
+        var colon = feature.IndexOf(':');
+        if (colon <= 0) return null;
+        var (kind, code) = (feature[..colon], feature[(colon + 1)..]);
+        var reference = JiangxiReference.Default;
+        var name = kind switch
+        {
+            "city" => reference.CityByCode(code)?.Name,
+            "park" => reference.ParkByCode(code)?.Name,
+            "chain" => reference.ChainByCode(code)?.Name,
+            _ => null,
+        };
+        return Entries.Value[kind + ":*"]?[language]?.GetValue<string>() is { } prefix ? (prefix, name ?? code) : null;
+    }
+
     /// <summary>The dictionary entry that documents a feature ("park:nc-hitech" → "park:*").</summary>
     public static string EntryOf(string feature) => feature.IndexOf(':') is > 0 and var i ? feature[..i] + ":*" : feature;
 }

@@ -25,6 +25,23 @@ public static class Ui
         return English ? message[(open + 2)..^1] : message[..open];
     }
 
+    /// <summary>A promotion rung (a prediction's transition) by name, and where it leads, in the page's language.</summary>
+    public static string Rung(JxEnterpriseLadder.Prediction.Transition t) => T(t.Name, t.Id switch
+    {
+        "tech-sme-entry" => "Entering the tech-SME database",
+        "hnte-entry" => "HNTE recognition",
+        "high-growth-entry" => "Onto the gazelle / unicorn lists",
+        _ => t.Id,
+    });
+
+    public static string RungPath(JxEnterpriseLadder.Prediction.Transition t) => T($"{t.From} → {t.To}", t.Id switch
+    {
+        "tech-sme-entry" => "registry firms not yet in the database → tech SMEs",
+        "hnte-entry" => "tech SMEs without a valid HNTE certificate → HNTEs",
+        "high-growth-entry" => "HNTEs not yet listed → gazelles (incl. potential) / unicorns (incl. potential, seed)",
+        _ => "",
+    });
+
     public static string Tier(string tier) => English ? TierNames.English(tier) : TierNames.Of(tier);
 
     /// <summary>An assessment input's name (a profile path) from the data dictionary.</summary>
@@ -43,6 +60,10 @@ public static class Ui
     public static string Scope(JxEnterpriseLadder.Domain.Access.AccessScope? scope) =>
         scope is null ? "" : scope.Role is JxEnterpriseLadder.Domain.Access.Roles.Admin or JxEnterpriseLadder.Domain.Access.Roles.ProvinceOfficer
             ? T("全省", "Whole province") : scope.Description;
+
+    /// <summary>"zh-CN" when a scope is named by a city's, park's or enterprise's own (Chinese) name; null for the province.</summary>
+    public static string? ScopeLanguage(JxEnterpriseLadder.Domain.Access.AccessScope? scope) =>
+        scope is null || scope.Role is JxEnterpriseLadder.Domain.Access.Roles.Admin or JxEnterpriseLadder.Domain.Access.Roles.ProvinceOfficer ? null : "zh-CN";
 
     /// <summary>A rule version ("hnte@2016-01-01") as people read it: 高新技术企业（2016-01-01 起施行的规定）.</summary>
     public static string RuleVersion(string version)
