@@ -75,6 +75,31 @@ public sealed class ImportBrowserTests(AppFixture app, BrowserFixture browser) :
     }
 
     [Fact]
+    public async Task AnImpossibleEditIsRefusedAtItsFieldAndNothingIsSaved()
+    {
+        var code = InCity(6);
+        var before = Service<RegistryRepository>().Get(code)!.Enterprise;
+        var page = await SignedIn("nanchang");
+        await page.GotoAsync($"/enterprises/{code}/edit");
+        await BrowserFixture.Interactive(page);
+
+        // An empty name: refused in the browser, the field marked for a screen reader too.
+        await page.GetByLabel("企业名称").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "未保存" })).ToContainTextAsync("请填写企业名称");
+        await Assertions.Expect(page.GetByLabel("企业名称")).ToHaveAttributeAsync("aria-invalid", "true");
+
+        // An award in a year still to come: refused by the registry's rules, named in words and at its field.
+        await page.GetByLabel("企业名称").FillAsync(before.Name);
+        await page.GetByLabel("国家级科技奖励年份").FillAsync((DateTime.Today.Year + 4).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("修改原因（记入变更记录）").FillAsync("录入获奖年份");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "未保存" })).ToContainTextAsync("国家级科技奖励年份");
+        await Assertions.Expect(page.GetByLabel("国家级科技奖励年份")).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Equal(before, Service<RegistryRepository>().Get(code)!.Enterprise);
+    }
+
+    [Fact]
     public async Task TwoOfficersEditTheSameEnterpriseAndTheSecondSaveIsRefusedWithWhatChanged()
     {
         var code = InCity(5);

@@ -28,4 +28,11 @@ public static class InputRanges
         date >= EarliestDate && date <= LatestDate(asOf)
             ? null
             : $"日期 {date:yyyy-MM-dd} 不在 {EarliestDate:yyyy-MM-dd} 至 {LatestDate(asOf):yyyy-MM-dd} 之间 (a date between {EarliestDate:yyyy-MM-dd} and {LatestDate(asOf):yyyy-MM-dd})";
+
+    /// <summary>The year of something that has happened (an award, a recognised institution, a standard led): from 1949 to
+    /// the evaluation date's year. Null when in range; otherwise the reason, in Chinese and English.</summary>
+    public static string? PastYearProblem(int year, DateOnly asOf) =>
+        year >= EarliestDate.Year && year <= asOf.Year
+            ? null
+            : $"年份 {year} 不在 {EarliestDate.Year} 至 {asOf.Year} 之间 (a year between {EarliestDate.Year} and {asOf.Year})";
 }

@@ -31,6 +31,8 @@ public static class RegistryValidation
         if (string.IsNullOrWhiteSpace(e.Name)) yield return new(e.CreditCode, null, "name", "企业名称为空");
         var today = DateOnly.FromDateTime(DateTime.Today);
         if (InputRanges.DateProblem(e.RegisteredOn, today) is { } registered) yield return new(e.CreditCode, null, "registeredOn", registered);
+        foreach (var (field, year) in new[] { ("nationalAwardYear", e.NationalAwardYear), ("rdInstitutionYear", e.RdInstitutionYear), ("ledStandardYear", e.LedStandardYear) })
+            if (year is { } y && InputRanges.PastYearProblem(y, today) is { } yearProblem) yield return new(e.CreditCode, null, field, yearProblem);
         if (e.HnteJudgedOn is { } judged && InputRanges.DateProblem(judged, today) is { } judgedProblem) yield return new(e.CreditCode, null, "hnteJudgedOn", judgedProblem);
         if (e.HnteTechAdvancement is { } t && !HnteJudgement.Grades.Contains(t)) yield return new(e.CreditCode, null, "hnteTechAdvancement", $"应为 A–E 之一，实为 '{t}'");
         if (e.HnteCoreSupport is { } s && !HnteJudgement.Grades.Contains(s)) yield return new(e.CreditCode, null, "hnteCoreSupport", $"应为 A–E 之一，实为 '{s}'");

@@ -49,6 +49,11 @@
       tab.setAttribute('role', 'tab');
       tab.setAttribute('aria-selected', tab.closest('.tabs-item-wrap')?.classList.contains('active') ? 'true' : 'false');
     });
+    // A field the library's form marks invalid tells a screen reader so too.
+    document.querySelectorAll('.form-control, .form-select, .form-check-input').forEach(i => {
+      if (i.classList.contains('is-invalid')) { i.setAttribute('aria-invalid', 'true'); i.dataset.jxInvalid = '1'; }
+      else if (i.dataset.jxInvalid) { i.removeAttribute('aria-invalid'); delete i.dataset.jxInvalid; }
+    });
     document.querySelectorAll('.table-container .page-goto input').forEach(i => i.setAttribute('aria-label', t('跳至第几页', 'Go to page')));
   };
   let queued = false;
@@ -56,5 +61,5 @@
     if (queued) return;
     queued = true;
     requestAnimationFrame(() => { queued = false; fix(); });
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
 })();
