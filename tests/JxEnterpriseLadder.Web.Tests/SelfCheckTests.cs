@@ -1,3 +1,4 @@
+using BootstrapBlazor.Components;
 using Bunit;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Services;
@@ -21,6 +22,8 @@ public sealed class SelfCheckTests : IDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Registry"] = db }).Build();
         _ctx.Services.AddLadderServices(configuration);
         _ctx.Services.AddScoped<JxEnterpriseLadder.Web.Auth.SessionCheck>(); // what every page asks before it writes
+        _ctx.Services.AddBootstrapBlazor(); // the page's inputs are the component library's
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     public void Dispose() => _ctx.Dispose();
