@@ -35,19 +35,23 @@ public sealed class ReviewRepository(Database db)
     {
         public const string ScreeningDates = "SELECT DISTINCT as_of FROM ladder_positions ORDER BY as_of";
 
-        // Enterprises whose qualified tiers changed since their screening before this one (a screening may have covered
-        // one city only); QueueItems splits each into its tiers that changed (ADR 0010: one row per enterprise and date).
-        public const string Changed = """
+        // Enterprises whose qualified tiers changed since a screening; QueueItems splits each into its tiers that changed
+        // (ADR 0010: one row per enterprise and date). By default each enterprise is compared with its own screening before
+        // this one (a screening may have covered one city only); an officer may name one earlier screening for all.
+        private const string ChangedFrom = """
             SELECT cur.credit_code AS CreditCode, e.name AS Name, e.city_code AS CityCode, e.park_code AS ParkCode,
                    cur.qualified_tiers AS Qualified, cur.undetermined_tiers AS Undetermined, COALESCE(r.results, '') AS TierResults,
                    prev.as_of AS PreviousAsOf, prev.qualified_tiers AS PreviousQualified, prev.undetermined_tiers AS PreviousUndetermined
             FROM ladder_positions cur
             JOIN enterprises e ON e.credit_code = cur.credit_code
             LEFT JOIN tier_results r ON r.as_of = cur.as_of AND r.credit_code = cur.credit_code
-            LEFT JOIN ladder_positions prev ON prev.credit_code = cur.credit_code
-                  AND prev.as_of = (SELECT MAX(x.as_of) FROM ladder_positions x WHERE x.credit_code = cur.credit_code AND x.as_of < cur.as_of)
-            WHERE cur.as_of = @AsOf AND cur.qualified_tiers <> COALESCE(prev.qualified_tiers, 0) AND 
+            LEFT JOIN ladder_positions prev ON prev.credit_code = cur.credit_code AND 
+            """;
+        private const string ChangedWhere = """
+             WHERE cur.as_of = @AsOf AND cur.qualified_tiers <> COALESCE(prev.qualified_tiers, 0) AND 
             """ + ScopeSql.Enterprise + " ORDER BY e.city_code, e.name, cur.credit_code";
+        public const string Changed = ChangedFrom + "prev.as_of = (SELECT MAX(x.as_of) FROM ladder_positions x WHERE x.credit_code = cur.credit_code AND x.as_of < cur.as_of)" + ChangedWhere;
+        public const string ChangedSince = ChangedFrom + "prev.as_of = @Baseline" + ChangedWhere;
         // The decisions on the date's changes, oldest first: the latest on each enterprise and tier counts.
         public const string DecisionsAt = """
             SELECT credit_code AS CreditCode, tier AS Tier, decision AS Decision, note AS Note, decided_by AS DecidedBy, decided_at AS DecidedAt
@@ -71,12 +75,15 @@ public sealed class ReviewRepository(Database db)
         return c.Query<DateOnly>(Sql.ScreeningDates).ToList();
     }
 
-    public IReadOnlyList<QueueItem> Queue(AccessScope scope, DateOnly asOf, string? tier)
+    /// <summary>The changes at <paramref name="asOf"/>: against each enterprise's screening before it, or against the
+    /// screening of <paramref name="baseline"/> for all.</summary>
+    public IReadOnlyList<QueueItem> Queue(AccessScope scope, DateOnly asOf, string? tier, DateOnly? baseline = null)
     {
         using var c = db.Open();
         var args = new DynamicParameters(scope.Parameters);
         args.Add("AsOf", asOf);
-        var changed = c.Query<ChangedPosition>(Sql.Changed, args).ToList();
+        if (baseline is { } b) args.Add("Baseline", b);
+        var changed = c.Query<ChangedPosition>(baseline is null ? Sql.Changed : Sql.ChangedSince, args).ToList();
         var decisions = new Dictionary<(string, string), LatestDecision>();
         foreach (var d in c.Query<LatestDecision>(Sql.DecisionsAt, new { AsOf = asOf })) decisions[(d.CreditCode, d.Tier)] = d;
         var items = new List<QueueItem>();

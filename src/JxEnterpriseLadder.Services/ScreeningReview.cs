@@ -11,7 +11,9 @@ namespace JxEnterpriseLadder.Services;
 /// </summary>
 public sealed class ScreeningReview(ReviewRepository reviews, UserRepository users, TimeProvider clock)
 {
-    public sealed record Queue(DateOnly AsOf, DateOnly? Previous, IReadOnlyList<ReviewRepository.QueueItem> Items);
+    /// <summary>The changes at <see cref="AsOf"/>; <see cref="Baseline"/> is the screening chosen to compare with (null:
+    /// each enterprise's own screening before, the latest of which is <see cref="Previous"/>).</summary>
+    public sealed record Queue(DateOnly AsOf, DateOnly? Previous, IReadOnlyList<ReviewRepository.QueueItem> Items, DateOnly? Baseline = null);
 
     /// <summary>Which decisions a page of the queue shows: the tabs of the review page.</summary>
     public enum Status { Pending, Confirmed, Rejected }
@@ -20,11 +22,11 @@ public sealed class ScreeningReview(ReviewRepository reviews, UserRepository use
 
     /// <summary>A page of the queue: the filters of the review page (change kind, city, park, name), its order, and the page.</summary>
     public sealed record PageQuery(Status Status = Status.Pending, string? Change = null, string? City = null, string? Park = null, string? Name = null,
-        Order Order = Order.Name, bool Descending = false, int Page = 1, int PageSize = 25);
+        Order Order = Order.Name, bool Descending = false, int Page = 1, int PageSize = 25, DateOnly? Baseline = null);
 
     /// <summary>One page of the queue, with how many items each tab holds and how many match the filters.</summary>
     public sealed record QueuePage(DateOnly AsOf, DateOnly? Previous, IReadOnlyList<ReviewRepository.QueueItem> Items, int Matching,
-        int Pending, int Confirmed, int Rejected, int Page, int Pages);
+        int Pending, int Confirmed, int Rejected, int Page, int Pages, DateOnly? Baseline = null);
 
     /// <summary>
     /// The queue paged on the server: the browser gets one page, whatever the queue's length; the tabs count what each
@@ -34,7 +36,7 @@ public sealed class ScreeningReview(ReviewRepository reviews, UserRepository use
 
     public QueuePage Page(AccessScope scope, DateOnly asOf, string tier, PageQuery q)
     {
-        var queue = For(scope, asOf, tier);
+        var queue = For(scope, asOf, tier, q.Baseline);
         var names = users.All().ToDictionary(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal);
         IEnumerable<ReviewRepository.QueueItem> filtered = queue.Items;
         if (q.Change is { Length: > 0 } change) filtered = filtered.Where(i => i.Change == change);
@@ -65,25 +67,27 @@ public sealed class ScreeningReview(ReviewRepository reviews, UserRepository use
         var items = sorted.Skip((page - 1) * size).Take(size)
             .Select(i => i.DecidedBy is { } by && names.TryGetValue(by, out var display) ? i with { DecidedBy = display } : i).ToList();
         return new QueuePage(queue.AsOf, queue.Previous, items, sorted.Count, all.Count(i => i.Decision is null), all.Count(i => i.Decision == "confirmed"),
-            all.Count(i => i.Decision == "rejected"), page, pages);
+            all.Count(i => i.Decision == "rejected"), page, pages, queue.Baseline);
     }
 
     public IReadOnlyList<DateOnly> ScreeningDates() => reviews.ScreeningDates();
 
-    /// <summary>The changes at <paramref name="asOf"/> against each enterprise's screening before it, within the caller's
-    /// scope; <see cref="Queue.Previous"/> is the latest screening date before it, for the heading.</summary>
-    public Queue For(AccessScope scope, DateOnly asOf, string? tier = null)
+    /// <summary>The changes at <paramref name="asOf"/> within the caller's scope: against each enterprise's screening before
+    /// it (by default), or against the one screening <paramref name="baseline"/>, which must be earlier.</summary>
+    public Queue For(AccessScope scope, DateOnly asOf, string? tier = null, DateOnly? baseline = null)
     {
         RequireOfficer(scope);
-        var previous = reviews.ScreeningDates().Where(d => d < asOf).Select(d => (DateOnly?)d).LastOrDefault();
-        return new Queue(asOf, previous, reviews.Queue(scope, asOf, tier));
+        if (baseline is { } b && b >= asOf) throw new ArgumentException($"对比的筛查日 {b:yyyy-MM-dd} 须早于筛查日 {asOf:yyyy-MM-dd} (the screening compared with must be earlier)");
+        var previous = baseline ?? reviews.ScreeningDates().Where(d => d < asOf).Select(d => (DateOnly?)d).LastOrDefault();
+        return new Queue(asOf, previous, reviews.Queue(scope, asOf, tier, baseline), baseline);
     }
 
     /// <summary>
     /// Confirms or rejects changes, all in one transaction. Each must be in the caller's queue for that screening (so
     /// nothing outside the scope can be decided); a rejection needs a note.
     /// </summary>
-    public int Decide(AccessScope scope, string userName, DateOnly asOf, IReadOnlyCollection<(string CreditCode, string Tier)> subjects, bool confirm, string? note)
+    public int Decide(AccessScope scope, string userName, DateOnly asOf, IReadOnlyCollection<(string CreditCode, string Tier)> subjects, bool confirm, string? note,
+        DateOnly? baseline = null)
     {
         RequireOfficer(scope);
         note = note?.Trim() ?? "";
@@ -91,7 +95,7 @@ public sealed class ScreeningReview(ReviewRepository reviews, UserRepository use
         if (note.Length > 2000) throw new ArgumentException("说明不超过 2000 字");
         if (subjects.Count == 0) throw new ArgumentException("未选择任何企业");
         // Only the queues of the tiers decided on: the whole queue of every tier is far larger.
-        var items = subjects.Select(s => s.Tier).Distinct().SelectMany(tier => For(scope, asOf, tier).Items).ToDictionary(i => (i.CreditCode, i.Tier));
+        var items = subjects.Select(s => s.Tier).Distinct().SelectMany(tier => For(scope, asOf, tier, baseline).Items).ToDictionary(i => (i.CreditCode, i.Tier));
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var decisions = subjects.Distinct().Select(s => items.TryGetValue(s, out var item)
             ? new ReviewRepository.Decision(item.CreditCode, item.Tier, asOf, item.PreviousAsOf, item.Change, confirm ? "confirmed" : "rejected",
@@ -103,10 +107,10 @@ public sealed class ScreeningReview(ReviewRepository reviews, UserRepository use
 
     /// <summary>The queue as the page shows it (one tier, pending only or all), as an .xlsx workbook with Chinese headers:
     /// what changed, the decision with who, when and why, and the parameter versions the screening used.</summary>
-    public void Export(AccessScope scope, DateOnly asOf, string? tier, bool pendingOnly, Stream output)
+    public void Export(AccessScope scope, DateOnly asOf, string? tier, bool pendingOnly, Stream output, DateOnly? baseline = null)
     {
         var reference = JiangxiReference.Default;
-        var queue = For(scope, asOf, tier);
+        var queue = For(scope, asOf, tier, baseline);
         var rows = queue.Items.Where(i => !pendingOnly || i.Decision is null).Select(i => new Dictionary<string, object?>
         {
             ["统一社会信用代码"] = i.CreditCode,

@@ -270,6 +270,14 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         Assert.All(cities, c => Assert.Equal("赣州市", c.Trim()));
         await page.GetByRole(AriaRole.Button, new() { Name = "重置", Exact = true }).ClickAsync();
         await Assertions.Expect(info).ToHaveTextAsync(total!);
+
+        // Compared with an earlier screening of the officer's choosing: the line above the queue says which, and the
+        // queue is the changes since that one (the demo screened the whole province at each date).
+        await Assertions.Expect(page.GetByText(new Regex("^每家企业与其上一次筛查相比"))).ToBeVisibleAsync();
+        var earlier = (await page.Locator("#baseline option").AllTextContentsAsync())[2];
+        await page.Locator("#baseline").SelectOptionAsync(earlier);
+        await Assertions.Expect(page.GetByText($"与 {earlier} 的筛查相比", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(info).Not.ToHaveTextAsync(total!);
     }
 
     [Fact]

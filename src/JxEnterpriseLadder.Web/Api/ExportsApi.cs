@@ -30,15 +30,21 @@ public static class ExportsApi
             return await Workbook(s => lists.Export(scope, query, s), $"候选名单-{query.Transition.Id}-{DateTime.Now:yyyyMMdd}.xlsx");
         }).RequireAuthorization(AuthSetup.OfficersAndParks);
 
-        // The review queue as /review shows it: the screening date, tier, pending or all, and the city a province
-        // officer narrowed to (never wider than the caller's scope).
+        // The review queue as /review shows it: the screening date, the screening compared with, tier, pending or all,
+        // and the city a province officer narrowed to (never wider than the caller's scope).
         app.MapGet("/export/review.xlsx", async (HttpContext http, ScreeningReview reviews) =>
         {
             var q = http.Request.Query;
             if (!DateOnly.TryParseExact(q["asOf"], "yyyy-MM-dd", out var asOf)) return Results.BadRequest("asOf：筛查日须为 yyyy-MM-dd");
             var scope = UserScope.Of(http.User)!.NarrowedTo(q["city"]);
             string? tier = string.IsNullOrEmpty(q["tier"]) ? null : q["tier"].ToString();
-            return await Workbook(s => reviews.Export(scope, asOf, tier, q["show"] != "all", s), $"复核清单-{asOf:yyyyMMdd}-{tier ?? "全部层级"}.xlsx");
+            DateOnly? baseline = null;
+            if (!string.IsNullOrEmpty(q["baseline"]))
+            {
+                if (!DateOnly.TryParseExact(q["baseline"], "yyyy-MM-dd", out var b) || b >= asOf) return Results.BadRequest("baseline：对比的筛查日须为早于筛查日的 yyyy-MM-dd");
+                baseline = b;
+            }
+            return await Workbook(s => reviews.Export(scope, asOf, tier, q["show"] != "all", s, baseline), $"复核清单-{asOf:yyyyMMdd}-{tier ?? "全部层级"}.xlsx");
         }).RequireAuthorization(AuthSetup.Officers);
 
         // The dashboard's tables for a year, within the caller's scope.
