@@ -80,7 +80,7 @@ public sealed partial class PredictionPagesTests(AppFixture app, BrowserFixture 
         Assert.Contains("降低晋级可能", items[2].TextContent);
 
         var none = ctx.Render<FactorList>(p => p.Add(x => x.Factors, Array.Empty<PredictionFactor>()));
-        Assert.Contains("按离合格还差多少排序", none.Markup);
+        Assert.Contains("按历年差距相近企业的晋级比例", none.Markup);
     }
 
     [Fact]
