@@ -10,13 +10,21 @@ namespace JxEnterpriseLadder.Web;
 
 public static class WebSetup
 {
+    /// <summary>
+    /// The component library of the console (ADR 0014): its built-in texts follow the page's culture (zh-CN or en), with
+    /// this app's words from Locales/*.json; its icons come from bootstrap-icons, the font the pages already use.
+    /// </summary>
+    public static IServiceCollection AddComponentLibrary(this IServiceCollection services)
+    {
+        services.AddBootstrapBlazor(null, o => o.AdditionalJsonAssemblies = [typeof(WebSetup).Assembly]);
+        services.Configure<BootstrapBlazor.Components.IconThemeOptions>(o => o.ThemeKey = "bootstrap");
+        return services;
+    }
+
     public static IServiceCollection AddLadderWeb(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        // The component library of the console (ADR 0014): its built-in texts follow the page's culture (zh-CN or en);
-        // its icons come from bootstrap-icons, the font the pages already use.
-        services.AddBootstrapBlazor(null, o => o.AdditionalJsonAssemblies = [typeof(WebSetup).Assembly]);
-        services.Configure<BootstrapBlazor.Components.IconThemeOptions>(o => o.ThemeKey = "bootstrap");
+        services.AddComponentLibrary();
         services.AddProblemDetails();
         services.AddSingleton<Api.ImportReports>();
         services.AddSingleton<WorkFolder>();

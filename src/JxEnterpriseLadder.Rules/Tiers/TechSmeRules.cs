@@ -26,7 +26,7 @@ internal static class TechSmeRules
         var basic = Verdict.All(
             Resident(b, set, "resident", p),
             SizeLimit(b, set, y, year, "employees", "职工总数", y?.Employees, "maxEmployees", v => Format.People((int)v)),
-            SizeLimit(b, set, y, year, "salesRevenue", "年销售收入", y?.SalesRevenue, "maxSalesRevenue", Format.Money),
+            SizeLimit(b, set, y, year, "salesRevenue", "销售收入", y?.SalesRevenue, "maxSalesRevenue", Format.Money),
             SizeLimit(b, set, y, year, "totalAssets", "资产总额", y?.TotalAssets, "maxTotalAssets", Format.Money),
             NotProhibitedIndustry(b, set, "industryNotProhibited", p),
             CleanRecord(b, set, "cleanRecordFlags", p, "填报上一年及当年", asOf));

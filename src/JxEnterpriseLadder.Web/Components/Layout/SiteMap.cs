@@ -35,7 +35,8 @@ public static class SiteMap
             Roles.Admin => [Overview, Enterprises, Review, Import, Candidates, Calibration, SelfCheck],
             Roles.ProvinceOfficer or Roles.CityOfficer => [Overview, Enterprises, Review, Import, Candidates, SelfCheck],
             Roles.ParkManager => [Overview, Candidates, SelfCheck],
-            Roles.Enterprise => [Overview, new("本企业", "My enterprise", "bi bi-building", $"/enterprises/{scope.CreditCode}"), SelfCheck],
+            // An enterprise's overview is its own record ("/" sends it there): one entry for it.
+            Roles.Enterprise => [new("本企业", "My enterprise", "bi bi-building", $"/enterprises/{scope.CreditCode}"), SelfCheck],
             _ => [Overview, SelfCheck],
         };
     }
