@@ -14,8 +14,8 @@ public sealed class PredictionRepository(Database db)
     {
         public const string DeleteBaseYear = "DELETE FROM predictions WHERE base_year = @BaseYear";
         public const string DeleteOf = "DELETE FROM predictions WHERE base_year = @BaseYear AND credit_code IN @Codes";
-        public const string Copy = "COPY predictions (credit_code, transition, base_year, probability, target_group, model, factors) FROM STDIN (FORMAT BINARY)";
-        public const string Insert = "INSERT INTO predictions (credit_code, transition, base_year, probability, target_group, model, factors) VALUES (@CreditCode, @Transition, @BaseYear, @Probability, @TargetGroup, @Model, @Factors)";
+        public const string Copy = "COPY predictions (credit_code, transition, base_year, probability, target_group, model, factors, score) FROM STDIN (FORMAT BINARY)";
+        public const string Insert = "INSERT INTO predictions (credit_code, transition, base_year, probability, target_group, model, factors, score) VALUES (@CreditCode, @Transition, @BaseYear, @Probability, @TargetGroup, @Model, @Factors, @Score)";
         public const string LatestBaseYear = "SELECT MAX(base_year) FROM predictions";
         public const string ForEnterprise = """
             SELECT credit_code, transition, base_year, probability, target_group, model, factors FROM predictions
@@ -31,14 +31,15 @@ public sealed class PredictionRepository(Database db)
               AND (@MinProbability IS NULL OR p.probability >= @MinProbability) AND (@Chain IS NULL OR e.chain_code = @Chain) AND 
             """ + ScopeSql.Enterprise + """
 
-            ORDER BY p.probability DESC, p.credit_code
+            ORDER BY p.probability DESC, p.score IS NULL, p.score DESC, p.credit_code
             LIMIT @Limit
             """;
     }
 
-    public sealed record StoredPrediction(string CreditCode, string Transition, int BaseYear, double Probability, string TargetGroup, string Model, string Factors)
+    /// <param name="Score">The score the probability was calibrated from (the learner's, or the rules key): breaks ties in lists.</param>
+    public sealed record StoredPrediction(string CreditCode, string Transition, int BaseYear, double Probability, string TargetGroup, string Model, string Factors, double? Score = null)
     {
-        private StoredPrediction() : this("", "", 0, 0, "", "", "") { }
+        private StoredPrediction() : this("", "", 0, 0, "", "", "", null) { }
     }
 
     public sealed record Candidate(string CreditCode, string Name, string CityCode, string? ParkCode, string? ChainCode, double Probability, string Factors)
@@ -78,6 +79,7 @@ public sealed class PredictionRepository(Database db)
                 w.Write(r.CreditCode, NpgsqlTypes.NpgsqlDbType.Text); w.Write(r.Transition, NpgsqlTypes.NpgsqlDbType.Text);
                 w.Write(r.BaseYear, NpgsqlTypes.NpgsqlDbType.Integer); w.Write(r.Probability, NpgsqlTypes.NpgsqlDbType.Double);
                 w.Write(r.TargetGroup, NpgsqlTypes.NpgsqlDbType.Text); w.Write(r.Model, NpgsqlTypes.NpgsqlDbType.Text); w.Write(r.Factors, NpgsqlTypes.NpgsqlDbType.Text);
+                if (r.Score is { } score) w.Write(score, NpgsqlTypes.NpgsqlDbType.Double); else w.WriteNull();
             });
         else
             foreach (var chunk in rows.Chunk(2000)) { c.Execute(Sql.Insert, chunk, tx); n += chunk.Length; }

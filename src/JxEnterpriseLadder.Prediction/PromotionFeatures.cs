@@ -12,7 +12,7 @@ namespace JxEnterpriseLadder.Prediction;
 /// </summary>
 public sealed class PromotionFeatures
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     private readonly List<(string Name, Func<YearEndSnapshot, float> Value)> _numeric = [];
     private readonly IReadOnlyDictionary<string, decimal> _usdCny;

@@ -6,7 +6,11 @@ public sealed record RankingMetrics(
     int Pool, int Positives, double RocAuc, double PrAuc,
     int K, double PrecisionAtK, double RecallAtK,
     int ParkShortlist, double PrecisionAtPark50, double RecallAtPark50,
-    double? Brier, IReadOnlyList<CalibrationBin> Calibration);
+    double? Brier, IReadOnlyList<CalibrationBin> Calibration, double? Expected)
+{
+    /// <summary>Expected entries (the probabilities' sum) against those that happened: 1.10 means 10% too many.</summary>
+    public double? ExpectedOverActual => Expected is { } e && Positives > 0 ? e / Positives : null;
+}
 
 public sealed record CalibrationBin(int Decile, int Count, double MeanPredicted, double Observed);
 
@@ -40,7 +44,23 @@ public static class PromotionMetrics
             k, hitsAtK / k, positives == 0 ? 0 : hitsAtK / positives,
             parkListed, parkListed == 0 ? 0 : parkHits / parkListed, parkPositives == 0 ? 0 : parkHits / parkPositives,
             probabilities is null ? null : Brier(labels, probabilities),
-            probabilities is null ? [] : Calibration(labels, probabilities));
+            probabilities is null ? [] : Calibration(labels, probabilities),
+            probabilities?.Sum());
+    }
+
+    /// <summary>A ranking by probability with ties broken by the score the probability was calibrated from: the order a
+    /// stored forecast is listed in (<c>ORDER BY probability DESC, score DESC</c>), as ranks 0…n−1.</summary>
+    public static double[] RankBy(IReadOnlyList<double> probabilities, IReadOnlyList<double> scores)
+    {
+        var order = Enumerable.Range(0, probabilities.Count).OrderBy(i => probabilities[i]).ThenBy(i => scores[i]).ToArray();
+        var rank = new double[order.Length];
+        for (var r = 0; r < order.Length; r++)
+        {
+            var i = order[r];
+            // Equal on both keys: a true tie, the same rank.
+            rank[i] = r > 0 && probabilities[order[r - 1]] == probabilities[i] && scores[order[r - 1]] == scores[i] ? rank[order[r - 1]] : r;
+        }
+        return rank;
     }
 
     /// <summary>Expected number of positives in the top <paramref name="k"/> of <paramref name="idx"/> by score, ties shared.</summary>

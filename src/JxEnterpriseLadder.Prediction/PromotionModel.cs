@@ -6,9 +6,13 @@ using Microsoft.ML.Data;
 namespace JxEnterpriseLadder.Prediction;
 
 /// <summary>What a model file says about itself (an entry of its own in the zip): refused when it does not match this build.</summary>
+/// <param name="Learner">The learner chosen by validation (<see cref="Prediction.Learner"/>).</param>
+/// <param name="Calibration">Raw score → probability, fitted on <paramref name="CalibratedOnBaseYear"/>'s outcomes.</param>
+/// <param name="RegistryId">The registry it learnt from (<see cref="Data.RegistryIdentity"/>): another registry refuses it.</param>
 public sealed record ModelManifest(
-    string Transition, int FeatureVersion, IReadOnlyList<string> Features, string Trainer, int TrainedFromBaseYear, int TrainedToBaseYear,
-    int TrainingRows, int TrainingPositives, int Enterprises);
+    string Transition, int FeatureVersion, IReadOnlyList<string> Features, string Learner, string Trainer, int TrainedFromBaseYear, int TrainedToBaseYear,
+    int TrainingRows, int TrainingPositives, int Enterprises, ProbabilityCalibration Calibration, int CalibratedOnBaseYear,
+    string RegistryId, string RegistryDescription, DateOnly TrainedOn);
 
 /// <summary>Raised when a model file cannot be used by this build (another feature version, another transition, not a model).</summary>
 public sealed class ModelFileException(string message) : Exception(message);
@@ -16,15 +20,20 @@ public sealed class ModelFileException(string message) : Exception(message);
 /// <summary>One factor of a prediction: a feature, its value for this enterprise and how far it moved the score (log-odds).</summary>
 public sealed record PredictionFactor(string Feature, float Value, float Contribution);
 
-public sealed record ScoredExample(PromotionExample Example, double Probability, IReadOnlyList<PredictionFactor> Factors);
+/// <param name="Score">The learner's raw score, which the probability is calibrated from (and which breaks its ties).</param>
+public sealed record ScoredExample(PromotionExample Example, double Probability, double Score, IReadOnlyList<PredictionFactor> Factors);
 
 /// <summary>
-/// A trained promotion model: the FastTree ensemble with its Platt calibration and a feature-contribution stage,
-/// saved as one ML.NET zip carrying its <see cref="ModelManifest"/>.
+/// A trained promotion model: the chosen learner's pipeline ending in its raw score and a feature-contribution stage,
+/// saved as one ML.NET zip carrying its <see cref="ModelManifest"/>, whose calibration turns the score into a probability.
 /// </summary>
 public sealed class PromotionModel
 {
     private const string ManifestEntry = "jxladder/manifest.json";
+    private static readonly JsonSerializerOptions ManifestJson = new()
+    {
+        WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
     public const int FactorsEachWay = 3;
 
     private readonly MLContext _ml;
@@ -38,7 +47,7 @@ public sealed class PromotionModel
         Manifest = manifest;
     }
 
-    public string Version => $"{Manifest.Transition}@f{Manifest.FeatureVersion}/{Manifest.TrainedToBaseYear + 1}";
+    public string Version => $"{Manifest.Transition}@f{Manifest.FeatureVersion}/{Manifest.CalibratedOnBaseYear + 1}";
 
     public void Save(string path)
     {
@@ -48,7 +57,7 @@ public sealed class PromotionModel
         using (var zip = ZipFile.Open(tmp, ZipArchiveMode.Update))
         {
             using (var s = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal).Open())
-                JsonSerializer.Serialize(s, Manifest, new JsonSerializerOptions { WriteIndented = true });
+                JsonSerializer.Serialize(s, Manifest, ManifestJson);
             // Fixed entry times: the same data gives the same file, byte for byte.
             foreach (var entry in zip.Entries) entry.LastWriteTime = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
         }
@@ -65,7 +74,7 @@ public sealed class PromotionModel
             using var zip = ZipFile.OpenRead(path);
             var entry = zip.GetEntry(ManifestEntry) ?? throw new ModelFileException($"{path}: not a JxEnterpriseLadder model (no {ManifestEntry})");
             using var s = entry.Open();
-            manifest = JsonSerializer.Deserialize<ModelManifest>(s) ?? throw new ModelFileException($"{path}: empty manifest");
+            manifest = JsonSerializer.Deserialize<ModelManifest>(s, ManifestJson) ?? throw new ModelFileException($"{path}: empty manifest");
         }
         catch (InvalidDataException e) { throw new ModelFileException($"{path}: not a model file ({e.Message})"); }
         catch (JsonException e) { throw new ModelFileException($"{path}: unreadable manifest ({e.Message})"); }
@@ -78,12 +87,16 @@ public sealed class PromotionModel
         return new PromotionModel(ml, pipeline, manifest);
     }
 
+    /// <summary>A fitted pipeline's raw scores (before any calibration), for validation and calibration.</summary>
+    public static double[] RawScores(MLContext ml, ITransformer pipeline, IReadOnlyList<PromotionExample> examples, int featureCount) =>
+        examples.Count == 0 ? [] : pipeline.Transform(PromotionData.Load(ml, examples, featureCount)).GetColumn<float>("Score").Select(x => (double)x).ToArray();
+
     /// <summary>Probability of entering the next rung, with the strongest factors up and down.</summary>
     public IReadOnlyList<ScoredExample> Score(IReadOnlyList<PromotionExample> examples)
     {
         if (examples.Count == 0) return [];
         var scored = _pipeline.Transform(PromotionData.Load(_ml, examples, Manifest.Features.Count));
-        var probabilities = scored.GetColumn<float>("Probability").ToArray();
+        var scores = scored.GetColumn<float>("Score").ToArray();
         var contributions = scored.GetColumn<float[]>("FeatureContributions").ToArray();
         var result = new ScoredExample[examples.Count];
         for (var i = 0; i < examples.Count; i++)
@@ -93,7 +106,7 @@ public sealed class PromotionModel
             var factors = order.Take(FactorsEachWay).Where(j => c[j] > 0)
                 .Concat(order.Reverse().Take(FactorsEachWay).Where(j => c[j] < 0))
                 .Select(j => new PredictionFactor(Manifest.Features[j], examples[i].Features[j], c[j])).ToArray();
-            result[i] = new ScoredExample(examples[i], probabilities[i], factors);
+            result[i] = new ScoredExample(examples[i], Manifest.Calibration.Probability(scores[i]), scores[i], factors);
         }
         return result;
     }

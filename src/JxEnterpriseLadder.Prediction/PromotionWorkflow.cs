@@ -5,17 +5,32 @@ using JxEnterpriseLadder.Rules.Engine;
 
 namespace JxEnterpriseLadder.Prediction;
 
-/// <summary>The years of one run: outcomes are known up to <see cref="LatestOutcomeYear"/> (Y); the model learns from
-/// base years up to Y−2 (outcomes up to Y−1) and is tested on base year Y−1 (outcomes of Y), never a random split.</summary>
+/// <summary>The years of one run: outcomes are known up to <see cref="LatestOutcomeYear"/> (Y). Learners are fitted on
+/// base years up to Y−3, chosen and calibrated on base year Y−2 (the validation year, the last of the training years)
+/// and tested on base year Y−1 (outcomes of Y); never a random split.</summary>
 public sealed record YearSplit(int FirstBaseYear, int LatestOutcomeYear)
 {
     public int TestBaseYear => LatestOutcomeYear - 1;
-    public int LastTrainBaseYear => LatestOutcomeYear - 2;
+    public int ValidationBaseYear => LatestOutcomeYear - 2;
     /// <summary>Predictions are made from the end of the latest year for the year after it.</summary>
     public int PredictionBaseYear => LatestOutcomeYear;
 }
 
-/// <summary>train → evaluate → predict over a registry, as the `jxladder ml` verbs run them.</summary>
+/// <summary>How a rung's stored forecast was made, and why.</summary>
+public enum ForecastSource
+{
+    /// <summary>The rung's model, trained on this registry.</summary>
+    Model,
+    /// <summary>The rules baseline: the model did not beat it when trained.</summary>
+    RulesModelNotShipped,
+    /// <summary>The rules baseline: the model file was trained on another registry and is refused.</summary>
+    RulesModelFromAnotherRegistry,
+}
+
+/// <summary>One rung's forecast source with the files behind it.</summary>
+public sealed record RungForecast(Transition Transition, ForecastSource Source, ModelManifest? Model, RulesCalibration? Rules, string? RefusedRegistry);
+
+/// <summary>train → evaluate → predict over a registry, as the `jxladder ml` verbs and the web app's retraining run them.</summary>
 public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEngine engine, TrainingSettings settings, Action<string>? progress = null)
 {
     private readonly PromotionFeatures _features = new(engine);
@@ -31,14 +46,14 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
     public YearSplit Years()
     {
         var years = registry.RegisteredTechSmesByYear().Select(y => y.Year).ToArray();
-        if (years.Length < 3)
+        if (years.Length < 4)
             throw new InvalidOperationException($"{registry.Database.Description}: the registry holds tech-SME registrations for {years.Length} year(s); " +
-                "training needs at least three (seed it with `jxladder seed`)");
+                "training needs at least four (fitting, validation and test years; seed it with `jxladder seed`)");
         return new YearSplit(years.Min(), years.Max());
     }
 
     /// <summary>The year whose year-end the stored predictions start from: the latest year of tech-SME registrations.
-    /// Scoring needs only that year (training needs three, <see cref="Years"/>).</summary>
+    /// Scoring needs only that year (training needs four, <see cref="Years"/>).</summary>
     public int PredictionBaseYear() =>
         registry.RegisteredTechSmesByYear().Select(y => y.Year).DefaultIfEmpty().Max() is var y and > 0
             ? y
@@ -46,35 +61,28 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
 
     public sealed record Run(YearSplit Years, int Enterprises, IReadOnlyList<TransitionEvaluation> Evaluations, IReadOnlyList<string> Written);
 
-    /// <summary>Fits every transition's model on the training years, measures it against both baselines on the test
-    /// year, writes the model file of each one that ships (and removes a stale one that no longer does) and its card.</summary>
-    public Run Train(string modelsDir) => Measure(modelsDir, refit: true, writeCards: true);
-
-    /// <summary>Loads the shipped model files (refitting those not shipped) and measures them again from the database.</summary>
-    public Run Evaluate(string modelsDir, bool writeCards) => Measure(modelsDir, refit: false, writeCards);
-
-    private Run Measure(string modelsDir, bool refit, bool writeCards)
+    /// <summary>Chooses, calibrates and tests every rung's model (<see cref="PromotionTraining.Train"/>), then writes each
+    /// rung's rules calibration, its model file if the model beats the rules on both cuts (removing a stale one if
+    /// not), and its dated card. Every rung is fitted before any file is written: a rung with too few entries stops the
+    /// run with nothing half-written.</summary>
+    public Run Train(string modelsDir)
     {
         var years = Years();
         var enterprises = registry.CountEnterprises();
+        var identity = RegistryIdentity.Of(registry.Database);
         Say($"building examples from {enterprises} enterprises, base years {years.FirstBaseYear}–{years.TestBaseYear}");
         var data = new PromotionDataset(engine, _features).Build(registry.StreamAll(), years.FirstBaseYear, years.TestBaseYear);
-        // Every rung is fitted and measured before any file is written: a rung with too few entries stops the run with nothing half-written.
-        var measured = new List<(TransitionEvaluation Evaluation, PromotionModel Model)>();
+        var measured = new List<(TransitionEvaluation Evaluation, PromotionModel? Model)>();
         foreach (var t in Transition.All)
         {
             var ml = _training.NewContext();
-            var train = data[t].Where(e => e.BaseYear <= years.LastTrainBaseYear).ToList();
+            var fit = data[t].Where(e => e.BaseYear < years.ValidationBaseYear).ToList();
+            var validation = data[t].Where(e => e.BaseYear == years.ValidationBaseYear).ToList();
             var test = data[t].Where(e => e.BaseYear == years.TestBaseYear).ToList();
-            Say($"{t.Id}: {train.Count} training rows ({train.Count(e => e.Entered)} entered), {test.Count} test rows ({test.Count(e => e.Entered)} entered)");
-            var path = ModelPath(modelsDir, t);
-            var model = !refit && File.Exists(path)
-                ? PromotionModel.Load(ml, path, t, _features)
-                : _training.FitModel(ml, t, train, years.FirstBaseYear, years.LastTrainBaseYear, enterprises, _features.Names);
-            var evaluation = _training.Evaluate(ml, t, model, train, test, years.TestBaseYear);
+            Say($"{t.Id}: {fit.Count} fitting rows ({fit.Count(e => e.Entered)} entered), {validation.Count} validation rows, {test.Count} test rows");
+            var (evaluation, model) = _training.Train(ml, t, fit, validation, test, years, enterprises, _features.Names, identity);
             measured.Add((evaluation, model));
-            Say($"{t.Id}: precision at k {evaluation.Model.PrecisionAtK:0.000} (rules {evaluation.Rules.PrecisionAtK:0.000}), " +
-                $"ROC AUC {evaluation.Model.RocAuc:0.000} (rules {evaluation.Rules.RocAuc:0.000}) → {(evaluation.Ships ? "ships" : "not shipped")}");
+            Say($"{t.Id}: chose {evaluation.Chosen} ({evaluation.Calibration}); precision at k {evaluation.Model?.PrecisionAtK:0.000} (rules {evaluation.Rules.PrecisionAtK:0.000}) → {(evaluation.Ships ? "ships" : "not shipped")}");
         }
 
         var written = new List<string>();
@@ -82,40 +90,95 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
         foreach (var (evaluation, model) in measured)
         {
             var t = evaluation.Transition;
-            if (refit)
-            {
-                // Exactly one of the two files per rung: the model when it ships, else the rules' calibration.
-                var path = ModelPath(modelsDir, t);
-                var rulesPath = RulesPath(modelsDir, t);
-                if (evaluation.Ships) { model.Save(path); written.Add(path); File.Delete(rulesPath); }
-                else { evaluation.RulesCalibration.Save(rulesPath); written.Add(rulesPath); File.Delete(path); }
-            }
-            if (writeCards)
-            {
-                var card = CardPath(modelsDir, t);
-                File.WriteAllText(card, ModelCard.Render(evaluation, model.Manifest, _training.Settings, registry.Database.Provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL"));
-                written.Add(card);
-            }
+            var path = ModelPath(modelsDir, t);
+            if (evaluation.Ships) { model!.Save(path); written.Add(path); }
+            else File.Delete(path);
+            evaluation.RulesCalibration.Save(RulesPath(modelsDir, t));
+            written.Add(RulesPath(modelsDir, t));
+            var card = CardPath(modelsDir, t);
+            File.WriteAllText(card, ModelCard.Render(evaluation, model?.Manifest, _training.Settings, registry.Database.Provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL"));
+            written.Add(card);
         }
-        var evaluations = measured.Select(m => m.Evaluation).ToList();
-        return new Run(years, enterprises, evaluations, written);
+        return new Run(years, enterprises, measured.Select(m => m.Evaluation).ToList(), written);
     }
 
-    public sealed record PredictionRun(int BaseYear, int OutcomeYear, IReadOnlyList<(string Transition, int Count)> Stored, IReadOnlyList<string> RulesOnly);
+    /// <summary>One rung's shipped files measured on this database's latest test year.</summary>
+    public sealed record FileEvaluation(Transition Transition, int TestYear, ModelManifest? Model, RulesCalibration Rules, RankingMetrics? ModelFigures, RankingMetrics RulesFigures);
 
-    /// <summary>Scores every pool of the latest year with the shipped models and stores probabilities and factors; with
-    /// <paramref name="only"/>, just those enterprises (after an import changed them), keeping everyone else's.</summary>
+    /// <summary>The files as they ship — each rung's model if there is one, and its rules calibration — measured on this
+    /// database's test year (outcomes of its latest year). Nothing is fitted; the files are only read.</summary>
+    public IReadOnlyList<FileEvaluation> Evaluate(string modelsDir)
+    {
+        var years = Years();
+        var files = Transition.All.ToDictionary(t => t, t => LoadFiles(modelsDir, t));
+        Say($"measuring the files in {modelsDir} on base year {years.TestBaseYear} (outcomes of {years.LatestOutcomeYear})");
+        var data = new PromotionDataset(engine, _features).Build(registry.StreamAll(), years.TestBaseYear, years.TestBaseYear);
+        return Transition.All.Select(t =>
+        {
+            var (model, rules) = files[t];
+            var (m, r) = PromotionTraining.Measure(model, rules, data[t]);
+            return new FileEvaluation(t, years.LatestOutcomeYear, model?.Manifest, rules, m, r);
+        }).ToList();
+    }
+
+    private (PromotionModel? Model, RulesCalibration Rules) LoadFiles(string modelsDir, Transition t)
+    {
+        var rulesPath = RulesPath(modelsDir, t);
+        if (!File.Exists(rulesPath))
+            throw new ModelFileException($"{modelsDir}: no {t.Id}.rules.json (run `jxladder ml train`)");
+        var model = File.Exists(ModelPath(modelsDir, t)) ? PromotionModel.Load(_training.NewContext(), ModelPath(modelsDir, t), t, _features) : null;
+        return (model, RulesCalibration.Load(rulesPath, t));
+    }
+
+    /// <summary>What each rung's forecast would come from on this registry: its model if trained here and shipped, else
+    /// the rules (saying whether the model did not ship or was trained on another registry).</summary>
+    public IReadOnlyList<RungForecast> Sources(string modelsDir)
+    {
+        var identity = RegistryIdentity.Of(registry.Database);
+        return Transition.All.Select(t =>
+        {
+            var (model, rules) = LoadFiles(modelsDir, t);
+            if (model is null) return new RungForecast(t, ForecastSource.RulesModelNotShipped, null, rules, null);
+            return model.Manifest.RegistryId == identity.Id
+                ? new RungForecast(t, ForecastSource.Model, model.Manifest, rules, null)
+                : new RungForecast(t, ForecastSource.RulesModelFromAnotherRegistry, model.Manifest, rules, model.Manifest.RegistryDescription);
+        }).ToList();
+    }
+
+    public sealed record PredictionRun(int BaseYear, int OutcomeYear, IReadOnlyList<(string Transition, int Count)> Stored, IReadOnlyList<RungForecast> Sources,
+        IReadOnlyDictionary<string, string> Versions);
+
+    /// <summary>Scores every pool of the latest year and stores probabilities and factors; with <paramref name="only"/>,
+    /// just those enterprises (after an import changed them), keeping everyone else's. A rung uses its model only when
+    /// the model was trained on this registry; otherwise the rules baseline, calibrated on this registry (the file's
+    /// calibration if it was fitted here, else fitted now on the latest year whose outcomes are known).</summary>
     public PredictionRun Predict(string modelsDir, PredictionRepository predictions, IReadOnlyCollection<string>? only = null)
     {
         var baseYear = PredictionBaseYear();
         var ml = _training.NewContext();
+        var identity = RegistryIdentity.Of(registry.Database);
+        var sources = Sources(modelsDir);
         var models = new Dictionary<Transition, PromotionModel>();
         var rulesOnly = new Dictionary<Transition, RulesCalibration>();
-        foreach (var t in Transition.All)
+        foreach (var source in sources)
         {
-            if (File.Exists(ModelPath(modelsDir, t))) models[t] = PromotionModel.Load(ml, ModelPath(modelsDir, t), t, _features);
-            else if (File.Exists(RulesPath(modelsDir, t))) rulesOnly[t] = RulesCalibration.Load(RulesPath(modelsDir, t), t);
-            else throw new ModelFileException($"{modelsDir}: neither {t.Id}.zip nor {t.Id}.rules.json (run `jxladder ml train`)");
+            var t = source.Transition;
+            if (source.Source == ForecastSource.Model) models[t] = PromotionModel.Load(ml, ModelPath(modelsDir, t), t, _features);
+            else if (source.Rules!.RegistryId == identity.Id) rulesOnly[t] = source.Rules;
+        }
+        var foreign = sources.Where(s => !models.ContainsKey(s.Transition) && !rulesOnly.ContainsKey(s.Transition)).Select(s => s.Transition).ToList();
+        if (foreign.Count > 0)
+        {
+            // The files were fitted on another registry: the rules are calibrated here, on the latest year with outcomes.
+            var fitYear = baseYear - 1;
+            Say($"calibrating the rules on this registry's base year {fitYear} for {string.Join(", ", foreign.Select(t => t.Id))}");
+            var data = new PromotionDataset(engine, _features).Build(registry.StreamAll(), fitYear, fitYear, foreign);
+            foreach (var t in foreign)
+            {
+                if (!data[t].Any(e => e.Entered))
+                    throw new InvalidOperationException($"{t.Id}: the files in {modelsDir} were fitted on another registry, and this one has no entries in {fitYear + 1} to calibrate the rules on");
+                rulesOnly[t] = RulesCalibration.Fit(t.Id, data[t].Select(e => e.RulesScore).ToArray(), data[t].Select(e => e.Entered).ToArray(), fitYear, identity);
+            }
         }
         Say($"scoring base year {baseYear} for {baseYear + 1}: {string.Join(", ", models.Values.Select(m => m.Version).Concat(rulesOnly.Values.Select(r => r.Version)))}");
         var counts = Transition.All.ToDictionary(t => t, _ => 0);
@@ -123,7 +186,8 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
         var rows = Scored(only is null ? registry.StreamAll() : registry.Stream(only));
         if (only is null) predictions.ReplaceAll(baseYear, rows);
         else predictions.ReplaceFor(baseYear, only, rows);
-        return new PredictionRun(baseYear, baseYear + 1, Transition.All.Select(t => (t.Id, counts[t])).ToArray(), rulesOnly.Keys.Select(t => t.Id).ToArray());
+        return new PredictionRun(baseYear, baseYear + 1, Transition.All.Select(t => (t.Id, counts[t])).ToArray(), sources,
+            Transition.All.ToDictionary(t => t.Id, t => models.TryGetValue(t, out var m) ? m.Version : rulesOnly[t].Version));
 
         // Snapshots (one engine run each) on every core while the next page is read; the model scores a batch at a time.
         IEnumerable<PredictionRepository.StoredPrediction> Scored(IEnumerable<EnterpriseRecord> records)
@@ -145,15 +209,15 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
             var batch = pending[t];
             if (batch.Count == 0) return [];
             var scored = models.TryGetValue(t, out var model)
-                ? model.Score(batch).Select(s => Row(t, s.Example, s.Probability, model.Version, s.Factors)).ToList()
-                : batch.Select(e => Row(t, e, rulesOnly[t].Probability(e.RulesScore), rulesOnly[t].Version, [])).ToList();
+                ? model.Score(batch).Select(s => Row(t, s.Example, s.Probability, s.Score, model.Version, s.Factors)).ToList()
+                : batch.Select(e => Row(t, e, rulesOnly[t].Probability(e.RulesScore), e.RulesScore, rulesOnly[t].Version, [])).ToList();
             batch.Clear();
             counts[t] += scored.Count;
             return scored;
         }
 
-        PredictionRepository.StoredPrediction Row(Transition t, PromotionExample e, double p, string version, IReadOnlyList<PredictionFactor> factors) =>
-            new(e.CreditCode, t.Id, baseYear, Math.Clamp(p, 0, 1), e.TargetGroup, version, System.Text.Json.JsonSerializer.Serialize(factors, FactorJson.Options));
+        PredictionRepository.StoredPrediction Row(Transition t, PromotionExample e, double p, double score, string version, IReadOnlyList<PredictionFactor> factors) =>
+            new(e.CreditCode, t.Id, baseYear, Math.Clamp(p, 0, 1), e.TargetGroup, version, System.Text.Json.JsonSerializer.Serialize(factors, FactorJson.Options), score);
     }
 
     private void Say(string message) => progress?.Invoke($"[{_clock.Elapsed:mm\\:ss}] {message}");

@@ -5,8 +5,8 @@ namespace JxEnterpriseLadder.Prediction;
 /// <summary>
 /// How far an enterprise is from a tier's thresholds, from the engine's own result: 0 when qualified; otherwise
 /// each quantified gap adds its relative shortfall (capped at 1), each failed condition without a quantity adds 1,
-/// and an undetermined outcome (inputs missing, or the HNTE score straddling the pass mark) adds a quarter.
-/// This is the "rules alone" baseline and a feature of the model.
+/// A feature of the model and the last key of <see cref="RulesRanking"/>, which puts the outcome first: an undetermined
+/// outcome is not a distance (it once added a quarter here, which ranked sure failures above possible passes).
 /// </summary>
 public static class RulesDistance
 {
@@ -23,11 +23,6 @@ public static class RulesDistance
         foreach (var c in result.Criteria)
             if (c.Passed == false && !gapped.Contains(c.Id) && !result.Gaps.Any(g => g.Criterion.StartsWith(c.Id, StringComparison.Ordinal) || c.Id.StartsWith(g.Criterion, StringComparison.Ordinal)))
                 distance += 1.0;
-        if (result.Outcome == Outcome.Undetermined) distance += 0.25;
         return distance;
     }
-
-    /// <summary>The nearest of several tiers (a transition into any of them).</summary>
-    public static double ToNearest(AssessmentResult assessment, IEnumerable<string> tiers) =>
-        tiers.Select(t => assessment.For(t) is { } r ? To(r) : double.MaxValue).Min();
 }

@@ -39,14 +39,14 @@ public sealed record Transition(string Id, string Name, string From, string To, 
         return full.ListEntries.Any(l => l.Year == outcomeYear);
     }
 
-    /// <summary>The rules-alone ranking: the nearer the next rung's thresholds, the higher.</summary>
-    public double RulesScore(YearEndSnapshot s) => -RulesDistance.ToNearest(s.Assessment, TargetTiers);
+    /// <summary>The rules baseline's ranking key for the next rung (<see cref="RulesRanking"/>): the higher, the nearer.</summary>
+    public double RulesScore(YearEndSnapshot s) => RulesRanking.KeyOfNearest(s.Assessment, TargetTiers);
 
     /// <summary>Which target of the plan an entry counts toward (parameters ladder.targetGroups): the rung's tier, or for
     /// the high-growth rung the tier the rules find nearest.</summary>
     public string TargetGroupOf(YearEndSnapshot s, AssessmentEngine engine)
     {
-        var nearest = TargetTiers.MinBy(t => s.Assessment.For(t) is { } r ? RulesDistance.To(r) : double.MaxValue)!;
+        var nearest = RulesRanking.NearestTier(s.Assessment, TargetTiers);
         var groups = engine.Parameters.InForce("ladder", s.YearEnd)!.TextMap("targetGroups");
         return groups.TryGetValue(nearest, out var g) ? g : nearest;
     }

@@ -38,7 +38,7 @@ public sealed class CandidateLists(PredictionRepository predictions, RegistryRep
         {
             // What it lacks, as the model saw it: the engine for year t+1 on the record at the end of year t.
             var snapshot = snapshots[i];
-            var nearest = query.Transition.TargetTiers.MinBy(t => snapshot?.Assessment.For(t) is { } r ? RulesDistance.To(r) : double.MaxValue)!;
+            var nearest = RulesRanking.NearestTier(snapshot?.Assessment, query.Transition.TargetTiers);
             rows.Add(new Row(i + 1, candidates[i], FactorJson.Read(candidates[i].Factors), nearest, snapshot?.Assessment.For(nearest)));
         }
         return rows;

@@ -18,7 +18,17 @@ public static class Seeding
         var records = new ProvinceGenerator(engine).Generate(options, progress, generated);
         progress?.Invoke($"writing {records.Count} enterprises to {db.Description}");
         registry.Insert(records);
+        RegistryIdentity.Name(db, DemoIdentity(options));
         return records.Count;
+    }
+
+    /// <summary>The demo province's registry identity: the same options give the same province, wherever generated, so
+    /// the models shipped for it are accepted by every copy of it and by no other registry.</summary>
+    public static RegistryIdentity DemoIdentity(GeneratorOptions options)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.ToString()));
+        return new RegistryIdentity("demo-" + Convert.ToHexStringLower(hash)[..16],
+            $"演示省份（种子 {options.Seed}，{options.Enterprises:N0} 家企业，{options.FromYear}–{options.ToYear} 年）");
     }
 
     /// <summary>The evaluation dates of the calibration table (mid-year of each published year) and today.</summary>

@@ -1,3 +1,5 @@
+using JxEnterpriseLadder.Rules.Engine;
+
 namespace JxEnterpriseLadder.Prediction.Tests;
 
 /// <summary>The measures of the model card on small cases worked by hand.</summary>
@@ -57,16 +59,62 @@ public sealed class MetricsTests
         Assert.Equal(1.0, bins[9].Observed);
     }
 
-    [Fact]
-    public void TheRulesCalibrationIsTheEntryRateAtTheSameDistance()
+    private static TierResult Result(Outcome outcome, int? scoreMax = null, params (decimal Target, decimal Change)[] gaps) => new()
     {
-        double[] scores = [0, 0, 0, 0, -0.1, -0.1, -3, -3, -3, -3];
-        bool[] entered = [true, true, true, false, true, false, false, false, false, false];
-        var c = RulesCalibration.Fit("tech-sme-entry", scores, entered, 2023);
-        var overall = 0.4;
-        Assert.Equal((3 + 2 * overall) / (4 + 2), c.Probability(0), 12);
-        Assert.Equal((1 + 2 * overall) / (2 + 2), c.Probability(-0.2), 12);
-        Assert.Equal((0 + 2 * overall) / (4 + 2), c.Probability(-3.5), 12);
-        Assert.True(c.Probability(0) > c.Probability(-0.2) && c.Probability(-0.2) > c.Probability(-3.5));
+        Tier = "hnte", Outcome = outcome, ScoreRange = scoreMax is { } max ? new ScoreRange(Math.Min(max, 40), max) : null,
+        Parameters = [], Criteria = [], Missing = [],
+        Gaps = gaps.Select((g, i) => new Gap($"c{i}", "", g.Target, g.Change)).ToArray(),
+    };
+
+    [Fact]
+    public void TheRulesBaselineRanksByOutcomeThenTheScoresUpperEndThenDistance()
+    {
+        var qualified = RulesRanking.Key(Result(Outcome.Qualified));
+        // Undetermined far from every threshold still outranks a sure failure by a hair (the old +¼ did the opposite).
+        var possible = RulesRanking.Key(Result(Outcome.Undetermined, 70, (100, 90)));
+        var sureFailure = RulesRanking.Key(Result(Outcome.NotQualified, null, (100, 1)));
+        Assert.True(qualified > possible && possible > sureFailure);
+        Assert.True(RulesDistance.To(Result(Outcome.Undetermined, 70, (100, 90))) > RulesDistance.To(Result(Outcome.NotQualified, null, (100, 1))));
+        // Among the undetermined, the higher upper end of the score range first, then the nearer.
+        Assert.True(RulesRanking.Key(Result(Outcome.Undetermined, 80, (100, 90))) > RulesRanking.Key(Result(Outcome.Undetermined, 70)));
+        Assert.True(RulesRanking.Key(Result(Outcome.Undetermined, 70, (100, 10))) > RulesRanking.Key(Result(Outcome.Undetermined, 70, (100, 50))));
+        Assert.True(RulesRanking.Key(Result(Outcome.NotQualified, null, (100, 10))) > RulesRanking.Key(Result(Outcome.NotQualified, null, (100, 10), (10, 5))));
+    }
+
+    [Fact]
+    public void IsotonicCalibrationIsMonotoneAndExpectsExactlyTheEntriesItWasFittedOn()
+    {
+        // Entry rate rising with the score, with noise that breaks monotonicity between neighbours.
+        var scores = Enumerable.Range(0, 2000).Select(i => (double)(i % 400)).ToArray();
+        var labels = scores.Select((x, i) => (i * 7919 % 1000) < x * 2 + (i % 3 == 0 ? 60 : 0)).ToArray();
+        var c = ProbabilityCalibration.FitIsotonic(scores, labels);
+        Assert.Equal(ProbabilityCalibration.Isotonic, c.Method);
+        Assert.InRange(c.Rates.Count, 2, ProbabilityCalibration.MaxSteps);
+        Assert.Equal(c.Rates.Order(), c.Rates);
+        Assert.Equal(labels.Count(l => l), scores.Sum(c.Probability), 6);
+        Assert.Equal(c.Rates[0], c.Probability(-1e9));
+        Assert.Equal(c.Rates[^1], c.Probability(1e9));
+    }
+
+    [Fact]
+    public void PlattCalibrationRecoversALogisticCurveAndTheChoiceTakesTheBetterOne()
+    {
+        // Labels drawn deterministically at the rate 1 / (1 + e^−(0.02·x − 4)) in blocks of 200 equal scores.
+        var scores = new List<double>();
+        var labels = new List<bool>();
+        for (var x = 0; x <= 400; x += 10)
+        {
+            var p = 1 / (1 + Math.Exp(-(0.02 * x - 4)));
+            var positives = (int)Math.Round(p * 200);
+            for (var i = 0; i < 200; i++) { scores.Add(x); labels.Add(i < positives); }
+        }
+        var platt = ProbabilityCalibration.FitPlatt(scores, labels);
+        Assert.Equal(0.02, platt.A, 3);
+        Assert.Equal(-4, platt.B, 1);
+        Assert.Equal(0.5, platt.Probability(200), 2);
+        // A step the curve cannot follow: isotonic wins the two-fold comparison.
+        var step = scores.Select(x => x > 200 ? 1e6 + x : x).ToArray();
+        var stepLabels = step.Select((x, i) => x > 1e6 ? i % 10 < 9 : i % 10 == 0).ToArray();
+        Assert.Equal(ProbabilityCalibration.Isotonic, ProbabilityCalibration.Choose(step, stepLabels).Method);
     }
 }

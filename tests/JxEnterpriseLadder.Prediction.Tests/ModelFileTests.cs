@@ -10,25 +10,60 @@ public sealed class ModelFileTests
     private static readonly Lazy<IReadOnlyDictionary<Transition, List<PromotionExample>>> Examples =
         new(() => new PromotionDataset(Province.Engine, Province.Features).Build(Province.Small, 2017, 2023));
 
+    private static readonly JxEnterpriseLadder.Data.RegistryIdentity Registry = new("test-registry", "测试登记库");
+    private static readonly YearSplit Years = new(2017, 2024); // fit 2017–2021, validate 2022, test 2023
+
+    private static (TransitionEvaluation Evaluation, PromotionModel? Model) Train(Transition t, TrainingSettings settings)
+    {
+        var training = new PromotionTraining(settings);
+        var rows = Examples.Value[t];
+        return training.Train(training.NewContext(), t, rows.Where(r => r.BaseYear < 2022).ToList(), rows.Where(r => r.BaseYear == 2022).ToList(),
+            rows.Where(r => r.BaseYear == 2023).ToList(), Years, Province.Small.Count, Province.Features.Names, Registry);
+    }
+
     private static PromotionModel Trained(out PromotionTraining training)
     {
-        training = new PromotionTraining(new TrainingSettings { Trees = 20, MinimumPositives = 5 });
-        var rows = Examples.Value[Transition.TechSmeEntry];
-        return training.FitModel(training.NewContext(), Transition.TechSmeEntry, rows, 2017, 2023, Province.Small.Count, Province.Features.Names);
+        var settings = new TrainingSettings { Trees = 20, MinimumPositives = 3, Learners = [Learner.FastTree], TrainedOn = new DateOnly(2026, 12, 1) };
+        training = new PromotionTraining(settings);
+        return Train(Transition.TechSmeEntry, settings).Model!;
     }
 
     [Fact]
-    public void TooFewPromotionsStopTrainingNamingTheTransitionAndTheCounts()
+    public void TooFewPromotionsLeaveTheRungToTheRulesNamingTheTransitionAndTheCounts()
     {
-        var training = new PromotionTraining(new TrainingSettings { MinimumPositives = 20 });
-        var rows = Examples.Value[Transition.HighGrowthEntry];
+        var rows = Examples.Value[Transition.HighGrowthEntry].Where(r => r.BaseYear < 2022).ToList();
         var positives = rows.Count(r => r.Entered);
         Assert.True(positives < 20, $"the small province has {positives} high-growth entries; the test needs fewer than 20");
-        var e = Assert.Throws<InsufficientPositivesException>(() =>
-            training.FitModel(training.NewContext(), Transition.HighGrowthEntry, rows, 2017, 2023, Province.Small.Count, Province.Features.Names));
-        Assert.Contains("high-growth-entry", e.Message);
-        Assert.Contains($"only {positives} enterprises entered out of {rows.Count}", e.Message);
-        Assert.Contains("at least 20", e.Message);
+        var (e, model) = Train(Transition.HighGrowthEntry, new TrainingSettings { MinimumPositives = 20 });
+        Assert.Null(model);
+        Assert.False(e.Ships);
+        Assert.Empty(e.Candidates);
+        Assert.Contains("high-growth-entry", e.NotLearnt);
+        Assert.Contains($"only {positives} enterprises entered out of {rows.Count}", e.NotLearnt);
+        Assert.Contains("at least 20", e.NotLearnt);
+        Assert.Equal(2022, e.RulesCalibration.FittedOnBaseYear); // the rules are still calibrated, and measured
+        Assert.Equal(Examples.Value[Transition.HighGrowthEntry].Count(r => r.BaseYear == 2023), e.Rules.Pool);
+        var card = ModelCard.Render(e, null, new TrainingSettings(), "SQLite");
+        Assert.Contains("**Not shipped: too few entries.**", card);
+    }
+
+    [Fact]
+    public void EachLearnerIsACandidateAndTheChosenOneIsCalibratedOnTheValidationYear()
+    {
+        var (e, model) = Train(Transition.TechSmeEntry, new TrainingSettings { Trees = 20, MinimumPositives = 3 });
+        Assert.Equal([Learner.FastTree, Learner.LightGbm, Learner.Logistic], e.Candidates.Select(c => c.Learner));
+        var best = e.Candidates.MaxBy(c => c.Validation.PrecisionAtK + c.Validation.PrecisionAtPark50)!;
+        Assert.Equal(best.Learner.ToString(), model!.Manifest.Learner);
+        Assert.Equal(2022, model.Manifest.CalibratedOnBaseYear);
+        Assert.Equal(2021, model.Manifest.TrainedToBaseYear);
+        Assert.Equal("test-registry", model.Manifest.RegistryId);
+        // Calibrated on the validation year: there, the probabilities add up to the entries (isotonic) or near them (Platt).
+        var validation = Examples.Value[Transition.TechSmeEntry].Where(r => r.BaseYear == 2022).ToList();
+        var expected = model.Score(validation).Sum(s => s.Probability);
+        var actual = validation.Count(r => r.Entered);
+        Assert.InRange(expected, actual * 0.9, actual * 1.1);
+        Assert.NotNull(e.Model!.Expected);
+        Assert.Equal(2024, e.TestYear);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace JxEnterpriseLadder.Prediction.Tests;
 /// <summary>train → evaluate → predict on a generated registry, once per database provider.</summary>
 public sealed class WorkflowTests
 {
-    private static readonly TrainingSettings Quick = new() { Trees = 60, MinimumPositives = 3 };
+    private static readonly TrainingSettings Quick = new() { Trees = 60, MinimumPositives = 3, TrainedOn = new DateOnly(2026, 12, 1) };
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public void TrainEvaluateAndPredictAgreeAndFillTheCandidateLists(string provider)
@@ -25,24 +25,30 @@ public sealed class WorkflowTests
         {
             var t = e.Transition;
             var shipped = File.Exists(PromotionWorkflow.ModelPath(models, t));
-            Assert.NotEqual(shipped, File.Exists(PromotionWorkflow.RulesPath(models, t))); // exactly one of the two
+            Assert.True(File.Exists(PromotionWorkflow.RulesPath(models, t))); // the rules baseline, always
             Assert.Equal(e.Ships, shipped);
             if (shipped)
             {
-                Assert.True(e.Model.PrecisionAtK > e.Rules.PrecisionAtK);
+                Assert.True(e.Model!.PrecisionAtK > e.Rules.PrecisionAtK);
                 Assert.True(e.Model.PrecisionAtPark50 > e.Rules.PrecisionAtPark50);
             }
             Assert.Equal(2024, e.TestYear - 1);
-            Assert.Equal(2023, e.TrainTo);
+            Assert.Equal(2023, e.ValidationBaseYear);
+            Assert.Equal(2022, e.TrainTo);
             var card = File.ReadAllText(PromotionWorkflow.CardPath(models, t));
-            Assert.Contains(shipped ? "**Shipped**" : "**Not shipped.**", card);
-            Assert.Contains($"| ROC AUC | {e.Model.RocAuc:0.000} | {e.Logistic.RocAuc:0.000} | {e.Rules.RocAuc:0.000} |", card);
+            Assert.Contains(shipped ? "**Shipped**" : "**Not shipped", card);
+            Assert.Contains($"Trained on {Quick.TrainedOn:yyyy-MM-dd} from registry 演示省份（种子 11，2,500 家企业", card);
+            Assert.Contains($"| ROC AUC | {(e.Model is { } m ? m.RocAuc.ToString("0.000") : "—")} | {e.Rules.RocAuc:0.000} |", card);
+            Assert.Contains($"| expected entries (actual {e.Rules.Positives:N0}) |", card);
         }
 
-        // Measured again from the files: the same figures.
-        var evaluated = workflow.Evaluate(models, writeCards: false);
-        Assert.Equal(trained.Evaluations.Select(e => (e.Model, e.Logistic.RocAuc, e.Rules.PrecisionAtK)).Select(Key),
-                     evaluated.Evaluations.Select(e => (e.Model, e.Logistic.RocAuc, e.Rules.PrecisionAtK)).Select(Key));
+        // Measured again from the files as they are: the same test-year figures, and not a byte of the files changes.
+        var filesBefore = Directory.GetFiles(models).Order().Select(f => (f, File.ReadAllBytes(f), File.GetLastWriteTimeUtc(f))).ToList();
+        var evaluated = workflow.Evaluate(models);
+        Assert.Equal(trained.Evaluations.Select(e => Key(e.Ships ? e.Model : null, e.Rules)), evaluated.Select(e => Key(e.ModelFigures, e.RulesFigures)));
+        Assert.All(evaluated, e => Assert.Equal(e.ModelFigures is not null, File.Exists(PromotionWorkflow.ModelPath(models, e.Transition))));
+        var filesAfter = Directory.GetFiles(models).Order().Select(f => (f, File.ReadAllBytes(f), File.GetLastWriteTimeUtc(f))).ToList();
+        Assert.Equal(filesBefore.Select(x => (x.f, Convert.ToBase64String(x.Item2), x.Item3)), filesAfter.Select(x => (x.f, Convert.ToBase64String(x.Item2), x.Item3)));
 
         var predictions = new PredictionRepository(db);
         var run = workflow.Predict(models, predictions);
@@ -84,9 +90,55 @@ public sealed class WorkflowTests
         Assert.Equal(AllPredictions(predictions), afterIncremental);
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void ModelsOfAnotherRegistryAreRefusedAndTheRulesAreCalibratedHere(string provider)
+    {
+        var trainedOn = Providers.Fresh(provider);
+        Seeding.SeedProvince(trainedOn, new GeneratorOptions { Seed = 11, Enterprises = 2500 }, Province.Engine);
+        var models = Path.Combine(Path.GetTempPath(), "jxladder-models", Guid.NewGuid().ToString("N"));
+        var trainer = new PromotionWorkflow(new RegistryRepository(trainedOn), Province.Engine, Quick);
+        trainer.Train(models);
+        // The HNTE model of registry A, shipped beside the rules whether or not it beat them there: a file to refuse.
+        var years = trainer.Years();
+        var rows = new PromotionDataset(Province.Engine, trainer.Features).Build(new RegistryRepository(trainedOn).StreamAll(), years.FirstBaseYear, years.TestBaseYear)[Transition.HnteEntry];
+        var training = new PromotionTraining(Quick);
+        var (_, hnteModel) = training.Train(training.NewContext(), Transition.HnteEntry, rows.Where(r => r.BaseYear < years.ValidationBaseYear).ToList(),
+            rows.Where(r => r.BaseYear == years.ValidationBaseYear).ToList(), rows.Where(r => r.BaseYear == years.TestBaseYear).ToList(), years, 2500,
+            trainer.Features.Names, RegistryIdentity.Of(trainedOn));
+        hnteModel!.Save(PromotionWorkflow.ModelPath(models, Transition.HnteEntry));
+        Assert.Equal(ForecastSource.Model, trainer.Sources(models).Single(s => s.Transition == Transition.HnteEntry).Source); // at home, it is used
+
+        var other = Providers.Fresh(provider);
+        Seeding.SeedProvince(other, new GeneratorOptions { Seed = 12, Enterprises = 2500 }, Province.Engine);
+        Assert.NotEqual(RegistryIdentity.Of(trainedOn).Id, RegistryIdentity.Of(other).Id);
+        var workflow = new PromotionWorkflow(new RegistryRepository(other), Province.Engine, Quick);
+        var sources = workflow.Sources(models);
+        Assert.All(sources, s => Assert.NotEqual(ForecastSource.Model, s.Source));
+        var hnte = sources.Single(x => x.Transition == Transition.HnteEntry);
+        Assert.Equal(ForecastSource.RulesModelFromAnotherRegistry, hnte.Source);
+        Assert.StartsWith("演示省份（种子 11", hnte.RefusedRegistry);
+
+        var predictions = new PredictionRepository(other);
+        var run = workflow.Predict(models, predictions);
+        var stored = Transition.All.SelectMany(t => predictions.Candidates(t.Id, 2025, null, 1_000_000)).ToList();
+        Assert.NotEmpty(stored);
+        Assert.All(stored, c => Assert.Equal("[]", c.Factors)); // no model's factors: the rules alone
+        // Calibrated on this registry's latest year with outcomes (base year 2024), not the file's validation year (2023).
+        foreach (var t in Transition.All)
+        {
+            Assert.Equal($"rules:{t.Id}/2025", run.Versions[t.Id]);
+            Assert.Equal($"rules:{t.Id}/2024", RulesCalibration.Load(PromotionWorkflow.RulesPath(models, t), t).Version);
+        }
+
+        // Measured on the other registry, from the files as they are: nothing is fitted, the figures are there.
+        var evaluated = workflow.Evaluate(models);
+        Assert.All(evaluated, e => Assert.Equal(2025, e.TestYear));
+        Assert.All(evaluated.Where(e => e.Model is not null), e => Assert.NotNull(e.ModelFigures));
+    }
+
     private static List<PredictionRepository.Candidate> AllPredictions(PredictionRepository predictions) =>
         Transition.All.SelectMany(t => predictions.Candidates(t.Id, 2025, null, 1_000_000).OrderBy(c => c.CreditCode)).ToList();
 
-    private static string Key((RankingMetrics Model, double Logistic, double Rules) x) =>
-        $"{x.Model.RocAuc:R}|{x.Model.PrAuc:R}|{x.Model.PrecisionAtK:R}|{x.Model.PrecisionAtPark50:R}|{x.Model.Brier:R}|{x.Logistic:R}|{x.Rules:R}";
+    private static string Key(RankingMetrics? model, RankingMetrics rules) =>
+        $"{model?.RocAuc:R}|{model?.PrAuc:R}|{model?.PrecisionAtK:R}|{model?.PrecisionAtPark50:R}|{model?.Brier:R}|{model?.Expected:R}|{rules.RocAuc:R}|{rules.PrecisionAtK:R}|{rules.Brier:R}|{rules.Expected:R}";
 }

@@ -1,0 +1,37 @@
+using Dapper;
+
+namespace JxEnterpriseLadder.Data;
+
+/// <summary>
+/// Which registry this is (table registry_identity, one row): a promotion model and a rules calibration record the
+/// registry they were fitted on, and the app refuses to show probabilities from another's. A new registry gets a
+/// random id; the demo generator names its province by its options, so every copy of the same demo is one registry.
+/// </summary>
+public sealed record RegistryIdentity(string Id, string Description)
+{
+    private static class Sql
+    {
+        public const string Read = "SELECT id AS Id, description AS Description FROM registry_identity WHERE one = 1";
+        public const string InsertIfNone = "INSERT INTO registry_identity (one, id, description, created_at) VALUES (1, @Id, @Description, @At) ON CONFLICT (one) DO NOTHING";
+        public const string Replace = "UPDATE registry_identity SET id = @Id, description = @Description, created_at = @At WHERE one = 1";
+    }
+
+    private RegistryIdentity() : this("", "") { }
+
+    /// <summary>The registry's identity, given a random one first if it has none.</summary>
+    public static RegistryIdentity Of(Database db)
+    {
+        using var c = db.Open();
+        var id = Guid.NewGuid().ToString("N");
+        c.Execute(Sql.InsertIfNone, new { Id = id, Description = $"登记库 {id[..8]}（{DateTime.UtcNow:yyyy-MM-dd} 建立）", At = DateTime.UtcNow.ToString("O") });
+        return c.QuerySingle<RegistryIdentity>(Sql.Read);
+    }
+
+    /// <summary>Names the registry (the demo generator, on the empty registry it fills).</summary>
+    public static void Name(Database db, RegistryIdentity identity)
+    {
+        Of(db);
+        using var c = db.Open();
+        c.Execute(Sql.Replace, new { identity.Id, identity.Description, At = DateTime.UtcNow.ToString("O") });
+    }
+}
