@@ -99,7 +99,10 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
             File.WriteAllText(card, ModelCard.Render(evaluation, model?.Manifest, _training.Settings, registry.Database.Provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL"));
             written.Add(card);
         }
-        return new Run(years, enterprises, measured.Select(m => m.Evaluation).ToList(), written);
+        var run = new Run(years, enterprises, measured.Select(m => m.Evaluation).ToList(), written);
+        TrainingSummary.Of(run, _training.Settings, identity).Save(modelsDir);
+        written.Add(Path.Combine(modelsDir, TrainingSummary.FileName));
+        return run;
     }
 
     /// <summary>One rung's shipped files measured on this database's latest test year.</summary>
@@ -152,12 +155,16 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
     /// just those enterprises (after an import changed them), keeping everyone else's. A rung uses its model only when
     /// the model was trained on this registry; otherwise the rules baseline, calibrated on this registry (the file's
     /// calibration if it was fitted here, else fitted now on the latest year whose outcomes are known).</summary>
-    public PredictionRun Predict(string modelsDir, PredictionRepository predictions, IReadOnlyCollection<string>? only = null)
+    /// <param name="modelsOfAnyRegistry">Speed measurements only (the bench's generated province is not the registry the
+    /// shipped models learnt from): use the models wherever they were trained.</param>
+    public PredictionRun Predict(string modelsDir, PredictionRepository predictions, IReadOnlyCollection<string>? only = null, bool modelsOfAnyRegistry = false)
     {
         var baseYear = PredictionBaseYear();
         var ml = _training.NewContext();
         var identity = RegistryIdentity.Of(registry.Database);
         var sources = Sources(modelsDir);
+        if (modelsOfAnyRegistry)
+            sources = sources.Select(s => s.Source == ForecastSource.RulesModelFromAnotherRegistry ? s with { Source = ForecastSource.Model } : s).ToList();
         var models = new Dictionary<Transition, PromotionModel>();
         var rulesOnly = new Dictionary<Transition, RulesCalibration>();
         foreach (var source in sources)

@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ScreeningJobs>();
         services.AddSingleton<AuditRepository>();
         services.AddSingleton<EnterpriseEditing>();
+        services.AddSingleton<PromotionModels>();
         return services;
     }
 }

@@ -42,6 +42,23 @@ public static class Ui
         _ => "",
     });
 
+    /// <summary>A promotion model's learner (<see cref="JxEnterpriseLadder.Prediction.Learner"/>) in the page's language.</summary>
+    public static string Learner(string learner) => learner switch
+    {
+        "FastTree" => T("梯度提升树（FastTree）", "gradient-boosted trees (FastTree)"),
+        "LightGbm" => T("梯度提升树（LightGBM）", "gradient-boosted trees (LightGBM)"),
+        "Logistic" => T("逻辑回归", "logistic regression"),
+        _ => T("未知方法", "unknown method"),
+    };
+
+    /// <summary>A probability calibration method (<see cref="JxEnterpriseLadder.Prediction.ProbabilityCalibration"/>).</summary>
+    public static string CalibrationMethod(string? method) => method switch
+    {
+        "isotonic" => T("保序回归校准", "isotonic calibration"),
+        "platt" => T("Platt 逻辑校准", "Platt calibration"),
+        _ => "—",
+    };
+
     public static string Tier(string tier) => English ? TierNames.English(tier) : TierNames.Of(tier);
 
     /// <summary>An assessment input's name (a profile path) from the data dictionary.</summary>

@@ -172,18 +172,16 @@ public static class WebSetup
         }, TaskCreationOptions.LongRunning);
     }
 
-    /// <summary>Scores the embedded registry with the shipped models (Models:Path, default the models beside the app) when
-    /// it holds no predictions yet, so candidate lists and expected entries are there on first start.</summary>
+    /// <summary>Scores the embedded registry with the models in use (<see cref="PromotionModels"/>: this registry's own once
+    /// trained, else those shipped with the app, which only the demo province they learnt from uses as models) when it
+    /// holds no predictions yet, so candidate lists and expected entries are there on first start.</summary>
     private static void PredictDemo(WebApplication app, RegistryRepository registry, ILogger log)
     {
         var predictions = app.Services.GetRequiredService<PredictionRepository>();
         if (predictions.LatestBaseYear() is not null) return;
-        var models = app.Configuration["Models:Path"] ?? Path.Combine(AppContext.BaseDirectory, "models");
         try
         {
-            var workflow = new PromotionWorkflow(registry, app.Services.GetRequiredService<AssessmentEngine>(), new TrainingSettings(),
-                m => log.LogInformation("{Message}", m));
-            var run = workflow.Predict(models, predictions);
+            var run = app.Services.GetRequiredService<PromotionModels>().Predict();
             log.LogInformation("Predictions for {Year} stored: {Counts}", run.OutcomeYear, string.Join(", ", run.Stored.Select(s => $"{s.Transition} {s.Count}")));
         }
         catch (Exception e) when (e is ModelFileException or InvalidOperationException)

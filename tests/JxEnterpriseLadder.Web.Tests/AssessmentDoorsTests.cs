@@ -17,13 +17,17 @@ public sealed class AppFixture : IDisposable
     public string DatabasePath { get; }
     private readonly Dictionary<string, HttpClient> _signedIn = [];
 
-    public AppFixture()
+    public AppFixture() : this(300) { }
+
+    /// <summary>An app of its own: a demo of <paramref name="enterprises"/>, its own models trained into <paramref name="trainedModels"/>.</summary>
+    public AppFixture(int enterprises, string? trainedModels = null)
     {
         DatabasePath = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "demo.db");
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("ConnectionStrings:Registry", "sqlite:" + DatabasePath);
-            b.UseSetting("Demo:Enterprises", "300");
+            b.UseSetting("Demo:Enterprises", enterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (trainedModels is not null) b.UseSetting("Models:TrainedPath", trainedModels);
         });
         Factory.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0)); // a free port of its own: several apps run side by side
         Factory.StartServer();

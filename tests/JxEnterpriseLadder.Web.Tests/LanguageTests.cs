@@ -24,6 +24,7 @@ public sealed partial class LanguageTests(AppFixture app, BrowserFixture browser
     [InlineData("province")]
     [InlineData("park")]
     [InlineData("enterprise")]
+    [InlineData("admin")]
     public async Task TheChinesePagesHoldNoLatinOnlyText(string user)
     {
         var page = await browser.SignedIn(app, user);
@@ -69,7 +70,7 @@ public sealed partial class LanguageTests(AppFixture app, BrowserFixture browser
         "province" => ["/", "/enterprises", "/review", "/import", "/candidates", $"/enterprises/{InScope(AccessScope.Province)}", $"/enterprises/{InScope(AccessScope.Province)}/edit", "/self-check?step=4"],
         "park" => ["/", "/candidates"],
         "nanchang" => ["/", "/enterprises", "/review", "/import", "/candidates"],
-        "admin" => ["/calibration", "/review"],
+        "admin" => ["/calibration", "/review", "/models"],
         _ => ["/", "/self-check?step=1"],
     };
 

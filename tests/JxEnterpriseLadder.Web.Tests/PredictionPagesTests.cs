@@ -23,6 +23,7 @@ public sealed partial class PredictionPagesTests(AppFixture app, BrowserFixture 
         var html = WebUtility.HtmlDecode(await page.ContentAsync());
         await page.Context.CloseAsync();
         Assert.Contains("<title>候选名单", html);
+        Assert.Contains("该级的预测模型未胜过规则基准", html); // the tech-SME rung ships the rules, and says so
         Assert.Contains("预测 2026 年", html);
         var probabilities = Percent().Matches(html).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.NotEmpty(probabilities);
@@ -40,12 +41,54 @@ public sealed partial class PredictionPagesTests(AppFixture app, BrowserFixture 
         Assert.Contains("下一年晋级预测", html);
         Assert.Contains("认定高新技术企业（2026）", html);
         Assert.Matches(Percent(), html);
-        Assert.Contains("主要影响因素", html); // the shipped HNTE model explains itself
+        // The shipped HNTE model learnt from the 40,000-firm demo province, not this 300-firm one: the rules stand in.
+        Assert.Contains("按规则基准估计（该级未采用预测模型）", html);
+        Assert.DoesNotContain("主要影响因素", html);
         foreach (var tier in new[] { "科技型中小企业", "高新技术企业", "瞪羚企业", "潜在瞪羚企业", "独角兽企业", "潜在独角兽企业", "种子独角兽企业" })
             Assert.Contains(tier, html);
 
         var missing = await Page("/enterprises/913600000000000000");
         Assert.Contains("未找到企业", missing);
+    }
+
+    [Fact]
+    public async Task AModelOfAnotherRegistryIsRefusedAndAnAdministratorRetrainsOnThisOne()
+    {
+        var models = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "models");
+        using var own = new AppFixture(1500, models);
+        var refused = await (await own.As("province")).GetAsync("/models");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+
+        var page = await browser.SignedIn(own, "admin");
+        await page.GotoAsync("/candidates?rung=hnte-entry");
+        await BrowserFixture.Interactive(page);
+        var note = await page.Locator("main p.text-muted").First.InnerTextAsync();
+        Assert.Contains("该级的预测模型是用另一登记库（演示省份（种子 20210701，40,000 家企业", note);
+        Assert.Contains("本登记库不采用", note);
+        Assert.Contains("可在“预测模型”页用本登记库重新训练", note);
+
+        await page.GotoAsync("/models");
+        await BrowserFixture.Interactive(page);
+        var before = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("演示省份（种子 20210701，1,500 家企业", before);
+        Assert.Contains("当前使用随系统发布的模型", before);
+        Assert.Contains("规则基准（模型训练自另一登记库，不采用）", before);
+        Assert.False(File.Exists(Path.Combine(models, "hnte-entry.md")));
+
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "开始训练" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.GetByText("训练完成，已用新模型重新计算下一年的预测。"))
+            .ToBeVisibleAsync(new() { Timeout = 300_000 });
+        var after = await page.Locator("main").InnerTextAsync();
+        await page.Context.CloseAsync();
+        Assert.Contains("当前使用本登记库训练的模型", after);
+        Assert.DoesNotContain("另一登记库", after);
+        var card = File.ReadAllText(Path.Combine(models, "hnte-entry.md"));
+        Assert.Contains($"Trained on {DateTime.Today:yyyy-MM-dd} from registry 演示省份（种子 20210701，1,500 家企业", card);
+        // The forecast was recomputed from this registry's own files: no stored row names the shipped demo's version.
+        var predictions = own.Factory.Services.GetRequiredService<JxEnterpriseLadder.Data.PredictionRepository>();
+        var sources = own.Factory.Services.GetRequiredService<JxEnterpriseLadder.Services.PromotionModels>().Sources()!;
+        Assert.All(sources, s => Assert.NotEqual(ForecastSource.RulesModelFromAnotherRegistry, s.Source));
+        Assert.NotEmpty(predictions.Candidates(Transition.HnteEntry.Id, 2025, null, 10));
     }
 
     [Fact]
