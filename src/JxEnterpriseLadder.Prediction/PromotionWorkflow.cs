@@ -82,7 +82,9 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
             Say($"{t.Id}: {fit.Count} fitting rows ({fit.Count(e => e.Entered)} entered), {validation.Count} validation rows, {test.Count} test rows");
             var (evaluation, model) = _training.Train(ml, t, fit, validation, test, years, enterprises, _features.Names, identity);
             measured.Add((evaluation, model));
-            Say($"{t.Id}: chose {evaluation.Chosen} ({evaluation.Calibration}); precision at k {evaluation.Model?.PrecisionAtK:0.000} (rules {evaluation.Rules.PrecisionAtK:0.000}) → {(evaluation.Ships ? "ships" : "not shipped")}");
+            Say(evaluation.NotLearnt is { } why
+                ? $"{why} → the rules baseline, not shipped"
+                : $"{t.Id}: chose {evaluation.Chosen} ({evaluation.Calibration}); precision at k {evaluation.Model?.PrecisionAtK:0.000} (rules {evaluation.Rules.PrecisionAtK:0.000}) → {(evaluation.Ships ? "ships" : "not shipped")}");
         }
 
         var written = new List<string>();

@@ -17,10 +17,12 @@ public sealed class AppFixture : IDisposable
     public string DatabasePath { get; }
     private readonly Dictionary<string, HttpClient> _signedIn = [];
 
-    public AppFixture() : this(300) { }
+    public AppFixture() : this(300, null) { }
 
     /// <summary>An app of its own: a demo of <paramref name="enterprises"/>, its own models trained into <paramref name="trainedModels"/>.</summary>
-    public AppFixture(int enterprises, string? trainedModels = null)
+    public static AppFixture Own(int enterprises, string? trainedModels = null) => new(enterprises, trainedModels);
+
+    private AppFixture(int enterprises, string? trainedModels)
     {
         DatabasePath = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "demo.db");
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
