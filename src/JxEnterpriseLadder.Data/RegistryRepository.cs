@@ -24,10 +24,10 @@ public sealed class RegistryRepository(Database db)
 
         public const string EnterpriseColumns = "credit_code, name, registered_on, city_code, county, park_code, chain_code, industry, hitech_field, listed, resident, prohibited_industry, branch_or_trading_only, national_award_year, rd_institution_year, led_standard_year, " +
             "hnte_tech_advancement, hnte_core_support, hnte_rd_rules_and_accounts, hnte_rd_unit_and_cooperation, hnte_commercialization_incentives, hnte_talent_rules, " +
-            "hnte_judged_basis, hnte_judged_by, hnte_judged_on, version, record_version";
+            "hnte_judged_basis, hnte_judged_by, hnte_judged_on, listed_on, version, record_version";
         public const string InsertEnterprise = "INSERT INTO enterprises (" + EnterpriseColumns + ") VALUES (@CreditCode, @Name, @RegisteredOn, @CityCode, @County, @ParkCode, @ChainCode, @Industry, @HiTechField, @Listed, @Resident, @ProhibitedIndustry, @BranchOrTradingOnly, @NationalAwardYear, @RdInstitutionYear, @LedStandardYear, " +
             "@HnteTechAdvancement, @HnteCoreSupport, @HnteRdRulesAndAccounts, @HnteRdUnitAndCooperation, @HnteCommercializationIncentives, @HnteTalentRules, " +
-            "@HnteJudgedBasis, @HnteJudgedBy, @HnteJudgedOn, 1, 1)";
+            "@HnteJudgedBasis, @HnteJudgedBy, @HnteJudgedOn, @ListedOn, 1, 1)";
         public const string EnterpriseExists = "SELECT registered_on FROM enterprises WHERE credit_code = @CreditCode";
         public const string SelectEnterprise = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code = @CreditCode";
         public const string SelectEnterprisePage = "SELECT " + EnterpriseColumns + " FROM enterprises e WHERE credit_code > @After AND " + ScopeSql.Enterprise + " ORDER BY credit_code LIMIT @Limit";
@@ -49,6 +49,8 @@ public sealed class RegistryRepository(Database db)
         public const string InsertListEntry = "INSERT INTO list_entries (credit_code, tier, year) VALUES (@CreditCode, @Tier, @Year)";
         public const string InsertFinancing = "INSERT INTO financing_rounds (credit_code, round_date, amount, post_money_valuation, currency, professional_investor) VALUES (@CreditCode, @RoundDate, @Amount, @PostMoneyValuation, @Currency, @ProfessionalInvestor)";
         public const string InsertCleanEvent = "INSERT INTO clean_record_events (credit_code, flag, occurred_on) VALUES (@CreditCode, @Flag, @OccurredOn)";
+        public const string LocationChangeColumns = "credit_code, changed_on, previous_city_code, previous_park_code";
+        public const string InsertLocationChange = "INSERT INTO location_changes (" + LocationChangeColumns + ") VALUES (@CreditCode, @ChangedOn, @PreviousCityCode, @PreviousParkCode)";
 
         // Children of a page of enterprises: a key range when streaming the registry, a list of codes when streaming
         // only the enterprises that changed (Dapper expands @Codes into one parameter per code).
@@ -67,6 +69,7 @@ public sealed class RegistryRepository(Database db)
         public static string ListEntriesWhere(string where) => "SELECT credit_code, tier, year FROM list_entries WHERE " + where;
         public static string FinancingWhere(string where) => "SELECT credit_code, round_date, amount, post_money_valuation, currency, professional_investor FROM financing_rounds WHERE " + where + " ORDER BY round_date";
         public static string CleanWhere(string where) => "SELECT credit_code, flag, occurred_on FROM clean_record_events WHERE " + where;
+        public static string LocationChangesWhere(string where) => "SELECT " + LocationChangeColumns + " FROM location_changes WHERE " + where + " ORDER BY changed_on";
         public const string SelectEnterprisesIn = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code IN @Codes ORDER BY credit_code";
 
         // Incremental screening: enterprises registered by the date whose record moved on since their position at the
@@ -95,6 +98,7 @@ public sealed class RegistryRepository(Database db)
         public const string CopyListEntries = "COPY list_entries (credit_code, tier, year) FROM STDIN (FORMAT BINARY)";
         public const string CopyFinancing = "COPY financing_rounds (credit_code, round_date, amount, post_money_valuation, currency, professional_investor) FROM STDIN (FORMAT BINARY)";
         public const string CopyCleanEvents = "COPY clean_record_events (credit_code, flag, occurred_on) FROM STDIN (FORMAT BINARY)";
+        public const string CopyLocationChanges = "COPY location_changes (" + LocationChangeColumns + ") FROM STDIN (FORMAT BINARY)";
 
         public const string DeletePositions = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN (SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + ")";
         public const string DeletePositionsOf = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN @Codes";
@@ -143,7 +147,7 @@ public sealed class RegistryRepository(Database db)
             hnte_tech_advancement = @HnteTechAdvancement, hnte_core_support = @HnteCoreSupport, hnte_rd_rules_and_accounts = @HnteRdRulesAndAccounts,
             hnte_rd_unit_and_cooperation = @HnteRdUnitAndCooperation, hnte_commercialization_incentives = @HnteCommercializationIncentives,
             hnte_talent_rules = @HnteTalentRules, hnte_judged_basis = @HnteJudgedBasis, hnte_judged_by = @HnteJudgedBy, hnte_judged_on = @HnteJudgedOn,
-            version = version + 1
+            listed_on = @ListedOn, version = version + 1
             WHERE credit_code = @CreditCode AND version = @Version
             """;
         public const string MoveRecordVersionFrom = "UPDATE enterprises SET record_version = record_version + 1 WHERE credit_code = @CreditCode AND record_version = @RecordVersion";
@@ -155,6 +159,7 @@ public sealed class RegistryRepository(Database db)
         public const string DeleteListEntriesOf = "DELETE FROM list_entries WHERE credit_code = @CreditCode";
         public const string DeleteFinancingOf = "DELETE FROM financing_rounds WHERE credit_code = @CreditCode";
         public const string DeleteCleanEventsOf = "DELETE FROM clean_record_events WHERE credit_code = @CreditCode";
+        public const string DeleteLocationChangesOf = "DELETE FROM location_changes WHERE credit_code = @CreditCode";
         public const string CertificateHolders = "SELECT certificate_number AS Number, credit_code AS CreditCode FROM hnte_certificates WHERE certificate_number IN @Codes";
     }
 
@@ -259,6 +264,7 @@ public sealed class RegistryRepository(Database db)
         c.Execute(Sql.InsertListEntry, records.SelectMany(r => r.ListEntries), tx);
         c.Execute(Sql.InsertFinancing, records.SelectMany(r => r.Financing), tx);
         c.Execute(Sql.InsertCleanEvent, records.SelectMany(r => r.CleanRecord), tx);
+        c.Execute(Sql.InsertLocationChange, records.SelectMany(r => r.LocationChanges), tx);
     }
 
     /// <summary>Adds one year's filing after checking the enterprise, the year and every amount; nothing is written on a problem.</summary>
@@ -425,6 +431,7 @@ public sealed class RegistryRepository(Database db)
         var lists = c.Query<ListEntryRecord>(Sql.ListEntriesWhere(where), range).ToLookup(x => x.CreditCode);
         var financing = c.Query<FinancingRoundRecord>(Sql.FinancingWhere(where), range).ToLookup(x => x.CreditCode);
         var clean = c.Query<CleanRecordEvent>(Sql.CleanWhere(where), range).ToLookup(x => x.CreditCode);
+        var moves = c.Query<LocationChange>(Sql.LocationChangesWhere(where), range).ToLookup(x => x.CreditCode);
         return page.Select(e => new EnterpriseRecord
         {
             Enterprise = e,
@@ -436,6 +443,7 @@ public sealed class RegistryRepository(Database db)
             ListEntries = lists[e.CreditCode].ToArray(),
             Financing = financing[e.CreditCode].ToArray(),
             CleanRecord = clean[e.CreditCode].ToArray(),
+            LocationChanges = moves[e.CreditCode].ToArray(),
         }).ToList();
     }
 
@@ -673,6 +681,7 @@ public sealed class RegistryRepository(Database db)
         Replace(before.ListEntries, after.ListEntries, Sql.DeleteListEntriesOf, Sql.InsertListEntry);
         Replace(before.Financing, after.Financing, Sql.DeleteFinancingOf, Sql.InsertFinancing);
         Replace(before.CleanRecord, after.CleanRecord, Sql.DeleteCleanEventsOf, Sql.InsertCleanEvent);
+        Replace(before.LocationChanges, after.LocationChanges, Sql.DeleteLocationChangesOf, Sql.InsertLocationChange);
         if (c.Execute(Sql.MoveRecordVersionFrom, new { CreditCode = code, before.Enterprise.RecordVersion }, tx) == 0)
             throw Conflict(c, tx, before.Enterprise);
     }
@@ -805,6 +814,7 @@ public sealed class RegistryRepository(Database db)
                 PostgresCopy.Nullable(w, e.HnteRdRulesAndAccounts, NpgsqlDbType.Boolean); PostgresCopy.Nullable(w, e.HnteRdUnitAndCooperation, NpgsqlDbType.Boolean);
                 PostgresCopy.Nullable(w, e.HnteCommercializationIncentives, NpgsqlDbType.Boolean); PostgresCopy.Nullable(w, e.HnteTalentRules, NpgsqlDbType.Boolean);
                 PostgresCopy.Text(w, e.HnteJudgedBasis); PostgresCopy.Text(w, e.HnteJudgedBy); PostgresCopy.Nullable(w, e.HnteJudgedOn, NpgsqlDbType.Date);
+                PostgresCopy.Nullable(w, e.ListedOn, NpgsqlDbType.Date);
                 w.Write(1, NpgsqlDbType.Integer);
                 w.Write(1L, NpgsqlDbType.Bigint);
             });
@@ -841,6 +851,10 @@ public sealed class RegistryRepository(Database db)
             PostgresCopy.Copy(c, Sql.CopyCleanEvents, records.SelectMany(r => r.CleanRecord), (w, e) =>
             {
                 w.Write(e.CreditCode, NpgsqlDbType.Text); w.Write(e.Flag, NpgsqlDbType.Text); w.Write(e.OccurredOn, NpgsqlDbType.Date);
+            });
+            PostgresCopy.Copy(c, Sql.CopyLocationChanges, records.SelectMany(r => r.LocationChanges), (w, m) =>
+            {
+                w.Write(m.CreditCode, NpgsqlDbType.Text); w.Write(m.ChangedOn, NpgsqlDbType.Date); w.Write(m.PreviousCityCode, NpgsqlDbType.Text); PostgresCopy.Text(w, m.PreviousParkCode);
             });
         }
     }

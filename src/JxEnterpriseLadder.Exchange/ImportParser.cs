@@ -25,6 +25,7 @@ public sealed class ParsedImport
     public List<(ListEntryRecord Entry, Origin Origin)> ListEntries { get; } = [];
     public List<(FinancingRoundRecord Round, Origin Origin)> Financing { get; } = [];
     public List<(CleanRecordEvent Event, Origin Origin)> CleanRecord { get; } = [];
+    public List<(LocationChange Move, Origin Origin)> LocationChanges { get; } = [];
     /// <summary>Every row of each enterprise, by kind: where to point a problem found on the whole record.</summary>
     public Dictionary<(string CreditCode, string Kind), Origin> FirstRow { get; } = [];
     public HashSet<string> Kinds { get; } = [];
@@ -165,7 +166,7 @@ public static partial class ImportParser
                     ChainCode = r.Reference("chain_code", JiangxiReference.Default.IndustryChains.Select(x => (x.Code, x.Name))),
                     Industry = r.Reference("industry", JiangxiReference.Default.Industries.Select(x => (x.Code, x.Name))),
                     HiTechField = r.Reference("hitech_field", JiangxiReference.Default.HiTechFields.Select(x => (x.Code, x.Name))),
-                    Listed = r.Bool("listed") ?? false, Resident = r.Bool("resident") ?? true,
+                    Listed = r.Bool("listed") ?? false, ListedOn = r.Date("listed_on"), Resident = r.Bool("resident") ?? true,
                     ProhibitedIndustry = r.Bool("prohibited_industry") ?? false, BranchOrTradingOnly = r.Bool("branch_or_trading_only") ?? false,
                     NationalAwardYear = r.Year("national_award_year"), RdInstitutionYear = r.Year("rd_institution_year"), LedStandardYear = r.Year("led_standard_year"),
                     HnteTechAdvancement = r.Code("hnte_tech_advancement"), HnteCoreSupport = r.Code("hnte_core_support"),
@@ -225,6 +226,13 @@ public static partial class ImportParser
                 var c = new CleanRecordEvent(code, r.Code("flag") ?? "", r.Date("occurred_on") ?? default);
                 if (Duplicate(r, seen, $"c|{code}|{c.Flag}|{c.OccurredOn:yyyy-MM-dd}", "诚信记录")) return;
                 if (!r.Bad) p.CleanRecord.Add((c, o));
+                break;
+            case SheetSchema.LocationChanges:
+                var m = new LocationChange(code, r.Date("changed_on") ?? default,
+                    r.Reference("previous_city_code", JiangxiReference.Default.Cities.Select(x => (x.Code, x.Name))) ?? "",
+                    r.Reference("previous_park_code", JiangxiReference.Default.Parks.Select(x => (x.Code, x.Name))));
+                if (Duplicate(r, seen, $"m|{code}|{m.ChangedOn:yyyy-MM-dd}", "迁移记录（同一企业同一日期）")) return;
+                if (!r.Bad) p.LocationChanges.Add((m, o));
                 break;
         }
     }

@@ -32,6 +32,11 @@ public static class RegistryExport
         SheetSchema.ListEntries => records.SelectMany(r => r.ListEntries.OrderBy(l => l.Year)).Select(l => new object?[] { l.CreditCode, l.Tier, l.Year }),
         SheetSchema.Financing => records.SelectMany(r => r.Financing).Select(f => new object?[] { f.CreditCode, Day(f.RoundDate), f.Amount, f.PostMoneyValuation, f.Currency, YesNo(f.ProfessionalInvestor) }),
         SheetSchema.CleanRecord => records.SelectMany(r => r.CleanRecord).Select(c => new object?[] { c.CreditCode, c.Flag, Day(c.OccurredOn) }),
+        SheetSchema.LocationChanges => records.SelectMany(r => r.LocationChanges.OrderBy(m => m.ChangedOn)).Select(m => new object?[]
+        {
+            m.CreditCode, Day(m.ChangedOn), JiangxiReference.Default.CityByCode(m.PreviousCityCode)?.Name ?? m.PreviousCityCode,
+            m.PreviousParkCode is { } p ? JiangxiReference.Default.ParkByCode(p)?.Name ?? p : null,
+        }),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -45,7 +50,7 @@ public static class RegistryExport
             e.ChainCode is { } c ? reference.ChainByCode(c)?.Name ?? c : null,
             e.Industry is { } i ? reference.IndustryByCode(i)?.Name ?? i : null,
             e.HiTechField is { } h ? reference.HiTechFields.FirstOrDefault(x => x.Code == h)?.Name ?? h : null,
-            YesNo(e.Listed), YesNo(e.Resident), YesNo(e.ProhibitedIndustry), YesNo(e.BranchOrTradingOnly),
+            YesNo(e.Listed), Day(e.ListedOn), YesNo(e.Resident), YesNo(e.ProhibitedIndustry), YesNo(e.BranchOrTradingOnly),
             e.NationalAwardYear, e.RdInstitutionYear, e.LedStandardYear,
             e.HnteTechAdvancement, e.HnteCoreSupport, YesNo(e.HnteRdRulesAndAccounts), YesNo(e.HnteRdUnitAndCooperation),
             YesNo(e.HnteCommercializationIncentives), YesNo(e.HnteTalentRules), e.HnteJudgedBasis, e.HnteJudgedBy, Day(e.HnteJudgedOn),

@@ -62,6 +62,7 @@ public sealed partial class RegistryImporter(RegistryRepository registry, TimePr
         var lists = parsed.ListEntries.ToLookup(x => x.Entry.CreditCode);
         var financing = parsed.Financing.ToLookup(x => x.Round.CreditCode);
         var clean = parsed.CleanRecord.ToLookup(x => x.Event.CreditCode);
+        var moves = parsed.LocationChanges.ToLookup(x => x.Move.CreditCode);
         foreach (var code in codes)
         {
             cancel.ThrowIfCancellationRequested();
@@ -104,6 +105,7 @@ public sealed partial class RegistryImporter(RegistryRepository registry, TimePr
                 ListEntries = Either(lists[code].Select(x => x.Entry), before?.ListEntries),
                 Financing = Either(financing[code].Select(x => x.Round), before?.Financing),
                 CleanRecord = Either(clean[code].Select(x => x.Event), before?.CleanRecord),
+                LocationChanges = Either(moves[code].Select(x => x.Move), before?.LocationChanges),
             };
             foreach (var p in RegistryValidation.Check(after)) problems.Add(Locate(parsed, p));
             var change = new RecordChange(before, after);
@@ -176,6 +178,7 @@ public sealed partial class RegistryImporter(RegistryRepository registry, TimePr
             ["financing", var f] => (SheetSchema.Financing, f),
             ["listEntry", var f] => (SheetSchema.ListEntries, f),
             ["cleanRecord", var f] => (SheetSchema.CleanRecord, f),
+            ["locationChange", var f] => (SheetSchema.LocationChanges, f),
             ["techSmeRegistration"] => (SheetSchema.TechSmeRegistrations, "year"),
             ["hnteCertificate"] => (SheetSchema.HnteCertificates, "issued_on"),
             [var f] when p.Year is not null && FilingFields.Contains(f) => (SheetSchema.Filings, f),

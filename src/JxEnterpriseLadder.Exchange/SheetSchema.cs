@@ -30,7 +30,8 @@ public sealed record SheetKind(string Id, string Table, string Zh, string En, IR
 public static class SheetSchema
 {
     public const string Enterprises = "enterprises", Filings = "filings", Ip = "ip", TechSmeRegistrations = "tech-sme-registrations",
-        HnteCertificates = "hnte-certificates", ListEntries = "list-entries", Financing = "financing", CleanRecord = "clean-record";
+        HnteCertificates = "hnte-certificates", ListEntries = "list-entries", Financing = "financing", CleanRecord = "clean-record",
+        LocationChanges = "location-changes";
 
     // (kind, table, sheet name, English sheet name, columns the import requires; the dictionary's other columns are optional)
     private static readonly (string Id, string Table, string Zh, string En, string[] Required, string[] Skip)[] Kinds =
@@ -43,6 +44,7 @@ public static class SheetSchema
         (ListEntries, "list_entries", "瞪羚独角兽名单", "Gazelle and unicorn lists", ["credit_code", "tier", "year"], []),
         (Financing, "financing_rounds", "融资", "Financing rounds", ["credit_code", "round_date", "amount", "currency", "professional_investor"], ["id"]),
         (CleanRecord, "clean_record_events", "诚信记录", "Clean record events", ["credit_code", "flag", "occurred_on"], []),
+        (LocationChanges, "location_changes", "迁移记录", "Location changes", ["credit_code", "changed_on", "previous_city_code"], []),
     ];
 
     public static readonly IReadOnlyList<SheetKind> All = Load();

@@ -94,7 +94,7 @@ public static class ModelCard
         s.AppendLine("- Year t's filing is taken as known at the end of year t; in practice annual filings arrive in the first half of t+1, so a real deployment scores after the filing season.");
         s.AppendLine("- `hnte-entry` counts a renewal as an entry: a tech SME whose certificate has expired by the end of year t is in the pool.");
         s.AppendLine("- The model learns from the years before the validation year and is calibrated on it: a change in take-up between the validation and the test year shows as expected ÷ actual away from 1.");
-        s.AppendLine("- Listing and park/city are read at their current value for every past year (the registry does not date them yet).");
+        s.AppendLine("- Listing, city and park are read as of the year end from the listing day and the moves the registry holds (`listed_on`, `location_changes`); a listing without a day counts at every date. The demo generator dates neither: its firms never move.");
         s.AppendLine("- One test year: the figures move by a few points between seeds and years.");
         return s.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }

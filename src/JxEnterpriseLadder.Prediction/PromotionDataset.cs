@@ -31,7 +31,7 @@ public sealed class PromotionDataset(AssessmentEngine engine, PromotionFeatures 
                 {
                     if (!t.InPool(snapshot, engine)) continue;
                     vector ??= features.Compute(snapshot);
-                    var e = record.Enterprise;
+                    var e = snapshot.Known.Enterprise; // city and park as they were at the year end
                     rows[t].Add(new PromotionExample(e.CreditCode, e.CityCode, e.ParkCode, e.ChainCode, year, vector,
                         t.Entered(record, year + 1), t.RulesScore(snapshot), t.TargetGroupOf(snapshot, engine)));
                 }

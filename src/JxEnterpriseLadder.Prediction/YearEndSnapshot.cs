@@ -30,14 +30,15 @@ public sealed record YearEndSnapshot(EnterpriseRecord Known, int BaseYear, Asses
     }
 
     /// <summary>The record as it stood on 31 December of <paramref name="year"/>: every dated row after it is dropped,
-    /// and a recognition year after it is unknown (null).</summary>
+    /// a recognition year after it is unknown (null), and city, park and listing are as they were then
+    /// (<see cref="EnterpriseRecord.EnterpriseOn"/>).</summary>
     public static EnterpriseRecord KnownAtEndOf(EnterpriseRecord r, int year)
     {
         var end = new DateOnly(year, 12, 31);
         int? Until(int? y) => y is { } v && v <= year ? v : null;
         return new EnterpriseRecord
         {
-            Enterprise = r.Enterprise with
+            Enterprise = r.EnterpriseOn(end) with
             {
                 NationalAwardYear = Until(r.Enterprise.NationalAwardYear),
                 RdInstitutionYear = Until(r.Enterprise.RdInstitutionYear),
@@ -50,6 +51,7 @@ public sealed record YearEndSnapshot(EnterpriseRecord Known, int BaseYear, Asses
             ListEntries = r.ListEntries.Where(l => l.Year <= year).ToArray(),
             Financing = r.Financing.Where(f => f.RoundDate <= end).ToArray(),
             CleanRecord = r.CleanRecord.Where(c => c.OccurredOn <= end).ToArray(),
+            LocationChanges = r.LocationChanges.Where(m => m.ChangedOn <= end).ToArray(),
         };
     }
 }

@@ -55,6 +55,25 @@ public sealed class NoFeatureReadsTheFutureTests
         }
     }
 
+    [Fact]
+    public void AMoveOrAListingWithoutItsDateWouldMoveTheFeatures()
+    {
+        // The other side for the dated attributes: the same move and listing, undated, change what the year end shows.
+        var record = Province.Small.First(r => r.Filings.Any(f => f.Year == 2022) && r.Enterprise.ParkCode is not null && !r.Enterprise.Listed);
+        var (city, park) = Elsewhere(record.Enterprise);
+        var undated = record with { Enterprise = record.Enterprise with { Listed = true, CityCode = city, ParkCode = park } };
+        Assert.NotEqual(Features(record, 2022), Features(undated, 2022));
+        var known = YearEndSnapshot.KnownAtEndOf(RewriteAfter(record, 2022), 2022).Enterprise;
+        Assert.Equal((record.Enterprise.CityCode, record.Enterprise.ParkCode, false), (known.CityCode, known.ParkCode, known.Listed));
+    }
+
+    /// <summary>A park of another city than the enterprise's.</summary>
+    private static (string City, string Park) Elsewhere(Enterprise e)
+    {
+        var park = Domain.JiangxiReference.Default.Parks.First(p => p.City != e.CityCode);
+        return (park.City, park.Code);
+    }
+
     private static float[] Features(EnterpriseRecord record, int baseYear) =>
         Province.Features.Compute(YearEndSnapshot.Take(record, baseYear, Province.Engine));
 
@@ -65,13 +84,19 @@ public sealed class NoFeatureReadsTheFutureTests
         var code = r.Enterprise.CreditCode;
         var next = new DateOnly(year + 1, 3, 1);
         int? Later(int? known) => known is { } y && y <= year ? y : year + 1; // a recognition after the year end, never erasing one before it
+        var (city, park) = Elsewhere(r.Enterprise);
         return r with
         {
             Enterprise = r.Enterprise with
             {
                 NationalAwardYear = Later(r.Enterprise.NationalAwardYear), RdInstitutionYear = Later(r.Enterprise.RdInstitutionYear),
                 LedStandardYear = Later(r.Enterprise.LedStandardYear),
+                // Listed and moved to another city's park after the year end, each with its date.
+                Listed = true, ListedOn = r.Enterprise.Listed ? r.Enterprise.ListedOn : next,
+                CityCode = city, ParkCode = park,
             },
+            LocationChanges = r.LocationChanges.Where(m => m.ChangedOn.Year <= year)
+                .Append(new LocationChange(code, next, r.Enterprise.CityCode, r.Enterprise.ParkCode)).ToArray(),
             Filings = r.Filings.Where(f => f.Year <= year)
                 .Append(new Filing { CreditCode = code, Year = year + 1, Employees = 999, TechStaff = 500, SalesRevenue = 9e8m, TotalIncome = 9e8m, RdExpense = 9e7m })
                 .ToArray(),

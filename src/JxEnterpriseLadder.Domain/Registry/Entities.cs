@@ -14,6 +14,8 @@ public sealed record Enterprise
     public string? Industry { get; init; }
     public string? HiTechField { get; init; }
     public bool Listed { get; init; }
+    /// <summary>The day the enterprise listed (null: not listed, or listed on a day the registry does not know).</summary>
+    public DateOnly? ListedOn { get; init; }
     public bool Resident { get; init; } = true;
     public bool ProhibitedIndustry { get; init; }
     public bool BranchOrTradingOnly { get; init; }
@@ -143,6 +145,12 @@ public sealed record CleanRecordEvent(string CreditCode, string Flag, DateOnly O
     private CleanRecordEvent() : this("", "", default) { }
 }
 
+/// <summary>A move of city or park: until <see cref="ChangedOn"/> the enterprise was in the previous city and park.</summary>
+public sealed record LocationChange(string CreditCode, DateOnly ChangedOn, string PreviousCityCode, string? PreviousParkCode)
+{
+    private LocationChange() : this("", default, "", null) { }
+}
+
 /// <summary>Everything the registry holds about one enterprise.</summary>
 public sealed record EnterpriseRecord
 {
@@ -154,9 +162,21 @@ public sealed record EnterpriseRecord
     public IReadOnlyList<ListEntryRecord> ListEntries { get; init; } = [];
     public IReadOnlyList<FinancingRoundRecord> Financing { get; init; } = [];
     public IReadOnlyList<CleanRecordEvent> CleanRecord { get; init; } = [];
+    public IReadOnlyList<LocationChange> LocationChanges { get; init; } = [];
     /// <summary>The IP held at one date, counted by the database instead of read row by row (a screening reads a
     /// province's millions of IP rows this way); when set, <see cref="Ip"/> is empty and the record serves that date only.</summary>
     public HeldIpCount? HeldIp { get; init; }
+
+    /// <summary>The enterprise's own row as it stood on <paramref name="day"/>: city and park before any later move, and
+    /// listed only from its listing day (a listing without a day stays as the registry holds it).</summary>
+    public Enterprise EnterpriseOn(DateOnly day)
+    {
+        var e = Enterprise;
+        var laterMove = LocationChanges.Where(m => m.ChangedOn > day).MinBy(m => m.ChangedOn);
+        if (laterMove is not null) e = e with { CityCode = laterMove.PreviousCityCode, ParkCode = laterMove.PreviousParkCode };
+        if (e.ListedOn is { } listedOn) e = e with { Listed = listedOn <= day };
+        return e;
+    }
 }
 
 /// <summary>IP items valid at a date (valid from on or before it, not yet expired): Class Ⅰ and Ⅱ counts, and whether

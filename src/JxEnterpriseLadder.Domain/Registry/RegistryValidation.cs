@@ -34,6 +34,11 @@ public static class RegistryValidation
         foreach (var (field, year) in new[] { ("nationalAwardYear", e.NationalAwardYear), ("rdInstitutionYear", e.RdInstitutionYear), ("ledStandardYear", e.LedStandardYear) })
             if (year is { } y && InputRanges.PastYearProblem(y, today) is { } yearProblem) yield return new(e.CreditCode, null, field, yearProblem);
         if (e.HnteJudgedOn is { } judged && InputRanges.DateProblem(judged, today) is { } judgedProblem) yield return new(e.CreditCode, null, "hnteJudgedOn", judgedProblem);
+        if (e.ListedOn is { } listedOn)
+        {
+            if (InputRanges.DateProblem(listedOn, today) is { } listedProblem) yield return new(e.CreditCode, null, "listedOn", listedProblem);
+            else if (!e.Listed) yield return new(e.CreditCode, null, "listedOn", "填了上市日期，但“是否上市”为否");
+        }
         if (e.HnteTechAdvancement is { } t && !HnteJudgement.Grades.Contains(t)) yield return new(e.CreditCode, null, "hnteTechAdvancement", $"应为 A–E 之一，实为 '{t}'");
         if (e.HnteCoreSupport is { } s && !HnteJudgement.Grades.Contains(s)) yield return new(e.CreditCode, null, "hnteCoreSupport", $"应为 A–E 之一，实为 '{s}'");
         if (e.HnteJudgedBasis is { } b && !HnteJudgement.Bases.Contains(b)) yield return new(e.CreditCode, null, "hnteJudgedBasis", $"来源应为 officer、import 或 self-assessed，实为 '{b}'");
@@ -89,6 +94,19 @@ public static class RegistryValidation
         foreach (var c in r.CleanRecord)
             if (c.CreditCode != code || !CleanRecordFlags.Contains(c.Flag))
                 yield return new(code, c.OccurredOn.Year, "cleanRecord.flag", $"诚信记录不属于该企业或类型 '{c.Flag}' 未知");
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var reference = JiangxiReference.Default;
+        foreach (var m in r.LocationChanges)
+        {
+            if (m.CreditCode != code || InputRanges.DateProblem(m.ChangedOn, today) is not null || m.ChangedOn < e.RegisteredOn)
+                yield return new(code, m.ChangedOn.Year, "locationChange.changed_on", "迁移记录不属于该企业，或迁移日期早于注册日期或晚于今天");
+            if (reference.CityByCode(m.PreviousCityCode) is null)
+                yield return new(code, m.ChangedOn.Year, "locationChange.previous_city_code", $"未知的设区市 '{m.PreviousCityCode}'");
+            if (m.PreviousParkCode is { } park && reference.ParkByCode(park) is not { } pk)
+                yield return new(code, m.ChangedOn.Year, "locationChange.previous_park_code", $"未知的园区 '{park}'");
+            else if (m.PreviousParkCode is { } p2 && reference.ParkByCode(p2)!.City != m.PreviousCityCode)
+                yield return new(code, m.ChangedOn.Year, "locationChange.previous_park_code", "原园区不在原设区市");
+        }
     }
 
     /// <summary>
