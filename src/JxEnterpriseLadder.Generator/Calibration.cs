@@ -21,14 +21,39 @@ public sealed record Calibration
     public int IpPolicyFromYear { get; init; }
     public double IpPolicyBoost { get; init; } = 1.0;
     public double TechStaffDriftPerYear { get; init; } = 1.0;
+    public TakeUpKnobs TakeUp { get; init; } = new();
 
     public static Calibration Default { get; } = Load();
+
+    /// <summary>The knobs' file, hashed: part of the demo registry's identity, so new knobs make a new demo province.</summary>
+    public static string Fingerprint { get; } = Hash();
+
+    private static string Hash()
+    {
+        using var s = typeof(Calibration).Assembly.GetManifestResourceStream("calibration.json")!;
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(s))[..16];
+    }
 
     private static Calibration Load()
     {
         using var s = typeof(Calibration).Assembly.GetManifestResourceStream("calibration.json")!;
         return JsonSerializer.Deserialize<Calibration>(s, new JsonSerializerOptions(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip })!;
     }
+}
+
+/// <summary>Multipliers of the apply rates by what the firm shows (ProvinceGenerator's take-up).</summary>
+public sealed record TakeUpKnobs
+{
+    public double TechSmeRenewing { get; init; } = 1;
+    public double TechSmeRdRising { get; init; } = 1;
+    public double TechSmeOtherwise { get; init; } = 1;
+    public double HnteRenewal { get; init; } = 1;
+    public double HntePrepared { get; init; } = 1;
+    public double HnteOtherwise { get; init; } = 1;
+    /// <summary>Share of park-years in which a campaign starts (each runs two years).</summary>
+    public double CampaignShare { get; init; }
+    public double CampaignBoost { get; init; }
+    public double Ceiling { get; init; } = 0.99;
 }
 
 /// <summary>

@@ -7,6 +7,10 @@ namespace JxEnterpriseLadder.Generator;
 
 public sealed record GeneratorOptions
 {
+    /// <summary>The generator's own revision: raised when a change to its code gives another province for the same
+    /// options (2: signal-driven take-up). Part of the demo registry's identity.</summary>
+    public const int Revision = 2;
+
     public int Seed { get; init; } = 20210701;
     public int Enterprises { get; init; } = 40_000;
     /// <summary>First and last year of the registry's statuses shown to users (filings start five years earlier for look-backs).</summary>
@@ -274,7 +278,8 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
             // One stream per firm and year: one firm's decisions never shift another's.
             var d = new Draw(StreamSeed.Of(o.Seed, year, index, 0x7ea7));
             var result = engine.Assess(ProfileBuilder.Build(f.ToRecord(), midYear), midYear);
-            if (result.For("tech-sme")?.Outcome == Outcome.Qualified && d.Chance(applyRate))
+            var campaign = ParkCampaign(o, f.Enterprise.ParkCode, year);
+            if (result.For("tech-sme")?.Outcome == Outcome.Qualified && d.Chance(TechSmeTakeUp(f, year, applyRate, campaign)))
                 f.Registrations.Add(new TechSmeRegistrationRecord(code, year, $"{year}36{code.Substring(4, 4)}{index + 1:D6}"));
             // Autumn: the high-growth lists (picked from firms holding their status by then) and the HNTE review.
             var autumnRecord = f.ToRecord();
@@ -286,12 +291,43 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
 
             var yearEnd = new DateOnly(year, 12, 1);
             if (f.Certificates.Any(c => LegalTerms.CertificateValid(c.IssuedOn, yearEnd, validity))) continue;
-            if (!d.Chance(_k.HnteApplyRate)) continue;
+            if (!d.Chance(HnteTakeUp(f, year, campaign))) continue;
             var reviewed = ProfileBuilder.Build(autumnRecord, autumn) with { Expert = ExpertReview(d, f.Quality) };
             var hnteResult = engine.Assess(reviewed, autumn).For("hnte")!;
             if (hnteResult.Outcome == Outcome.Qualified)
                 f.Certificates.Add(new HnteCertificateRecord(code, $"GR{year}36{index + 1:D6}", new DateOnly(year, 11, 1).AddDays(d.Int(0, 30))));
         }
+    }
+
+    // Take-up driven by what a registry can see (issue 18), knobs in calibration.json "takeUp": a firm renews what it held
+    // last year, responds to its own figures (R&D up on the year before) and to its park's campaign years; a firm
+    // prepares for HNTE by being a tech SME and growing R&D or its inventions the year before; the rest apply less.
+    private double TechSmeTakeUp(Firm f, int year, double rate, bool campaign)
+    {
+        var t = _k.TakeUp;
+        var m = f.Registrations.Any(r => r.Year == year - 1) ? t.TechSmeRenewing : RdRising(f, year - 1) ? t.TechSmeRdRising : t.TechSmeOtherwise;
+        return Math.Min(t.Ceiling, rate * (m + (campaign ? t.CampaignBoost : 0)));
+    }
+
+    private double HnteTakeUp(Firm f, int year, bool campaign)
+    {
+        var t = _k.TakeUp;
+        var prepared = f.Registrations.Any(r => r.Year >= year - 1)
+                       && (RdRising(f, year - 1) || f.Ip.Any(i => i.IpClass == 1 && i.ValidFrom.Year == year - 1));
+        var p = f.Certificates.Count > 0 ? t.HnteRenewal : prepared ? t.HntePrepared : t.HnteOtherwise;
+        return Math.Min(t.Ceiling, _k.HnteApplyRate * (p + (campaign ? t.CampaignBoost : 0)));
+    }
+
+    private static bool RdRising(Firm f, int year) =>
+        f.Filings.FirstOrDefault(x => x.Year == year)?.RdExpense is { } now && f.Filings.FirstOrDefault(x => x.Year == year - 1)?.RdExpense is { } before && now > before;
+
+    /// <summary>Whether a park runs a recognition campaign in a year: a fixed draw per seed, park and year, two years running.</summary>
+    private bool ParkCampaign(GeneratorOptions o, string? park, int year)
+    {
+        if (park is null) return false;
+        var key = park.Aggregate(17L, (h, c) => h * 31 + c); // stable across processes, unlike string.GetHashCode
+        bool Starts(int y) => new Draw(StreamSeed.Of(o.Seed, y, key, 0xca3)).Chance(_k.TakeUp.CampaignShare / 2);
+        return Starts(year) || Starts(year - 1);
     }
 
     private static ExpertGrades ExpertReview(Draw d, double quality)

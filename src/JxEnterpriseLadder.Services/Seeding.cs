@@ -22,11 +22,12 @@ public static class Seeding
         return records.Count;
     }
 
-    /// <summary>The demo province's registry identity: the same options give the same province, wherever generated, so
+    /// <summary>The demo province's registry identity: the same options, generator revision and knobs give the same province, wherever generated, so
     /// the models shipped for it are accepted by every copy of it and by no other registry.</summary>
     public static RegistryIdentity DemoIdentity(GeneratorOptions options)
     {
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.ToString()));
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            $"{options}|revision {GeneratorOptions.Revision}|knobs {Calibration.Default.GetType().Name} {Calibration.Fingerprint}"));
         return new RegistryIdentity("demo-" + Convert.ToHexStringLower(hash)[..16],
             $"演示省份（种子 {options.Seed}，{options.Enterprises:N0} 家企业，{options.FromYear}–{options.ToYear} 年）");
     }
