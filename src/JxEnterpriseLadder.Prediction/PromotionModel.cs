@@ -65,7 +65,17 @@ public sealed class PromotionModel
     }
 
     /// <summary>Loads a model file, refusing one made for another transition or another feature version.</summary>
-    public static PromotionModel Load(MLContext ml, string path, Transition transition, PromotionFeatures features)
+    public static PromotionModel Load(MLContext ml, string path, Transition transition, PromotionFeatures features) =>
+        new(ml, ReadManifestThen(path, transition, features, () => ml.Model.Load(path, out _), out var manifest), manifest);
+
+    /// <summary>What a model file says about itself, checked as <see cref="Load"/> checks it, without loading the model.</summary>
+    public static ModelManifest ReadManifest(string path, Transition transition, PromotionFeatures features)
+    {
+        ReadManifestThen<object?>(path, transition, features, () => null, out var manifest);
+        return manifest;
+    }
+
+    private static T ReadManifestThen<T>(string path, Transition transition, PromotionFeatures features, Func<T> then, out ModelManifest checkedManifest)
     {
         if (!File.Exists(path)) throw new ModelFileException($"{path}: no model file (run `jxladder ml train`)");
         ModelManifest manifest;
@@ -83,8 +93,8 @@ public sealed class PromotionModel
         if (manifest.FeatureVersion != PromotionFeatures.Version || !manifest.Features.SequenceEqual(features.Names))
             throw new ModelFileException($"{path}: trained on feature version {manifest.FeatureVersion} ({manifest.Features.Count} features); " +
                 $"this build computes version {PromotionFeatures.Version} ({features.Count} features): retrain with `jxladder ml train`");
-        var pipeline = ml.Model.Load(path, out _);
-        return new PromotionModel(ml, pipeline, manifest);
+        checkedManifest = manifest;
+        return then();
     }
 
     /// <summary>A fitted pipeline's raw scores (before any calibration), for validation and calibration.</summary>

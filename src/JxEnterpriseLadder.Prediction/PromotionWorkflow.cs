@@ -142,11 +142,15 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
         var identity = RegistryIdentity.Of(registry.Database);
         return Transition.All.Select(t =>
         {
-            var (model, rules) = LoadFiles(modelsDir, t);
+            var rulesPath = RulesPath(modelsDir, t);
+            if (!File.Exists(rulesPath)) throw new ModelFileException($"{modelsDir}: no {t.Id}.rules.json (run `jxladder ml train`)");
+            var rules = RulesCalibration.Load(rulesPath, t);
+            // The manifest alone: the pages ask this on every view, and the model itself is not needed to answer.
+            var model = File.Exists(ModelPath(modelsDir, t)) ? PromotionModel.ReadManifest(ModelPath(modelsDir, t), t, _features) : null;
             if (model is null) return new RungForecast(t, ForecastSource.RulesModelNotShipped, null, rules, null);
-            return model.Manifest.RegistryId == identity.Id
-                ? new RungForecast(t, ForecastSource.Model, model.Manifest, rules, null)
-                : new RungForecast(t, ForecastSource.RulesModelFromAnotherRegistry, model.Manifest, rules, model.Manifest.RegistryDescription);
+            return model.RegistryId == identity.Id
+                ? new RungForecast(t, ForecastSource.Model, model, rules, null)
+                : new RungForecast(t, ForecastSource.RulesModelFromAnotherRegistry, model, rules, model.RegistryDescription);
         }).ToList();
     }
 

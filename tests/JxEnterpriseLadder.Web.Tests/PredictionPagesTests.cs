@@ -101,6 +101,10 @@ public sealed partial class PredictionPagesTests(AppFixture app, BrowserFixture 
         Assert.Contains("瞪羚企业（含潜在）", html);
         Assert.Contains("独角兽企业（含潜在、种子）", html);
         Assert.Contains("95% 区间", html);
+        // Where each rung's expected entries come from on this 300-firm demo: no shipped model is its own.
+        Assert.Contains("预计新增的依据：", html);
+        Assert.Contains("认定高新技术企业——规则基准（该级模型训练自另一登记库，未采用）", html);
+        Assert.DoesNotContain("本登记库训练的预测模型", html);
     }
 
     [Fact]
