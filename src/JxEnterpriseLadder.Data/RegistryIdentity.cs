@@ -22,6 +22,8 @@ public sealed record RegistryIdentity(string Id, string Description)
     public static RegistryIdentity Of(Database db)
     {
         using var c = db.Open();
+        // Read first: pages ask on every view, and a write each time would contend with the registry's writers.
+        if (c.QuerySingleOrDefault<RegistryIdentity>(Sql.Read) is { } known) return known;
         var id = Guid.NewGuid().ToString("N");
         c.Execute(Sql.InsertIfNone, new { Id = id, Description = $"登记库 {id[..8]}（{DateTime.UtcNow:yyyy-MM-dd} 建立）", At = DateTime.UtcNow.ToString("O") });
         return c.QuerySingle<RegistryIdentity>(Sql.Read);

@@ -42,6 +42,24 @@ public static class Ui
         _ => "",
     });
 
+    /// <summary>An audit-trail entry's subject and action in the page's language ("年度申报 2024 修改").</summary>
+    public static string AuditChange(string subject, string key, string action)
+    {
+        var what = T(JxEnterpriseLadder.Domain.Registry.AuditSubjects.Chinese(subject), subject switch
+        {
+            "enterprise" => "enterprise details", "filing" => "annual filing", "ip" => "IP", "tech-sme-registration" => "tech-SME registration",
+            "hnte-certificate" => "HNTE certificate", "list-entry" => "gazelle/unicorn list entry", "financing" => "financing",
+            "clean-record" => "clean record", "location-change" => "moves of city or park", "status" => "status review",
+            "parameter" => "parameters", "registry" => "registry", _ => "record",
+        });
+        var how = action switch
+        {
+            "insert" => T("新增", "added"), "update" => T("修改", "changed"), "replace" => T("整体替换", "replaced"), "delete" => T("删除", "removed"),
+            _ => T("变更", "changed"),
+        };
+        return subject == "filing" ? $"{what} {key} {how}" : $"{what} {how}";
+    }
+
     /// <summary>A promotion model's learner (<see cref="JxEnterpriseLadder.Prediction.Learner"/>) in the page's language.</summary>
     public static string Learner(string learner) => learner switch
     {

@@ -90,6 +90,28 @@ public sealed class DatedAttributesTests
         Assert.Equal(3, new RegistryRepository(db).Get(code)!.LocationChanges.Count);
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void AnOfficerSetsTheListingDayAndARefusalNamesTheField(string provider)
+    {
+        var (records, moved) = Province();
+        var db = ImportTests.Fresh(provider);
+        var registry = new RegistryRepository(db);
+        registry.Insert(records);
+        var editing = new JxEnterpriseLadder.Services.EnterpriseEditing(registry, TimeProvider.System);
+        var read = editing.Read(AccessScope.Province, moved.Enterprise.CreditCode);
+
+        var refused = Assert.Throws<RegistryValidationException>(() =>
+            editing.Save(AccessScope.Province, "officer-a", read, read with { Listed = false }, "correction"));
+        Assert.Contains(refused.Problems, p => p.Field == "listedOn" && p.Message.Contains("是否上市"));
+
+        var saved = editing.Save(AccessScope.Province, "officer-a", read, read with { ListedOn = new DateOnly(2021, 9, 1) }, "correction");
+        Assert.Equal(new DateOnly(2021, 9, 1), registry.Get(moved.Enterprise.CreditCode)!.Enterprise.ListedOn);
+        var entry = new AuditRepository(db).For(moved.Enterprise.CreditCode)[0];
+        Assert.Contains("\"listedOn\":\"2023-05-18\"", entry.BeforeValue);
+        Assert.Contains("\"listedOn\":\"2021-09-01\"", entry.AfterValue);
+        Assert.Equal(saved.Version, read.Version + 1);
+    }
+
     private static (string City, string? Park, bool Listed) At(EnterpriseRecord r, DateOnly day)
     {
         var e = r.EnterpriseOn(day);
