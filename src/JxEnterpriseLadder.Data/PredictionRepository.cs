@@ -17,6 +17,7 @@ public sealed class PredictionRepository(Database db)
         public const string Copy = "COPY predictions (credit_code, transition, base_year, probability, target_group, model, factors, score) FROM STDIN (FORMAT BINARY)";
         public const string Insert = "INSERT INTO predictions (credit_code, transition, base_year, probability, target_group, model, factors, score) VALUES (@CreditCode, @Transition, @BaseYear, @Probability, @TargetGroup, @Model, @Factors, @Score)";
         public const string LatestBaseYear = "SELECT MAX(base_year) FROM predictions";
+        public const string ModelsOf = "SELECT DISTINCT transition AS Transition, model AS Model FROM predictions WHERE base_year = @BaseYear";
         public const string ForEnterprise = """
             SELECT credit_code, transition, base_year, probability, target_group, model, factors FROM predictions
             WHERE credit_code = @CreditCode AND base_year = (SELECT MAX(base_year) FROM predictions WHERE credit_code = @CreditCode)
@@ -86,6 +87,13 @@ public sealed class PredictionRepository(Database db)
         summarise(c, tx);
         tx.Commit();
         return n;
+    }
+
+    /// <summary>Which model (or rules version) each rung's stored predictions of a base year came from.</summary>
+    public IReadOnlyList<(string Transition, string Model)> ModelsOf(int baseYear)
+    {
+        using var c = Database.Open();
+        return c.Query<(string, string)>(Sql.ModelsOf, new { BaseYear = baseYear }).ToList();
     }
 
     public int? LatestBaseYear()

@@ -47,7 +47,10 @@ public sealed class PromotionModel
         Manifest = manifest;
     }
 
-    public string Version => $"{Manifest.Transition}@f{Manifest.FeatureVersion}/{Manifest.CalibratedOnBaseYear + 1}";
+    public string Version => VersionOf(Manifest);
+
+    /// <summary>The version a stored prediction names (predictions.model): rung, feature version, outcome year calibrated on.</summary>
+    public static string VersionOf(ModelManifest m) => $"{m.Transition}@f{m.FeatureVersion}/{m.CalibratedOnBaseYear + 1}";
 
     public void Save(string path)
     {

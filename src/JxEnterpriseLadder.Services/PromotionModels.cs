@@ -74,6 +74,19 @@ public sealed class PromotionModels(RegistryRepository registry, PredictionRepos
     public PromotionWorkflow.PredictionRun Predict(IReadOnlyCollection<string>? only = null) =>
         Workflow(m => log.LogInformation("{Message}", m)).Predict(Folder, predictions, only);
 
+    /// <summary>Whether the stored forecast is missing or was made otherwise than the files now say: a rung stored from a
+    /// model that is no longer its own (another registry's, or replaced), or from the rules where its model now applies.
+    /// An upgraded registry is rescored on start instead of showing another registry's probabilities.</summary>
+    public bool StoredForecastStale()
+    {
+        if (predictions.LatestBaseYear() is not { } year) return true;
+        if (Sources() is not { } sources) return false;
+        var stored = predictions.ModelsOf(year).ToLookup(x => x.Transition, x => x.Model);
+        return sources.Any(s => stored[s.Transition.Id].Any(v => s.Source == ForecastSource.Model
+            ? v != PromotionModel.VersionOf(s.Model!)
+            : !v.StartsWith("rules:", StringComparison.Ordinal)));
+    }
+
     /// <summary>Starts a training on this registry (administrators only), or returns the one running.</summary>
     public Job StartTraining(AccessScope scope, string userName)
     {

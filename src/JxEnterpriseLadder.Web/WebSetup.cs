@@ -174,14 +174,15 @@ public static class WebSetup
 
     /// <summary>Scores the embedded registry with the models in use (<see cref="PromotionModels"/>: this registry's own once
     /// trained, else those shipped with the app, which only the demo province they learnt from uses as models) when it
-    /// holds no predictions yet, so candidate lists and expected entries are there on first start.</summary>
+    /// holds no predictions yet, or holds some made otherwise than the files now say (an upgrade, a model refused), so
+    /// candidate lists and expected entries are there on first start and never from another registry's model.</summary>
     private static void PredictDemo(WebApplication app, RegistryRepository registry, ILogger log)
     {
-        var predictions = app.Services.GetRequiredService<PredictionRepository>();
-        if (predictions.LatestBaseYear() is not null) return;
+        var models = app.Services.GetRequiredService<PromotionModels>();
         try
         {
-            var run = app.Services.GetRequiredService<PromotionModels>().Predict();
+            if (!models.StoredForecastStale()) return;
+            var run = models.Predict();
             log.LogInformation("Predictions for {Year} stored: {Counts}", run.OutcomeYear, string.Join(", ", run.Stored.Select(s => $"{s.Transition} {s.Count}")));
         }
         catch (Exception e) when (e is ModelFileException or InvalidOperationException)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Data.Tests;
 using JxEnterpriseLadder.Generator;
@@ -129,6 +130,20 @@ public sealed class WorkflowTests
             Assert.Equal($"rules:{t.Id}/2025", run.Versions[t.Id]);
             Assert.Equal($"rules:{t.Id}/2024", RulesCalibration.Load(PromotionWorkflow.RulesPath(models, t), t).Version);
         }
+
+        // A registry that stored another registry's probabilities (before this check existed) is found stale, so the app
+        // rescores it on start; once rescored, it is not.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Models:Path"] = models, ["Models:TrainedPath"] = Path.Combine(models, "own"),
+        }).Build();
+        var app = new PromotionModels(new RegistryRepository(other), predictions, Province.Engine, configuration, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<PromotionModels>.Instance);
+        Assert.False(app.StoredForecastStale());
+        workflow.Predict(models, predictions, modelsOfAnyRegistry: true);
+        Assert.True(app.StoredForecastStale());
+        app.Predict();
+        Assert.False(app.StoredForecastStale());
 
         // Measured on the other registry, from the files as they are: nothing is fitted, the figures are there.
         var evaluated = workflow.Evaluate(models);
