@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using JxEnterpriseLadder.Domain.Access;
+using JxEnterpriseLadder.Domain;
 
 namespace JxEnterpriseLadder.Data;
 
@@ -221,8 +222,8 @@ public sealed class DirectoryRepository(Database db)
         return c.ExecuteScalar<int>(Sql.CountInScope, new DynamicParameters(scope.Parameters));
     }
 
-    /// <summary>Recognitions per year, city, park and chain within the scope: tech-SME registrations ("tech-sme"),
-    /// HNTE certificates issued ("hnte") and list entries (by tier).</summary>
+    /// <summary>Recognitions per year, city, park and chain within the scope: tech-SME registrations (TierIds.TechSme),
+    /// HNTE certificates issued (TierIds.Hnte) and list entries (by tier).</summary>
     public IReadOnlyList<Breakdown> Recognitions(AccessScope scope) =>
         scope.Role == Roles.Enterprise ? RecognitionsFromRecords(scope) : Read<Breakdown>(Sql.RecognitionCounts, new DynamicParameters(scope.Parameters));
 

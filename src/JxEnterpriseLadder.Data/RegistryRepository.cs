@@ -555,7 +555,7 @@ public sealed class RegistryRepository(Database db)
         foreach (var chunk in results.Chunk(batch))
         {
             var positions = chunk.Select(r => new StoredPosition(r.Position.CreditCode, r.Position.AsOf, r.Position.RecognizedTier,
-                r.Position.QualifiedTier, r.Position.RecordVersion, Summaries.Mask(r.Tiers, "qualified"), Summaries.Mask(r.Tiers, "undetermined")));
+                r.Position.QualifiedTier, r.Position.RecordVersion, Summaries.Mask(r.Tiers, Outcomes.Qualified), Summaries.Mask(r.Tiers, Outcomes.Undetermined)));
             var texts = chunk.Select(r => (r.Position.AsOf, r.Position.CreditCode, TierResults: TierResults.Encode(r.Tiers)));
             if (c is NpgsqlConnection pg)
             {

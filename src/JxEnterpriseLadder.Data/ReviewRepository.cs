@@ -1,3 +1,4 @@
+using JxEnterpriseLadder.Domain;
 using Dapper;
 using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Domain.Registry;
@@ -14,7 +15,7 @@ public sealed class ReviewRepository(Database db)
         string? PreviousOutcome, DateOnly? PreviousAsOf, string Parameters, string? Decision, string? Note, string? DecidedBy, long? DecidedAt)
     {
         private QueueItem() : this("", "", "", null, "", "", null, null, "", null, null, null, null) { }
-        public string Change => Outcome == "qualified" ? "newly-qualified" : "no-longer-qualified";
+        public string Change => Outcome == Outcomes.Qualified ? "newly-qualified" : "no-longer-qualified";
     }
 
     public sealed record Decision(string CreditCode, string Tier, DateOnly AsOf, DateOnly? PreviousAsOf, string Change, string Verdict,

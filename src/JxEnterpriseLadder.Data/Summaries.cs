@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using JxEnterpriseLadder.Domain;
 
 namespace JxEnterpriseLadder.Data;
 
@@ -18,9 +19,8 @@ namespace JxEnterpriseLadder.Data;
 /// </summary>
 internal static class Summaries
 {
-    /// <summary>A tier's bit in the outcome masks, in the engine's tier order (a test keeps them in step).</summary>
-    public static readonly IReadOnlyList<string> TierOrder =
-        ["tech-sme", "hnte", "gazelle", "potential-gazelle", "unicorn", "potential-unicorn", "seed-unicorn"];
+    /// <summary>A tier's bit in the outcome masks: its place in the one tier vocabulary (<see cref="TierIds.All"/>).</summary>
+    public static IReadOnlyList<string> TierOrder => TierIds.All;
 
     public static int Bit(string? tier)
     {

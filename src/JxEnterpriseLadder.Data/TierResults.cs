@@ -1,3 +1,4 @@
+using JxEnterpriseLadder.Domain;
 using System.Globalization;
 using System.Text;
 
@@ -46,6 +47,6 @@ public static class TierResults
     public static string Outcome(string tier, int qualifiedTiers, int undeterminedTiers)
     {
         var bit = Summaries.Bit(tier);
-        return (qualifiedTiers & bit) != 0 ? "qualified" : (undeterminedTiers & bit) != 0 ? "undetermined" : "not-qualified";
+        return (qualifiedTiers & bit) != 0 ? Outcomes.Qualified : (undeterminedTiers & bit) != 0 ? Outcomes.Undetermined : Outcomes.NotQualified;
     }
 }

@@ -259,7 +259,7 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
         {
             var applyRate = _k.TechSmeApplyRate.TryGetValue(year.ToString(System.Globalization.CultureInfo.InvariantCulture), out var r) ? r : 0.9;
             var autumn = new DateOnly(year, 9, 30);
-            years.Add(new(year, applyRate, new DateOnly(year, 6, 30), autumn, engine.Parameters.InForce("hnte", autumn)!.Integer("certificateValidityYears")));
+            years.Add(new(year, applyRate, new DateOnly(year, 6, 30), autumn, engine.Parameters.InForce(TierIds.Hnte, autumn)!.Integer("certificateValidityYears")));
         }
         return years;
     }
@@ -279,12 +279,12 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
             var d = new Draw(StreamSeed.Of(o.Seed, year, index, 0x7ea7));
             var result = engine.Assess(ProfileBuilder.Build(f.ToRecord(), midYear), midYear);
             var campaign = ParkCampaign(o, f.Enterprise.ParkCode, year);
-            if (result.For("tech-sme")?.Outcome == Outcome.Qualified && d.Chance(TechSmeTakeUp(f, year, applyRate, campaign)))
+            if (result.For(TierIds.TechSme)?.Outcome == Outcome.Qualified && d.Chance(TechSmeTakeUp(f, year, applyRate, campaign)))
                 f.Registrations.Add(new TechSmeRegistrationRecord(code, year, $"{year}36{code.Substring(4, 4)}{index + 1:D6}"));
             // Autumn: the high-growth lists (picked from firms holding their status by then) and the HNTE review.
             var autumnRecord = f.ToRecord();
             var autumnResult = engine.Assess(ProfileBuilder.Build(autumnRecord, autumn), autumn);
-            var highGrowth = new[] { "unicorn", "potential-unicorn", "gazelle", "seed-unicorn", "potential-gazelle" }
+            var highGrowth = new[] { TierIds.Unicorn, TierIds.PotentialUnicorn, TierIds.Gazelle, TierIds.SeedUnicorn, TierIds.PotentialGazelle }
                 .FirstOrDefault(t => autumnResult.For(t)?.Outcome == Outcome.Qualified);
             if (highGrowth is not null && d.Chance(_k.HighGrowthListRate))
                 f.Lists.Add(new ListEntryRecord(code, highGrowth, year));
@@ -293,7 +293,7 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
             if (f.Certificates.Any(c => LegalTerms.CertificateValid(c.IssuedOn, yearEnd, validity))) continue;
             if (!d.Chance(HnteTakeUp(f, year, campaign))) continue;
             var reviewed = ProfileBuilder.Build(autumnRecord, autumn) with { Expert = ExpertReview(d, f.Quality) };
-            var hnteResult = engine.Assess(reviewed, autumn).For("hnte")!;
+            var hnteResult = engine.Assess(reviewed, autumn).For(TierIds.Hnte)!;
             if (hnteResult.Outcome == Outcome.Qualified)
                 f.Certificates.Add(new HnteCertificateRecord(code, $"GR{year}36{index + 1:D6}", new DateOnly(year, 11, 1).AddDays(d.Int(0, 30))));
         }

@@ -79,9 +79,9 @@ public sealed class PromotionFeatures
             Add($"engine.{tier}.outcome", s => s.Assessment.For(tier)?.Outcome switch { Outcome.Qualified => 1f, Outcome.Undetermined => 0.5f, _ => 0f });
             Add($"engine.{tier}.distance", s => s.Assessment.For(tier) is { } r ? (float)RulesDistance.To(r) : 0f);
         }
-        Add("engine.tech-sme.score", s => s.Assessment.For("tech-sme")?.Score ?? 0);
-        Add("engine.hnte.scoreMin", s => s.Assessment.For("hnte")?.ScoreRange?.Min ?? s.Assessment.For("hnte")?.Score ?? 0);
-        Add("engine.hnte.scoreMax", s => s.Assessment.For("hnte")?.ScoreRange?.Max ?? s.Assessment.For("hnte")?.Score ?? 0);
+        Add("engine.tech-sme.score", s => s.Assessment.For(TierIds.TechSme)?.Score ?? 0);
+        Add("engine.hnte.scoreMin", s => s.Assessment.For(TierIds.Hnte)?.ScoreRange?.Min ?? s.Assessment.For(TierIds.Hnte)?.Score ?? 0);
+        Add("engine.hnte.scoreMax", s => s.Assessment.For(TierIds.Hnte)?.ScoreRange?.Max ?? s.Assessment.For(TierIds.Hnte)?.Score ?? 0);
 
         Names = _numeric.Select(n => n.Name)
             .Concat(_cities.Select(c => "city:" + c)).Concat(_parks.Select(p => "park:" + p)).Concat(_chains.Select(c => "chain:" + c))

@@ -1,5 +1,6 @@
 using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Domain;
 
 namespace JxEnterpriseLadder.Prediction;
 
@@ -10,12 +11,12 @@ namespace JxEnterpriseLadder.Prediction;
 public sealed record Transition(string Id, string Name, string From, string To, IReadOnlyList<string> TargetTiers)
 {
     /// <summary>In the registry, not in the tech-SME database in year t → entered in year t+1.</summary>
-    public static readonly Transition TechSmeEntry = new("tech-sme-entry", "入库科技型中小企业", "登记库企业（当年未入库）", "科技型中小企业", ["tech-sme"]);
+    public static readonly Transition TechSmeEntry = new("tech-sme-entry", "入库科技型中小企业", "登记库企业（当年未入库）", "科技型中小企业", [TierIds.TechSme]);
     /// <summary>A tech SME of year t without a valid HNTE certificate → certificate issued in year t+1.</summary>
-    public static readonly Transition HnteEntry = new("hnte-entry", "认定高新技术企业", "科技型中小企业（无有效高企证书）", "高新技术企业", ["hnte"]);
+    public static readonly Transition HnteEntry = new("hnte-entry", "认定高新技术企业", "科技型中小企业（无有效高企证书）", "高新技术企业", [TierIds.Hnte]);
     /// <summary>An HNTE (valid certificate at the end of year t) on no high-growth list in year t → on one in year t+1.</summary>
     public static readonly Transition HighGrowthEntry = new("high-growth-entry", "进入瞪羚/独角兽名单", "高新技术企业（当年未入名单）", "瞪羚（含潜在）/独角兽（含潜在、种子）",
-        ["gazelle", "potential-gazelle", "unicorn", "potential-unicorn", "seed-unicorn"]);
+        [TierIds.Gazelle, TierIds.PotentialGazelle, TierIds.Unicorn, TierIds.PotentialUnicorn, TierIds.SeedUnicorn]);
 
     public static readonly IReadOnlyList<Transition> All = [TechSmeEntry, HnteEntry, HighGrowthEntry];
 

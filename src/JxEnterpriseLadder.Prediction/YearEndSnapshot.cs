@@ -1,5 +1,6 @@
 using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Domain;
 
 namespace JxEnterpriseLadder.Prediction;
 
@@ -25,7 +26,7 @@ public sealed record YearEndSnapshot(EnterpriseRecord Known, int BaseYear, Asses
 
     public bool HnteValid(AssessmentEngine engine)
     {
-        var validity = engine.Parameters.InForce("hnte", YearEnd)!.Integer("certificateValidityYears");
+        var validity = engine.Parameters.InForce(TierIds.Hnte, YearEnd)!.Integer("certificateValidityYears");
         return Known.HnteCertificates.Any(c => LegalTerms.CertificateValid(c.IssuedOn, YearEnd, validity));
     }
 

@@ -1,5 +1,6 @@
 using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Domain;
 
 namespace JxEnterpriseLadder.Services;
 
@@ -9,15 +10,15 @@ public sealed class ProvinceStatistics(RegistryRepository registry, ParameterSto
     /// <summary>Published counts for calibration: (year, measure) → number.</summary>
     public static readonly IReadOnlyList<(int Year, string Measure, int Published, string Note)> Published =
     [
-        (2020, "tech-sme", 6416, "入库科技型中小企业"),
-        (2020, "hnte", 5115, "有效高新技术企业"),
-        (2020, "gazelle", 80, "瞪羚企业"),
-        (2020, "potential-gazelle", 60, "潜在瞪羚企业"),
-        (2020, "potential-unicorn", 6, "潜在独角兽企业"),
-        (2020, "seed-unicorn", 10, "种子独角兽企业"),
-        (2020, "unicorn", 0, "独角兽企业"),
-        (2023, "tech-sme", 14528, "入库科技型中小企业"),
-        (2023, "hnte", 6100, "有效高新技术企业（不少于）"),
+        (2020, TierIds.TechSme, 6416, "入库科技型中小企业"),
+        (2020, TierIds.Hnte, 5115, "有效高新技术企业"),
+        (2020, TierIds.Gazelle, 80, "瞪羚企业"),
+        (2020, TierIds.PotentialGazelle, 60, "潜在瞪羚企业"),
+        (2020, TierIds.PotentialUnicorn, 6, "潜在独角兽企业"),
+        (2020, TierIds.SeedUnicorn, 10, "种子独角兽企业"),
+        (2020, TierIds.Unicorn, 0, "独角兽企业"),
+        (2023, TierIds.TechSme, 14528, "入库科技型中小企业"),
+        (2023, TierIds.Hnte, 6100, "有效高新技术企业（不少于）"),
     ];
 
     public sealed record CalibrationRow(int Year, string Measure, string Note, int Published, int Recognized, int? Eligible)
@@ -49,16 +50,16 @@ public sealed class ProvinceStatistics(RegistryRepository registry, ParameterSto
             eligibleAt.TryGetValue(d, out var hit) ? hit : eligibleAt[d] = registry.EligibleByTierAndCity(d);
         foreach (var (year, measure, published, note) in Published)
         {
-            var validity = parameters.InForce("hnte", new DateOnly(year, 12, 31))!.Integer("certificateValidityYears");
+            var validity = parameters.InForce(TierIds.Hnte, new DateOnly(year, 12, 31))!.Integer("certificateValidityYears");
             var recognized = measure switch
             {
-                "tech-sme" => registered.GetValueOrDefault(year),
-                "hnte" => registry.ValidHnteCount(new DateOnly(year, 12, 31), validity),
+                TierIds.TechSme => registered.GetValueOrDefault(year),
+                TierIds.Hnte => registry.ValidHnteCount(new DateOnly(year, 12, 31), validity),
                 _ => lists.Where(l => l.Year == year && l.Tier == measure).Sum(l => l.Count),
             };
             var midYear = new DateOnly(year, 6, 30);
             // HNTE eligibility turns on expert grades the registry does not hold: the engine leaves it undetermined.
-            int? eligible = measure != "hnte" && screened.Contains(midYear)
+            int? eligible = measure != TierIds.Hnte && screened.Contains(midYear)
                 ? EligibleAt(midYear).Where(x => x.Tier == measure).Sum(x => x.Count)
                 : null;
             rows.Add(new CalibrationRow(year, measure, note, published, recognized, eligible));

@@ -3,6 +3,7 @@ using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Domain;
 
 namespace JxEnterpriseLadder.Services;
 
@@ -86,5 +87,5 @@ public sealed class Screening(RegistryRepository registry, AssessmentEngine engi
     private static readonly string QualifiedId = OutcomeId(Outcome.Qualified);
 
     /// <summary>The outcome as stored ("qualified", "not-qualified", …): the engine's JSON name.</summary>
-    public static string OutcomeId(Outcome o) => JsonSerializer.Serialize(o).Trim('"');
+    public static string OutcomeId(Outcome o) => Outcomes.Id(o);
 }

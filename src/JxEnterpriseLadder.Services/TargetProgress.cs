@@ -14,7 +14,7 @@ namespace JxEnterpriseLadder.Services;
 public sealed class TargetProgress(DirectoryRepository directory, ParameterStore parameters)
 {
     /// <summary>The measures the dashboard counts: the three plan targets and, between them, HNTE certificates.</summary>
-    public static readonly IReadOnlyList<string> Measures = ["tech-sme", "hnte", "gazelle", "unicorn"];
+    public static readonly IReadOnlyList<string> Measures = [TierIds.TechSme, TierIds.Hnte, TierIds.Gazelle, TierIds.Unicorn];
 
     public sealed record Row(string Group, int? Target, int TargetYear, int Recognized, int RecognizedYear,
         double? ExpectedNext, double? Low, double? High, int? Pool);
@@ -53,9 +53,9 @@ public sealed class TargetProgress(DirectoryRepository directory, ParameterStore
 
         return new Overview(year, baseYear, progress,
             Lines(counted, b => b.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(l => l.Key, StringComparer.Ordinal).ToList(),
-            Lines(inYear, b => b.CityCode).OrderByDescending(l => l["tech-sme"]).ToList(),
-            Lines(inYear.Where(b => b.ParkCode is not null), b => b.ParkCode!).OrderByDescending(l => l["tech-sme"]).ToList(),
-            Lines(inYear.Where(b => b.ChainCode is not null), b => b.ChainCode!).OrderByDescending(l => l["tech-sme"]).ToList(),
+            Lines(inYear, b => b.CityCode).OrderByDescending(l => l[TierIds.TechSme]).ToList(),
+            Lines(inYear.Where(b => b.ParkCode is not null), b => b.ParkCode!).OrderByDescending(l => l[TierIds.TechSme]).ToList(),
+            Lines(inYear.Where(b => b.ChainCode is not null), b => b.ChainCode!).OrderByDescending(l => l[TierIds.TechSme]).ToList(),
             counted.Select(b => b.Year).Distinct().Order().ToList());
     }
 
@@ -77,10 +77,10 @@ public sealed class TargetProgress(DirectoryRepository directory, ParameterStore
     /// <summary>A measure's name in Chinese, as the dashboard and its export head it.</summary>
     public static string MeasureName(string measure) => measure switch
     {
-        "tech-sme" => "入国家库科技型中小企业",
-        "hnte" => "高新技术企业（当年发证）",
-        "gazelle" => "瞪羚企业（含潜在）",
-        "unicorn" => "独角兽企业（含潜在、种子）",
+        TierIds.TechSme => "入国家库科技型中小企业",
+        TierIds.Hnte => "高新技术企业（当年发证）",
+        TierIds.Gazelle => "瞪羚企业（含潜在）",
+        TierIds.Unicorn => "独角兽企业（含潜在、种子）",
         _ => measure,
     };
 

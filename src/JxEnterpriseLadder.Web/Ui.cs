@@ -1,5 +1,6 @@
 using System.Globalization;
 using JxEnterpriseLadder.Services;
+using JxEnterpriseLadder.Domain;
 
 namespace JxEnterpriseLadder.Web;
 
@@ -84,10 +85,10 @@ public static class Ui
 
     public static string Group(string group) => T(TargetProgress.MeasureName(group), group switch
     {
-        "tech-sme" => "Tech SMEs in the national database",
-        "hnte" => "HNTE certificates issued",
-        "gazelle" => "Gazelles (incl. potential)",
-        "unicorn" => "Unicorns (incl. potential and seed)",
+        TierIds.TechSme => "Tech SMEs in the national database",
+        TierIds.Hnte => "HNTE certificates issued",
+        TierIds.Gazelle => "Gazelles (incl. potential)",
+        TierIds.Unicorn => "Unicorns (incl. potential and seed)",
         _ => group,
     });
 

@@ -4,6 +4,7 @@ using JxEnterpriseLadder.Exchange;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Services;
 using static JxEnterpriseLadder.Data.Tests.ImportTests;
+using JxEnterpriseLadder.Domain;
 
 namespace JxEnterpriseLadder.Data.Tests;
 

@@ -100,9 +100,6 @@ public sealed class SummariesTests
             counts.SingleOrDefault(x => x.Tier == tier)?.Qualified ?? 0));
     }
 
-    [Fact]
-    public void TheOutcomeBitsFollowTheEnginesTiers() => Assert.Equal(AssessmentEngine.Tiers, Summaries.TierOrder);
-
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public void TheSummariesStayEqualToTheRecordsThroughEveryKindOfWrite(string provider)
     {

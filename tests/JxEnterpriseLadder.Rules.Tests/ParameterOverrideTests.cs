@@ -1,5 +1,6 @@
 using JxEnterpriseLadder.Domain.Profiles;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Domain;
 
 namespace JxEnterpriseLadder.Rules.Tests;
 

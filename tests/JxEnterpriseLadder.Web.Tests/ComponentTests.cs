@@ -3,6 +3,7 @@ using Bunit;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Services;
 using JxEnterpriseLadder.Web.Components.Shared;
+using JxEnterpriseLadder.Domain;
 
 namespace JxEnterpriseLadder.Web.Tests;
 

@@ -6,6 +6,7 @@ using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Prediction;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Services;
+using JxEnterpriseLadder.Domain;
 
 namespace JxEnterpriseLadder.Cli;
 
@@ -44,7 +45,7 @@ internal static class QueryBench
             ("search: province, sorted by probability, page 1", AccessScope.Province,
                 () => directory.Search(AccessScope.Province, new DirectoryRepository.Filter(), DirectoryRepository.SortBy.Probability, true, 0, 25).Rows.Count),
             ("search: one city, tech-SME qualified, by name, page 3", AccessScope.Province,
-                () => directory.Search(AccessScope.Province, new DirectoryRepository.Filter(City: city, OutcomeTier: "tech-sme", Outcome: "qualified"), DirectoryRepository.SortBy.Name, false, 50, 25).Rows.Count),
+                () => directory.Search(AccessScope.Province, new DirectoryRepository.Filter(City: city, OutcomeTier: TierIds.TechSme, Outcome: Outcomes.Qualified), DirectoryRepository.SortBy.Name, false, 50, 25).Rows.Count),
             ("search: name contains 科技, province", AccessScope.Province,
                 () => directory.Search(AccessScope.Province, new DirectoryRepository.Filter(Text: "科技"), DirectoryRepository.SortBy.CreditCode, false, 0, 25).Rows.Count),
             ("dashboard aggregates: province (recognitions, expected, screening counts)", AccessScope.Province,

@@ -29,7 +29,7 @@ internal static class StatsVerb
         foreach (var y in registry.RegisteredTechSmesByYear()) Console.WriteLine($"  {y.Year}  {y.Count,8}");
 
         Console.WriteLine("\n有效高新技术企业（年末） valid HNTE certificates at year end");
-        var validity = parameters.InForce("hnte", DateOnly.FromDateTime(DateTime.Today))!.Integer("certificateValidityYears");
+        var validity = parameters.InForce(TierIds.Hnte, DateOnly.FromDateTime(DateTime.Today))!.Integer("certificateValidityYears");
         foreach (var y in registry.RegisteredTechSmesByYear().Select(x => x.Year))
             Console.WriteLine($"  {y}  {registry.ValidHnteCount(new DateOnly(y, 12, 31), validity),8}");
 

@@ -19,7 +19,7 @@ public sealed class RegistryValidationException(IReadOnlyList<ValidationProblem>
 public static class RegistryValidation
 {
     /// <summary>The tiers a provincial list names (the list-entry sheet and a profile's listEntries).</summary>
-    public static readonly IReadOnlyList<string> ListTiers = ["gazelle", "potential-gazelle", "unicorn", "potential-unicorn", "seed-unicorn"];
+    public static IReadOnlyList<string> ListTiers => TierIds.HighGrowth;
 
     /// <summary>The kinds of clean-record event the tiers look back for.</summary>
     public static readonly IReadOnlyList<string> CleanRecordFlags = ["majorAccident", "seriousEnvironmentalViolation", "researchMisconduct", "abnormalOperations", "seriousDishonesty"];

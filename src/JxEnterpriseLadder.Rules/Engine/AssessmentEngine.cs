@@ -1,5 +1,6 @@
 using JxEnterpriseLadder.Domain.Profiles;
 using JxEnterpriseLadder.Rules.Tiers;
+using JxEnterpriseLadder.Domain;
 
 namespace JxEnterpriseLadder.Rules.Engine;
 
@@ -16,8 +17,8 @@ public sealed record EvaluationOptions
 /// </summary>
 public sealed class AssessmentEngine(ParameterStore parameters)
 {
-    public static readonly IReadOnlyList<string> Tiers =
-        [TechSmeRules.Tier, HnteRules.Tier, GazelleRules.Tier, PotentialGazelleRules.Tier, UnicornRules.Unicorn, UnicornRules.PotentialUnicorn, UnicornRules.SeedUnicorn];
+    /// <summary>The seven tiers in the engine's order (the one vocabulary, <see cref="TierIds"/>).</summary>
+    public static IReadOnlyList<string> Tiers => TierIds.All;
 
     public AssessmentEngine() : this(ParameterStore.Default) { }
 
@@ -80,9 +81,9 @@ public static class Recognition
     public static IEnumerable<string> TiersHeld(EnterpriseProfile p, DateOnly asOf, ParameterStore store)
     {
         // A tech-SME registration number is valid for the calendar year of entry only.
-        if (p.TechSmeRegistrations.Any(r => r.Year == asOf.Year)) yield return "tech-sme";
-        if (store.InForce("hnte", asOf) is { } hnte && p.HnteCertificate?.IssuedOn is { } d &&
-            LegalTerms.CertificateValid(d, asOf, hnte.Integer("certificateValidityYears"))) yield return "hnte";
+        if (p.TechSmeRegistrations.Any(r => r.Year == asOf.Year)) yield return TierIds.TechSme;
+        if (store.InForce(TierIds.Hnte, asOf) is { } hnte && p.HnteCertificate?.IssuedOn is { } d &&
+            LegalTerms.CertificateValid(d, asOf, hnte.Integer("certificateValidityYears"))) yield return TierIds.Hnte;
         foreach (var e in p.ListEntries.Where(e => e.Year == asOf.Year)) yield return e.Tier;
     }
 }

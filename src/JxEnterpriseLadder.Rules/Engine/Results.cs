@@ -1,14 +1,7 @@
+using JxEnterpriseLadder.Domain;
 using System.Text.Json.Serialization;
 
 namespace JxEnterpriseLadder.Rules.Engine;
-
-[JsonConverter(typeof(JsonStringEnumConverter<Outcome>))]
-public enum Outcome
-{
-    [JsonStringEnumMemberName("qualified")] Qualified,
-    [JsonStringEnumMemberName("not-qualified")] NotQualified,
-    [JsonStringEnumMemberName("undetermined")] Undetermined,
-}
 
 /// <summary>One line of an explanation: a legal condition or score item, what the firm has, what the law asks.</summary>
 public sealed record Criterion

@@ -1,3 +1,4 @@
+using JxEnterpriseLadder.Domain;
 namespace JxEnterpriseLadder.Rules.Engine;
 
 /// <summary>Collects the criteria, gaps and parameter versions of one tier's evaluation.</summary>

@@ -1,3 +1,4 @@
+using JxEnterpriseLadder.Domain;
 namespace JxEnterpriseLadder.Rules.Engine;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using JxEnterpriseLadder.Domain.Profiles;
 using JxEnterpriseLadder.Rules.Engine;
 using static JxEnterpriseLadder.Rules.Engine.Common;
+using JxEnterpriseLadder.Domain;
 
 namespace JxEnterpriseLadder.Rules.Tiers;
 
@@ -10,7 +11,7 @@ namespace JxEnterpriseLadder.Rules.Tiers;
 /// </summary>
 internal static class GazelleRules
 {
-    public const string Tier = "gazelle";
+    public const string Tier = TierIds.Gazelle;
 
     public static TierResult Evaluate(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options)
     {

@@ -1,6 +1,7 @@
 using JxEnterpriseLadder.Domain.Profiles;
 using JxEnterpriseLadder.Rules.Engine;
 using static JxEnterpriseLadder.Rules.Engine.Common;
+using JxEnterpriseLadder.Domain;
 
 namespace JxEnterpriseLadder.Rules.Tiers;
 
@@ -17,7 +18,7 @@ internal static class HnteRules
         ? ItemPoints.Exact(band.PointsMin + (int)Math.Round(pos * (band.PointsMax - band.PointsMin), MidpointRounding.AwayFromZero))
         : Common.Points(band, s.Mode);
 
-    public const string Tier = "hnte";
+    public const string Tier = TierIds.Hnte;
 
     public static TierResult Evaluate(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options)
     {

@@ -1,6 +1,7 @@
 using JxEnterpriseLadder.Domain.Profiles;
 using JxEnterpriseLadder.Rules.Engine;
 using static JxEnterpriseLadder.Rules.Engine.Common;
+using JxEnterpriseLadder.Domain;
 
 namespace JxEnterpriseLadder.Rules.Tiers;
 
@@ -9,7 +10,7 @@ namespace JxEnterpriseLadder.Rules.Tiers;
 /// </summary>
 internal static class PotentialGazelleRules
 {
-    public const string Tier = "potential-gazelle";
+    public const string Tier = TierIds.PotentialGazelle;
 
     public static TierResult Evaluate(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options,
         TierResult techSme, TierResult hnte, TierResult gazelle)

@@ -1,5 +1,6 @@
 using JxEnterpriseLadder.Domain.Profiles;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Domain;
 
 namespace JxEnterpriseLadder.Rules.Tiers;
 
@@ -9,9 +10,9 @@ namespace JxEnterpriseLadder.Rules.Tiers;
 /// </summary>
 internal static class UnicornRules
 {
-    public const string Unicorn = "unicorn";
-    public const string PotentialUnicorn = "potential-unicorn";
-    public const string SeedUnicorn = "seed-unicorn";
+    public const string Unicorn = TierIds.Unicorn;
+    public const string PotentialUnicorn = TierIds.PotentialUnicorn;
+    public const string SeedUnicorn = TierIds.SeedUnicorn;
 
     public static TierResult EvaluateUnicorn(EnterpriseProfile p, DateOnly asOf, ParameterStore store) =>
         Evaluate(Unicorn, p, asOf, store, (b, set, money) =>
