@@ -277,13 +277,13 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
             if (f.Enterprise.RegisteredOn > midYear || f.ExitYear <= year) continue;
             // One stream per firm and year: one firm's decisions never shift another's.
             var d = new Draw(StreamSeed.Of(o.Seed, year, index, 0x7ea7));
-            var result = engine.Assess(ProfileBuilder.Build(f.ToRecord(), midYear), midYear);
+            var result = engine.Assess(f.ToRecord(), midYear);
             var campaign = ParkCampaign(o, f.Enterprise.ParkCode, year);
             if (result.For(TierIds.TechSme)?.Outcome == Outcome.Qualified && d.Chance(TechSmeTakeUp(f, year, applyRate, campaign)))
                 f.Registrations.Add(new TechSmeRegistrationRecord(code, year, $"{year}36{code.Substring(4, 4)}{index + 1:D6}"));
             // Autumn: the high-growth lists (picked from firms holding their status by then) and the HNTE review.
             var autumnRecord = f.ToRecord();
-            var autumnResult = engine.Assess(ProfileBuilder.Build(autumnRecord, autumn), autumn);
+            var autumnResult = engine.Assess(autumnRecord, autumn);
             var highGrowth = new[] { TierIds.Unicorn, TierIds.PotentialUnicorn, TierIds.Gazelle, TierIds.SeedUnicorn, TierIds.PotentialGazelle }
                 .FirstOrDefault(t => autumnResult.For(t)?.Outcome == Outcome.Qualified);
             if (highGrowth is not null && d.Chance(_k.HighGrowthListRate))

@@ -20,7 +20,7 @@ public sealed record YearEndSnapshot(EnterpriseRecord Known, int BaseYear, Asses
     {
         var known = KnownAtEndOf(record, baseYear);
         var nextYear = new DateOnly(baseYear + 1, 1, 1);
-        var assessment = engine.Assess(ProfileBuilder.Build(known, nextYear), nextYear);
+        var assessment = engine.Assess(known, nextYear);
         return new YearEndSnapshot(known, baseYear, assessment, new DateOnly(baseYear, 12, 31));
     }
 

@@ -1,6 +1,7 @@
 using JxEnterpriseLadder.Domain.Profiles;
 using JxEnterpriseLadder.Rules.Tiers;
 using JxEnterpriseLadder.Domain;
+using JxEnterpriseLadder.Domain.Registry;
 
 namespace JxEnterpriseLadder.Rules.Engine;
 
@@ -23,6 +24,10 @@ public sealed class AssessmentEngine(ParameterStore parameters)
     public AssessmentEngine() : this(ParameterStore.Default) { }
 
     public ParameterStore Parameters { get; } = parameters;
+
+    /// <summary>A registry record at a date: its profile as it stood then (<see cref="ProfileBuilder"/>), assessed. The one
+    /// way screenings, snapshots, the generator and the bench go from a record to a verdict.</summary>
+    public AssessmentResult Assess(EnterpriseRecord record, DateOnly asOf) => Assess(ProfileBuilder.Build(record, asOf), asOf);
 
     public AssessmentResult Assess(EnterpriseProfile profile, DateOnly asOf, EvaluationOptions? options = null)
     {

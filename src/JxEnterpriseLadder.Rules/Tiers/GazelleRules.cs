@@ -173,7 +173,7 @@ internal static class GazelleRules
         var size = revenue is { } r
             ? b.Add(new Criterion { Id = $"{id}.revenue", Label = $"{t}年营业收入", Actual = Format.Money(r), Threshold = "≥ " + Format.Money(min), Passed = r >= min, Source = set.SourceText(revenueKey) })
             : b.Add(MissingCriterion($"{id}.revenue", $"{t}年营业收入", "≥ " + Format.Money(min), set.Ref(revenueKey), Inputs.Year(t, "salesRevenue")));
-        var label = id.EndsWith('3') ? "路径三：成立 5 年内且营业收入达到规模" : "路径四：成立 10 年内且营业收入达到规模";
+        var label = $"路径{(id.EndsWith('3') ? "三" : "四")}：成立 {set.Integer(yearsKey)} 年内且营业收入达到规模";
         return PathCriterion(b, id, label, Verdict.All(founded, size), set.Ref(revenueKey));
     }
 

@@ -136,7 +136,13 @@ internal static class HnteRules
                 Id = "hnte.rd-ratio", Label = label, Actual = "尚无完整会计年度", Threshold = "按最近一年销售收入分档", Passed = false, Source = source,
             });
         if (missing.Count > 0)
-            return b.Add(MissingCriterion("hnte.rd-ratio", label, "按最近一年销售收入分档：≤5000万 5%，5000万–2亿 4%，>2亿 3%", set.Ref("rdRatioSmall"), missing.ToArray()));
+        {
+            // The bands as the law states them, from the parameter file (no number of the law here).
+            static string Sales(decimal yuan) => Format.Money(yuan).TrimEnd('元');
+            var (small, medium) = (set.Number("rdRatioSmallSalesCeiling"), set.Number("rdRatioMediumSalesCeiling"));
+            var bands = $"按最近一年销售收入分档：≤{Sales(small)} {Format.Percent(set.Number("rdRatioSmall"))}，{Sales(small)}–{Sales(medium)} {Format.Percent(set.Number("rdRatioMedium"))}，>{Sales(medium)} {Format.Percent(set.Number("rdRatioLarge"))}";
+            return b.Add(MissingCriterion("hnte.rd-ratio", label, bands, set.Ref("rdRatioSmall"), missing.ToArray()));
+        }
         var rd = years.Sum(t => p.Year(t)!.RdExpense!.Value);
         var sales = years.Sum(t => p.Year(t)!.SalesRevenue!.Value);
         var latest = p.Year(year)!.SalesRevenue!.Value;
