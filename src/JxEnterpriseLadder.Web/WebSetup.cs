@@ -132,6 +132,7 @@ public static class WebSetup
         if (db.Provider != DatabaseProvider.Sqlite || app.Environment.IsProduction())
         {
             preparation.Finished();
+            RescoreIfStale(app, log);
             return;
         }
         var empty = registry.CountEnterprises() == 0;
@@ -140,6 +141,7 @@ public static class WebSetup
         {
             app.PrepareDemoAccounts();
             preparation.Finished();
+            RescoreIfStale(app, log);
             return;
         }
         // Long work in the background: the port opens now, and pages show how far it is.
@@ -171,6 +173,24 @@ public static class WebSetup
             }
         }, TaskCreationOptions.LongRunning);
     }
+
+    /// <summary>A registry whose stored forecast was made otherwise than the model files now say (an upgrade from before
+    /// models were bound to their registry, a model replaced) is rescored in the background on start: the pages never
+    /// keep showing a refused model's probabilities. A registry never scored stays as it is (`jxladder ml predict`).</summary>
+    private static void RescoreIfStale(WebApplication app, ILogger log) => _ = Task.Run(() =>
+    {
+        try
+        {
+            var models = app.Services.GetRequiredService<PromotionModels>();
+            if (app.Services.GetRequiredService<PredictionRepository>().LatestBaseYear() is null || !models.StoredForecastStale()) return;
+            log.LogInformation("The stored forecast was made by other model files than those in use: rescoring");
+            models.Predict();
+        }
+        catch (Exception e)
+        {
+            log.LogWarning("Stored forecast not rescored: {Reason}", e.Message);
+        }
+    });
 
     /// <summary>Scores the embedded registry with the models in use (<see cref="PromotionModels"/>: this registry's own once
     /// trained, else those shipped with the app, which only the demo province they learnt from uses as models) when it

@@ -17,14 +17,15 @@ public sealed class AppFixture : IDisposable
     public string DatabasePath { get; }
     private readonly Dictionary<string, HttpClient> _signedIn = [];
 
-    public AppFixture() : this(300, null) { }
+    public AppFixture() : this(300, null, null) { }
 
     /// <summary>An app of its own: a demo of <paramref name="enterprises"/>, its own models trained into <paramref name="trainedModels"/>.</summary>
-    public static AppFixture Own(int enterprises, string? trainedModels = null) => new(enterprises, trainedModels);
+    /// <paramref name="databasePath"/>: an existing registry file to start on (else a new one).
+    public static AppFixture Own(int enterprises, string? trainedModels = null, string? databasePath = null) => new(enterprises, trainedModels, databasePath);
 
-    private AppFixture(int enterprises, string? trainedModels)
+    private AppFixture(int enterprises, string? trainedModels, string? databasePath)
     {
-        DatabasePath = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "demo.db");
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "demo.db");
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("ConnectionStrings:Registry", "sqlite:" + DatabasePath);

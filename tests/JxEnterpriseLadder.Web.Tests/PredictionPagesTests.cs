@@ -93,6 +93,26 @@ public sealed partial class PredictionPagesTests(AppFixture app, BrowserFixture 
     }
 
     [Fact]
+    public async Task ARegistryThatStoredAnotherRegistrysProbabilitiesIsRescoredOnStart()
+    {
+        // A registry scored before models were bound to their registry: the shipped HNTE model's probabilities stored.
+        var path = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "old.db");
+        var db = JxEnterpriseLadder.Data.Database.Parse("sqlite:" + path);
+        var engine = new JxEnterpriseLadder.Rules.Engine.AssessmentEngine();
+        JxEnterpriseLadder.Services.Seeding.SeedProvince(db, new JxEnterpriseLadder.Generator.GeneratorOptions { Enterprises = 300 }, engine);
+        var predictions = new JxEnterpriseLadder.Data.PredictionRepository(db);
+        new PromotionWorkflow(new JxEnterpriseLadder.Data.RegistryRepository(db), engine, new TrainingSettings())
+            .Predict(Path.Combine(AppContext.BaseDirectory, "models"), predictions, modelsOfAnyRegistry: true);
+        Assert.Contains(predictions.ModelsOf(2025), m => m.Transition == Transition.HnteEntry.Id && !m.Model.StartsWith("rules:", StringComparison.Ordinal));
+
+        using var own = AppFixture.Own(300, databasePath: path);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (predictions.ModelsOf(2025).Any(m => !m.Model.StartsWith("rules:", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+            await Task.Delay(500);
+        Assert.All(predictions.ModelsOf(2025), m => Assert.StartsWith("rules:", m.Model));
+    }
+
+    [Fact]
     public async Task TheDashboardShowsExpectedEntriesBesideTheTargets()
     {
         var html = await Page("/");
