@@ -81,7 +81,8 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         await Assertions.Expect(page.GetByText(new Regex("筛查 \\d{4}-\\d{2}-\\d{2}（南昌市）完成"))).ToBeVisibleAsync(new() { Timeout = 60_000 });
 
         var rows = page.Locator("#review-queue tbody tr");
-        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        // The table first shows its empty row while its page loads: wait for a row of the queue (an enterprise link).
+        await Assertions.Expect(rows.Locator("td a").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         var name = (await rows.First.Locator("td a").TextContentAsync())!.Trim();
         await rows.First.Locator("input[type=checkbox]").CheckAsync();
         await page.GetByLabel("复核说明（驳回必填）").FillAsync("材料核实无误");
@@ -244,7 +245,8 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         await Blazor(page);
         var rows = page.Locator("#review-queue tbody tr");
         var info = page.Locator("#review-queue .table-page-info .me-2");
-        await Assertions.Expect(info).ToContainTextAsync("共");
+        // "共 0 条" until the first page has loaded: wait for the loaded count.
+        await Assertions.Expect(info).ToHaveTextAsync(new Regex(@"共 [1-9][\d,]* 条"));
         var total = await info.TextContentAsync();
         var count = int.Parse(Regex.Match(total!, @"共 ([\d,]+) 条").Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(count > 25, $"{count} pending: too few to page");
