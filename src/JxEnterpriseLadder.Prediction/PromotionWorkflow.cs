@@ -126,14 +126,13 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
         }).ToList();
     }
 
-    private (PromotionModel? Model, RulesCalibration Rules) LoadFiles(string modelsDir, Transition t)
-    {
-        var rulesPath = RulesPath(modelsDir, t);
-        if (!File.Exists(rulesPath))
-            throw new ModelFileException($"{modelsDir}: no {t.Id}.rules.json (run `jxladder ml train`)");
-        var model = File.Exists(ModelPath(modelsDir, t)) ? PromotionModel.Load(_training.NewContext(), ModelPath(modelsDir, t), t, _features) : null;
-        return (model, RulesCalibration.Load(rulesPath, t));
-    }
+    private (PromotionModel? Model, RulesCalibration Rules) LoadFiles(string modelsDir, Transition t) =>
+        (File.Exists(ModelPath(modelsDir, t)) ? PromotionModel.Load(_training.NewContext(), ModelPath(modelsDir, t), t, _features) : null, LoadRules(modelsDir, t));
+
+    /// <summary>A rung's rules calibration, which every training writes: without it the folder is not a trained one.</summary>
+    private static RulesCalibration LoadRules(string modelsDir, Transition t) => File.Exists(RulesPath(modelsDir, t))
+        ? RulesCalibration.Load(RulesPath(modelsDir, t), t)
+        : throw new ModelFileException($"{modelsDir}: no {t.Id}.rules.json (run `jxladder ml train`)");
 
     /// <summary>What each rung's forecast would come from on this registry: its model if trained here and shipped, else
     /// the rules (saying whether the model did not ship or was trained on another registry).</summary>
@@ -142,9 +141,7 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
         var identity = RegistryIdentity.Of(registry.Database);
         return Transition.All.Select(t =>
         {
-            var rulesPath = RulesPath(modelsDir, t);
-            if (!File.Exists(rulesPath)) throw new ModelFileException($"{modelsDir}: no {t.Id}.rules.json (run `jxladder ml train`)");
-            var rules = RulesCalibration.Load(rulesPath, t);
+            var rules = LoadRules(modelsDir, t);
             // The manifest alone: the pages ask this on every view, and the model itself is not needed to answer.
             var model = File.Exists(ModelPath(modelsDir, t)) ? PromotionModel.ReadManifest(ModelPath(modelsDir, t), t, _features) : null;
             if (model is null) return new RungForecast(t, ForecastSource.RulesModelNotShipped, null, rules, null);

@@ -16,6 +16,9 @@ public sealed record Enterprise
     public bool Listed { get; init; }
     /// <summary>The day the enterprise listed (null: not listed, or listed on a day the registry does not know).</summary>
     public DateOnly? ListedOn { get; init; }
+
+    /// <summary>Whether it was listed on <paramref name="day"/>: from its listing day when the registry has it, else as held.</summary>
+    public bool ListedAt(DateOnly day) => ListedOn is { } listedOn ? listedOn <= day : Listed;
     public bool Resident { get; init; } = true;
     public bool ProhibitedIndustry { get; init; }
     public bool BranchOrTradingOnly { get; init; }
@@ -174,7 +177,7 @@ public sealed record EnterpriseRecord
         var e = Enterprise;
         var laterMove = LocationChanges.Where(m => m.ChangedOn > day).MinBy(m => m.ChangedOn);
         if (laterMove is not null) e = e with { CityCode = laterMove.PreviousCityCode, ParkCode = laterMove.PreviousParkCode };
-        if (e.ListedOn is { } listedOn) e = e with { Listed = listedOn <= day };
+        if (e.ListedOn is not null) e = e with { Listed = e.ListedAt(day) };
         return e;
     }
 }

@@ -21,7 +21,7 @@ public static class ProfileBuilder
             CreditCode = e.CreditCode,
             Name = e.Name,
             RegisteredOn = e.RegisteredOn,
-            Listed = e.ListedOn is { } listedOn ? listedOn <= asOf : e.Listed, // listed from its listing day, when the registry has it
+            Listed = e.ListedAt(asOf),
             Industry = e.Industry,
             HiTechField = e.HiTechField,
             Resident = e.Resident,
