@@ -52,6 +52,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>Waits until the page is interactive (the layout marks the body), so clicks reach the server.</summary>
     public static async Task Interactive(IPage page) => await page.WaitForSelectorAsync("body[data-interactive='1']", new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>
+    /// Chooses files in a file input once the framework has wired it: a page reached by a link renders its file
+    /// input before the input's change listener is attached, and files chosen in between are never seen by the
+    /// server. The framework marks a wired input with <c>_blazorInputFileNextFileId</c>.
+    /// </summary>
+    public static async Task ChooseFiles(IPage page, string selector, params string[] files)
+    {
+        await page.WaitForFunctionAsync("s => document.querySelector(s)?._blazorInputFileNextFileId !== undefined", selector);
+        await page.Locator(selector).SetInputFilesAsync(files);
+    }
 }
 
 /// <summary>Each role's main path in a real browser against the app on a real port with a real database.</summary>

@@ -160,7 +160,7 @@ public sealed class HostileInputTests(AppFixture app, BrowserFixture browser) : 
         var page = await browser.SignedIn(app, "province");
         await page.GotoAsync("/import");
         await BrowserFixture.Interactive(page);
-        await page.Locator("#files").SetInputFilesAsync(file);
+        await BrowserFixture.ChooseFiles(page, "#files", file);
         await page.GetByRole(AriaRole.Button, new() { Name = "校验并导入" }).ClickAsync();
         await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("未写入任何数据");
         await Assertions.Expect(page.Locator("table[aria-label=导入问题] tbody tr")).ToContainTextAsync("超过 32,767 个字符的上限");

@@ -44,7 +44,7 @@ public sealed class ImportBrowserTests(AppFixture app, BrowserFixture browser) :
         var changed = Path.ChangeExtension(file, ".changed.xlsx");
         await using (var s = File.Create(changed)) RegistryExport.Workbook([record with { Enterprise = record.Enterprise with { Name = hostile } }], s);
         await page.GetByRole(AriaRole.Link, new() { Name = "导入" }).ClickAsync();
-        await page.Locator("#files").SetInputFilesAsync(changed);
+        await BrowserFixture.ChooseFiles(page, "#files", changed);
         await page.GetByRole(AriaRole.Button, new() { Name = "校验并导入" }).ClickAsync();
         await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("已导入");
         await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("变更 1 家");
@@ -60,7 +60,7 @@ public sealed class ImportBrowserTests(AppFixture app, BrowserFixture browser) :
         var year = record.Filings.Max(f => f.Year);
         await File.WriteAllTextAsync(bad, $"统一社会信用代码,会计年度,职工总数,科技人员数\r\n{code},{year},10,11\r\n{code},{year},10,5\r\n", System.Text.Encoding.UTF8);
         await page.GetByRole(AriaRole.Link, new() { Name = "导入" }).ClickAsync();
-        await page.Locator("#files").SetInputFilesAsync(bad);
+        await BrowserFixture.ChooseFiles(page, "#files", bad);
         await page.GetByRole(AriaRole.Button, new() { Name = "校验并导入" }).ClickAsync();
         await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("未写入任何数据");
         var problems = page.Locator("table[aria-label=导入问题] tbody tr");
