@@ -32,6 +32,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AuditRepository>();
         services.AddSingleton<EnterpriseEditing>();
         services.AddSingleton<PromotionModels>();
+        services.AddSingleton<DraftRepository>();
+        services.AddSingleton<PolicyDrafts>();
+        services.AddSingleton<PolicyWhatIf>();
+        services.AddSingleton<WhatIfJobs>();
         return services;
     }
 }

@@ -51,7 +51,7 @@ public static class Ui
             "enterprise" => "enterprise details", "filing" => "annual filing", "ip" => "IP", "tech-sme-registration" => "tech-SME registration",
             "hnte-certificate" => "HNTE certificate", "list-entry" => "gazelle/unicorn list entry", "financing" => "financing",
             "clean-record" => "clean record", "location-change" => "moves of city or park", "status" => "status review",
-            "parameter" => "parameters", "registry" => "registry", _ => "record",
+            "parameter" => "parameters", "parameter-draft" => "policy draft", "registry" => "registry", _ => "record",
         });
         var how = action switch
         {

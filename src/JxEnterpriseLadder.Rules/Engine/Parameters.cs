@@ -99,8 +99,9 @@ public sealed class ParameterSet
         return new Band(atLeast, above, min, max);
     }
 
+    // A value read as two types (a number as decimal here, as int there) is cached as the first and read afresh as the other.
     private T Cached<T>(string key, Func<Parameter, T> read) where T : notnull =>
-        _values.TryGetValue(key, out var v) ? (T)v : (T)_values.GetOrAdd(key, read(Get(key)));
+        _values.TryGetValue(key, out var v) ? v is T t ? t : read(Get(key)) : _values.GetOrAdd(key, read(Get(key))) is T first ? first : read(Get(key));
 }
 
 /// <summary>All parameter files, by set; picks the version in force at an evaluation date.</summary>

@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text.Json;
+using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Domain;
+using JxEnterpriseLadder.Domain.Access;
+using JxEnterpriseLadder.Domain.Registry;
+using JxEnterpriseLadder.Rules.Engine;
+
+namespace JxEnterpriseLadder.Services;
+
+/// <summary>
+/// Policy drafts (issue 22, ADR 0017): a province officer or administrator proposes values for one tier's parameter
+/// set, starting from the set in force; the draft is checked like a shipped file, stored with who and when, audited,
+/// and never in force. A what-if screening (<see cref="PolicyWhatIf"/>) reads it in place of the law at a date.
+/// </summary>
+public sealed class PolicyDrafts(DraftRepository drafts, ParameterStore law, TimeProvider clock)
+{
+    /// <summary>The parameter sets a draft may change: those the tiers read (not the ladder, targets or exchange rates).</summary>
+    public static readonly IReadOnlyList<string> DraftableSets =
+        [TierIds.TechSme, TierIds.Hnte, "high-growth", TierIds.Gazelle, TierIds.PotentialGazelle, TierIds.Unicorn, TierIds.PotentialUnicorn, TierIds.SeedUnicorn];
+
+    public const int MaxNameLength = 60, MaxNoteLength = 500;
+
+    /// <summary>How a value is edited: a number (in its unit), a yes/no, or shown only (lists and tables stay as in force).</summary>
+    public enum ValueKind { Number, Integer, Flag, Fixed }
+
+    /// <summary>One value of a set as the draft form shows it.</summary>
+    public sealed record Value(string Key, string Label, ParameterUnit Unit, ValueKind Kind, string Source, string? Confidence, string? Note,
+        JsonElement InForce, bool Nullable);
+
+    /// <summary>A draft as the pages and the CLI use it: the stored row and the set it changes.</summary>
+    public sealed record Draft(DraftRepository.DraftRow Row, IReadOnlyDictionary<string, JsonElement> Changes)
+    {
+        public string Name => Row.Name;
+        public string Set => Row.SetName;
+    }
+
+    public sealed record SaveResult(bool Saved, IReadOnlyList<DraftProblem> Problems);
+
+    public static bool MayDraft(AccessScope scope) => scope.Role is Roles.Admin or Roles.ProvinceOfficer;
+
+    /// <summary>Officers see drafts (to compare an enterprise under one); enterprises and parks do not.</summary>
+    public IReadOnlyList<Draft> All(AccessScope scope)
+    {
+        if (!scope.IsOfficer) return [];
+        return drafts.All().Select(Read).ToList();
+    }
+
+    public Draft? Find(AccessScope scope, string name) =>
+        scope.IsOfficer && drafts.Find(name) is { } row ? Read(row) : null;
+
+    /// <summary>The version of a set in force at a date, or null.</summary>
+    public ParameterSet? InForce(string set, DateOnly asOf) => law.InForce(set, asOf);
+
+    /// <summary>The values of the set in force at the date, as the draft form lists them.</summary>
+    public IReadOnlyList<Value> Values(string set, DateOnly asOf)
+    {
+        var inForce = law.InForce(set, asOf) ?? throw new ArgumentException($"{asOf:yyyy-MM-dd} 没有现行的 {set} 参数");
+        return inForce.Values.Select(kv =>
+        {
+            var v = kv.Value.Value;
+            var nullable = law.All.Any(s => s.Set == set && s.Values.TryGetValue(kv.Key, out var p) && p.Value.ValueKind == JsonValueKind.Null);
+            var kind = v.ValueKind switch
+            {
+                JsonValueKind.True or JsonValueKind.False => ValueKind.Flag,
+                JsonValueKind.Number when v.TryGetDecimal(out var d) && d == decimal.Truncate(d) && ParameterUnit.Of(kv.Key, v) is not { Kind: UnitKind.Ratio or UnitKind.Money } => ValueKind.Integer,
+                JsonValueKind.Number => ValueKind.Number,
+                JsonValueKind.Null => ValueKind.Number,
+                _ => ValueKind.Fixed,
+            };
+            return new Value(kv.Key, kv.Value.Label ?? kv.Key, ParameterUnit.Of(kv.Key, v), kind, inForce.SourceText(kv.Key), kv.Value.Confidence ?? inForce.Source.Confidence,
+                kv.Value.Note, v, nullable);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Saves a draft: its name, the set and the date whose version in force it starts from, and the values it changes
+    /// (key → JSON value; values equal to the law are dropped). Refused, with the key named, when a value is missing,
+    /// of the wrong kind or unknown, or when nothing changes.
+    /// </summary>
+    public SaveResult Save(AccessScope scope, string userName, string name, string set, DateOnly basedOnDate,
+        IReadOnlyDictionary<string, JsonElement> changes, string? note)
+    {
+        if (!MayDraft(scope)) throw new OutOfScopeException("只有省级科技部门和管理员可以起草政策草案");
+        var problems = new List<DraftProblem>();
+        name = (name ?? "").Trim();
+        if (name.Length == 0) problems.Add(new(set, "name", "请填写草案名称"));
+        else if (name.Length > MaxNameLength) problems.Add(new(set, "name", $"草案名称不能超过 {MaxNameLength} 个字符"));
+        else if (name.Any(char.IsControl)) problems.Add(new(set, "name", "草案名称含有控制字符"));
+        if (note is { Length: > MaxNoteLength }) problems.Add(new(set, "note", $"说明不能超过 {MaxNoteLength} 个字符"));
+        if (!DraftableSets.Contains(set)) problems.Add(new(set, "set", "此参数集不能起草"));
+        if (problems.Count > 0) return new(false, problems);
+        var basis = law.InForce(set, basedOnDate);
+        if (basis is null) return new(false, [new(set, "set", $"{basedOnDate:yyyy-MM-dd} 没有现行的参数")]);
+
+        var changed = changes.Where(c => !basis.Values.TryGetValue(c.Key, out var p) || !JsonElement.DeepEquals(p.Value, c.Value))
+            .ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        problems.AddRange(ParameterDrafts.Check(basis, ParameterDrafts.Apply(basis, changed, name), law));
+        if (problems.Count == 0 && changed.Count == 0) problems.Add(new(set, "values", "草案没有改动任何参数"));
+        if (problems.Count > 0) return new(false, problems);
+
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var existing = drafts.Find(name);
+        var row = new DraftRepository.DraftRow(name, set, basis.Version, JsonSerializer.Serialize(changed), string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            existing?.CreatedBy ?? userName, existing?.CreatedAt ?? now, userName, now);
+        drafts.Save(row, new AuditStamp(userName, $"保存政策草案「{name}」"), now);
+        return new(true, []);
+    }
+
+    public bool Remove(AccessScope scope, string userName, string name)
+    {
+        if (!MayDraft(scope)) throw new OutOfScopeException("只有省级科技部门和管理员可以删除政策草案");
+        return drafts.Remove(name, new AuditStamp(userName, $"删除政策草案「{name}」"), clock.GetUtcNow().ToUnixTimeSeconds());
+    }
+
+    /// <summary>The draft's set as it would read at the date: the version in force then, with the draft's values.</summary>
+    public ParameterSet SetAt(Draft draft, DateOnly asOf) =>
+        ParameterDrafts.Apply(law.InForce(draft.Set, asOf) ?? throw new ArgumentException($"{asOf:yyyy-MM-dd} 没有现行的 {draft.Set} 参数"), draft.Changes, draft.Name);
+
+    /// <summary>
+    /// Drafts read from a folder of parameter files (the CLI's --draft FOLDER): each file a whole set, standing in for
+    /// the version of its set in force at the date.
+    /// </summary>
+    public static IReadOnlyList<ParameterSet> FromFolder(string folder) => ParameterStore.FromDirectory(folder).All.ToList();
+
+    private static Draft Read(DraftRepository.DraftRow row)
+    {
+        using var doc = JsonDocument.Parse(row.Changes);
+        return new Draft(row, doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal));
+    }
+}
+
+public enum UnitKind { Money, MoneyUsd, Ratio, Years, Days, People, Points, Count, Year, Flag, Other }
+
+/// <summary>
+/// The unit of a parameter as the draft form shows and takes it, read from the key's name (the parameter files name
+/// their keys by what they measure: …Revenue in yuan, …Usd in US dollars, …Ratio/…Cagr/…Share as a fraction).
+/// A ratio is shown and typed in percent.
+/// </summary>
+public sealed record ParameterUnit(UnitKind Kind, string Chinese, string English)
+{
+    public static ParameterUnit Of(string key, JsonElement value)
+    {
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return new(UnitKind.Flag, "是/否", "yes/no");
+        var k = key.ToLowerInvariant();
+        // Most specific first: "cagrYears" counts years, "rdRatioSmallSalesCeiling" is an amount of money.
+        if (k.EndsWith("usd", StringComparison.Ordinal)) return new(UnitKind.MoneyUsd, "美元", "US dollars");
+        if (k == "targetyear") return new(UnitKind.Year, "年度", "year");
+        if (k.Contains("years")) return new(UnitKind.Years, "年", "years");
+        if (k.Contains("ceiling")) return new(UnitKind.Money, "元", "yuan");
+        if (k.Contains("ratio") || k.Contains("cagr") || k.Contains("share") || k.Contains("growth") || k.Contains("torevenue"))
+            return new(UnitKind.Ratio, "%", "%");
+        if (k.Contains("revenue") || k.Contains("assets") || k.Contains("investment") || k.EndsWith("cny", StringComparison.Ordinal))
+            return new(UnitKind.Money, "元", "yuan");
+        if (k.Contains("days")) return new(UnitKind.Days, "天", "days");
+        if (k.Contains("employees")) return new(UnitKind.People, "人", "people");
+        if (k.Contains("points") || k.Contains("score")) return new(UnitKind.Points, "分", "points");
+        if (k.Contains("count")) return new(UnitKind.Count, "件", "items");
+        if (k.StartsWith("direct", StringComparison.Ordinal)) return new(UnitKind.Years, "年内", "years");
+        return new(UnitKind.Other, "", "");
+    }
+
+    /// <summary>A stored value as the form shows it (a ratio in percent), invariant digits.</summary>
+    public string Show(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => "",
+        JsonValueKind.Number when Kind == UnitKind.Ratio => (value.GetDecimal() * 100m).ToString("0.####", CultureInfo.InvariantCulture),
+        JsonValueKind.Number => value.GetDecimal().ToString("0.####", CultureInfo.InvariantCulture),
+        JsonValueKind.True => "是",
+        JsonValueKind.False => "否",
+        _ => value.GetRawText(),
+    };
+
+    /// <summary>A value as people read it: grouped digits, a ratio in percent, the unit after it.</summary>
+    public string Display(JsonElement value, bool english = false) => value.ValueKind switch
+    {
+        JsonValueKind.Null => english ? "not set" : "不设",
+        JsonValueKind.True => english ? "yes" : "是",
+        JsonValueKind.False => english ? "no" : "否",
+        JsonValueKind.Number when Kind == UnitKind.Ratio => (value.GetDecimal() * 100m).ToString("#,0.##", CultureInfo.InvariantCulture) + "%",
+        JsonValueKind.Number => value.GetDecimal().ToString("#,0.####", CultureInfo.InvariantCulture) + (english ? (English.Length > 0 ? " " + English : "") : Chinese is "%" or "" ? Chinese : " " + Chinese),
+        _ => value.GetRawText(),
+    };
+
+    /// <summary>What an officer typed, as the value to store; null when it is not a number.</summary>
+    public JsonElement? Parse(string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed)) return JsonDocument.Parse("null").RootElement.Clone();
+        if (!decimal.TryParse(typed.Trim().TrimEnd('%').Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var d)) return null;
+        if (Kind == UnitKind.Ratio) d /= 100m;
+        return JsonDocument.Parse(d.ToString(CultureInfo.InvariantCulture)).RootElement.Clone();
+    }
+}
