@@ -13,6 +13,7 @@ var verbs = new Dictionary<string, Func<string[], int>>
     ["import"] = ImportVerb.Run,
     ["export"] = ExportVerb.Run,
     ["template"] = TemplateVerb.Run,
+    ["whatif"] = WhatIfVerb.Run,
 };
 
 if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
@@ -31,6 +32,7 @@ if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
           import         import .xlsx / CSV files in one transaction, after checking every row
           export         the registry as CSV files, or one enterprise's record as .xlsx
           template       the import templates (.xlsx, or CSV files), from the data dictionary
+          whatif         screen under a policy draft beside the law: who would enter or leave, by city
 
         --db sqlite:<path> | "Host=…;Database=…;Username=…"  (default sqlite:data/jxladder.db, or $JXLADDER_DB)
         """);

@@ -68,7 +68,7 @@ public sealed class PolicyDrafts(DraftRepository drafts, ParameterStore law, Tim
                 JsonValueKind.Null => ValueKind.Number,
                 _ => ValueKind.Fixed,
             };
-            return new Value(kv.Key, kv.Value.Label ?? kv.Key, ParameterUnit.Of(kv.Key, v), kind, inForce.SourceText(kv.Key), kv.Value.Confidence ?? inForce.Source.Confidence,
+            return new Value(kv.Key, kv.Value.Label ?? kv.Key, ParameterUnit.Of(kv.Key, v), kind, kv.Value.Ref ?? inForce.Source.Article ?? "", kv.Value.Confidence,
                 kv.Value.Note, v, nullable);
         }).ToList();
     }
@@ -165,6 +165,7 @@ public sealed record ParameterUnit(UnitKind Kind, string Chinese, string English
     {
         JsonValueKind.Null => "",
         JsonValueKind.Number when Kind == UnitKind.Ratio => (value.GetDecimal() * 100m).ToString("0.####", CultureInfo.InvariantCulture),
+        JsonValueKind.Number when Kind is UnitKind.Money or UnitKind.MoneyUsd => value.GetDecimal().ToString("#,0.####", CultureInfo.InvariantCulture),
         JsonValueKind.Number => value.GetDecimal().ToString("0.####", CultureInfo.InvariantCulture),
         JsonValueKind.True => "是",
         JsonValueKind.False => "否",
@@ -179,8 +180,62 @@ public sealed record ParameterUnit(UnitKind Kind, string Chinese, string English
         JsonValueKind.False => english ? "no" : "否",
         JsonValueKind.Number when Kind == UnitKind.Ratio => (value.GetDecimal() * 100m).ToString("#,0.##", CultureInfo.InvariantCulture) + "%",
         JsonValueKind.Number => value.GetDecimal().ToString("#,0.####", CultureInfo.InvariantCulture) + (english ? (English.Length > 0 ? " " + English : "") : Chinese is "%" or "" ? Chinese : " " + Chinese),
-        _ => value.GetRawText(),
+        _ => Structured(value, english),
     };
+
+    private static readonly Dictionary<string, string> FlagEnglish = new()
+    {
+        ["majorAccident"] = "major safety or quality accident", ["seriousEnvironmentalViolation"] = "serious environmental violation",
+        ["researchMisconduct"] = "serious research misconduct", ["abnormalOperations"] = "listed for abnormal operations",
+        ["seriousDishonesty"] = "listed as seriously dishonest",
+    };
+
+    private static readonly Dictionary<string, (string Zh, string En)> Items = new()
+    {
+        ["rdRulesAndAccounts"] = ("研发管理制度与核算", "R&D rules and accounts"),
+        ["rdUnitAndCooperation"] = ("研发机构与产学研合作", "R&D unit and cooperation"),
+        ["commercializationIncentives"] = ("成果转化激励", "commercialisation incentives"),
+        ["talentRules"] = ("人才培养与奖励制度", "talent rules"),
+    };
+
+    /// <summary>An item of a table (an expert grade "A", an R&amp;D management item) as people name it.</summary>
+    private static string ItemName(string item, bool english) =>
+        Items.TryGetValue(item, out var n) ? english ? n.En : n.Zh : item;
+
+    // Tables and lists as people read them: a review window, the clean-record flags, a band table, a grade table.
+    private static string Structured(JsonElement value, bool english)
+    {
+        static string N(JsonElement e) => e.GetDecimal().ToString("#,0.####", CultureInfo.InvariantCulture);
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                return value.GetString() switch
+                {
+                    "lower" => english ? "the band's lower end" : "取档位下限",
+                    "range" => english ? "the band's range" : "显示档位区间",
+                    var s => s ?? "",
+                };
+            case JsonValueKind.Object when value.TryGetProperty("years", out var y):
+                return english ? $"the last {N(y)} years" : $"近 {N(y)} 年";
+            case JsonValueKind.Object when value.TryGetProperty("days", out var d):
+                return english ? $"the last {N(d)} days" : $"近 {N(d)} 天";
+            case JsonValueKind.Object when value.TryGetProperty("calendarYearsBefore", out var c):
+                return english ? $"this year and the {N(c)} before" : $"当年及上 {N(c)} 年";
+            case JsonValueKind.Object:
+                return string.Join(" · ", value.EnumerateObject().Select(p => $"{ItemName(p.Name, english)} {(p.Value.ValueKind == JsonValueKind.Number ? N(p.Value) : p.Value.ToString())}"));
+            case JsonValueKind.Array when value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String):
+                return string.Join(english ? ", " : "、", value.EnumerateArray().Select(e => e.GetString()!).Select(f => english ? FlagEnglish.GetValueOrDefault(f, f) : CleanRecordFlagNames.Of(f)));
+            case JsonValueKind.Array:
+                return string.Join(english ? "; " : "；", value.EnumerateArray().Select(band =>
+                {
+                    var bound = band.TryGetProperty("atLeast", out var a) ? "≥ " + N(a) : band.TryGetProperty("above", out var b) ? "> " + N(b) : english ? "otherwise" : "其他";
+                    var points = band.TryGetProperty("points", out var p) ? p.ValueKind == JsonValueKind.Array ? $"{N(p[0])}–{N(p[1])}" : N(p) : "";
+                    return english ? $"{bound}: {points} points" : $"{bound}：{points} 分";
+                }));
+            default:
+                return value.GetRawText();
+        }
+    }
 
     /// <summary>What an officer typed, as the value to store; null when it is not a number.</summary>
     public JsonElement? Parse(string? typed)

@@ -46,7 +46,7 @@ public sealed class PolicyWhatIf(RegistryRepository registry, AssessmentEngine l
     /// <see cref="PolicyDrafts.SetAt"/>). Refused with the set and key named when the draft cannot stand in for the law.
     /// </summary>
     /// <param name="progress">Called with (assessed, total) every thousand enterprises.</param>
-    public Result Run(AccessScope scope, string draftName, ParameterSet draft, string draftBasedOn, DateOnly asOf,
+    public Result Run(AccessScope scope, string draftName, ParameterSet draft, DateOnly asOf,
         Action<int, int>? progress = null, CancellationToken cancel = default)
     {
         if (!scope.IsOfficer) throw new OutOfScopeException("只有科技部门可以运行政策模拟");

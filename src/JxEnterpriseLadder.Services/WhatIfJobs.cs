@@ -69,7 +69,7 @@ public sealed class WhatIfJobs(PolicyWhatIf whatIf, PolicyDrafts drafts, TimePro
     {
         try
         {
-            job.Result = whatIf.Run(job.Scope, draft.Name, drafts.SetAt(draft, job.AsOf), draft.Row.BasedOn, job.AsOf,
+            job.Result = whatIf.Run(job.Scope, draft.Name, drafts.SetAt(draft, job.AsOf), job.AsOf,
                 (done, total) => { job.Total = total; job.Done = done; }, job.Cancel.Token);
             job.State = State.Finished;
         }

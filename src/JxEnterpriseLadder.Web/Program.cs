@@ -31,6 +31,7 @@ app.MapStaticAssets();
 app.MapAssessmentsApi();
 app.MapAccountEndpoints();
 app.MapExports();
+app.MapWhatIfExport();
 app.MapImports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

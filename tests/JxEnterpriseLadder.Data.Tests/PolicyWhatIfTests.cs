@@ -72,7 +72,7 @@ public sealed class PolicyWhatIfTests
     private static PolicyWhatIf.Result Run(PolicyDrafts drafts, PolicyWhatIf whatIf, string name, AccessScope? scope = null)
     {
         var draft = drafts.Find(AccessScope.Province, name)!;
-        return whatIf.Run(scope ?? AccessScope.Province, name, drafts.SetAt(draft, AsOf), draft.Row.BasedOn, AsOf);
+        return whatIf.Run(scope ?? AccessScope.Province, name, drafts.SetAt(draft, AsOf), AsOf);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -160,6 +160,20 @@ public sealed class PolicyWhatIfTests
         var (store, problems) = ParameterDrafts.InPlaceOfLaw(ParameterStore.Default, [missing], AsOf);
         Assert.Null(store);
         Assert.Equal(("passScore", "缺少此参数"), (Assert.Single(problems).Key, problems[0].Message));
+    }
+
+    [Fact]
+    public void EveryValueADraftCanChangeIsShownInWordsNotAsItsKey()
+    {
+        foreach (var set in PolicyDrafts.DraftableSets)
+            foreach (var version in ParameterStore.Default.All.Where(s => s.Set == set))
+                foreach (var (key, p) in version.Values)
+                {
+                    Assert.False(string.IsNullOrWhiteSpace(p.Label), $"{version.Version}: {key} has no label");
+                    var unit = ParameterUnit.Of(key, p.Value);
+                    foreach (var english in new[] { false, true })
+                        Assert.DoesNotMatch("[a-z][A-Z]|\\{|\\[|\"", unit.Display(p.Value, english)); // no key, no raw JSON
+                }
     }
 
     private static void Problem(PolicyDrafts.SaveResult result, string key, string says)

@@ -44,3 +44,9 @@ internal static class Inputs
         ["seriousDishonesty"] = "列入严重违法失信名单",
     };
 }
+
+/// <summary>The clean-record flags' Chinese names, as the explanations name them (for pages that list a rule's flags).</summary>
+public static class CleanRecordFlagNames
+{
+    public static string Of(string flag) => Inputs.CleanLabels.GetValueOrDefault(flag, flag);
+}

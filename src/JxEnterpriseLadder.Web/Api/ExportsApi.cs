@@ -56,6 +56,17 @@ public static class ExportsApi
         }).RequireAuthorization();
     }
 
+    /// <summary>A finished what-if's comparison (issue 22), for the province officers and administrators who run them.</summary>
+    public static void MapWhatIfExport(this WebApplication app) =>
+        app.MapGet("/export/whatif/{id:int}.xlsx", (int id, HttpContext http, WhatIfJobs jobs) =>
+        {
+            var scope = UserScope.Of(http.User)!;
+            if (!PolicyDrafts.MayDraft(scope)) return Task.FromResult(Results.Forbid());
+            if (jobs.Find(id) is not { Result: { } result }) return Task.FromResult<IResult>(Results.NotFound("没有这次模拟的结果（结果只保留最近几次，且在重启后清空）"));
+            var safe = string.Concat(result.DraftName.Select(c => Path.GetInvalidFileNameChars().Contains(c) || char.IsControl(c) ? '_' : c));
+            return Workbook(s => PolicyWhatIf.Export(result, s), $"政策模拟-{safe}-{result.AsOf:yyyyMMdd}.xlsx");
+        }).RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.ProvinceOfficer));
+
     private static Task<IResult> Workbook(Action<Stream> write, string fileName) => Download(write, Xlsx, fileName);
 
     /// <summary>An .xlsx (or a zip) is written with synchronous seeks: build it in a temporary file (not in memory, a list

@@ -22,6 +22,7 @@ public static class SiteMap
     private static readonly Entry Import = new("数据导入", "Import", "bi bi-upload", "/import");
     private static readonly Entry Candidates = new("候选名单", "Candidates", "bi bi-graph-up-arrow", "/candidates");
     private static readonly Entry Calibration = new("校准对照", "Calibration", "bi bi-sliders", "/calibration");
+    private static readonly Entry WhatIf = new("政策模拟", "Policy what-if", "bi bi-bezier2", "/whatif");
     private static readonly Entry Models = new("预测模型", "Prediction models", "bi bi-cpu", "/models");
     private static readonly Entry SelfCheck = new("企业自查", "Self-check", "bi bi-ui-checks", "/self-check");
     private static readonly Entry SignIn = new("登录", "Sign in", "bi bi-box-arrow-in-right", "/login");
@@ -33,8 +34,9 @@ public static class SiteMap
         var scope = UserScope.Of(user);
         return scope?.Role switch
         {
-            Roles.Admin => [Overview, Enterprises, Review, Import, Candidates, Models, Calibration, SelfCheck],
-            Roles.ProvinceOfficer or Roles.CityOfficer => [Overview, Enterprises, Review, Import, Candidates, SelfCheck],
+            Roles.Admin => [Overview, Enterprises, Review, Import, Candidates, WhatIf, Models, Calibration, SelfCheck],
+            Roles.ProvinceOfficer => [Overview, Enterprises, Review, Import, Candidates, WhatIf, SelfCheck],
+            Roles.CityOfficer => [Overview, Enterprises, Review, Import, Candidates, SelfCheck],
             Roles.ParkManager => [Overview, Candidates, SelfCheck],
             // An enterprise's overview is its own record ("/" sends it there): one entry for it.
             Roles.Enterprise => [new("本企业", "My enterprise", "bi bi-building", $"/enterprises/{scope.CreditCode}"), SelfCheck],
@@ -60,6 +62,7 @@ public static class SiteMap
             ["import"] => [home, (Import.Text, null)],
             ["candidates"] => [home, (Candidates.Text, null)],
             ["models"] => [home, (Models.Text, null)],
+            ["whatif"] => [home, (WhatIf.Text, null)],
             ["calibration"] => [home, (Calibration.Text, null)],
             ["self-check"] => [home, (SelfCheck.Text, null)],
             ["login"] => [home, (SignIn.Text, null)],
