@@ -3,6 +3,7 @@ using System.Text.Json;
 using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Domain.Access;
+using JxEnterpriseLadder.Domain.Profiles;
 using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Rules.Engine;
 
@@ -13,7 +14,7 @@ namespace JxEnterpriseLadder.Services;
 /// set, starting from the set in force; the draft is checked like a shipped file, stored with who and when, audited,
 /// and never in force. A what-if screening (<see cref="PolicyWhatIf"/>) reads it in place of the law at a date.
 /// </summary>
-public sealed class PolicyDrafts(DraftRepository drafts, ParameterStore law, TimeProvider clock)
+public sealed class PolicyDrafts(DraftRepository drafts, UserRepository users, ParameterStore law, TimeProvider clock)
 {
     /// <summary>The parameter sets a draft may change: those the tiers read (not the ladder, targets or exchange rates).</summary>
     public static readonly IReadOnlyList<string> DraftableSets =
@@ -28,8 +29,9 @@ public sealed class PolicyDrafts(DraftRepository drafts, ParameterStore law, Tim
     public sealed record Value(string Key, string Label, ParameterUnit Unit, ValueKind Kind, string Source, string? Confidence, string? Note,
         JsonElement InForce, bool Nullable);
 
-    /// <summary>A draft as the pages and the CLI use it: the stored row and the set it changes.</summary>
-    public sealed record Draft(DraftRepository.DraftRow Row, IReadOnlyDictionary<string, JsonElement> Changes)
+    /// <summary>A draft as the pages and the CLI use it: the stored row, the values it changes, and who last changed it
+    /// by the name the console shows.</summary>
+    public sealed record Draft(DraftRepository.DraftRow Row, IReadOnlyDictionary<string, JsonElement> Changes, string UpdatedBy)
     {
         public string Name => Row.Name;
         public string Set => Row.SetName;
@@ -123,10 +125,47 @@ public sealed class PolicyDrafts(DraftRepository drafts, ParameterStore law, Tim
     /// </summary>
     public static IReadOnlyList<ParameterSet> FromFolder(string folder) => ParameterStore.FromDirectory(folder).All.ToList();
 
-    private static Draft Read(DraftRepository.DraftRow row)
+    /// <summary>A criterion whose reading differs between the law and the draft (null on a side that does not have it).</summary>
+    public sealed record CriterionChange(Criterion? UnderLaw, Criterion? UnderDraft);
+
+    /// <summary>A tier as the law and the draft see one enterprise, with the criteria that read differently.</summary>
+    public sealed record TierComparison(TierResult UnderLaw, TierResult UnderDraft, IReadOnlyList<CriterionChange> Changed)
+    {
+        public bool OutcomeChanges => UnderLaw.Outcome != UnderDraft.Outcome;
+    }
+
+    /// <summary>One enterprise under the law in force and under a draft at a date (officers only): each tier, and what
+    /// changes in it.</summary>
+    public IReadOnlyList<TierComparison> Compare(AccessScope scope, Draft draft, EnterpriseProfile profile, DateOnly asOf)
+    {
+        if (!scope.IsOfficer) throw new OutOfScopeException("只有科技部门可以按草案对比");
+        var (store, problems) = ParameterDrafts.InPlaceOfLaw(law, [SetAt(draft, asOf)], asOf);
+        if (store is null) throw new DraftRefusedException(problems);
+        var underLaw = new AssessmentEngine(law).Assess(profile, asOf);
+        var underDraft = new AssessmentEngine(store).Assess(profile, asOf);
+        return underLaw.Results.Zip(underDraft.Results, (l, d) =>
+        {
+            var drafted = d.Criteria.ToDictionary(c => c.Id);
+            var changed = new List<CriterionChange>();
+            foreach (var c in l.Criteria)
+            {
+                var other = drafted.GetValueOrDefault(c.Id);
+                drafted.Remove(c.Id);
+                if (other is null || !SameReading(c, other)) changed.Add(new(c, other));
+            }
+            changed.AddRange(drafted.Values.Select(c => new CriterionChange(null, c)));
+            return new TierComparison(l, d, changed);
+        }).ToList();
+    }
+
+    private static bool SameReading(Criterion a, Criterion b) =>
+        a.Passed == b.Passed && a.Points == b.Points && a.PointsMax == b.PointsMax && a.Threshold == b.Threshold && a.Label == b.Label && a.Actual == b.Actual;
+
+    private Draft Read(DraftRepository.DraftRow row)
     {
         using var doc = JsonDocument.Parse(row.Changes);
-        return new Draft(row, doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal));
+        return new Draft(row, doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal),
+            users.Find(row.UpdatedBy)?.DisplayName ?? row.UpdatedBy);
     }
 }
 
@@ -198,6 +237,14 @@ public sealed record ParameterUnit(UnitKind Kind, string Chinese, string English
         ["talentRules"] = ("人才培养与奖励制度", "talent rules"),
     };
 
+    /// <summary>An item of a list: a clean-record flag, a high-tech field or an industry, by its name.</summary>
+    private static string ListItem(string code, bool english)
+    {
+        if (english) return FlagEnglish.TryGetValue(code, out var flag) ? flag : code.Replace('-', ' ');
+        if (CleanRecordFlagNames.Of(code) is var named && named != code) return named;
+        return JiangxiReference.Default.HiTechFieldByCodeOrName(code)?.Name ?? JiangxiReference.Default.IndustryByCode(code)?.Name ?? code;
+    }
+
     /// <summary>An item of a table (an expert grade "A", an R&amp;D management item) as people name it.</summary>
     private static string ItemName(string item, bool english) =>
         Items.TryGetValue(item, out var n) ? english ? n.En : n.Zh : item;
@@ -224,7 +271,7 @@ public sealed record ParameterUnit(UnitKind Kind, string Chinese, string English
             case JsonValueKind.Object:
                 return string.Join(" · ", value.EnumerateObject().Select(p => $"{ItemName(p.Name, english)} {(p.Value.ValueKind == JsonValueKind.Number ? N(p.Value) : p.Value.ToString())}"));
             case JsonValueKind.Array when value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String):
-                return string.Join(english ? ", " : "、", value.EnumerateArray().Select(e => e.GetString()!).Select(f => english ? FlagEnglish.GetValueOrDefault(f, f) : CleanRecordFlagNames.Of(f)));
+                return string.Join(english ? ", " : "、", value.EnumerateArray().Select(e => ListItem(e.GetString()!, english)));
             case JsonValueKind.Array:
                 return string.Join(english ? "; " : "；", value.EnumerateArray().Select(band =>
                 {

@@ -63,7 +63,7 @@ public sealed class PolicyWhatIfTests
         var firms = HeadCounts.Select((n, i) => Firm(i, n, i % 2 == 0 ? "nanchang" : "ganzhou")).ToList();
         registry.Insert(firms);
         var engine = new AssessmentEngine();
-        return (db, new PolicyDrafts(new DraftRepository(db), engine.Parameters, TimeProvider.System), new PolicyWhatIf(registry, engine), firms);
+        return (db, new PolicyDrafts(new DraftRepository(db), new UserRepository(db), engine.Parameters, TimeProvider.System), new PolicyWhatIf(registry, engine), firms);
     }
 
     private static Dictionary<string, JsonElement> Values(params (string Key, string Json)[] values) =>
@@ -172,7 +172,7 @@ public sealed class PolicyWhatIfTests
                     Assert.False(string.IsNullOrWhiteSpace(p.Label), $"{version.Version}: {key} has no label");
                     var unit = ParameterUnit.Of(key, p.Value);
                     foreach (var english in new[] { false, true })
-                        Assert.DoesNotMatch("[a-z][A-Z]|\\{|\\[|\"", unit.Display(p.Value, english)); // no key, no raw JSON
+                        Assert.DoesNotMatch(english ? "[a-z][A-Z]|[a-z]-[a-z]|\\{|\\[|\"" : "[a-zA-Z]{3}|\\{|\\[|\"", unit.Display(p.Value, english)); // no key, code or raw JSON
                 }
     }
 

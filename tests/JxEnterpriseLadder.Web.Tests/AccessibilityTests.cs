@@ -18,7 +18,7 @@ public sealed class AccessibilityTests(AppFixture app, BrowserFixture browser) :
     private IReadOnlyList<string> PagesOf(string user) => user switch
     {
         "" => ["/login", "/self-check"],
-        "admin" => ["/", "/enterprises", "/review", "/import", "/candidates", "/models", "/calibration", $"/enterprises/{InScope(AccessScope.Province)}", $"/enterprises/{InScope(AccessScope.Province)}/edit"],
+        "admin" => ["/", "/enterprises", "/review", "/import", "/candidates", "/whatif", "/models", "/calibration", $"/enterprises/{InScope(AccessScope.Province)}", $"/enterprises/{InScope(AccessScope.Province)}/edit"],
         "province" => ["/", "/candidates", "/self-check"],
         "nanchang" => ["/", "/enterprises", "/review", $"/enterprises/{InScope(new AccessScope(Roles.CityOfficer, CityCode: DemoAccounts.DemoCity))}/edit"],
         "park" => ["/", "/candidates", $"/enterprises/{InScope(new AccessScope(Roles.ParkManager, ParkCode: DemoAccounts.DemoPark))}"],

@@ -70,7 +70,7 @@ public sealed partial class LanguageTests(AppFixture app, BrowserFixture browser
         "province" => ["/", "/enterprises", "/review", "/import", "/candidates", $"/enterprises/{InScope(AccessScope.Province)}", $"/enterprises/{InScope(AccessScope.Province)}/edit", "/self-check?step=4"],
         "park" => ["/", "/candidates"],
         "nanchang" => ["/", "/enterprises", "/review", "/import", "/candidates"],
-        "admin" => ["/calibration", "/review", "/models"],
+        "admin" => ["/calibration", "/review", "/models", "/whatif"],
         _ => ["/", "/self-check?step=1"],
     };
 

@@ -34,7 +34,7 @@ internal static class WhatIfVerb
         var db = Common.Db(a);
         Migrator.Migrate(db);
         var engine = new AssessmentEngine();
-        var drafts = new PolicyDrafts(new DraftRepository(db), engine.Parameters, TimeProvider.System);
+        var drafts = new PolicyDrafts(new DraftRepository(db), new UserRepository(db), engine.Parameters, TimeProvider.System);
 
         var (name, sets) = Directory.Exists(draftArg)
             ? (Path.GetFileName(Path.TrimEndingDirectorySeparator(draftArg)), PolicyDrafts.FromFolder(draftArg))
