@@ -43,7 +43,7 @@ public sealed class RegistryExchange(RegistryImporter importer, RegistryReposito
     public IReadOnlyList<AuditEntry> Trail(AccessScope scope, string creditCode)
     {
         Record(scope, creditCode);
-        return audit.For(creditCode);
+        return audit.For(creditCode).Select(e => e.ForViewer(scope)).ToList();
     }
 
     /// <summary>The trail as a spreadsheet: one enterprise's (anyone whose scope holds it), or the whole scope's (officers).</summary>
@@ -54,21 +54,20 @@ public sealed class RegistryExchange(RegistryImporter importer, RegistryReposito
         else
         {
             RequireOfficer(scope);
-            entries = audit.Stream(scope);
+            entries = audit.Stream(scope).Select(e => e.ForViewer(scope));
         }
         output.SaveAs(Domain.SpreadsheetText.ForPeople(entries.Select(e => new Dictionary<string, object?>
         {
             ["记录号 Id"] = e.Id,
             ["时间 Time (UTC+8)"] = DateTimeOffset.FromUnixTimeSeconds(e.ChangedAt).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss"),
-            // The officers' names and notes are internal: an enterprise sees what changed, not who or why.
-            ["操作人 Actor"] = scope.Role == Roles.Enterprise ? "—" : e.Actor,
+            ["操作人 Actor"] = e.Actor,
             ["对象 Subject"] = AuditSubjects.Chinese(e.Subject),
             ["统一社会信用代码 Credit code"] = e.CreditCode,
             ["标识 Key"] = e.SubjectKey,
             ["操作 Action"] = e.Action,
             ["变更前 Before"] = e.BeforeValue,
             ["变更后 After"] = e.AfterValue,
-            ["原因 Reason"] = scope.Role == Roles.Enterprise ? "—" : e.Reason,
+            ["原因 Reason"] = e.Reason,
         })), sheetName: "变更记录");
     }
 

@@ -160,6 +160,10 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
     /// calibration if it was fitted here, else fitted now on the latest year whose outcomes are known).</summary>
     /// <param name="modelsOfAnyRegistry">Speed measurements only (the bench's generated province is not the registry the
     /// shipped models learnt from): use the models wherever they were trained.</param>
+    // The rules calibrated on this registry for rungs whose files came from another (see Predict), by registry, folder,
+    // rung, year and rules file.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, RulesCalibration> LocallyCalibrated = new();
+
     public PredictionRun Predict(string modelsDir, PredictionRepository predictions, IReadOnlyCollection<string>? only = null, bool modelsOfAnyRegistry = false)
     {
         var baseYear = PredictionBaseYear();
@@ -177,6 +181,13 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
             else if (source.Rules!.RegistryId == identity.Id) rulesOnly[t] = source.Rules;
         }
         var foreign = sources.Where(s => !models.ContainsKey(s.Transition) && !rulesOnly.ContainsKey(s.Transition)).Select(s => s.Transition).ToList();
+        // An incremental scoring (a few hundred enterprises after an import) reuses the calibration the last whole scoring
+        // of this registry fitted: refitting it reads the whole registry. A whole scoring always refits.
+        string LocalKey(Transition t) => string.Join('|', registry.Database.ConnectionString, identity.Id, Path.GetFullPath(modelsDir), t.Id, baseYear - 1,
+            sources.First(s => s.Transition == t).Rules?.Version);
+        if (only is not null)
+            foreach (var t in foreign.ToList())
+                if (LocallyCalibrated.TryGetValue(LocalKey(t), out var known)) { rulesOnly[t] = known; foreign.Remove(t); }
         if (foreign.Count > 0)
         {
             // The files were fitted on another registry: the rules are calibrated here, on the latest year with outcomes.
@@ -187,7 +198,8 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
             {
                 if (!data[t].Any(e => e.Entered))
                     throw new InvalidOperationException($"{t.Id}: the files in {modelsDir} were fitted on another registry, and this one has no entries in {fitYear + 1} to calibrate the rules on");
-                rulesOnly[t] = RulesCalibration.Fit(t.Id, data[t].Select(e => e.RulesScore).ToArray(), data[t].Select(e => e.Entered).ToArray(), fitYear, identity);
+                rulesOnly[t] = LocallyCalibrated[LocalKey(t)] =
+                    RulesCalibration.Fit(t.Id, data[t].Select(e => e.RulesScore).ToArray(), data[t].Select(e => e.Entered).ToArray(), fitYear, identity);
             }
         }
         Say($"scoring base year {baseYear} for {baseYear + 1}: {string.Join(", ", models.Values.Select(m => m.Version).Concat(rulesOnly.Values.Select(r => r.Version)))}");

@@ -25,8 +25,11 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
         var record = registry.Get(creditCode);
         if (record is null) return null;
         if (!scope.Allows(record.Enterprise)) throw new OutOfScopeException($"{creditCode} 不在{scope.Description}的范围内");
-        return new Profile(record, predictions.ForEnterprise(creditCode), reviews.DecisionsFor(creditCode), reviews.SelfChecksFor(creditCode),
-            directory.PositionsOf(creditCode), audit.For(creditCode));
+        // Names and notes the caller may not read are withheld here (InternalNotes), so pages only show what they get.
+        var decisions = reviews.DecisionsFor(creditCode);
+        if (InternalNotes.WithheldFrom(scope)) decisions = decisions.Select(d => d with { DecidedBy = InternalNotes.Withheld, Note = InternalNotes.Withheld }).ToList();
+        return new Profile(record, predictions.ForEnterprise(creditCode), decisions, reviews.SelfChecksFor(creditCode),
+            directory.PositionsOf(creditCode), audit.For(creditCode).Select(e => e.ForViewer(scope)).ToList());
     }
 
     public bool InScope(AccessScope scope, string creditCode) => directory.InScope(scope, creditCode);

@@ -131,6 +131,19 @@ public sealed class WorkflowTests
             Assert.Equal($"rules:{t.Id}/2024", RulesCalibration.Load(PromotionWorkflow.RulesPath(models, t), t).Version);
         }
 
+        // After an import, the few enterprises rescored reuse the calibration the whole scoring fitted (refitting it
+        // reads the whole registry) and get the probabilities the whole scoring gave them.
+        var said = new List<string>();
+        var listening = new PromotionWorkflow(new RegistryRepository(other), Province.Engine, Quick, said.Add);
+        listening.Predict(models, predictions);
+        Assert.Contains(said, m => m.Contains("calibrating the rules", StringComparison.Ordinal));
+        var whole = AllPredictions(predictions);
+        var some = whole.Select(c => c.CreditCode).Distinct().Take(25).ToList();
+        said.Clear();
+        listening.Predict(models, predictions, some);
+        Assert.DoesNotContain(said, m => m.Contains("calibrating the rules", StringComparison.Ordinal));
+        Assert.Equal(whole, AllPredictions(predictions));
+
         // A registry that stored another registry's probabilities (before this check existed) is found stale, so the app
         // rescores it on start; once rescored, it is not.
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -93,6 +93,35 @@ public sealed class AccessTests(AppFixture app)
     }
 
     [Fact]
+    public async Task AnEnterpriseReadsWhatChangedInItsRecordButNotWhoChangedItOrWhy()
+    {
+        var own = EnterpriseIn(DemoAccounts.DemoPark);
+        var registry = Service<RegistryRepository>();
+        var read = registry.Get(own)!.Enterprise;
+        registry.UpdateEnterprise(read, read with { County = "内部核对的县" }, new JxEnterpriseLadder.Domain.Registry.AuditStamp("officer-internal", "内部核对原因"),
+            DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+
+        async Task<(string Page, List<IDictionary<string, object>> Trail)> Seen(string user)
+        {
+            var client = await app.As(user);
+            var page = WebUtility.HtmlDecode(await client.GetStringAsync("/enterprises/" + own));
+            var book = await client.GetByteArrayAsync($"/export/enterprise/{own}/trail.xlsx");
+            return (page, MiniExcelLibs.MiniExcel.Query(new MemoryStream(book), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList());
+        }
+        var officer = await Seen("province");
+        Assert.Contains("officer-internal", officer.Page);
+        Assert.Contains("内部核对原因", officer.Page);
+        Assert.Contains(officer.Trail, r => (string)r["操作人 Actor"] == "officer-internal" && (string)r["原因 Reason"] == "内部核对原因");
+
+        var enterprise = await Seen("enterprise");
+        Assert.Contains("内部核对的县", enterprise.Page); // what changed
+        Assert.DoesNotContain("officer-internal", enterprise.Page);
+        Assert.DoesNotContain("内部核对原因", enterprise.Page);
+        Assert.Equal(officer.Trail.Count, enterprise.Trail.Count);
+        Assert.All(enterprise.Trail, r => Assert.Equal(("—", "—"), ((string)r["操作人 Actor"], (string)r["原因 Reason"])));
+    }
+
+    [Fact]
     public async Task AnUnknownAddressAnswers404WithAPage()
     {
         var response = await app.NewClient().GetAsync("/no-such-page");
