@@ -158,10 +158,11 @@ public sealed class AssessmentDoorsTests(AppFixture app)
             StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
         };
         using var p = Process.Start(psi)!;
-        await p.StandardInput.WriteAsync(stdin);
-        p.StandardInput.Close();
+        // Read while writing: a large input's results fill the output pipe before the input is all written.
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
+        await p.StandardInput.WriteAsync(stdin);
+        p.StandardInput.Close();
         await p.WaitForExitAsync();
         return (p.ExitCode, await stdout, await stderr);
     }
