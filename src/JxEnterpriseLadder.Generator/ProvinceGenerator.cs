@@ -277,13 +277,13 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
             if (f.Enterprise.RegisteredOn > midYear || f.ExitYear <= year) continue;
             // One stream per firm and year: one firm's decisions never shift another's.
             var d = new Draw(StreamSeed.Of(o.Seed, year, index, 0x7ea7));
-            var result = engine.Assess(f.ToRecord(), midYear);
+            var result = engine.Verdicts(f.ToRecord(), midYear);
             var campaign = ParkCampaign(o, f.Enterprise.ParkCode, year);
             if (result.For(TierIds.TechSme)?.Outcome == Outcome.Qualified && d.Chance(TechSmeTakeUp(f, year, applyRate, campaign)))
                 f.Registrations.Add(new TechSmeRegistrationRecord(code, year, $"{year}36{code.Substring(4, 4)}{index + 1:D6}"));
             // Autumn: the high-growth lists (picked from firms holding their status by then) and the HNTE review.
             var autumnRecord = f.ToRecord();
-            var autumnResult = engine.Assess(autumnRecord, autumn);
+            var autumnResult = engine.Verdicts(autumnRecord, autumn);
             var highGrowth = new[] { TierIds.Unicorn, TierIds.PotentialUnicorn, TierIds.Gazelle, TierIds.SeedUnicorn, TierIds.PotentialGazelle }
                 .FirstOrDefault(t => autumnResult.For(t)?.Outcome == Outcome.Qualified);
             if (highGrowth is not null && d.Chance(_k.HighGrowthListRate))
@@ -293,7 +293,7 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
             if (f.Certificates.Any(c => LegalTerms.CertificateValid(c.IssuedOn, yearEnd, validity))) continue;
             if (!d.Chance(HnteTakeUp(f, year, campaign))) continue;
             var reviewed = ProfileBuilder.Build(autumnRecord, autumn) with { Expert = ExpertReview(d, f.Quality) };
-            var hnteResult = engine.Assess(reviewed, autumn).For(TierIds.Hnte)!;
+            var hnteResult = engine.Assess(reviewed, autumn, EvaluationOptions.VerdictsOnly).For(TierIds.Hnte)!;
             if (hnteResult.Outcome == Outcome.Qualified)
                 f.Certificates.Add(new HnteCertificateRecord(code, $"GR{year}36{index + 1:D6}", new DateOnly(year, 11, 1).AddDays(d.Int(0, 30))));
         }

@@ -75,7 +75,7 @@ public sealed class PolicyWhatIf(RegistryRepository registry, AssessmentEngine l
         var n = 0;
 
         var assessed = RecordPipeline.Map(registry.StreamForAssessment(scope, asOf).Where(r => r.Enterprise.RegisteredOn <= asOf), record =>
-            (Enterprise: record.Enterprise, At: record.EnterpriseOn(asOf), Law: Outcomes(law.Assess(record, asOf)), Draft: Outcomes(underDraft.Assess(record, asOf))),
+            (Enterprise: record.Enterprise, At: record.EnterpriseOn(asOf), Law: Outcomes(law.Verdicts(record, asOf)), Draft: Outcomes(underDraft.Verdicts(record, asOf))),
             cancel: cancel);
         foreach (var (enterprise, at, lawOutcomes, draftOutcomes) in assessed)
         {

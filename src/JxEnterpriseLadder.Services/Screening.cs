@@ -48,7 +48,7 @@ public sealed class Screening(RegistryRepository registry, AssessmentEngine engi
         // whole screening back: nothing half-written.
         var results = RecordPipeline.Map(records.Where(r => r.Enterprise.RegisteredOn <= asOf), record =>
         {
-            var result = engine.Assess(record, asOf);
+            var result = engine.Verdicts(record, asOf);
             var rows = new RegistryRepository.AssessmentRow[result.Results.Count];
             for (var i = 0; i < rows.Length; i++)
             {

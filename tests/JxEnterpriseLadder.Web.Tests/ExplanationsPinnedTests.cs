@@ -43,5 +43,17 @@ public sealed class ExplanationsPinnedTests
         var found = lines.Chunk(2_000).Select(block => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', block))))).ToArray();
         var moved = found.Select((h, i) => (h, i)).Where(x => x.i >= Pinned.Length || Pinned[x.i] != x.h).Select(x => $"profiles {x.i * 2000 + 1}–{x.i * 2000 + 2000}: \"{x.h}\",").ToList();
         Assert.True(moved.Count == 0, "output moved (or not pinned yet):\n" + string.Join("\n", moved));
+
+        // A screening's verdicts (nothing explained) are the explained results' outcomes, scores, ranges, missing
+        // inputs, parameter versions and confirming paths, profile for profile.
+        var engine = new AssessmentEngine();
+        var differ = profiles.Select((p, i) => (i, Explained: Verdict(engine.Assess(p, asOf)), Verdicts: Verdict(engine.Assess(p, asOf, EvaluationOptions.VerdictsOnly))))
+            .Where(x => x.Explained != x.Verdicts).Select(x => $"profile {x.i + 1}: {x.Explained} ≠ {x.Verdicts}").Take(5).ToList();
+        Assert.True(differ.Count == 0, string.Join("\n", differ));
+        Assert.All(profiles.Take(200), p => Assert.All(engine.Assess(p, asOf, EvaluationOptions.VerdictsOnly).Results, r => Assert.Empty(r.Criteria)));
     }
+
+    private static string Verdict(AssessmentResult r) =>
+        $"{r.HighestTier}|{r.HighestRecognizedTier}|" + string.Join(";", r.Results.Select(t =>
+            $"{t.Tier}:{t.Outcome}:{t.Score}:{t.ScoreRange}:{string.Join(",", t.Parameters)}:{string.Join(",", t.Missing)}:{t.ConfirmedBy}:{string.Join(",", t.Labels)}"));
 }

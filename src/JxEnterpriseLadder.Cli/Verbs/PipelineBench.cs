@@ -82,7 +82,7 @@ internal static class PipelineBench
         // The screening without its writes: reading and assessing alone, so the table shows what writing adds.
         stages.Add(Measure("read and assess the whole registry, nothing written", () => RecordPipeline.Map(
                 registry.StreamForAssessment(AccessScope.Province, asOf).Where(r => r.Enterprise.RegisteredOn <= asOf),
-                r => engine.Assess(r, asOf).Results.Count).LongCount(),
+                r => engine.Verdicts(r, asOf).Results.Count).LongCount(),
             "as the screening below, on every core, results dropped", assessmentFloor.Seconds));
 
         var screening = new Screening(registry, engine);

@@ -9,7 +9,15 @@ public sealed record EvaluationOptions
 {
     /// <summary>Overrides the parameter file's band policy: Range for a self-check that shows "7–8".</summary>
     public BandPointsMode? BandPoints { get; init; }
+
+    /// <summary>Whether each criterion's words and the gaps are written (the API, the CLI, a page). A screening asks for
+    /// verdicts only: outcomes, scores, ranges, missing inputs and parameter versions, without a word formatted.</summary>
+    public bool Explain { get; init; } = true;
+
     public static readonly EvaluationOptions Default = new();
+
+    /// <summary>Verdicts without explanations, for screenings.</summary>
+    public static readonly EvaluationOptions VerdictsOnly = new() { Explain = false };
 }
 
 /// <summary>
@@ -29,6 +37,10 @@ public sealed class AssessmentEngine(ParameterStore parameters)
     /// way screenings, snapshots, the generator and the bench go from a record to a verdict.</summary>
     public AssessmentResult Assess(EnterpriseRecord record, DateOnly asOf) => Assess(ProfileBuilder.Build(record, asOf), asOf);
 
+    /// <summary>A registry record's verdicts at a date: each tier's outcome, score, range, missing inputs and parameter
+    /// versions, without a criterion's words or a gap (a screening stores nothing more). Same outcomes as <see cref="Assess(EnterpriseRecord, DateOnly)"/>.</summary>
+    public AssessmentResult Verdicts(EnterpriseRecord record, DateOnly asOf) => Assess(ProfileBuilder.Build(record, asOf), asOf, EvaluationOptions.VerdictsOnly);
+
     public AssessmentResult Assess(EnterpriseProfile profile, DateOnly asOf, EvaluationOptions? options = null)
     {
         options ??= EvaluationOptions.Default;
@@ -36,9 +48,9 @@ public sealed class AssessmentEngine(ParameterStore parameters)
         var hnte = HnteRules.Evaluate(profile, asOf, Parameters, options);
         var gazelle = GazelleRules.Evaluate(profile, asOf, Parameters, options);
         var potentialGazelle = PotentialGazelleRules.Evaluate(profile, asOf, Parameters, options, techSme, hnte, gazelle);
-        var unicorn = UnicornRules.EvaluateUnicorn(profile, asOf, Parameters);
-        var potentialUnicorn = UnicornRules.EvaluatePotential(profile, asOf, Parameters);
-        var seed = UnicornRules.EvaluateSeed(profile, asOf, Parameters);
+        var unicorn = UnicornRules.EvaluateUnicorn(profile, asOf, Parameters, options);
+        var potentialUnicorn = UnicornRules.EvaluatePotential(profile, asOf, Parameters, options);
+        var seed = UnicornRules.EvaluateSeed(profile, asOf, Parameters, options);
         TierResult[] results = [techSme, hnte, gazelle, potentialGazelle, unicorn, potentialUnicorn, seed];
         var ladder = Ladder.At(Parameters, asOf);
         return new AssessmentResult

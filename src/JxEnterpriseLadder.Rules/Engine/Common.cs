@@ -35,23 +35,21 @@ internal static class Common
         string.Join("；", bands.Select(b => $"{b.BoundText(format)} → {b.PointsText}分"));
 
     /// <summary>Resident enterprise registered in Jiangxi: assumed unless the profile says otherwise (criteria.md).</summary>
-    public static Verdict Resident(TierBuilder b, ParameterSet set, string key, EnterpriseProfile p) => b.Add(new Criterion
+    public static Verdict Resident(TierBuilder b, ParameterSet set, string key, EnterpriseProfile p) => b.Add(p.Resident ?? true, () => new Criterion
     {
         Id = $"{b.Tier}.resident",
         Label = "在江西注册的居民企业",
         Actual = p.Resident switch { true => "是", false => "否", null => "是（默认假定）" },
         Threshold = "是",
-        Passed = p.Resident ?? true,
         Source = set.SourceText(key),
     });
 
-    public static Verdict NotProhibitedIndustry(TierBuilder b, ParameterSet set, string key, EnterpriseProfile p) => b.Add(new Criterion
+    public static Verdict NotProhibitedIndustry(TierBuilder b, ParameterSet set, string key, EnterpriseProfile p) => b.Add(!(p.ProhibitedIndustry ?? false), () => new Criterion
     {
         Id = $"{b.Tier}.industry",
         Label = "不属于国家禁止、限制和淘汰类产业",
         Actual = p.ProhibitedIndustry switch { true => "属于", false => "不属于", null => "不属于（默认假定）" },
         Threshold = "不属于",
-        Passed = !(p.ProhibitedIndustry ?? false),
         Source = set.SourceText(key),
     });
 
@@ -60,8 +58,7 @@ internal static class Common
     {
         var flags = set.Strings(key);
         var since = WindowStart(set.Map("cleanRecordWindow"), asOf);
-        var hits = new List<string>();
-        var missing = new List<string>();
+        List<string>? hits = null, missing = null;
         foreach (var f in flags)
         {
             // A flag answered in the profile wins; otherwise the dated events inside this tier's window decide.
@@ -69,20 +66,18 @@ internal static class Common
                        ?? (p.CleanRecordEvents is { } events ? events.Any(e => e.Flag == f && e.OccurredOn >= since && e.OccurredOn <= asOf) : null);
             switch (flag)
             {
-                case true: hits.Add(Inputs.CleanLabels[f]); break;
-                case null: missing.Add(Inputs.Clean(f)); break;
+                case true: (hits ??= []).Add(Inputs.CleanLabels[f]); break;
+                case null: (missing ??= []).Add(Inputs.Clean(f)); break;
             }
         }
-        bool? passed = hits.Count > 0 ? false : missing.Count > 0 ? null : true;
-        return b.Add(new Criterion
+        bool? passed = hits is not null ? false : missing is not null ? null : true;
+        return b.Add(passed, passed is null ? missing! : [], () => new Criterion
         {
             Id = $"{b.Tier}.clean-record",
             Label = $"{period}无以下情形：" + string.Join("、", flags.Select(f => Inputs.CleanLabels[f])),
-            Actual = hits.Count > 0 ? "有：" + string.Join("、", hits) : missing.Count > 0 ? $"{missing.Count} 项未填报" : "无",
+            Actual = hits is not null ? "有：" + string.Join("、", hits) : missing is not null ? $"{missing.Count} 项未填报" : "无",
             Threshold = "均无",
-            Passed = passed,
             Source = set.SourceText(key),
-            Missing = passed is null ? missing : [],
         });
     }
 

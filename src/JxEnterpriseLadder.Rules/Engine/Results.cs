@@ -16,9 +16,20 @@ public sealed record Criterion
     /// <summary>Upper end of the points when the item is a range (expert grade unknown, band range).</summary>
     public int? PointsMax { get; init; }
     /// <summary>true, false, or null when undetermined for lack of input.</summary>
-    public bool? Passed { get; init; }
+    public bool? Passed { get => _passed; init => _passed = value; }
+    private bool? _passed;
     public required string Source { get; init; }
-    public IReadOnlyList<string> Missing { get; init; } = [];
+    public IReadOnlyList<string> Missing { get => _missing; init => _missing = value; }
+    private IReadOnlyList<string> _missing = [];
+
+    /// <summary>Sets the decision on a criterion whose words were just written (<see cref="TierBuilder.Add(bool?, IReadOnlyList{string}, Func{Criterion})"/>),
+    /// without copying it.</summary>
+    internal Criterion Decided(bool? passed, IReadOnlyList<string> missing)
+    {
+        _passed = passed;
+        _missing = missing;
+        return this;
+    }
     public string? Note { get; init; }
 }
 

@@ -1,10 +1,17 @@
 using JxEnterpriseLadder.Domain;
 namespace JxEnterpriseLadder.Rules.Engine;
 
-/// <summary>Collects the criteria, gaps and parameter versions of one tier's evaluation.</summary>
-internal sealed class TierBuilder(string tier)
+/// <summary>
+/// Collects the criteria, gaps and parameter versions of one tier's evaluation. A criterion's words (its label, what the
+/// firm has, what the law asks) are written only when <see cref="Explains"/>: a screening asks for verdicts alone and
+/// never pays for formatting them (issue 20).
+/// </summary>
+internal sealed class TierBuilder(string tier, bool explains = true)
 {
     public string Tier { get; } = tier;
+
+    /// <summary>Whether the criteria's words and the gaps are written (false: outcome, score, missing inputs only).</summary>
+    public bool Explains { get; } = explains;
     public List<Criterion> Criteria { get; } = new(24);
     public List<Gap> Gaps { get; } = [];
     public List<string> Parameters { get; } = new(4);
@@ -19,12 +26,32 @@ internal sealed class TierBuilder(string tier)
 
     public Verdict Add(Criterion c)
     {
-        Criteria.Add(c);
+        if (Explains) Criteria.Add(c);
         return new Verdict(c.Passed, c.Missing);
     }
 
-    public void Gap(string criterion, string message, decimal? target = null, decimal? change = null, string? unit = null) =>
-        Gaps.Add(new Gap(criterion, message, target, change, unit));
+    /// <summary>A criterion decided as <paramref name="passed"/>; its words are written by <paramref name="explain"/> only
+    /// when explanations are asked for.</summary>
+    public Verdict Add(bool? passed, Func<Criterion> explain) => Add(passed, [], explain);
+
+    public Verdict Add(bool? passed, IReadOnlyList<string> missing, Func<Criterion> explain)
+    {
+        if (Explains) Criteria.Add(explain().Decided(passed, missing));
+        return new Verdict(passed, missing);
+    }
+
+    public void Gap(string criterion, string message, decimal? target = null, decimal? change = null, string? unit = null)
+    {
+        if (Explains) Gaps.Add(new Gap(criterion, message, target, change, unit));
+    }
+
+    /// <summary>A gap whose message is formatted only when explanations are asked for: its holes are not even evaluated
+    /// in a screening (the handler says so before any is).</summary>
+    public void Gap(string criterion, [System.Runtime.CompilerServices.InterpolatedStringHandlerArgument("")] GapText message,
+        decimal? target = null, decimal? change = null, string? unit = null)
+    {
+        if (Explains) Gaps.Add(new Gap(criterion, message.ToStringAndClear(), target, change, unit));
+    }
 
     public TierResult Build(Verdict verdict, int? score = null, ScoreRange? range = null) => new()
     {
@@ -55,4 +82,24 @@ internal sealed class TierBuilder(string tier)
         Missing = [$"parameters:{set}@{asOf:yyyy-MM-dd}"],
         Gaps = [],
     };
+}
+
+/// <summary>The words of a gap, written only when its builder explains (see <see cref="TierBuilder.Gap(string, GapText, decimal?, decimal?, string?)"/>).</summary>
+[System.Runtime.CompilerServices.InterpolatedStringHandler]
+internal ref struct GapText
+{
+    private System.Runtime.CompilerServices.DefaultInterpolatedStringHandler _inner;
+
+    public GapText(int literalLength, int formattedCount, TierBuilder builder, out bool explains)
+    {
+        explains = builder.Explains;
+        _inner = explains ? new(literalLength, formattedCount) : default;
+    }
+
+    public void AppendLiteral(string s) => _inner.AppendLiteral(s);
+    public void AppendFormatted<T>(T value) => _inner.AppendFormatted(value);
+    public void AppendFormatted<T>(T value, string? format) => _inner.AppendFormatted(value, format);
+    public void AppendFormatted<T>(T value, int alignment) => _inner.AppendFormatted(value, alignment);
+    public void AppendFormatted<T>(T value, int alignment, string? format) => _inner.AppendFormatted(value, alignment, format);
+    public string ToStringAndClear() => _inner.ToStringAndClear();
 }

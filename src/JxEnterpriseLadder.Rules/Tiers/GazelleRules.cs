@@ -20,7 +20,7 @@ internal static class GazelleRules
         var hnte = store.InForce(HnteRules.Tier, asOf);
         if (set is null || common is null || hnte is null)
             return TierBuilder.NoParameters(Tier, set is null ? Tier : common is null ? HighGrowthEligibility.Set : HnteRules.Tier, asOf);
-        var b = new TierBuilder(Tier);
+        var b = new TierBuilder(Tier, options.Explain);
         b.Use(set); b.Use(common); b.Use(hnte);
         var t = LegalTerms.DataYear(asOf);
 
@@ -40,13 +40,13 @@ internal static class GazelleRules
         return b.Build(verdict);
     }
 
-    internal static Verdict NotBranch(TierBuilder b, ParameterSet set, EnterpriseProfile p) => b.Add(p.BranchOrTradingOnly is { } v
-        ? new Criterion
+    internal static Verdict NotBranch(TierBuilder b, ParameterSet set, EnterpriseProfile p) => p.BranchOrTradingOnly is { } v
+        ? b.Add(!v, () => new Criterion
         {
             Id = $"{b.Tier}.not-branch", Label = "独立法人，非分支机构、非纯贸易型企业", Actual = v ? "是分支机构或纯贸易型" : "否",
-            Threshold = "否", Passed = !v, Source = set.SourceText("excludesBranchOrTradingOnly"),
-        }
-        : MissingCriterion($"{b.Tier}.not-branch", "独立法人，非分支机构、非纯贸易型企业", "否", set.Ref("excludesBranchOrTradingOnly"), Inputs.BranchOrTradingOnly));
+            Threshold = "否", Source = set.SourceText("excludesBranchOrTradingOnly"),
+        })
+        : b.Add(MissingCriterion($"{b.Tier}.not-branch", "独立法人，非分支机构、非纯贸易型企业", "否", set.Ref("excludesBranchOrTradingOnly"), Inputs.BranchOrTradingOnly));
 
     internal static Verdict ValidHnte(TierBuilder b, ParameterSet set, ParameterSet hnte, EnterpriseProfile p, DateOnly asOf)
     {
@@ -58,11 +58,11 @@ internal static class GazelleRules
             { IssuedOn: { } d } => Verdict.Of(LegalTerms.CertificateValid(d, asOf, years)),
         };
         if (v.Passed == false) b.Gap($"{b.Tier}.hnte-certificate", "须先取得（或重新认定）高新技术企业资格");
-        return b.Add(new Criterion
+        return b.Add(v.Passed, v.Missing, () => new Criterion
         {
             Id = $"{b.Tier}.hnte-certificate", Label = "有效期内的高新技术企业",
             Actual = p.HnteCertificate?.IssuedOn is { } issued ? $"证书 {p.HnteCertificate.Number}，{issued:yyyy-MM-dd} 发证，有效至 {LegalTerms.Anniversary(issued, years).AddDays(-1):yyyy-MM-dd}" : "无证书",
-            Threshold = $"发证之日起 {years} 年内", Passed = v.Passed, Source = set.SourceText("requiresValidHnte"), Missing = v.Missing,
+            Threshold = $"发证之日起 {years} 年内", Source = set.SourceText("requiresValidHnte"),
         });
     }
 
@@ -83,10 +83,10 @@ internal static class GazelleRules
             var target = Math.Floor(min * revenue) + 1;
             b.Gap("gazelle.rd-intensity", $"{t}年研发费用需 > {Format.Money(min * revenue)}（至少 +{Format.MoneyCeiling(target - rd)}）", target, target - rd, "元");
         }
-        return b.Add(new Criterion
+        return b.Add(passed, () => new Criterion
         {
             Id = "gazelle.rd-intensity", Label = label, Actual = $"{Format.Percent(ratio)}（{Format.Money(rd)} / {Format.Money(revenue)}）",
-            Threshold = "> " + Format.Percent(min), Passed = passed, Source = set.SourceText("minRdToRevenueExclusive"),
+            Threshold = "> " + Format.Percent(min), Source = set.SourceText("minRdToRevenueExclusive"),
         });
     }
 
@@ -96,10 +96,9 @@ internal static class GazelleRules
         var earliest = t - set.Integer("foundedYearsBeforeDataYear");
         if (p.RegisteredOn is not { } reg)
             return b.Add(MissingCriterion(id, $"{earliest}年及以后成立", $"≥ {earliest}年", set.Ref("foundedYearsBeforeDataYear"), Inputs.RegisteredOn));
-        return b.Add(new Criterion
+        return b.Add(reg.Year >= earliest, () => new Criterion
         {
-            Id = id, Label = $"{earliest}年及以后成立", Actual = $"{reg.Year}年", Threshold = $"≥ {earliest}年",
-            Passed = reg.Year >= earliest, Source = set.SourceText("foundedYearsBeforeDataYear"),
+            Id = id, Label = $"{earliest}年及以后成立", Actual = $"{reg.Year}年", Threshold = $"≥ {earliest}年", Source = set.SourceText("foundedYearsBeforeDataYear"),
         });
     }
 
@@ -132,9 +131,9 @@ internal static class GazelleRules
     {
         // A firm founded after the base year cannot show the growth from it: the path is not met, nothing is missing.
         if (FoundedAfter(registeredOn, baseYear))
-            return b.Add(new Criterion { Id = $"{id}.base", Label = $"基期（{baseYear}年）{what}", Actual = $"{baseYear}年尚未成立", Threshold = "≥ " + format(minBase), Passed = false, Source = source.ToString() });
+            return b.Add(false, () => new Criterion { Id = $"{id}.base", Label = $"基期（{baseYear}年）{what}", Actual = $"{baseYear}年尚未成立", Threshold = "≥ " + format(minBase), Source = source.ToString() });
         var baseOk = start is { } s0
-            ? b.Add(new Criterion { Id = $"{id}.base", Label = $"基期（{baseYear}年）{what}", Actual = format(s0), Threshold = "≥ " + format(minBase), Passed = s0 >= minBase, Source = source.ToString() })
+            ? b.Add(s0 >= minBase, () => new Criterion { Id = $"{id}.base", Label = $"基期（{baseYear}年）{what}", Actual = format(s0), Threshold = "≥ " + format(minBase), Source = source.ToString() })
             : b.Add(MissingCriterion($"{id}.base", $"基期（{baseYear}年）{what}", "≥ " + format(minBase), source, Inputs.Year(baseYear, field)));
         Verdict cagr;
         if (start is { } s && end is { } e)
@@ -143,18 +142,18 @@ internal static class GazelleRules
             var target = LegalTerms.CagrTarget(s, minCagr, years);
             if (!passed && s > 0)
                 b.Gap($"{id}.cagr", $"{years}年{what}复合增长率 {Format.Percent(minCagr)} 需 {t}年{what} ≥ {formatCeiling(target)}（+{formatCeiling(target - e)}）", target, target - e, unit);
-            cagr = b.Add(new Criterion
+            cagr = b.Add(passed, () => new Criterion
             {
                 Id = $"{id}.cagr", Label = $"{baseYear}–{t}年{what}复合增长率",
                 Actual = LegalTerms.Cagr(s, e, years) is { } c ? Format.Percent(Math.Round(c, 4)) : "基期为 0，无法计算",
-                Threshold = "≥ " + Format.Percent(minCagr), Passed = passed, Source = source.ToString(),
+                Threshold = "≥ " + Format.Percent(minCagr), Source = source.ToString(),
             });
         }
         else cagr = b.Add(MissingCriterion($"{id}.cagr", $"{baseYear}–{t}年{what}复合增长率", "≥ " + Format.Percent(minCagr), source,
             MissingPair(baseYear, start, t, end, field)));
         Verdict grew;
         if (end is { } e2 && previous is { } p2)
-            grew = b.Add(new Criterion { Id = $"{id}.grew", Label = $"{t}年{what}较上年增长", Actual = $"{format(p2)} → {format(e2)}", Threshold = "增长", Passed = e2 > p2, Source = source.ToString() });
+            grew = b.Add(e2 > p2, () => new Criterion { Id = $"{id}.grew", Label = $"{t}年{what}较上年增长", Actual = $"{format(p2)} → {format(e2)}", Threshold = "增长", Source = source.ToString() });
         else grew = b.Add(MissingCriterion($"{id}.grew", $"{t}年{what}较上年增长", "增长", source, MissingPair(t - 1, previous, t, end, field)));
         return Verdict.All(baseOk, cagr, grew);
     }
@@ -171,15 +170,15 @@ internal static class GazelleRules
         var min = set.Number(revenueKey);
         var revenue = p.Year(t)?.SalesRevenue;
         var size = revenue is { } r
-            ? b.Add(new Criterion { Id = $"{id}.revenue", Label = $"{t}年营业收入", Actual = Format.Money(r), Threshold = "≥ " + Format.Money(min), Passed = r >= min, Source = set.SourceText(revenueKey) })
+            ? b.Add(r >= min, () => new Criterion { Id = $"{id}.revenue", Label = $"{t}年营业收入", Actual = Format.Money(r), Threshold = "≥ " + Format.Money(min), Source = set.SourceText(revenueKey) })
             : b.Add(MissingCriterion($"{id}.revenue", $"{t}年营业收入", "≥ " + Format.Money(min), set.Ref(revenueKey), Inputs.Year(t, "salesRevenue")));
         var label = $"路径{(id.EndsWith('3') ? "三" : "四")}：成立 {set.Integer(yearsKey)} 年内且营业收入达到规模";
         return PathCriterion(b, id, label, Verdict.All(founded, size), set.Ref(revenueKey));
     }
 
-    internal static Verdict PathCriterion(TierBuilder b, string id, string label, Verdict v, SourceReference source) => b.Add(new Criterion
+    internal static Verdict PathCriterion(TierBuilder b, string id, string label, Verdict v, SourceReference source) => b.Add(v.Passed, v.Missing, () => new Criterion
     {
         Id = id, Label = label, Actual = v.Passed switch { true => "满足", false => "不满足", null => "待补充数据" },
-        Threshold = "满足任一路径即可", Passed = v.Passed, Source = source.ToString(), Missing = v.Missing,
+        Threshold = "满足任一路径即可", Source = source.ToString(),
     });
 }

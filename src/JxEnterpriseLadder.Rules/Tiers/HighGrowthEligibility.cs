@@ -25,10 +25,10 @@ internal static class HighGrowthEligibility
         if (p.Industry is not { } industry)
             return b.Add(MissingCriterion($"{b.Tier}.strategic-industry", "属于全省战略性新兴产业", names,
                 set.Ref("strategicIndustries"), Inputs.Industry));
-        return b.Add(new Criterion
+        return b.Add(industries.Contains(industry), () => new Criterion
         {
             Id = $"{b.Tier}.strategic-industry", Label = "属于全省战略性新兴产业", Actual = Domain.JiangxiReference.Default.IndustryByCode(industry)?.Name ?? industry, // the name people read, not the code
-            Threshold = names, Passed = industries.Contains(industry),
+            Threshold = names,
             Source = set.SourceText("strategicIndustries"),
         });
     }
@@ -43,19 +43,19 @@ internal static class HighGrowthEligibility
             return b.Add(MissingCriterion(id, label, label, set.Ref(key), Inputs.RegisteredOn));
         var passed = LegalTerms.WithinYearsOfRegistration(reg, asOf, n) &&
                      (afterYears is not { } after || !LegalTerms.WithinYearsOfRegistration(reg, asOf, after));
-        return b.Add(new Criterion
+        return b.Add(passed, () => new Criterion
         {
-            Id = id, Label = label, Actual = $"{reg:yyyy-MM-dd} 注册", Threshold = label, Passed = passed, Source = set.SourceText(key),
+            Id = id, Label = label, Actual = $"{reg:yyyy-MM-dd} 注册", Threshold = label, Source = set.SourceText(key),
         });
     }
 
-    public static Verdict NotListed(TierBuilder b, ParameterSet set, string key, EnterpriseProfile p) => b.Add(p.Listed is { } listed
-        ? new Criterion
+    public static Verdict NotListed(TierBuilder b, ParameterSet set, string key, EnterpriseProfile p) => p.Listed is { } listed
+        ? b.Add(!listed, () => new Criterion
         {
             Id = $"{b.Tier}.not-listed", Label = "未上市（新三板挂牌不视为上市）", Actual = listed ? "已上市" : "未上市", Threshold = "未上市",
-            Passed = !listed, Source = set.SourceText(key),
-        }
-        : MissingCriterion($"{b.Tier}.not-listed", "未上市（新三板挂牌不视为上市）", "未上市", set.Ref(key), Inputs.Listed));
+            Source = set.SourceText(key),
+        })
+        : b.Add(MissingCriterion($"{b.Tier}.not-listed", "未上市（新三板挂牌不视为上市）", "未上市", set.Ref(key), Inputs.Listed));
 }
 
 /// <summary>Money of financing rounds in one currency, converted at each round's year's average rate.</summary>

@@ -24,7 +24,7 @@ internal static class HnteRules
     {
         var set = store.InForce(Tier, asOf);
         if (set is null) return TierBuilder.NoParameters(Tier, Tier, asOf);
-        var b = new TierBuilder(Tier);
+        var b = new TierBuilder(Tier, options.Explain);
         b.Use(set);
         var year = LegalTerms.DataYear(asOf);
         var y = p.Year(year);
@@ -53,10 +53,10 @@ internal static class HnteRules
             return b.Add(MissingCriterion("hnte.age", "注册成立时间", $"≥ {min} 天", set.Ref("minDaysRegistered"), Inputs.RegisteredOn));
         var days = LegalTerms.DaysSinceRegistration(reg, asOf);
         if (days < min) b.Gap("hnte.age", $"须于 {LegalTerms.DaysLater(reg, min):yyyy-MM-dd} 及以后申请（注册满 {min} 天）");
-        return b.Add(new Criterion
+        return b.Add(days >= min, () => new Criterion
         {
             Id = "hnte.age", Label = "注册成立时间", Actual = $"{days} 天（{reg:yyyy-MM-dd} 注册）",
-            Threshold = $"≥ {min} 天", Passed = days >= min, Source = set.SourceText("minDaysRegistered"),
+            Threshold = $"≥ {min} 天", Source = set.SourceText("minDaysRegistered"),
         });
     }
 
@@ -70,11 +70,10 @@ internal static class HnteRules
             v = Verdict.Unknown(new[] { c1 is null ? Inputs.IpClass1 : null, c2 is null ? Inputs.IpClass2 : null }.OfType<string>().ToArray());
         else v = Verdict.Fail;
         if (v.Passed == false) b.Gap("hnte.core-ip", $"须拥有至少 {min} 项对主要产品起核心支持作用的知识产权（+{min - c1 - c2} 项）", min, min - c1 - c2, "项");
-        return b.Add(new Criterion
+        return b.Add(v.Passed, v.Missing, () => new Criterion
         {
             Id = "hnte.core-ip", Label = "拥有对主要产品（服务）起核心支持作用的知识产权",
-            Actual = $"Ⅰ类 {c1?.ToString() ?? "未填报"} 项，Ⅱ类 {c2?.ToString() ?? "未填报"} 项", Threshold = $"≥ {min} 项",
-            Passed = v.Passed, Source = set.SourceText("minIpCount"), Missing = v.Missing,
+            Actual = $"Ⅰ类 {c1?.ToString() ?? "未填报"} 项，Ⅱ类 {c2?.ToString() ?? "未填报"} 项", Threshold = $"≥ {min} 项", Source = set.SourceText("minIpCount"),
         });
     }
 
@@ -83,10 +82,10 @@ internal static class HnteRules
         var fields = set.Strings("hiTechFields");
         if (p.HiTechField is not { } f)
             return b.Add(MissingCriterion("hnte.field", "核心技术属于《国家重点支持的高新技术领域》", "八大领域之一", set.Ref("hiTechFields"), Inputs.HiTechField));
-        return b.Add(new Criterion
+        return b.Add(fields.Contains(f), () => new Criterion
         {
             Id = "hnte.field", Label = "核心技术属于《国家重点支持的高新技术领域》", Actual = Domain.JiangxiReference.Default.HiTechFieldByCodeOrName(f)?.Name ?? f,
-            Threshold = "八大领域之一", Passed = fields.Contains(f), Source = set.SourceText("hiTechFields"),
+            Threshold = "八大领域之一", Source = set.SourceText("hiTechFields"),
         });
     }
 
@@ -105,10 +104,10 @@ internal static class HnteRules
             var needed = (int)Math.Ceiling(min * employees);
             b.Gap("hnte.staff", $"科技人员需 ≥ {needed} 人（+{needed - tech} 人）", needed, needed - tech, "人");
         }
-        return b.Add(new Criterion
+        return b.Add(passed, () => new Criterion
         {
             Id = "hnte.staff", Label = $"{year}年科技人员占职工总数比例", Actual = $"{Format.Percent(ratio)}（{tech}/{employees}）",
-            Threshold = "≥ " + Format.Percent(min), Passed = passed, Source = set.SourceText("minTechStaffRatio"),
+            Threshold = "≥ " + Format.Percent(min), Source = set.SourceText("minTechStaffRatio"),
         });
     }
 
@@ -131,9 +130,9 @@ internal static class HnteRules
         if (p.RegisteredOn is null) missing.Add(Inputs.RegisteredOn);
         var label = $"近三个会计年度（{string.Join("、", years)}）研发费用总额占同期销售收入总额比例";
         if (missing.Count == 0 && years.Length == 0)
-            return b.Add(new Criterion
+            return b.Add(false, () => new Criterion
             {
-                Id = "hnte.rd-ratio", Label = label, Actual = "尚无完整会计年度", Threshold = "按最近一年销售收入分档", Passed = false, Source = source,
+                Id = "hnte.rd-ratio", Label = label, Actual = "尚无完整会计年度", Threshold = "按最近一年销售收入分档", Source = source,
             });
         if (missing.Count > 0)
         {
@@ -156,11 +155,11 @@ internal static class HnteRules
             var target = Math.Ceiling(min * sales);
             b.Gap("hnte.rd-ratio", $"近三年研发费用合计需 ≥ {Format.MoneyCeiling(target)}（+{Format.MoneyCeiling(target - rd)}）", target, target - rd, "元");
         }
-        return b.Add(new Criterion
+        return b.Add(passed, () => new Criterion
         {
             Id = "hnte.rd-ratio", Label = label,
             Actual = $"{Format.Percent(ratio)}（研发 {Format.Money(rd)} / 销售 {Format.Money(sales)}）",
-            Threshold = $"≥ {Format.Percent(min)}（最近一年销售收入 {Format.Money(latest)}）", Passed = passed, Source = source,
+            Threshold = $"≥ {Format.Percent(min)}（最近一年销售收入 {Format.Money(latest)}）", Source = source,
         });
     }
 
@@ -185,10 +184,10 @@ internal static class HnteRules
             var target = Math.Ceiling(min * rd);
             b.Gap("hnte.rd-domestic", $"境内研发费用需 ≥ {Format.MoneyCeiling(target)}（+{Format.MoneyCeiling(target - domestic)}）", target, target - domestic, "元");
         }
-        return b.Add(new Criterion
+        return b.Add(passed, () => new Criterion
         {
             Id = "hnte.rd-domestic", Label = label, Actual = rd > 0 ? Format.Percent(ratio) : "无研发费用",
-            Threshold = "≥ " + Format.Percent(min), Passed = passed, Source = set.SourceText("minDomesticRdShare"),
+            Threshold = "≥ " + Format.Percent(min), Source = set.SourceText("minDomesticRdShare"),
         });
     }
 
@@ -208,10 +207,10 @@ internal static class HnteRules
             var target = Math.Ceiling(min * total);
             b.Gap("hnte.hitech-income", $"高新技术产品（服务）收入需 ≥ {Format.MoneyCeiling(target)}（+{Format.MoneyCeiling(target - hi)}）", target, target - hi, "元");
         }
-        return b.Add(new Criterion
+        return b.Add(passed, () => new Criterion
         {
             Id = "hnte.hitech-income", Label = label, Actual = $"{Format.Percent(ratio)}（{Format.Money(hi)} / {Format.Money(total)}）",
-            Threshold = "≥ " + Format.Percent(min), Passed = passed, Source = set.SourceText("minHiTechIncomeShare"),
+            Threshold = "≥ " + Format.Percent(min), Source = set.SourceText("minHiTechIncomeShare"),
         });
     }
 
@@ -234,12 +233,12 @@ internal static class HnteRules
             v = new Verdict(null, ["expert.innovationScore"]); // band ranges straddle the line: only experts can decide
         if (v.Passed == false)
             b.Gap("hnte.innovation", $"创新能力评价需 > {above} 分（至少 +{above + 1 - max} 分）", above + 1, above + 1 - max, "分");
-        b.Add(new Criterion
+        b.Add(v.Passed, v.Missing, () => new Criterion
         {
             Id = "hnte.innovation", Label = "企业创新能力评价（知识产权、成果转化、研发组织管理、成长性）",
             Actual = min == max ? $"{min}分" : $"{min}–{max}分", Threshold = $"> {above}分",
-            Points = min, PointsMax = min == max ? null : max, Passed = v.Passed,
-            Source = set.SourceText("innovationScoreAbove"), Missing = v.Missing,
+            Points = min, PointsMax = min == max ? null : max,
+            Source = set.SourceText("innovationScoreAbove"),
         });
         return (v, min, new ScoreRange(min, max));
     }
@@ -305,22 +304,21 @@ internal static class HnteRules
             set.Ref("ipOwnRdPoints"), $"自主研发 {own.PointsText}；仅受让等 {acquired.PointsText}");
         Item(b, "hnte.innovation.ip.standard-bonus", "知识产权：参与编制国家/行业标准等（加分）", p.DirectQualifiers?.LedStandard switch { true => "是", false => "否", null => "未填报" },
             bonus, set.Ref("standardBonusPoints"), bonusBand.PointsText);
-        b.Add(new Criterion
+        b.Add(total.Known ? true : null, total.Missing, () => new Criterion
         {
             Id = "hnte.innovation.ip", Label = "知识产权（合计，上限 " + cap + " 分）", Actual = total.Known ? $"{total.Min}分" : $"{total.Min}–{total.Max}分",
-            Threshold = $"≤ {cap}分", Points = total.Min, PointsMax = total.Known ? null : total.Max,
-            Passed = total.Known ? true : null, Source = source, Missing = total.Missing,
+            Threshold = $"≤ {cap}分", Points = total.Min, PointsMax = total.Known ? null : total.Max, Source = source,
         });
         _ = source;
         return total;
     }
 
     private static void Item(TierBuilder b, string id, string label, string actual, ItemPoints points, SourceReference source, string? threshold = null) =>
-        b.Add(new Criterion
+        b.Add(points.Known ? true : null, points.Known ? [] : points.Missing, () => new Criterion
         {
             Id = id, Label = label, Actual = actual, Threshold = threshold, Points = points.Min,
-            PointsMax = points.Known ? null : points.Max, Passed = points.Known ? true : null,
-            Source = source.ToString(), Missing = points.Known ? [] : points.Missing,
+            PointsMax = points.Known ? null : points.Max,
+            Source = source.ToString(),
         });
 
     private static ItemPoints CommercializationPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p, int year, Scoring mode)

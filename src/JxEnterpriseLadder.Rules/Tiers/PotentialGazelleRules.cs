@@ -21,18 +21,18 @@ internal static class PotentialGazelleRules
         var rates = store.InForce("exchange-rates", asOf);
         if (set is null || common is null || hnteSet is null || rates is null)
             return TierBuilder.NoParameters(Tier, set is null ? Tier : common is null ? HighGrowthEligibility.Set : hnteSet is null ? HnteRules.Tier : "exchange-rates", asOf);
-        var b = new TierBuilder(Tier);
+        var b = new TierBuilder(Tier, options.Explain);
         b.Use(set); b.Use(common); b.Use(hnteSet); b.Use(rates);
         var t = LegalTerms.DataYear(asOf);
 
         var eligibility = HighGrowthEligibility.Evaluate(b, common, p, asOf);
         var onLadder = OnLadder(b, set, hnteSet, p, asOf, techSme, hnte);
-        var notGazelle = b.Add(new Criterion
+        var notGazelle = b.Add(gazelle.Outcome switch { Outcome.Qualified => false, Outcome.NotQualified => true, _ => null }, gazelle.Outcome == Outcome.Undetermined ? gazelle.Missing : [], () => new Criterion
         {
             Id = "potential-gazelle.not-gazelle", Label = "尚未达到瞪羚企业条件",
             Actual = gazelle.Outcome switch { Outcome.Qualified => "已符合瞪羚条件", Outcome.NotQualified => "否", _ => "待定" },
-            Threshold = "否", Passed = gazelle.Outcome switch { Outcome.Qualified => false, Outcome.NotQualified => true, _ => null },
-            Source = set.SourceText("excludesGazelles"), Missing = gazelle.Outcome == Outcome.Undetermined ? gazelle.Missing : [],
+            Threshold = "否",
+            Source = set.SourceText("excludesGazelles"),
         });
         (string id, Verdict verdict)[] paths =
         [
@@ -56,13 +56,12 @@ internal static class PotentialGazelleRules
         Verdict v = registered || certified ? Verdict.Pass
             : acceptEligible ? Verdict.Any(FromResult(techSme), FromResult(hnte))
             : Verdict.Fail;
-        return b.Add(new Criterion
+        return b.Add(v.Passed, v.Missing, () => new Criterion
         {
             Id = "potential-gazelle.on-ladder", Label = "科技型中小企业或高新技术企业",
             Actual = registered ? "已入库科技型中小企业" : certified ? "有效高新技术企业" :
                 techSme.Outcome == Outcome.Qualified ? "符合科技型中小企业条件（未入库）" : hnte.Outcome == Outcome.Qualified ? "符合高新技术企业条件（未认定）" : "否",
-            Threshold = acceptEligible ? "已入库/已认定，或符合其条件" : "已入库或已认定",
-            Passed = v.Passed, Source = set.SourceText("acceptsEligibility"), Missing = v.Missing,
+            Threshold = acceptEligible ? "已入库/已认定，或符合其条件" : "已入库或已认定", Source = set.SourceText("acceptsEligibility"),
         });
 
         static Verdict FromResult(TierResult r) => new(r.Outcome switch { Outcome.Qualified => true, Outcome.NotQualified => false, _ => null }, r.Missing);
@@ -79,9 +78,9 @@ internal static class PotentialGazelleRules
         var source = set.Ref("path1MinRevenueCagr");
         if (GazelleRules.FoundedAfter(p.RegisteredOn, baseYear))
             return GazelleRules.PathCriterion(b, "potential-gazelle.path1", "路径一：营业收入三年复合增长",
-                b.Add(new Criterion { Id = "potential-gazelle.path1.base", Label = $"基期（{baseYear}年）营业收入", Actual = $"{baseYear}年尚未成立", Threshold = "≥ " + Format.Money(min), Passed = false, Source = source.ToString() }), source);
+                b.Add(false, () => new Criterion { Id = "potential-gazelle.path1.base", Label = $"基期（{baseYear}年）营业收入", Actual = $"{baseYear}年尚未成立", Threshold = "≥ " + Format.Money(min), Source = source.ToString() }), source);
         var baseOk = start is { } s0
-            ? b.Add(new Criterion { Id = "potential-gazelle.path1.base", Label = $"基期（{baseYear}年）营业收入", Actual = Format.Money(s0), Threshold = "≥ " + Format.Money(min), Passed = s0 >= min, Source = source.ToString() })
+            ? b.Add(s0 >= min, () => new Criterion { Id = "potential-gazelle.path1.base", Label = $"基期（{baseYear}年）营业收入", Actual = Format.Money(s0), Threshold = "≥ " + Format.Money(min), Source = source.ToString() })
             : b.Add(MissingCriterion("potential-gazelle.path1.base", $"基期（{baseYear}年）营业收入", "≥ " + Format.Money(min), source, Inputs.Year(baseYear, "salesRevenue")));
         Verdict cagr;
         if (start is { } s && end is { } e)
@@ -90,11 +89,11 @@ internal static class PotentialGazelleRules
             var target = LegalTerms.CagrTarget(s, rate, years);
             if (!passed && s > 0)
                 b.Gap("potential-gazelle.path1.cagr", $"{years}年营业收入复合增长率 {Format.Percent(rate)} 需 {t}年营业收入 ≥ {Format.MoneyCeiling(target)}（+{Format.MoneyCeiling(target - e)}）", target, target - e, "元");
-            cagr = b.Add(new Criterion
+            cagr = b.Add(passed, () => new Criterion
             {
                 Id = "potential-gazelle.path1.cagr", Label = $"{baseYear}–{t}年营业收入复合增长率",
                 Actual = LegalTerms.Cagr(s, e, years) is { } c ? Format.Percent(Math.Round(c, 4)) : "基期为 0，无法计算",
-                Threshold = "≥ " + Format.Percent(rate), Passed = passed, Source = source.ToString(),
+                Threshold = "≥ " + Format.Percent(rate), Source = source.ToString(),
             });
         }
         else cagr = b.Add(MissingCriterion("potential-gazelle.path1.cagr", $"{baseYear}–{t}年营业收入复合增长率", "≥ " + Format.Percent(rate), source,
@@ -110,11 +109,11 @@ internal static class PotentialGazelleRules
         var end = p.Year(t)?.SalesRevenue;
         var previous = p.Year(t - 1)?.SalesRevenue;
         var size = end is { } e0
-            ? b.Add(new Criterion { Id = "potential-gazelle.path2.revenue", Label = $"{t}年营业收入", Actual = Format.Money(e0), Threshold = "≥ " + Format.Money(min), Passed = e0 >= min, Source = source.ToString() })
+            ? b.Add(e0 >= min, () => new Criterion { Id = "potential-gazelle.path2.revenue", Label = $"{t}年营业收入", Actual = Format.Money(e0), Threshold = "≥ " + Format.Money(min), Source = source.ToString() })
             : b.Add(MissingCriterion("potential-gazelle.path2.revenue", $"{t}年营业收入", "≥ " + Format.Money(min), source, Inputs.Year(t, "salesRevenue")));
         Verdict growth;
         if (GazelleRules.FoundedAfter(p.RegisteredOn, t - 1))
-            growth = b.Add(new Criterion { Id = "potential-gazelle.path2.yoy", Label = $"{t}年营业收入同比增长率", Actual = $"{t - 1}年尚未成立", Threshold = "≥ " + Format.Percent(rate), Passed = false, Source = source.ToString() });
+            growth = b.Add(false, () => new Criterion { Id = "potential-gazelle.path2.yoy", Label = $"{t}年营业收入同比增长率", Actual = $"{t - 1}年尚未成立", Threshold = "≥ " + Format.Percent(rate), Source = source.ToString() });
         else if (end is { } e && previous is { } prev)
         {
             var passed = prev > 0 && e >= prev * (1 + rate);
@@ -123,11 +122,11 @@ internal static class PotentialGazelleRules
                 var target = prev * (1 + rate);
                 b.Gap("potential-gazelle.path2.yoy", $"营业收入同比增长 {Format.Percent(rate)} 需 {t}年营业收入 ≥ {Format.MoneyCeiling(target)}（+{Format.MoneyCeiling(target - e)}）", target, target - e, "元");
             }
-            growth = b.Add(new Criterion
+            growth = b.Add(passed, () => new Criterion
             {
                 Id = "potential-gazelle.path2.yoy", Label = $"{t}年营业收入同比增长率",
                 Actual = prev > 0 ? Format.Percent(Math.Round(e / prev - 1, 4)) : "上年为 0，无法计算",
-                Threshold = "≥ " + Format.Percent(rate), Passed = passed, Source = source.ToString(),
+                Threshold = "≥ " + Format.Percent(rate), Source = source.ToString(),
             });
         }
         else growth = b.Add(MissingCriterion("potential-gazelle.path2.yoy", $"{t}年营业收入同比增长率", "≥ " + Format.Percent(rate), source,
@@ -142,10 +141,10 @@ internal static class PotentialGazelleRules
         var source = set.Ref("path3MinProfessionalInvestment");
         var (total, missing) = money.Cumulative(p, asOf, "CNY", professionalOnly: true);
         Verdict v = total >= min ? Verdict.Pass : missing.Length > 0 ? Verdict.Unknown(missing) : Verdict.Fail;
-        var invested = b.Add(new Criterion
+        var invested = b.Add(v.Passed, v.Missing, () => new Criterion
         {
             Id = "potential-gazelle.path3.investment", Label = "累计获得专业投资机构投资", Actual = Format.Money(total) + (missing.Length > 0 ? "（部分轮次数据不全）" : ""),
-            Threshold = "≥ " + Format.Money(min), Passed = v.Passed, Source = source.ToString(), Missing = v.Missing,
+            Threshold = "≥ " + Format.Money(min), Source = source.ToString(),
         });
         return GazelleRules.PathCriterion(b, "potential-gazelle.path3", "路径三：成立 5 年内且获得较大额专业投资", Verdict.All(founded, invested), source);
     }

@@ -19,7 +19,7 @@ internal static class TechSmeRules
         var hnte = store.InForce(HnteRules.Tier, asOf);
         if (set is null) return TierBuilder.NoParameters(Tier, Tier, asOf);
         if (hnte is null) return TierBuilder.NoParameters(Tier, HnteRules.Tier, asOf);
-        var b = new TierBuilder(Tier);
+        var b = new TierBuilder(Tier, options.Explain);
         b.Use(set);
         var year = LegalTerms.DataYear(asOf);
         var y = p.Year(year);
@@ -43,22 +43,20 @@ internal static class TechSmeRules
         else if (min >= pass && staff.Min > 0) score = Verdict.Pass;
         else if (max < pass) score = Verdict.Fail;
         else score = new Verdict(null, staff.Missing.Concat(rd.Missing).Concat(ip.Missing).Distinct().ToArray());
-        b.Add(new Criterion
+        b.Add(score.Passed, score.Missing, () => new Criterion
         {
             Id = "tech-sme.score",
             Label = "评价得分（科技人员、研发投入、科技成果三项合计）",
             Actual = min == max ? $"{min}分" : $"{min}–{max}分",
             Threshold = $"≥ {pass}分，且科技人员指标得分不为 0",
             Points = min, PointsMax = min == max ? null : max,
-            Passed = score.Passed,
             Source = set.SourceText("passScore"),
-            Missing = score.Missing,
         });
 
         var direct = DirectConfirmation(b, set, hnte, p, asOf, out var confirmedBy);
         var verdict = Verdict.All(basic, Verdict.Any(direct, score));
         b.ConfirmedBy = direct.Passed == true ? confirmedBy : "tech-sme.score";
-        if (score.Passed == false && direct.Passed != true)
+        if (score.Passed == false && direct.Passed != true && b.Explains)
             ScoreGaps(b, set, y, staff, rd, ip, pass, p.Ip?.Class2);
         return b.Build(verdict, min, new ScoreRange(min, max));
     }
@@ -70,10 +68,10 @@ internal static class TechSmeRules
         if (value is null)
             return b.Add(MissingCriterion($"tech-sme.size.{field}", $"{year}年{label}", "≤ " + format(limit), set.Ref(key),
                 Inputs.Year(year, field)));
-        return b.Add(new Criterion
+        return b.Add(value.Value <= limit, () => new Criterion
         {
             Id = $"tech-sme.size.{field}", Label = $"{year}年{label}", Actual = format(value.Value),
-            Threshold = "≤ " + format(limit), Passed = value.Value <= limit, Source = set.SourceText(key),
+            Threshold = "≤ " + format(limit), Source = set.SourceText(key),
         });
     }
 
@@ -81,25 +79,24 @@ internal static class TechSmeRules
     {
         var bands = set.Bands("techStaffRatioBands");
         var source = set.SourceText("techStaffRatioBands");
-        var threshold = set.Memo("tech-staff-threshold", () => BandTable(bands, Format.Percent));
+        var threshold = b.Explains ? set.Memo("tech-staff-threshold", () => BandTable(bands, Format.Percent)) : "";
         var missing = MissingFields(y, year, ("techStaff", y?.TechStaff), ("employees", y?.Employees));
         if (missing.Length > 0)
         {
-            b.Add(new Criterion
+            b.Add(null, missing, () => new Criterion
             {
                 Id = "tech-sme.score.tech-staff", Label = "科技人员占职工总数比例", Actual = "未填报",
-                Threshold = threshold, Points = 0, PointsMax = bands[0].PointsMax,
-                Passed = null, Source = source, Missing = missing,
+                Threshold = threshold, Points = 0, PointsMax = bands[0].PointsMax, Source = source,
             });
             return new ItemPoints(0, bands[0].PointsMax, missing);
         }
         var ratio = y!.Employees > 0 ? (decimal)y.TechStaff!.Value / y.Employees!.Value : 0m;
         var band = BandFor(bands, ratio);
-        b.Add(new Criterion
+        b.Add(band.PointsMin > 0, () => new Criterion
         {
             Id = "tech-sme.score.tech-staff", Label = "科技人员占职工总数比例",
             Actual = $"{Format.Percent(ratio)}（{y.TechStaff}/{y.Employees}）", Threshold = threshold,
-            Points = band.PointsMin, Passed = band.PointsMin > 0, Source = source,
+            Points = band.PointsMin, Source = source,
             Note = band.PointsMin == 0 ? "科技人员指标得 0 分的，不得评价为科技型中小企业" : null,
         });
         return ItemPoints.Exact(band.PointsMin);
@@ -111,36 +108,38 @@ internal static class TechSmeRules
         var toCosts = set.Bands("rdToTotalCostsBands");
         var source = set.SourceText("rdToSalesRevenueBands");
         var maxPoints = toRevenue[0].PointsMax;
-        var threshold = set.Memo("rd-input-threshold", () => $"研发费用/销售收入：{BandTable(toRevenue, Format.Percent)}；研发费用/成本费用总额：{BandTable(toCosts, Format.Percent)}；取高者");
+        var threshold = b.Explains ? set.Memo("rd-input-threshold", () => $"研发费用/销售收入：{BandTable(toRevenue, Format.Percent)}；研发费用/成本费用总额：{BandTable(toCosts, Format.Percent)}；取高者") : "";
         if (y?.RdExpense is not { } rd)
         {
             var missing = new[] { Inputs.Year(year, "rdExpense") };
-            b.Add(new Criterion
+            b.Add(null, missing, () => new Criterion
             {
                 Id = "tech-sme.score.rd-input", Label = "研发投入（两项比例取高者）", Actual = "未填报", Threshold = threshold,
-                Points = 0, PointsMax = maxPoints, Passed = null, Source = source, Missing = missing,
+                Points = 0, PointsMax = maxPoints, Source = source,
             });
             return new ItemPoints(0, maxPoints, missing);
         }
         int? bySales = y.SalesRevenue is { } s ? (s > 0 ? BandFor(toRevenue, rd / s).PointsMin : 0) : null;
         int? byCosts = y.TotalCostsAndExpenses is { } c ? (c > 0 ? BandFor(toCosts, rd / c).PointsMin : 0) : null;
         var known = Math.Max(bySales ?? 0, byCosts ?? 0);
-        var unknown = new List<string>();
-        if (bySales is null) unknown.Add(Inputs.Year(year, "salesRevenue"));
-        if (byCosts is null) unknown.Add(Inputs.Year(year, "totalCostsAndExpenses"));
+        List<string>? unknown = null;
+        if (bySales is null) (unknown ??= []).Add(Inputs.Year(year, "salesRevenue"));
+        if (byCosts is null) (unknown ??= []).Add(Inputs.Year(year, "totalCostsAndExpenses"));
         // The better ratio counts: an unknown denominator matters only while the known one is below the top band.
-        var range = unknown.Count > 0 && known < maxPoints ? new ItemPoints(known, maxPoints, unknown) : ItemPoints.Exact(known);
-        var actual = string.Join("；", new[]
+        var range = unknown is not null && known < maxPoints ? new ItemPoints(known, maxPoints, unknown) : ItemPoints.Exact(known);
+        b.Add(range.Known ? range.Min > 0 : null, range.Missing, () =>
         {
-            y.SalesRevenue is > 0 ? $"研发/收入 {Format.Percent(rd / y.SalesRevenue.Value)}" : null,
-            y.TotalCostsAndExpenses is > 0 ? $"研发/成本费用 {Format.Percent(rd / y.TotalCostsAndExpenses.Value)}" : null,
-        }.Where(x => x is not null));
-        b.Add(new Criterion
-        {
-            Id = "tech-sme.score.rd-input", Label = "研发投入（两项比例取高者）",
-            Actual = $"研发费用 {Format.Money(rd)}" + (actual.Length > 0 ? "；" + actual : ""),
-            Threshold = threshold, Points = range.Min, PointsMax = range.Known ? null : range.Max,
-            Passed = range.Known ? range.Min > 0 : null, Source = source, Missing = range.Missing,
+            var actual = string.Join("；", new[]
+            {
+                y.SalesRevenue is > 0 ? $"研发/收入 {Format.Percent(rd / y.SalesRevenue.Value)}" : null,
+                y.TotalCostsAndExpenses is > 0 ? $"研发/成本费用 {Format.Percent(rd / y.TotalCostsAndExpenses.Value)}" : null,
+            }.Where(x => x is not null));
+            return new Criterion
+            {
+                Id = "tech-sme.score.rd-input", Label = "研发投入（两项比例取高者）",
+                Actual = $"研发费用 {Format.Money(rd)}" + (actual.Length > 0 ? "；" + actual : ""),
+                Threshold = threshold, Points = range.Min, PointsMax = range.Known ? null : range.Max, Source = source,
+            };
         });
         return range;
     }
@@ -150,7 +149,7 @@ internal static class TechSmeRules
         var class1Points = set.Integer("class1Points");
         var class2 = set.Bands("class2CountBands");
         var source = set.SourceText("class1Points");
-        var threshold = set.Memo("ip-threshold", () => $"Ⅰ类 ≥ 1项 → {class1Points}分；Ⅱ类：{BandTable(class2, Format.Count)}");
+        var threshold = b.Explains ? set.Memo("ip-threshold", () => $"Ⅰ类 ≥ 1项 → {class1Points}分；Ⅱ类：{BandTable(class2, Format.Count)}") : "";
         int? c1 = p.Ip?.Class1, c2 = p.Ip?.Class2;
         ItemPoints points;
         if (c1 >= 1) points = ItemPoints.Exact(class1Points);
@@ -158,12 +157,11 @@ internal static class TechSmeRules
         else if (c1 is null) points = new(BandFor(class2, c2!.Value).PointsMin, class1Points, [Inputs.IpClass1]);
         else if (c2 is null) points = new(0, class2[0].PointsMax, [Inputs.IpClass2]);
         else points = ItemPoints.Exact(BandFor(class2, c2.Value).PointsMin);
-        b.Add(new Criterion
+        b.Add(points.Known ? points.Min > 0 : null, points.Missing, () => new Criterion
         {
             Id = "tech-sme.score.ip", Label = "科技成果（有效知识产权）",
             Actual = $"Ⅰ类 {c1?.ToString() ?? "未填报"} 项，Ⅱ类 {c2?.ToString() ?? "未填报"} 项",
-            Threshold = threshold, Points = points.Min, PointsMax = points.Known ? null : points.Max,
-            Passed = points.Known ? points.Min > 0 : null, Source = source, Missing = points.Missing,
+            Threshold = threshold, Points = points.Min, PointsMax = points.Known ? null : points.Max, Source = source,
         });
         return points;
     }
@@ -178,10 +176,10 @@ internal static class TechSmeRules
             { IssuedOn: { } d } => Verdict.Of(LegalTerms.CertificateValid(d, asOf, hnte.Integer("certificateValidityYears"))),
         };
         b.Use(hnte);
-        var paths = new (string id, string label, string key, Verdict verdict, string actual)[]
+        var paths = new (string id, string label, string key, Verdict verdict, Func<string> actual)[]
         {
             ("tech-sme.direct.hnte-certificate", "拥有有效期内高新技术企业资格证书", "directHnteCertificate", certificate,
-                p.HnteCertificate?.IssuedOn is { } issued ? $"证书 {p.HnteCertificate.Number} 发证 {issued:yyyy-MM-dd}" : "无"),
+                () => p.HnteCertificate?.IssuedOn is { } issued ? $"证书 {p.HnteCertificate.Number} 发证 {issued:yyyy-MM-dd}" : "无"),
             Flag("tech-sme.direct.national-award", "近五年内获得过国家级科技奖励，并在获奖单位中排在前三名", "directNationalAward",
                 p.DirectQualifiers?.NationalAwardTop3, "nationalAwardTop3"),
             Flag("tech-sme.direct.rd-institution", "拥有经认定的省部级以上研发机构", "directRdInstitution",
@@ -192,19 +190,20 @@ internal static class TechSmeRules
         confirmedBy = null;
         foreach (var (id, label, key, verdict, actual) in paths)
         {
-            b.Add(new Criterion
+            b.Add(verdict.Passed, verdict.Missing, () => new Criterion
             {
-                Id = id, Label = "直接确认：" + label, Actual = actual, Threshold = "符合任一项即可直接确认",
-                Passed = verdict.Passed, Source = set.SourceText(key), Missing = verdict.Missing,
+                Id = id, Label = "直接确认：" + label, Actual = actual(), Threshold = "符合任一项即可直接确认", Source = set.SourceText(key),
             });
             if (verdict.Passed == true) confirmedBy ??= id;
         }
         return Verdict.Any(paths.Select(x => x.verdict).ToArray());
 
-        static (string, string, string, Verdict, string) Flag(string id, string label, string key, bool? value, string field) =>
+        static (string, string, string, Verdict, Func<string>) Flag(string id, string label, string key, bool? value, string field) =>
             (id, label, key, value is { } v ? Verdict.Of(v) : Verdict.Unknown(Inputs.Direct(field)),
-                value switch { true => "是", false => "否", null => "未填报" });
+                value switch { true => Yes, false => No, null => NotGiven });
     }
+
+    private static readonly Func<string> Yes = () => "是", No = () => "否", NotGiven = () => "未填报";
 
     /// <summary>For each lever alone, the smallest change that lifts the score to the pass mark.</summary>
     private static void ScoreGaps(TierBuilder b, ParameterSet set, YearFiling? y, ItemPoints staff, ItemPoints rd, ItemPoints ip, int pass, int? class2Held)

@@ -14,8 +14,8 @@ internal static class UnicornRules
     public const string PotentialUnicorn = TierIds.PotentialUnicorn;
     public const string SeedUnicorn = TierIds.SeedUnicorn;
 
-    public static TierResult EvaluateUnicorn(EnterpriseProfile p, DateOnly asOf, ParameterStore store) =>
-        Evaluate(Unicorn, p, asOf, store, (b, set, money) =>
+    public static TierResult EvaluateUnicorn(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options) =>
+        Evaluate(Unicorn, p, asOf, store, options, (b, set, money) =>
         {
             var age = HighGrowthEligibility.FoundedWithin(b, "unicorn.founded", set, "maxYearsFounded", p, asOf);
             var valuation = Valuation(b, set, "minValuationUsd", "USD", p, asOf, money, "unicorn.valuation");
@@ -26,8 +26,8 @@ internal static class UnicornRules
             return verdict;
         });
 
-    public static TierResult EvaluatePotential(EnterpriseProfile p, DateOnly asOf, ParameterStore store) =>
-        Evaluate(PotentialUnicorn, p, asOf, store, (b, set, money) =>
+    public static TierResult EvaluatePotential(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options) =>
+        Evaluate(PotentialUnicorn, p, asOf, store, options, (b, set, money) =>
         {
             var youngYears = set.Integer("youngMaxYearsFounded");
             var young = Verdict.All(
@@ -44,13 +44,13 @@ internal static class UnicornRules
             return Verdict.Any(young, older);
         });
 
-    public static TierResult EvaluateSeed(EnterpriseProfile p, DateOnly asOf, ParameterStore store) =>
-        Evaluate(SeedUnicorn, p, asOf, store, (b, set, money) => Verdict.All(
+    public static TierResult EvaluateSeed(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options) =>
+        Evaluate(SeedUnicorn, p, asOf, store, options, (b, set, money) => Verdict.All(
             HighGrowthEligibility.FoundedWithin(b, "seed-unicorn.founded", set, "maxYearsFounded", p, asOf),
             Valuation(b, set, "minValuationCny", "CNY", p, asOf, money, "seed-unicorn.valuation"),
             CumulativeFinancing(b, set, "minCumulativeFinancingCny", "CNY", p, asOf, money, "seed-unicorn.cumulative-financing")));
 
-    private static TierResult Evaluate(string tier, EnterpriseProfile p, DateOnly asOf, ParameterStore store,
+    private static TierResult Evaluate(string tier, EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options,
         Func<TierBuilder, ParameterSet, Money, Verdict> specific)
     {
         var set = store.InForce(tier, asOf);
@@ -58,7 +58,7 @@ internal static class UnicornRules
         var rates = store.InForce("exchange-rates", asOf);
         if (set is null || common is null || rates is null)
             return TierBuilder.NoParameters(tier, set is null ? tier : common is null ? HighGrowthEligibility.Set : "exchange-rates", asOf);
-        var b = new TierBuilder(tier);
+        var b = new TierBuilder(tier, options.Explain);
         b.Use(set); b.Use(common); b.Use(rates);
         var money = new Money(rates);
         var eligibility = HighGrowthEligibility.Evaluate(b, common, p, asOf);
@@ -80,10 +80,10 @@ internal static class UnicornRules
                   p.Financing.Select((r, i) => (r, i)).Where(x => x.r.ProfessionalInvestor is null).Select(x => $"financing[{x.i}].professionalInvestor").ToArray())
               : undated.Length > 0 ? Verdict.Unknown(undated) : Verdict.Fail
             : rounds.Length > 0 ? Verdict.Pass : undated.Length > 0 ? Verdict.Unknown(undated) : Verdict.Fail;
-        return b.Add(new Criterion
+        return b.Add(v.Passed, v.Missing, () => new Criterion
         {
             Id = $"{b.Tier}.investment", Label = label, Actual = $"{rounds.Length} 轮融资",
-            Threshold = "至少 1 轮", Passed = v.Passed, Source = set.SourceText("requiresProfessionalInvestor"), Missing = v.Missing,
+            Threshold = "至少 1 轮", Source = set.SourceText("requiresProfessionalInvestor"),
         });
     }
 
@@ -93,10 +93,10 @@ internal static class UnicornRules
         var (value, missing, round) = money.LatestValuation(p, asOf, currency);
         string Show(decimal x) => currency == "USD" ? Format.Usd(x) : Format.Money(x);
         Verdict v = value is { } val ? Verdict.Of(val >= min) : missing.Length > 0 ? Verdict.Unknown(missing) : Verdict.Fail;
-        return b.Add(new Criterion
+        return b.Add(v.Passed, v.Missing, () => new Criterion
         {
             Id = id, Label = "最近一轮融资投后估值", Actual = value is { } x ? $"{Show(x)}（{round!.Date:yyyy-MM-dd}）" : round is null ? "无估值" : "缺汇率",
-            Threshold = "≥ " + Show(min), Passed = v.Passed, Source = set.SourceText(key), Missing = v.Missing,
+            Threshold = "≥ " + Show(min), Source = set.SourceText(key),
         });
     }
 
@@ -108,10 +108,10 @@ internal static class UnicornRules
         var (total, missing) = money.Cumulative(p, asOf, currency);
         string Show(decimal x) => currency == "USD" ? Format.Usd(x) : Format.Money(x);
         Verdict v = total >= min ? Verdict.Pass : missing.Length > 0 ? Verdict.Unknown(missing) : Verdict.Fail;
-        return b.Add(new Criterion
+        return b.Add(v.Passed, v.Missing, () => new Criterion
         {
-            Id = id, Label = "累计融资额", Actual = Show(total), Threshold = "≥ " + Show(min), Passed = v.Passed,
-            Source = set.SourceText(key), Missing = v.Missing,
+            Id = id, Label = "累计融资额", Actual = Show(total), Threshold = "≥ " + Show(min),
+            Source = set.SourceText(key),
         });
     }
 }
