@@ -102,6 +102,20 @@ public static class AuthSetup
             log.LogInformation("Demo account {User} ({Role}, {Scope}), password {Password}", name, scope.Role, scope.Description, DemoAccounts.Password);
     }
 
+    /// <summary>The cookie that carries a failed sign-in's user name back to the form for a few minutes: never the address,
+    /// which browsers keep in their history and servers in their logs.</summary>
+    public const string TypedNameCookie = "jx-sign-in-name";
+
+    private static IResult Retry(HttpContext http, string error, string back, string? userName)
+    {
+        if (!string.IsNullOrEmpty(userName))
+            http.Response.Cookies.Append(TypedNameCookie, userName.Length > 100 ? userName[..100] : userName, new CookieOptions
+            {
+                HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/login", Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromMinutes(5),
+            });
+        return Results.Redirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(back)}");
+    }
+
     public static void MapAccountEndpoints(this WebApplication app)
     {
         // A form post: minimal APIs that bind forms validate the antiforgery token (UseAntiforgery).
@@ -114,11 +128,11 @@ public static class AuthSetup
             catch (System.Data.Common.DbException)
             {
                 // A long write (a screening on the embedded database) holds the registry: ask to try again, never an error page.
-                return Results.Redirect($"/login?error=busy&returnUrl={Uri.EscapeDataString(back)}&userName={Uri.EscapeDataString(userName ?? "")}");
+                return Retry(http, "busy", back, userName);
             }
             if (user is null)
                 // An unknown name, a wrong password and a locked account answer alike, so names cannot be discovered.
-                return Results.Redirect($"/login?error=failed&returnUrl={Uri.EscapeDataString(back)}&userName={Uri.EscapeDataString(userName ?? "")}");
+                return Retry(http, "failed", back, userName);
             await http.SignInAsync(Scheme, UserScope.ToPrincipal(user.UserName, user.DisplayName, user.Scope, user.Stamp));
             // An enterprise's home is its own record, not a province's dashboard.
             if (back == "/" && user.Scope is { Role: Roles.Enterprise, CreditCode: { } own }) back = "/enterprises/" + Uri.EscapeDataString(own);
