@@ -2,6 +2,7 @@ using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Domain.Profiles;
 using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Generator;
 

@@ -1,5 +1,6 @@
 using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Prediction;
 

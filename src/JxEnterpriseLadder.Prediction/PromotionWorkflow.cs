@@ -2,6 +2,7 @@ using System.Diagnostics;
 using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Prediction;
 

@@ -4,6 +4,7 @@ using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Prediction;
 using JxEnterpriseLadder.Rules.Engine;
 using MiniExcelLibs;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Services;
 

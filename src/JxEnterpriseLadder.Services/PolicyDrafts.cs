@@ -6,6 +6,7 @@ using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Domain.Profiles;
 using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Services;
 

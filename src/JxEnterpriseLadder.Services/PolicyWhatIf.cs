@@ -3,6 +3,7 @@ using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Rules.Engine;
 using MiniExcelLibs;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Services;
 

@@ -5,6 +5,7 @@ using JxEnterpriseLadder.Prediction;
 using JxEnterpriseLadder.Rules.Engine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Services;
 

@@ -4,6 +4,7 @@ using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Domain;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Services;
 

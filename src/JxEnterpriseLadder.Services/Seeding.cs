@@ -2,6 +2,7 @@ using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Generator;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Services;
 

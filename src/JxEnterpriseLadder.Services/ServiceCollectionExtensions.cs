@@ -2,6 +2,7 @@ using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Rules.Engine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Services;
 

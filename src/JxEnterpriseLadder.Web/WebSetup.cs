@@ -5,6 +5,7 @@ using JxEnterpriseLadder.Generator;
 using JxEnterpriseLadder.Prediction;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Services;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Web;
 

@@ -5,6 +5,7 @@ using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Services;
 using static JxEnterpriseLadder.Data.Tests.ImportTests;
 using JxEnterpriseLadder.Domain;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Data.Tests;
 

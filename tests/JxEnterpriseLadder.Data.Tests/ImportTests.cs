@@ -8,6 +8,7 @@ using JxEnterpriseLadder.Generator;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Services;
 using MiniExcelLibs;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Data.Tests;
 

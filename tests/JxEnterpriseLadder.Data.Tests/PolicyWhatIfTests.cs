@@ -6,6 +6,7 @@ using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Services;
 using MiniExcelLibs;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Data.Tests;
 

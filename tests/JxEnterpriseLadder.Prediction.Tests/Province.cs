@@ -1,6 +1,7 @@
 using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Generator;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Prediction.Tests;
 

@@ -3,6 +3,7 @@ using System.Text;
 using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Generator;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Web.Tests;
 

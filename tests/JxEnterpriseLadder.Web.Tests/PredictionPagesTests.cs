@@ -4,6 +4,7 @@ using Bunit;
 using JxEnterpriseLadder.Prediction;
 using JxEnterpriseLadder.Web.Components.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Web.Tests;
 
@@ -98,7 +99,7 @@ public sealed partial class PredictionPagesTests(AppFixture app, BrowserFixture 
         // A registry scored before models were bound to their registry: the shipped HNTE model's probabilities stored.
         var path = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N"), "old.db");
         var db = JxEnterpriseLadder.Data.Database.Parse("sqlite:" + path);
-        var engine = new JxEnterpriseLadder.Rules.Engine.AssessmentEngine();
+        var engine = new JxEnterpriseLadder.Rules.AssessmentEngine();
         JxEnterpriseLadder.Services.Seeding.SeedProvince(db, new JxEnterpriseLadder.Generator.GeneratorOptions { Enterprises = 300 }, engine);
         var predictions = new JxEnterpriseLadder.Data.PredictionRepository(db);
         new PromotionWorkflow(new JxEnterpriseLadder.Data.RegistryRepository(db), engine, new TrainingSettings())

@@ -1,4 +1,5 @@
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Cli;
 

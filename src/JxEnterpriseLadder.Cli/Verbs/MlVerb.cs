@@ -2,6 +2,7 @@ using System.Globalization;
 using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Prediction;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Cli;
 

@@ -7,6 +7,7 @@ using JxEnterpriseLadder.Prediction;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Services;
 using JxEnterpriseLadder.Domain;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Cli;
 

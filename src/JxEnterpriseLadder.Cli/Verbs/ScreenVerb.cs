@@ -2,6 +2,7 @@ using System.Diagnostics;
 using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Services;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Cli;
 

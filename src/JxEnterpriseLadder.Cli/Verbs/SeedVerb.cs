@@ -3,6 +3,7 @@ using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Generator;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Services;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Cli;
 

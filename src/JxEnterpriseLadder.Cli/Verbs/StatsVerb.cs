@@ -2,6 +2,7 @@ using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Services;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Cli;
 

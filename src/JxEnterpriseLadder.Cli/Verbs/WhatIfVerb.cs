@@ -5,6 +5,7 @@ using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Services;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Cli;
 

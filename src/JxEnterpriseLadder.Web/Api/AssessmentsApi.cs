@@ -5,6 +5,7 @@ using JxEnterpriseLadder.Rules.Engine;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.RateLimiting;
+using JxEnterpriseLadder.Rules;
 
 namespace JxEnterpriseLadder.Web.Api;
 
