@@ -10,22 +10,9 @@ namespace JxEnterpriseLadder.Services;
 /// </summary>
 public sealed class ScreeningJobs(Screening screening, TimeProvider clock, ILogger<ScreeningJobs> log)
 {
-    public enum State { Running, Finished, Failed, Cancelled }
-
-    public sealed class Job
+    public sealed class Job : ScopedJob
     {
-        public required int Id { get; init; }
-        public required AccessScope Scope { get; init; }
-        public required string StartedBy { get; init; }
-        public required DateOnly AsOf { get; init; }
-        public required DateTimeOffset StartedAt { get; init; }
-        public volatile int Done;
-        public volatile int Total;
-        public State State { get; internal set; } = State.Running;
         public Screening.Summary? Summary { get; internal set; }
-        public string? Error { get; internal set; }
-        internal CancellationTokenSource Cancel { get; } = new();
-        public double Fraction => Total == 0 ? 0 : Math.Min(1, (double)Done / Total);
     }
 
     private readonly ConcurrentDictionary<int, Job> _jobs = new();
@@ -38,7 +25,7 @@ public sealed class ScreeningJobs(Screening screening, TimeProvider clock, ILogg
         if (!scope.IsOfficer) throw new OutOfScopeException("只有科技部门可以运行筛查");
         lock (_start)
         {
-            if (_jobs.Values.FirstOrDefault(j => j.State == State.Running) is { } running) return running;
+            if (_jobs.Values.FirstOrDefault(j => j.State == JobState.Running) is { } running) return running;
             var job = new Job { Id = Interlocked.Increment(ref _next), Scope = scope, StartedBy = userName, AsOf = asOf, StartedAt = clock.GetUtcNow() };
             _jobs[job.Id] = job;
             _ = Task.Run(() => Run(job));
@@ -55,22 +42,6 @@ public sealed class ScreeningJobs(Screening screening, TimeProvider clock, ILogg
     public IReadOnlyList<Job> Recent(AccessScope scope) =>
         _jobs.Values.Where(j => scope.Role is Roles.Admin or Roles.ProvinceOfficer || j.Scope == scope).OrderByDescending(j => j.Id).Take(10).ToList();
 
-    private void Run(Job job)
-    {
-        try
-        {
-            job.Summary = screening.Run(job.AsOf, job.Scope, (done, total) => { job.Total = total; job.Done = done; }, job.Cancel.Token);
-            job.State = State.Finished;
-        }
-        catch (OperationCanceledException)
-        {
-            job.State = State.Cancelled;
-        }
-        catch (Exception e)
-        {
-            log.LogError(e, "Screening {Id} at {AsOf} failed", job.Id, job.AsOf);
-            job.Error = e.Message;
-            job.State = State.Failed;
-        }
-    }
+    private void Run(Job job) =>
+        job.Run(cancel => job.Summary = screening.Run(job.AsOf, job.Scope, job.Progress, cancel), log);
 }

@@ -11,25 +11,12 @@ namespace JxEnterpriseLadder.Services;
 /// </summary>
 public sealed class WhatIfJobs(PolicyWhatIf whatIf, PolicyDrafts drafts, TimeProvider clock, ILogger<WhatIfJobs> log)
 {
-    public enum State { Running, Finished, Failed, Cancelled }
-
     private const int Kept = 5;
 
-    public sealed class Job
+    public sealed class Job : ScopedJob
     {
-        public required int Id { get; init; }
-        public required AccessScope Scope { get; init; }
         public required string DraftName { get; init; }
-        public required string StartedBy { get; init; }
-        public required DateOnly AsOf { get; init; }
-        public required DateTimeOffset StartedAt { get; init; }
-        public volatile int Done;
-        public volatile int Total;
-        public State State { get; internal set; } = State.Running;
         public PolicyWhatIf.Result? Result { get; internal set; }
-        public string? Error { get; internal set; }
-        internal CancellationTokenSource Cancel { get; } = new();
-        public double Fraction => Total == 0 ? 0 : Math.Min(1, (double)Done / Total);
     }
 
     private readonly ConcurrentDictionary<int, Job> _jobs = new();
@@ -45,7 +32,7 @@ public sealed class WhatIfJobs(PolicyWhatIf whatIf, PolicyDrafts drafts, TimePro
         var draft = drafts.Find(caller, draftName) ?? throw new ArgumentException($"没有名为「{draftName}」的草案");
         lock (_start)
         {
-            if (_jobs.Values.FirstOrDefault(j => j.State == State.Running) is { } running) return running;
+            if (_jobs.Values.FirstOrDefault(j => j.State == JobState.Running) is { } running) return running;
             var job = new Job { Id = Interlocked.Increment(ref _next), Scope = scope, DraftName = draft.Name, StartedBy = userName, AsOf = asOf, StartedAt = clock.GetUtcNow() };
             _jobs[job.Id] = job;
             foreach (var old in _jobs.Values.OrderByDescending(j => j.Id).Skip(Kept)) _jobs.TryRemove(old.Id, out _);
@@ -65,28 +52,8 @@ public sealed class WhatIfJobs(PolicyWhatIf whatIf, PolicyDrafts drafts, TimePro
     public IReadOnlyList<Job> Recent(AccessScope scope) =>
         PolicyDrafts.MayDraft(scope) ? _jobs.Values.OrderByDescending(j => j.Id).ToList() : [];
 
-    private void Run(Job job, PolicyDrafts.Draft draft)
-    {
-        try
-        {
-            job.Result = whatIf.Run(job.Scope, draft.Name, drafts.SetAt(draft, job.AsOf), job.AsOf,
-                (done, total) => { job.Total = total; job.Done = done; }, job.Cancel.Token);
-            job.State = State.Finished;
-        }
-        catch (OperationCanceledException)
-        {
-            job.State = State.Cancelled;
-        }
-        catch (DraftRefusedException e)
-        {
-            job.Error = e.Message;
-            job.State = State.Failed;
-        }
-        catch (Exception e)
-        {
-            log.LogError(e, "What-if {Id} of draft {Draft} at {AsOf} failed", job.Id, job.DraftName, job.AsOf);
-            job.Error = e.Message;
-            job.State = State.Failed;
-        }
-    }
+    // A draft refused by the rules (a value of the wrong kind) is the officer's to fix, not an error to log.
+    private void Run(Job job, PolicyDrafts.Draft draft) =>
+        job.Run(cancel => job.Result = whatIf.Run(job.Scope, draft.Name, drafts.SetAt(draft, job.AsOf), job.AsOf, job.Progress, cancel),
+            log, e => e is DraftRefusedException);
 }
