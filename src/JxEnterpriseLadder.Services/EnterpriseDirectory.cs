@@ -3,6 +3,7 @@ using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Domain.Profiles;
+using JxEnterpriseLadder.Rules;
 using JxEnterpriseLadder.Rules.Engine;
 using MiniExcelLibs;
 
@@ -13,8 +14,53 @@ namespace JxEnterpriseLadder.Services;
 /// lists and by <see cref="OutOfScopeException"/> where it fetches one enterprise.
 /// </summary>
 public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryRepository registry, PredictionRepository predictions, ReviewRepository reviews,
-    AuditRepository audit, TimeProvider clock)
+    AuditRepository audit, AssessmentEngine engine, TimeProvider clock)
 {
+    /// <summary>An enterprise as its page shows it at a date: its profile then, every tier assessed and explained, the IP
+    /// it holds, and the rung above what it holds (where its gaps matter).</summary>
+    public sealed record Standing(EnterpriseProfile Profile, AssessmentResult Assessment, int IpClass1, int IpClass2, string NextTier);
+
+    public Standing StandingOf(Profile enterprise, DateOnly asOf)
+    {
+        var built = ProfileBuilder.Build(enterprise.Record, asOf);
+        var assessment = engine.Assess(built, asOf);
+        var ladder = Ladder.At(engine.Parameters, asOf);
+        var held = assessment.HighestRecognizedTier is { } h ? ladder.IndexOf(h) : -1;
+        return new Standing(built, assessment, built.Ip?.Class1 ?? 0, built.Ip?.Class2 ?? 0, ladder.Order.Skip(held + 1).FirstOrDefault() ?? ladder.Order[^1]);
+    }
+
+    public enum HistoryKind { Registered, TechSmeEntered, HnteCertified, Listed, Screened, Reviewed }
+
+    /// <summary>One change of status: when (<see cref="At"/> sorts, <see cref="When"/> is shown), what, and its particulars
+    /// (a tier, a certificate number, a screening's date; a review's decision, and who and why unless withheld).</summary>
+    public sealed record HistoryEvent(string At, string When, HistoryKind Kind, string? Tier = null, string? Number = null,
+        DateOnly? ScreeningDate = null, bool? Confirmed = null, string? By = null, string? Note = null);
+
+    /// <summary>Recognitions, screenings whose result changed, and officers' decisions, newest first.</summary>
+    public IReadOnlyList<HistoryEvent> History(Profile enterprise)
+    {
+        var r = enterprise.Record;
+        var events = new List<HistoryEvent> { new(r.Enterprise.RegisteredOn.ToString("yyyy-MM-dd"), r.Enterprise.RegisteredOn.ToString("yyyy-MM-dd"), HistoryKind.Registered) };
+        events.AddRange(r.TechSmeRegistrations.Select(x => new HistoryEvent($"{x.Year}-12-31", $"{x.Year}", HistoryKind.TechSmeEntered)));
+        events.AddRange(r.HnteCertificates.Select(x => new HistoryEvent(x.IssuedOn.ToString("yyyy-MM-dd"), x.IssuedOn.ToString("yyyy-MM-dd"), HistoryKind.HnteCertified, Number: x.CertificateNumber)));
+        events.AddRange(r.ListEntries.Select(x => new HistoryEvent($"{x.Year}-12-31", $"{x.Year}", HistoryKind.Listed, Tier: x.Tier)));
+        string? previous = null;
+        foreach (var p in enterprise.Positions)
+        {
+            if (p.QualifiedTier != previous)
+                events.Add(new(p.AsOf.ToString("yyyy-MM-dd"), p.AsOf.ToString("yyyy-MM-dd"), HistoryKind.Screened, Tier: p.QualifiedTier));
+            previous = p.QualifiedTier;
+        }
+        events.AddRange(enterprise.Decisions.Select(d =>
+        {
+            var at = DateTimeOffset.FromUnixTimeSeconds(d.DecidedAt).ToLocalTime();
+            var withheld = d.DecidedBy == InternalNotes.Withheld;
+            return new HistoryEvent(at.ToString("yyyy-MM-dd HH:mm:ss"), at.ToString("yyyy-MM-dd HH:mm"), HistoryKind.Reviewed, Tier: d.Tier,
+                ScreeningDate: d.AsOf, Confirmed: d.Decision == "confirmed", By: withheld ? null : d.DecidedBy, Note: withheld ? null : d.Note);
+        }));
+        return events.OrderByDescending(x => x.At, StringComparer.Ordinal).ToList();
+    }
+
     public sealed record Profile(EnterpriseRecord Record, IReadOnlyList<PredictionRepository.StoredPrediction> Predictions,
         IReadOnlyList<ReviewRepository.DecisionRow> Decisions, IReadOnlyList<ReviewRepository.SavedSelfCheck> SelfChecks,
         IReadOnlyList<RegistryRepository.LadderPosition> Positions, IReadOnlyList<AuditEntry> Trail);

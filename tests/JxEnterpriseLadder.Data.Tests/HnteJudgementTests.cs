@@ -121,7 +121,7 @@ public sealed class HnteJudgementTests
         var graded = HnteJudgement.Stamp(read with { HnteTechAdvancement = "A", HnteCoreSupport = "B", HnteTalentRules = true }, read, HnteJudgement.Officer, "officer-o", AsOf);
         registry.UpdateEnterprise(read, graded, new AuditStamp("officer-o", "专家评价"), 1_717_000_000);
 
-        var directory = new EnterpriseDirectory(new DirectoryRepository(db), registry, new PredictionRepository(db), new ReviewRepository(db), new AuditRepository(db), TimeProvider.System);
+        var directory = new EnterpriseDirectory(new DirectoryRepository(db), registry, new PredictionRepository(db), new ReviewRepository(db), new AuditRepository(db), new JxEnterpriseLadder.Rules.AssessmentEngine(), TimeProvider.System);
         var scope = new AccessScope(Roles.Enterprise, CreditCode: code);
         var profile = ProfileBuilder.Build(registry.Get(code)!, AsOf) with
         {

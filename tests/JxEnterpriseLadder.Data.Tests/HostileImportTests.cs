@@ -81,7 +81,7 @@ public sealed class HostileImportTests
         var registry = new RegistryRepository(db);
         registry.Insert(records);
         var directory = new JxEnterpriseLadder.Services.EnterpriseDirectory(new DirectoryRepository(db), registry, new PredictionRepository(db), new ReviewRepository(db),
-            new AuditRepository(db), TimeProvider.System);
+            new AuditRepository(db), new JxEnterpriseLadder.Rules.AssessmentEngine(), TimeProvider.System);
         using var book = new MemoryStream();
         directory.Export(AccessScope.Province, new DirectoryRepository.Filter(), DirectoryRepository.SortBy.Name, false, book);
         book.Position = 0;

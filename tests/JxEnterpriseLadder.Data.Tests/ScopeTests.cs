@@ -31,7 +31,7 @@ public sealed class ScopeTests
         var screening = new Screening(registry, Engine);
         screening.Run(new DateOnly(2020, 6, 30));
         screening.Run(AsOf);
-        return new Province(db, registry, directory, new EnterpriseDirectory(directory, registry, new PredictionRepository(db), reviews, new AuditRepository(db), TimeProvider.System),
+        return new Province(db, registry, directory, new EnterpriseDirectory(directory, registry, new PredictionRepository(db), reviews, new AuditRepository(db), new JxEnterpriseLadder.Rules.AssessmentEngine(), TimeProvider.System),
             new ScreeningReview(reviews, new UserRepository(db), TimeProvider.System), screening);
     }
 
