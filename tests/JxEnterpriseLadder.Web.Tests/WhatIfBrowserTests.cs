@@ -72,8 +72,46 @@ public sealed class WhatIfBrowserTests(AppFixture app, BrowserFixture browser) :
         await BrowserFixture.Interactive(page);
         await page.Locator("#draft-comparison-draft").SelectOptionAsync(name);
         var differences = page.GetByRole(AriaRole.Table, new() { Name = "现行规则与草案的差异" });
-        await Assertions.Expect(differences.Locator("tr.table-warning", new() { HasText = "科技型中小企业" })).ToContainTextAsync("不符合");
+        await Assertions.Expect(differences.Locator("tr.table-warning", new() { HasText = "科技型中小企业" }).Locator("td").Nth(1).Locator(".badge"))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^不符合"));
         await Assertions.Expect(differences.Locator("tr.changed-criterion").First).ToContainTextAsync("50");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AnOfficerComparesAFirmTypedIntoTheSelfCheckUnderADraft()
+    {
+        var drafts = app.Factory.Services.GetRequiredService<PolicyDrafts>();
+        var name = "职工上限 60 人 " + Guid.NewGuid().ToString("N")[..6];
+        Assert.True(drafts.Save(AccessScope.Province, "province", name, TierIds.TechSme, DateOnly.FromDateTime(DateTime.Today),
+            new Dictionary<string, System.Text.Json.JsonElement> { ["maxEmployees"] = System.Text.Json.JsonDocument.Parse("60").RootElement.Clone() }, null).Saved);
+        var page = await browser.SignedIn(app, "province");
+        await page.GotoAsync("/self-check");
+        await BrowserFixture.Interactive(page);
+        var latest = DateTime.Today.Year - 1;
+        await page.Locator("#registeredOn").FillAsync("2015-03-01");
+        await page.Locator("#industry").SelectOptionAsync("new-materials");
+        await page.Locator("#field").SelectOptionAsync("new-materials");
+        await page.Locator("#clean").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        // 100 employees, 30 of them technical; R&D 6% of sales: a tech SME under the law (≤ 500), not under the draft (≤ 60).
+        string[] keys = ["employees", "techStaff", "sales", "income", "hiTechIncome", "costs", "rd", "rdDomestic", "assets", "liabilities"];
+        string[] values = ["100", "30", "10000", "10500", "8000", "8600", "600", "580", "14400", "5760"];
+        for (var f = 0; f < keys.Length; f++) await page.Locator($"#y{latest}-{keys[f]}").FillAsync(values[f]);
+        await page.Locator($"#y{latest}-liabilities").PressAsync("Tab");
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await page.Locator("#class2").FillAsync("6");
+        await page.Locator("#class1").FillAsync("0");
+        await page.Locator("#class1").PressAsync("Tab");
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+
+        await page.Locator("#draft-comparison-draft").SelectOptionAsync(name);
+        var differences = page.GetByRole(AriaRole.Table, new() { Name = "现行规则与草案的差异" });
+        var techSme = differences.Locator("tr.table-warning", new() { HasText = "科技型中小企业" });
+        await Assertions.Expect(techSme.Locator("td").Nth(0).Locator(".badge")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^符合"));
+        await Assertions.Expect(techSme.Locator("td").Nth(1).Locator(".badge")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^不符合"));
+        await Assertions.Expect(differences.Locator("tr.changed-criterion", new() { HasText = "职工总数" })).ToContainTextAsync("≤ 60");
         await page.Context.CloseAsync();
     }
 
