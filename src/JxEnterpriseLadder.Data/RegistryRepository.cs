@@ -40,36 +40,34 @@ public sealed class RegistryRepository(Database db)
         public const string CountEnterprises = "SELECT COUNT(*) FROM enterprises";
         public const string CountInScope = "SELECT COUNT(*) FROM enterprises e WHERE e.registered_on <= @AsOf AND " + ScopeSql.Enterprise;
 
-        public const string FilingColumns = "credit_code, year, employees, tech_staff, sales_revenue, total_income, hitech_income, total_costs_and_expenses, rd_expense, rd_expense_domestic, total_assets, total_liabilities, results_commercialized";
-        public const string InsertFiling = "INSERT INTO filings (" + FilingColumns + ") VALUES (@CreditCode, @Year, @Employees, @TechStaff, @SalesRevenue, @TotalIncome, @HiTechIncome, @TotalCostsAndExpenses, @RdExpense, @RdExpenseDomestic, @TotalAssets, @TotalLiabilities, @ResultsCommercialized)";
+        public static readonly string InsertFiling = RegistryTables.Filings.Insert;
         public const string FilingExists = "SELECT COUNT(*) FROM filings WHERE credit_code = @CreditCode AND year = @Year";
-        public const string InsertIp = "INSERT INTO ip_holdings (credit_code, ip_class, kind, own_rd, valid_from, valid_to) VALUES (@CreditCode, @IpClass, @Kind, @OwnRd, @ValidFrom, @ValidTo)";
-        public const string InsertRegistration = "INSERT INTO tech_sme_registrations (credit_code, year, registration_number) VALUES (@CreditCode, @Year, @RegistrationNumber)";
-        public const string InsertCertificate = "INSERT INTO hnte_certificates (credit_code, certificate_number, issued_on) VALUES (@CreditCode, @CertificateNumber, @IssuedOn)";
-        public const string InsertListEntry = "INSERT INTO list_entries (credit_code, tier, year) VALUES (@CreditCode, @Tier, @Year)";
-        public const string InsertFinancing = "INSERT INTO financing_rounds (credit_code, round_date, amount, post_money_valuation, currency, professional_investor) VALUES (@CreditCode, @RoundDate, @Amount, @PostMoneyValuation, @Currency, @ProfessionalInvestor)";
-        public const string InsertCleanEvent = "INSERT INTO clean_record_events (credit_code, flag, occurred_on) VALUES (@CreditCode, @Flag, @OccurredOn)";
-        public const string LocationChangeColumns = "credit_code, changed_on, previous_city_code, previous_park_code";
-        public const string InsertLocationChange = "INSERT INTO location_changes (" + LocationChangeColumns + ") VALUES (@CreditCode, @ChangedOn, @PreviousCityCode, @PreviousParkCode)";
+        public static readonly string InsertIp = RegistryTables.Ip.Insert;
+        public static readonly string InsertRegistration = RegistryTables.Registrations.Insert;
+        public static readonly string InsertCertificate = RegistryTables.Certificates.Insert;
+        public static readonly string InsertListEntry = RegistryTables.ListEntries.Insert;
+        public static readonly string InsertFinancing = RegistryTables.Financing.Insert;
+        public static readonly string InsertCleanEvent = RegistryTables.CleanEvents.Insert;
+        public static readonly string InsertLocationChange = RegistryTables.LocationChanges.Insert;
 
         // Children of a page of enterprises: a key range when streaming the registry, a list of codes when streaming
         // only the enterprises that changed (Dapper expands @Codes into one parameter per code).
         public const string InRange = "credit_code BETWEEN @From AND @To";
         public const string InCodes = " credit_code IN @Codes";
-        public static string FilingsWhere(string where) => "SELECT " + FilingColumns + " FROM filings WHERE " + where + " ORDER BY credit_code, year";
-        public static string IpWhere(string where) => "SELECT credit_code, ip_class, kind, own_rd, valid_from, valid_to FROM ip_holdings WHERE " + where;
+        public static string FilingsWhere(string where) => RegistryTables.Filings.Select(where, "credit_code, year");
+        public static string IpWhere(string where) => RegistryTables.Ip.Select(where);
         // IP valid at @IpAt (ProfileBuilder.HeldIpAt says the same in C#); enterprises holding none have no row.
         public static string HeldIpWhere(string where) => """
             SELECT credit_code, SUM(CASE WHEN ip_class = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN ip_class = 2 THEN 1 ELSE 0 END),
                    SUM(CASE WHEN own_rd THEN 1 ELSE 0 END)
             FROM ip_holdings WHERE valid_from <= @IpAt AND (valid_to IS NULL OR valid_to > @IpAt)
             """ + " AND " + where + " GROUP BY credit_code";
-        public static string RegistrationsWhere(string where) => "SELECT credit_code, year, registration_number FROM tech_sme_registrations WHERE " + where;
-        public static string CertificatesWhere(string where) => "SELECT credit_code, certificate_number, issued_on FROM hnte_certificates WHERE " + where;
-        public static string ListEntriesWhere(string where) => "SELECT credit_code, tier, year FROM list_entries WHERE " + where;
-        public static string FinancingWhere(string where) => "SELECT credit_code, round_date, amount, post_money_valuation, currency, professional_investor FROM financing_rounds WHERE " + where + " ORDER BY round_date";
-        public static string CleanWhere(string where) => "SELECT credit_code, flag, occurred_on FROM clean_record_events WHERE " + where;
-        public static string LocationChangesWhere(string where) => "SELECT " + LocationChangeColumns + " FROM location_changes WHERE " + where + " ORDER BY changed_on";
+        public static string RegistrationsWhere(string where) => RegistryTables.Registrations.Select(where);
+        public static string CertificatesWhere(string where) => RegistryTables.Certificates.Select(where);
+        public static string ListEntriesWhere(string where) => RegistryTables.ListEntries.Select(where);
+        public static string FinancingWhere(string where) => RegistryTables.Financing.Select(where, "round_date");
+        public static string CleanWhere(string where) => RegistryTables.CleanEvents.Select(where);
+        public static string LocationChangesWhere(string where) => RegistryTables.LocationChanges.Select(where, "changed_on");
         public const string SelectEnterprisesIn = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code IN @Codes ORDER BY credit_code";
 
         // Incremental screening: enterprises registered by the date whose record moved on since their position at the
@@ -81,24 +79,11 @@ public sealed class RegistryRepository(Database db)
             """ + ScopeSql.Enterprise + " ORDER BY e.credit_code";
 
         // Filings revised by an import: replaced whole, and the enterprise's record version moves on.
-        public const string UpsertFiling = InsertFiling + """
-             ON CONFLICT (credit_code, year) DO UPDATE SET employees = excluded.employees, tech_staff = excluded.tech_staff,
-             sales_revenue = excluded.sales_revenue, total_income = excluded.total_income, hitech_income = excluded.hitech_income,
-             total_costs_and_expenses = excluded.total_costs_and_expenses, rd_expense = excluded.rd_expense, rd_expense_domestic = excluded.rd_expense_domestic,
-             total_assets = excluded.total_assets, total_liabilities = excluded.total_liabilities, results_commercialized = excluded.results_commercialized
-            """;
+        public static readonly string UpsertFiling = InsertFiling + " ON CONFLICT (credit_code, year) DO UPDATE SET " + RegistryTables.Filings.SetFromExcluded("credit_code", "year");
         public const string BumpRecordVersion = "UPDATE enterprises SET record_version = record_version + 1 WHERE credit_code = @CreditCode";
 
         // PostgreSQL bulk load: binary COPY, the same columns as the INSERTs above.
         public const string CopyEnterprises = "COPY enterprises (" + EnterpriseColumns + ") FROM STDIN (FORMAT BINARY)";
-        public const string CopyFilings = "COPY filings (" + FilingColumns + ") FROM STDIN (FORMAT BINARY)";
-        public const string CopyIp = "COPY ip_holdings (credit_code, ip_class, kind, own_rd, valid_from, valid_to) FROM STDIN (FORMAT BINARY)";
-        public const string CopyRegistrations = "COPY tech_sme_registrations (credit_code, year, registration_number) FROM STDIN (FORMAT BINARY)";
-        public const string CopyCertificates = "COPY hnte_certificates (credit_code, certificate_number, issued_on) FROM STDIN (FORMAT BINARY)";
-        public const string CopyListEntries = "COPY list_entries (credit_code, tier, year) FROM STDIN (FORMAT BINARY)";
-        public const string CopyFinancing = "COPY financing_rounds (credit_code, round_date, amount, post_money_valuation, currency, professional_investor) FROM STDIN (FORMAT BINARY)";
-        public const string CopyCleanEvents = "COPY clean_record_events (credit_code, flag, occurred_on) FROM STDIN (FORMAT BINARY)";
-        public const string CopyLocationChanges = "COPY location_changes (" + LocationChangeColumns + ") FROM STDIN (FORMAT BINARY)";
 
         public const string DeletePositions = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN (SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + ")";
         public const string DeletePositionsOf = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN @Codes";
@@ -151,7 +136,7 @@ public sealed class RegistryRepository(Database db)
             WHERE credit_code = @CreditCode AND version = @Version
             """;
         public const string MoveRecordVersionFrom = "UPDATE enterprises SET record_version = record_version + 1 WHERE credit_code = @CreditCode AND record_version = @RecordVersion";
-        public const string SelectFiling = "SELECT " + FilingColumns + " FROM filings WHERE credit_code = @CreditCode AND year = @Year";
+        public static readonly string SelectFiling = RegistryTables.Filings.Select("credit_code = @CreditCode AND year = @Year");
         public const string DeleteFilingYear = "DELETE FROM filings WHERE credit_code = @CreditCode AND year = @Year";
         public const string DeleteIpOf = "DELETE FROM ip_holdings WHERE credit_code = @CreditCode";
         public const string DeleteRegistrationsOf = "DELETE FROM tech_sme_registrations WHERE credit_code = @CreditCode";
@@ -454,24 +439,33 @@ public sealed class RegistryRepository(Database db)
     private static IEnumerable<Filing> ReadFilings(DbConnection c, string sql, object args, DbTransaction? tx = null)
     {
         using var r = (DbDataReader)c.ExecuteReader(sql, args, tx);
+        // By the columns' names, looked up once: the reader follows the one column list, whatever its order.
+        var o = RegistryTables.Filings.Ordinals(r);
+        int At(string name) => o[RegistryTables.Filings.IndexOf(name)];
+        int code = At("credit_code"), year = At("year"), employees = At("employees"), techStaff = At("tech_staff"), sales = At("sales_revenue"),
+            income = At("total_income"), hiTech = At("hitech_income"), costs = At("total_costs_and_expenses"), rd = At("rd_expense"),
+            rdDomestic = At("rd_expense_domestic"), assets = At("total_assets"), liabilities = At("total_liabilities"), results = At("results_commercialized");
         while (r.Read())
             yield return new Filing
             {
-                CreditCode = r.GetString(0), Year = r.GetInt32(1), Employees = Int(r, 2), TechStaff = Int(r, 3),
-                SalesRevenue = Money(r, 4), TotalIncome = Money(r, 5), HiTechIncome = Money(r, 6), TotalCostsAndExpenses = Money(r, 7),
-                RdExpense = Money(r, 8), RdExpenseDomestic = Money(r, 9), TotalAssets = Money(r, 10), TotalLiabilities = Money(r, 11),
-                ResultsCommercialized = Int(r, 12),
+                CreditCode = r.GetString(code), Year = r.GetInt32(year), Employees = Int(r, employees), TechStaff = Int(r, techStaff),
+                SalesRevenue = Money(r, sales), TotalIncome = Money(r, income), HiTechIncome = Money(r, hiTech), TotalCostsAndExpenses = Money(r, costs),
+                RdExpense = Money(r, rd), RdExpenseDomestic = Money(r, rdDomestic), TotalAssets = Money(r, assets), TotalLiabilities = Money(r, liabilities),
+                ResultsCommercialized = Int(r, results),
             };
     }
 
     private static IEnumerable<IpHolding> ReadIp(DbConnection c, string sql, object args)
     {
         using var r = (DbDataReader)c.ExecuteReader(sql, args);
+        var o = RegistryTables.Ip.Ordinals(r);
+        int At(string name) => o[RegistryTables.Ip.IndexOf(name)];
+        int code = At("credit_code"), ipClass = At("ip_class"), kind = At("kind"), ownRd = At("own_rd"), from = At("valid_from"), to = At("valid_to");
         while (r.Read())
             yield return new IpHolding
             {
-                CreditCode = r.GetString(0), IpClass = r.GetInt32(1), Kind = r.GetString(2), OwnRd = r.GetBoolean(3),
-                ValidFrom = r.GetFieldValue<DateOnly>(4), ValidTo = r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5),
+                CreditCode = r.GetString(code), IpClass = r.GetInt32(ipClass), Kind = r.GetString(kind), OwnRd = r.GetBoolean(ownRd),
+                ValidFrom = r.GetFieldValue<DateOnly>(from), ValidTo = r.IsDBNull(to) ? null : r.GetFieldValue<DateOnly>(to),
             };
     }
 
@@ -818,44 +812,14 @@ public sealed class RegistryRepository(Database db)
                 w.Write(1, NpgsqlDbType.Integer);
                 w.Write(1L, NpgsqlDbType.Bigint);
             });
-            PostgresCopy.Copy(c, Sql.CopyFilings, records.SelectMany(r => r.Filings), (w, f) =>
-            {
-                w.Write(f.CreditCode, NpgsqlDbType.Text); w.Write(f.Year, NpgsqlDbType.Integer);
-                PostgresCopy.Nullable(w, f.Employees, NpgsqlDbType.Integer); PostgresCopy.Nullable(w, f.TechStaff, NpgsqlDbType.Integer);
-                foreach (var m in new[] { f.SalesRevenue, f.TotalIncome, f.HiTechIncome, f.TotalCostsAndExpenses, f.RdExpense, f.RdExpenseDomestic, f.TotalAssets, f.TotalLiabilities })
-                    PostgresCopy.Nullable(w, m, NpgsqlDbType.Numeric);
-                PostgresCopy.Nullable(w, f.ResultsCommercialized, NpgsqlDbType.Integer);
-            });
-            PostgresCopy.Copy(c, Sql.CopyIp, records.SelectMany(r => r.Ip), (w, i) =>
-            {
-                w.Write(i.CreditCode, NpgsqlDbType.Text); w.Write(i.IpClass, NpgsqlDbType.Integer); w.Write(i.Kind, NpgsqlDbType.Text);
-                w.Write(i.OwnRd, NpgsqlDbType.Boolean); w.Write(i.ValidFrom, NpgsqlDbType.Date); PostgresCopy.Nullable(w, i.ValidTo, NpgsqlDbType.Date);
-            });
-            PostgresCopy.Copy(c, Sql.CopyRegistrations, records.SelectMany(r => r.TechSmeRegistrations), (w, t) =>
-            {
-                w.Write(t.CreditCode, NpgsqlDbType.Text); w.Write(t.Year, NpgsqlDbType.Integer); w.Write(t.RegistrationNumber, NpgsqlDbType.Text);
-            });
-            PostgresCopy.Copy(c, Sql.CopyCertificates, records.SelectMany(r => r.HnteCertificates), (w, h) =>
-            {
-                w.Write(h.CreditCode, NpgsqlDbType.Text); w.Write(h.CertificateNumber, NpgsqlDbType.Text); w.Write(h.IssuedOn, NpgsqlDbType.Date);
-            });
-            PostgresCopy.Copy(c, Sql.CopyListEntries, records.SelectMany(r => r.ListEntries), (w, l) =>
-            {
-                w.Write(l.CreditCode, NpgsqlDbType.Text); w.Write(l.Tier, NpgsqlDbType.Text); w.Write(l.Year, NpgsqlDbType.Integer);
-            });
-            PostgresCopy.Copy(c, Sql.CopyFinancing, records.SelectMany(r => r.Financing), (w, f) =>
-            {
-                w.Write(f.CreditCode, NpgsqlDbType.Text); w.Write(f.RoundDate, NpgsqlDbType.Date); w.Write(f.Amount, NpgsqlDbType.Numeric);
-                PostgresCopy.Nullable(w, f.PostMoneyValuation, NpgsqlDbType.Numeric); w.Write(f.Currency, NpgsqlDbType.Text); w.Write(f.ProfessionalInvestor, NpgsqlDbType.Boolean);
-            });
-            PostgresCopy.Copy(c, Sql.CopyCleanEvents, records.SelectMany(r => r.CleanRecord), (w, e) =>
-            {
-                w.Write(e.CreditCode, NpgsqlDbType.Text); w.Write(e.Flag, NpgsqlDbType.Text); w.Write(e.OccurredOn, NpgsqlDbType.Date);
-            });
-            PostgresCopy.Copy(c, Sql.CopyLocationChanges, records.SelectMany(r => r.LocationChanges), (w, m) =>
-            {
-                w.Write(m.CreditCode, NpgsqlDbType.Text); w.Write(m.ChangedOn, NpgsqlDbType.Date); w.Write(m.PreviousCityCode, NpgsqlDbType.Text); PostgresCopy.Text(w, m.PreviousParkCode);
-            });
+            PostgresCopy.Copy(c, RegistryTables.Filings.Copy, records.SelectMany(r => r.Filings), RegistryTables.Filings.Write);
+            PostgresCopy.Copy(c, RegistryTables.Ip.Copy, records.SelectMany(r => r.Ip), RegistryTables.Ip.Write);
+            PostgresCopy.Copy(c, RegistryTables.Registrations.Copy, records.SelectMany(r => r.TechSmeRegistrations), RegistryTables.Registrations.Write);
+            PostgresCopy.Copy(c, RegistryTables.Certificates.Copy, records.SelectMany(r => r.HnteCertificates), RegistryTables.Certificates.Write);
+            PostgresCopy.Copy(c, RegistryTables.ListEntries.Copy, records.SelectMany(r => r.ListEntries), RegistryTables.ListEntries.Write);
+            PostgresCopy.Copy(c, RegistryTables.Financing.Copy, records.SelectMany(r => r.Financing), RegistryTables.Financing.Write);
+            PostgresCopy.Copy(c, RegistryTables.CleanEvents.Copy, records.SelectMany(r => r.CleanRecord), RegistryTables.CleanEvents.Write);
+            PostgresCopy.Copy(c, RegistryTables.LocationChanges.Copy, records.SelectMany(r => r.LocationChanges), RegistryTables.LocationChanges.Write);
         }
     }
 }
