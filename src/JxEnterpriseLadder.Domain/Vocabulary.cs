@@ -17,6 +17,13 @@ public static class TierIds
 
     /// <summary>The tiers of the high-growth lists (瞪羚/独角兽 and their potential and seed forms).</summary>
     public static readonly IReadOnlyList<string> HighGrowth = [Gazelle, PotentialGazelle, Unicorn, PotentialUnicorn, SeedUnicorn];
+
+    /// <summary>A tier's place in <see cref="All"/> (where its counts sit in a per-tier array), or −1.</summary>
+    public static int IndexOf(string tier)
+    {
+        for (var i = 0; i < All.Count; i++) if (All[i] == tier) return i;
+        return -1;
+    }
 }
 
 /// <summary>The engine's verdict on one tier, with its wire name (the API, the CLI and the registry's stored form).</summary>

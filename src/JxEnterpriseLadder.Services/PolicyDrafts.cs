@@ -62,16 +62,17 @@ public sealed class PolicyDrafts(DraftRepository drafts, UserRepository users, P
         return inForce.Values.Select(kv =>
         {
             var v = kv.Value.Value;
+            var unit = ParameterUnit.Of(kv.Key, v);
             var nullable = law.All.Any(s => s.Set == set && s.Values.TryGetValue(kv.Key, out var p) && p.Value.ValueKind == JsonValueKind.Null);
             var kind = v.ValueKind switch
             {
                 JsonValueKind.True or JsonValueKind.False => ValueKind.Flag,
-                JsonValueKind.Number when v.TryGetDecimal(out var d) && d == decimal.Truncate(d) && ParameterUnit.Of(kv.Key, v) is not { Kind: UnitKind.Ratio or UnitKind.Money } => ValueKind.Integer,
+                JsonValueKind.Number when v.TryGetDecimal(out var d) && d == decimal.Truncate(d) && unit is not { Kind: UnitKind.Ratio or UnitKind.Money } => ValueKind.Integer,
                 JsonValueKind.Number => ValueKind.Number,
                 JsonValueKind.Null => ValueKind.Number,
                 _ => ValueKind.Fixed,
             };
-            return new Value(kv.Key, kv.Value.Label ?? kv.Key, ParameterUnit.Of(kv.Key, v), kind, kv.Value.Ref ?? inForce.Source.Article ?? "", kv.Value.Confidence,
+            return new Value(kv.Key, kv.Value.Label ?? kv.Key, unit, kind, kv.Value.Ref ?? inForce.Source.Article ?? "", kv.Value.Confidence,
                 kv.Value.Note, v, nullable);
         }).ToList();
     }

@@ -71,8 +71,11 @@ public sealed class PolicyWhatIf(RegistryRepository registry, AssessmentEngine l
         var groups = law.Parameters.InForce("ladder", asOf)?.TextMap("targetGroups") ?? new Dictionary<string, string>();
         var plan = law.Parameters.InForce("plan-targets", asOf) ?? law.Parameters.All.Where(s => s.Set == "plan-targets").OrderBy(s => s.EffectiveFrom).First();
         var targets = plan.Map("targets");
-        var lawGroup = targets.Keys.ToDictionary(k => k, _ => 0);
-        var draftGroup = targets.Keys.ToDictionary(k => k, _ => 0);
+        // Which tiers count toward each target, worked out once: the loop below runs for every enterprise, twice.
+        var targetGroups = targets.Keys.ToArray();
+        var tiersOf = targetGroups.Select(g => Enumerable.Range(0, tiers.Count).Where(t => groups.GetValueOrDefault(tiers[t], tiers[t]) == g).ToArray()).ToArray();
+        var lawGroup = new int[targetGroups.Length];
+        var draftGroup = new int[targetGroups.Length];
         var n = 0;
 
         var assessed = RecordPipeline.Map(registry.StreamForAssessment(scope, asOf).Where(r => r.Enterprise.RegisteredOn <= asOf), record =>
@@ -95,24 +98,16 @@ public sealed class PolicyWhatIf(RegistryRepository registry, AssessmentEngine l
 
         return new Result(draftName, asOf, scope.Description, inForce.Version, draft.Source.ToString(), changed, n, all.Counts(),
             Ordered(byCity), Ordered(byPark), Ordered(byChain),
-            movers.OrderBy(m => TierIndex(m.Tier)).ThenByDescending(m => m.Enters).ThenBy(m => m.CityCode, StringComparer.Ordinal).ThenBy(m => m.CreditCode, StringComparer.Ordinal).ToList(),
-            targets.Select(t => new TargetLine(t.Key, (int)t.Value, plan.Integer("targetYear"), lawGroup[t.Key], draftGroup[t.Key])).ToList());
+            movers.OrderBy(m => TierIds.IndexOf(m.Tier)).ThenByDescending(m => m.Enters).ThenBy(m => m.CityCode, StringComparer.Ordinal).ThenBy(m => m.CreditCode, StringComparer.Ordinal).ToList(),
+            targetGroups.Select((g, i) => new TargetLine(g, (int)targets[g], plan.Integer("targetYear"), lawGroup[i], draftGroup[i])).ToList());
 
-        void CountGroups(Outcome[] outcomes, Dictionary<string, int> counted)
+        void CountGroups(Outcome[] outcomes, int[] counted)
         {
             // An enterprise counts once toward a target, however many of the group's tiers it qualifies for.
-            foreach (var group in counted.Keys.ToList())
-            {
-                for (var t = 0; t < tiers.Count; t++)
-                    if (outcomes[t] == Outcome.Qualified && groups.GetValueOrDefault(tiers[t], tiers[t]) == group) { counted[group]++; break; }
-            }
+            for (var g = 0; g < tiersOf.Length; g++)
+                foreach (var t in tiersOf[g])
+                    if (outcomes[t] == Outcome.Qualified) { counted[g]++; break; }
         }
-    }
-
-    private static int TierIndex(string tier)
-    {
-        for (var i = 0; i < TierIds.All.Count; i++) if (TierIds.All[i] == tier) return i;
-        return -1;
     }
 
     private static Outcome[] Outcomes(AssessmentResult result)

@@ -88,7 +88,7 @@ public sealed class PolicyWhatIfTests
         Assert.Equal(HeadCounts.Length, raised.Enterprises);
         Assert.Equal([Code(3), Code(4), Code(5)], raised.Movers.Select(m => m.CreditCode).Order());
         Assert.All(raised.Movers, m => Assert.True(m is { Tier: TierIds.TechSme, Enters: true, UnderLaw: Outcome.NotQualified, UnderDraft: Outcome.Qualified }));
-        var techSme = TierIndex(TierIds.TechSme);
+        var techSme = TierIds.IndexOf(TierIds.TechSme);
         Assert.Equal((3, 6), (raised.Total.UnderLaw[techSme], raised.Total.UnderDraft[techSme]));
         // By city: Nanchang holds the even positions (480, 500, 505, 520), Ganzhou the odd (499, 501, 510).
         var byCity = raised.ByCity.ToDictionary(c => c.Key);
@@ -184,8 +184,6 @@ public sealed class PolicyWhatIfTests
         Assert.Equal(key, p.Key);
         Assert.Contains(says, p.Message);
     }
-
-    private static int TierIndex(string tier) => TierIds.All.ToList().IndexOf(tier);
 
     private static List<string> Stored(Database db)
     {
