@@ -38,15 +38,22 @@ public sealed class DraftRepository(Database db)
         return c.QuerySingleOrDefault<DraftRow>(Sql.Find, new { Name = name });
     }
 
-    /// <summary>Stores a draft (new, or replacing the one of the same name, keeping who created it) with its trail entry.</summary>
-    public void Save(DraftRow draft, AuditStamp stamp, long at)
+    /// <summary>Stores a draft (new, or replacing the one of the same name) with its trail entry. A draft renamed while it
+    /// was edited (<paramref name="renamedFrom"/>) leaves its old name in the same transaction.</summary>
+    public void Save(DraftRow draft, AuditStamp stamp, long at, string? renamedFrom = null)
     {
         using var c = db.Open();
         using var tx = c.BeginTransaction();
         var before = c.QuerySingleOrDefault<DraftRow>(Sql.Find, new { draft.Name }, tx);
         if (before is null) c.Execute(Sql.Insert, draft, tx);
         else c.Execute(Sql.Update, draft, tx);
-        AuditRepository.Append(c, tx, stamp, at, [new(AuditSubjects.ParameterDraft, null, draft.Name, before is null ? "insert" : "update", before?.Changes, draft.Changes)]);
+        List<AuditChange> trail = [new(AuditSubjects.ParameterDraft, null, draft.Name, before is null ? "insert" : "update", before?.Changes, draft.Changes)];
+        if (renamedFrom is not null && renamedFrom != draft.Name && c.QuerySingleOrDefault<DraftRow>(Sql.Find, new { Name = renamedFrom }, tx) is { } old)
+        {
+            c.Execute(Sql.Delete, new { Name = renamedFrom }, tx);
+            trail.Add(new(AuditSubjects.ParameterDraft, null, renamedFrom, "delete", old.Changes, null));
+        }
+        AuditRepository.Append(c, tx, stamp, at, trail);
         tx.Commit();
     }
 

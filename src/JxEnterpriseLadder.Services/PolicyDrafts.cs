@@ -80,10 +80,11 @@ public sealed class PolicyDrafts(DraftRepository drafts, UserRepository users, P
     /// <summary>
     /// Saves a draft: its name, the set and the date whose version in force it starts from, and the values it changes
     /// (key → JSON value; values equal to the law are dropped). Refused, with the key named, when a value is missing,
-    /// of the wrong kind or unknown, or when nothing changes.
+    /// of the wrong kind or unknown, or when nothing changes; refused too when the name is another draft's. Editing a
+    /// draft (<paramref name="editing"/>: its name) replaces it, under its new name if it was renamed.
     /// </summary>
     public SaveResult Save(AccessScope scope, string userName, string name, string set, DateOnly basedOnDate,
-        IReadOnlyDictionary<string, JsonElement> changes, string? note)
+        IReadOnlyDictionary<string, JsonElement> changes, string? note, string? editing = null)
     {
         if (!MayDraft(scope)) throw new OutOfScopeException("只有省级科技部门和管理员可以起草政策草案");
         var problems = new List<DraftProblem>();
@@ -103,11 +104,14 @@ public sealed class PolicyDrafts(DraftRepository drafts, UserRepository users, P
         if (problems.Count == 0 && changed.Count == 0) problems.Add(new(set, "values", "草案没有改动任何参数"));
         if (problems.Count > 0) return new(false, problems);
 
-        var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var existing = drafts.Find(name);
+        if (existing is not null && existing.Name != editing)
+            return new(false, [new(set, "name", "已有同名的草案：请换一个名称，或在草案列表中修改那一份")]);
+        var origin = existing ?? (editing is null ? null : drafts.Find(editing));
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var row = new DraftRepository.DraftRow(name, set, basis.Version, JsonSerializer.Serialize(changed), string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-            existing?.CreatedBy ?? userName, existing?.CreatedAt ?? now, userName, now);
-        drafts.Save(row, new AuditStamp(userName, $"保存政策草案「{name}」"), now);
+            origin?.CreatedBy ?? userName, origin?.CreatedAt ?? now, userName, now);
+        drafts.Save(row, new AuditStamp(userName, $"保存政策草案「{name}」"), now, renamedFrom: editing);
         return new(true, []);
     }
 

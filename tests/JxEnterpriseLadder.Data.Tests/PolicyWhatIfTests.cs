@@ -136,10 +136,18 @@ public sealed class PolicyWhatIfTests
         // A screening run after the what-if stores what it stored before.
         new Screening(registry, engine).Run(AsOf);
         Assert.Equal(before, Stored(db));
+        // A new draft may not take another's name; an edited one keeps its creator, and a rename leaves the old name.
+        Problem(drafts.Save(AccessScope.Province, "admin", "职工上限 510 人", TierIds.TechSme, AsOf, Values(("maxEmployees", "520")), null), "name", "已有同名");
+        Assert.True(drafts.Save(AccessScope.Province, "admin", "职工上限 520 人", TierIds.TechSme, AsOf, Values(("maxEmployees", "520")), null, editing: "职工上限 510 人").Saved);
+        var renamed = Assert.Single(new DraftRepository(db).All());
+        Assert.Equal(("职工上限 520 人", Officer, "admin"), (renamed.Name, renamed.CreatedBy, renamed.UpdatedBy));
+
         // Saved with who and when, in the audit trail.
         var trail = new AuditRepository(db).Latest(AuditSubjects.ParameterDraft, "职工上限 510 人")!;
-        Assert.Equal((Officer, "insert"), (trail.Actor, trail.Action));
-        Assert.Contains("510", trail.AfterValue);
+        Assert.Equal(("admin", "delete"), (trail.Actor, trail.Action));
+        Assert.Contains("510", trail.BeforeValue);
+        var created = new AuditRepository(db).Latest(AuditSubjects.ParameterDraft, "职工上限 520 人")!;
+        Assert.Equal(("admin", "insert"), (created.Actor, created.Action));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
