@@ -21,6 +21,10 @@ public sealed class AssessmentEngine(ParameterStore parameters)
 
     public ParameterStore Parameters { get; } = parameters;
 
+    /// <summary>The parameter files bound to their typed records, checked when the engine is made.</summary>
+    public LawBook Laws { get; } = parameters == ParameterStore.Default ? DefaultLaws.Value : new LawBook(parameters);
+    private static readonly Lazy<LawBook> DefaultLaws = new(() => new LawBook(ParameterStore.Default));
+
     /// <summary>A registry record at a date: its profile as it stood then (<see cref="ProfileBuilder"/>), assessed. The one
     /// way screenings, snapshots, the generator and the bench go from a record to a verdict.</summary>
     public AssessmentResult Assess(EnterpriseRecord record, DateOnly asOf) => Assess(ProfileBuilder.Build(record, asOf), asOf);
@@ -34,15 +38,15 @@ public sealed class AssessmentEngine(ParameterStore parameters)
         options ??= EvaluationOptions.Default;
         // Each tier in the registry's order; a later tier may read the results before it (potential gazelles do).
         var results = new TierResult[TierRegistry.All.Count];
-        for (var i = 0; i < results.Length; i++) results[i] = TierRegistry.All[i].Evaluate(profile, asOf, Parameters, options, results);
-        var ladder = Ladder.At(Parameters, asOf);
+        for (var i = 0; i < results.Length; i++) results[i] = TierRegistry.All[i].Evaluate(profile, asOf, Laws, options, results);
+        var ladder = Laws.LadderAt(asOf);
         return new AssessmentResult
         {
             CreditCode = profile.CreditCode,
             Name = profile.Name,
             AsOf = asOf,
-            HighestTier = ladder.Highest(results.Where(r => r.Outcome == Outcome.Qualified).Select(r => r.Tier)),
-            HighestRecognizedTier = ladder.Highest(Recognition.TiersHeld(profile, asOf, Parameters)),
+            HighestTier = ladder.Highest(results),
+            HighestRecognizedTier = ladder.Highest(Recognition.TiersHeld(profile, asOf, Laws.CertificateValidityYears(asOf))),
             Results = results,
         };
     }

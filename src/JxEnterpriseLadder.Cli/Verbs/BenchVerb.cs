@@ -3,6 +3,7 @@ using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Generator;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Rules.Tiers;
 using JxEnterpriseLadder.Services;
 using JxEnterpriseLadder.Rules;
 
@@ -80,6 +81,28 @@ internal static class BenchVerb
             clock.Stop();
             var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             Console.WriteLine($"| {name} | {done} | {clock.Elapsed.TotalSeconds:0.0} | {done / clock.Elapsed.TotalSeconds:0} | {allocated / Math.Max(1, done)} |");
+        }
+        // Each tier alone, verdicts only: where a profile's time goes.
+        Console.WriteLine();
+        Console.WriteLine("| tier, verdicts only | µs/profile | bytes/profile |");
+        Console.WriteLine("|---|---:|---:|");
+        var before = new TierResult[TierRegistry.All.Count];
+        foreach (var p in profiles.Take(200)) for (var i = 0; i < before.Length; i++) before[i] = TierRegistry.All[i].Evaluate(p, asOf, engine.Laws, EvaluationOptions.VerdictsOnly, before);
+        for (var t = 0; t < TierRegistry.All.Count; t++)
+        {
+            var tier = TierRegistry.All[t];
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var clock = Stopwatch.StartNew();
+            long done = 0;
+            while (clock.Elapsed.TotalSeconds < Math.Max(1, seconds / 4))
+                foreach (var p in profiles)
+                {
+                    if (t == 3) for (var i = 0; i < 3; i++) before[i] = TierRegistry.All[i].Evaluate(p, asOf, engine.Laws, EvaluationOptions.VerdictsOnly, before);
+                    tier.Evaluate(p, asOf, engine.Laws, EvaluationOptions.VerdictsOnly, before);
+                    done++;
+                }
+            clock.Stop();
+            Console.WriteLine($"| {tier.Id} | {clock.Elapsed.TotalMilliseconds * 1000 / done:0.00} | {(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / done} |");
         }
         return 0;
     }

@@ -35,29 +35,30 @@ internal static class Common
         string.Join("；", bands.Select(b => $"{b.BoundText(format)} → {b.PointsText}分"));
 
     /// <summary>Resident enterprise registered in Jiangxi: assumed unless the profile says otherwise (criteria.md).</summary>
-    public static Verdict Resident(TierBuilder b, ParameterSet set, string key, EnterpriseProfile p) => b.Add(p.Resident ?? true, () => new Criterion
+    public static Verdict Resident(TierBuilder b, Cited<bool> rule, EnterpriseProfile p) => b.Add(p.Resident ?? true, () => new Criterion
     {
         Id = $"{b.Tier}.resident",
         Label = "在江西注册的居民企业",
         Actual = p.Resident switch { true => "是", false => "否", null => "是（默认假定）" },
         Threshold = "是",
-        Source = set.SourceText(key),
+        Source = rule.Citation,
     });
 
-    public static Verdict NotProhibitedIndustry(TierBuilder b, ParameterSet set, string key, EnterpriseProfile p) => b.Add(!(p.ProhibitedIndustry ?? false), () => new Criterion
+    public static Verdict NotProhibitedIndustry(TierBuilder b, Cited<bool> rule, EnterpriseProfile p) => b.Add(!(p.ProhibitedIndustry ?? false), () => new Criterion
     {
         Id = $"{b.Tier}.industry",
         Label = "不属于国家禁止、限制和淘汰类产业",
         Actual = p.ProhibitedIndustry switch { true => "属于", false => "不属于", null => "不属于（默认假定）" },
         Threshold = "不属于",
-        Source = set.SourceText(key),
+        Source = rule.Citation,
     });
 
     /// <summary>No flag of the listed clean-record events; an unknown flag is a missing input.</summary>
-    public static Verdict CleanRecord(TierBuilder b, ParameterSet set, string key, EnterpriseProfile p, string period, DateOnly asOf)
+    public static Verdict CleanRecord(TierBuilder b, Cited<IReadOnlyList<string>> cleanRecordFlags, Cited<LookBack> window,
+        EnterpriseProfile p, string period, DateOnly asOf)
     {
-        var flags = set.Strings(key);
-        var since = WindowStart(set.Map("cleanRecordWindow"), asOf);
+        var flags = cleanRecordFlags.Value;
+        var since = window.Value.Start(asOf);
         List<string>? hits = null, missing = null;
         foreach (var f in flags)
         {
@@ -77,17 +78,10 @@ internal static class Common
             Label = $"{period}无以下情形：" + string.Join("、", flags.Select(f => Inputs.CleanLabels[f])),
             Actual = hits is not null ? "有：" + string.Join("、", hits) : missing is not null ? $"{missing.Count} 项未填报" : "无",
             Threshold = "均无",
-            Source = set.SourceText(key),
+            Source = cleanRecordFlags.Citation,
         });
     }
 
-    /// <summary>First day of a look-back window: {"calendarYearsBefore": n} from 1 January n years back, {"days": n}, or {"years": n}.</summary>
-    public static DateOnly WindowStart(IReadOnlyDictionary<string, decimal> window, DateOnly asOf) =>
-        // Clamped at the calendar's first day, so that no evaluation date makes a rule throw.
-        window.TryGetValue("calendarYearsBefore", out var c) ? (asOf.Year - (int)c >= 1 ? new DateOnly(asOf.Year - (int)c, 1, 1) : DateOnly.MinValue)
-        : window.TryGetValue("days", out var d) ? (asOf.DayNumber >= (int)d ? asOf.AddDays(-(int)d) : DateOnly.MinValue)
-        : window.TryGetValue("years", out var y) ? (asOf.Year - (int)y >= 1 ? asOf.AddYears(-(int)y) : DateOnly.MinValue)
-        : throw new InvalidDataException("cleanRecordWindow needs calendarYearsBefore, days or years");
 
     public static Criterion MissingCriterion(string id, string label, string threshold, SourceReference source, params string[] missing) => new()
     {
@@ -102,6 +96,27 @@ internal static class Common
         return fields.Where(f => f.value is null).Select(f => Inputs.Year(year, f.name)).ToArray();
     }
 }
+
+/// <summary>A look-back window as a parameter file states it: {"calendarYearsBefore": n} from 1 January n years back,
+/// {"days": n}, or {"years": n}.</summary>
+public readonly record struct LookBack(LookBackUnit Unit, int Count)
+{
+    public static LookBack Of(IReadOnlyDictionary<string, decimal> window) =>
+        window.TryGetValue("calendarYearsBefore", out var c) ? new(LookBackUnit.CalendarYearsBefore, (int)c)
+        : window.TryGetValue("days", out var d) ? new(LookBackUnit.Days, (int)d)
+        : window.TryGetValue("years", out var y) ? new(LookBackUnit.Years, (int)y)
+        : throw new FormatException("a look-back window needs calendarYearsBefore, days or years");
+
+    /// <summary>The window's first day; clamped at the calendar's first day, so that no evaluation date makes a rule throw.</summary>
+    public DateOnly Start(DateOnly asOf) => Unit switch
+    {
+        LookBackUnit.CalendarYearsBefore => asOf.Year - Count >= 1 ? new DateOnly(asOf.Year - Count, 1, 1) : DateOnly.MinValue,
+        LookBackUnit.Days => asOf.DayNumber >= Count ? asOf.AddDays(-Count) : DateOnly.MinValue,
+        _ => asOf.Year - Count >= 1 ? asOf.AddYears(-Count) : DateOnly.MinValue,
+    };
+}
+
+public enum LookBackUnit { CalendarYearsBefore, Days, Years }
 
 public enum BandPointsMode
 {

@@ -27,6 +27,19 @@ public sealed class Ladder(IReadOnlyList<string> order)
     public static Ladder At(ParameterStore store, DateOnly asOf) =>
         new(store.InForce("ladder", asOf)?.Strings("order") ?? TierIds.All);
 
+    public string? Highest(IReadOnlyList<TierResult> results)
+    {
+        string? best = null;
+        var bestRank = -1;
+        foreach (var r in results)
+        {
+            if (r.Outcome != Outcome.Qualified) continue;
+            var rank = IndexOf(r.Tier);
+            if (rank > bestRank) { best = r.Tier; bestRank = rank; }
+        }
+        return best;
+    }
+
     public string? Highest(IEnumerable<string> tiers)
     {
         string? best = null;
@@ -49,12 +62,16 @@ public sealed class Ladder(IReadOnlyList<string> order)
 /// <summary>Recognition status (registered, certified, listed) as held at a date: kept apart from eligibility.</summary>
 public static class Recognition
 {
-    public static IEnumerable<string> TiersHeld(EnterpriseProfile p, DateOnly asOf, ParameterStore store)
+    public static IEnumerable<string> TiersHeld(EnterpriseProfile p, DateOnly asOf, ParameterStore store) =>
+        TiersHeld(p, asOf, store.InForce(TierIds.Hnte, asOf)?.Integer("certificateValidityYears"));
+
+    /// <summary>The tiers held at a date, given how many years an HNTE certificate is valid then (null: none counts).</summary>
+    public static IEnumerable<string> TiersHeld(EnterpriseProfile p, DateOnly asOf, int? certificateValidityYears)
     {
         // A tech-SME registration number is valid for the calendar year of entry only.
         if (p.TechSmeRegistrations.Any(r => r.Year == asOf.Year)) yield return TierIds.TechSme;
-        if (store.InForce(TierIds.Hnte, asOf) is { } hnte && p.HnteCertificate?.IssuedOn is { } d &&
-            LegalTerms.CertificateValid(d, asOf, hnte.Integer("certificateValidityYears"))) yield return TierIds.Hnte;
+        if (certificateValidityYears is { } years && p.HnteCertificate?.IssuedOn is { } d &&
+            LegalTerms.CertificateValid(d, asOf, years)) yield return TierIds.Hnte;
         foreach (var e in p.ListEntries.Where(e => e.Year == asOf.Year)) yield return e.Tier;
     }
 }

@@ -48,6 +48,10 @@ public sealed class ParameterSet
     public string Version => _version ??= $"{Set}@{EffectiveFrom:yyyy-MM-dd}";
     private string? _version;
 
+    /// <summary>Where the file was read from (its path or resource name), named in every error about its values.</summary>
+    [JsonIgnore] public string Origin { get => _origin ?? Version; set => _origin = value; }
+    private string? _origin;
+
     // Read once, then served lock-free: the engine asks for the same values for every profile.
     private readonly ConcurrentDictionary<string, object> _values = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SourceReference> _refs = new(StringComparer.Ordinal);
@@ -55,7 +59,21 @@ public sealed class ParameterSet
     private readonly ConcurrentDictionary<string, string> _memo = new(StringComparer.Ordinal);
 
     private Parameter Get(string key) =>
-        Values.TryGetValue(key, out var p) ? p : throw new KeyNotFoundException($"parameter '{key}' is missing from {Version}");
+        Values.TryGetValue(key, out var p) ? p : throw new InvalidDataException($"{Origin}: parameter '{key}' is missing ({Version})");
+
+    /// <summary>A value of this file with its citation, read once when the file is bound to its rule set's typed record
+    /// (<see cref="Law"/>): a missing or mistyped value names the file and the key.</summary>
+    public Cited<T> Cite<T>(string key, Func<ParameterSet, string, T> read, string type)
+    {
+        try
+        {
+            return new Cited<T>(read(this, key), Ref(key));
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException or KeyNotFoundException or IndexOutOfRangeException)
+        {
+            throw new InvalidDataException($"{Origin}: parameter '{key}' should be {type} ({Version}): {Get(key).Value.GetRawText()}", e);
+        }
+    }
 
     public SourceReference Ref(string key) =>
         _refs.GetOrAdd(key, static (k, self) => self.Source with { Article = self.Get(k).Ref ?? self.Source.Article }, this);
@@ -131,6 +149,9 @@ public sealed class ParameterStore
 
     public IEnumerable<ParameterSet> All => _bySet.Values.SelectMany(v => v);
 
+    /// <summary>Every version of one set, newest first (none when the set is unknown).</summary>
+    public IReadOnlyList<ParameterSet> Versions(string set) => _bySet.TryGetValue(set, out var v) ? v : [];
+
     /// <summary>The version in force at <paramref name="asOf"/>, or null when none is.</summary>
     public ParameterSet? InForce(string set, DateOnly asOf)
     {
@@ -143,8 +164,10 @@ public sealed class ParameterStore
     {
         try
         {
-            return JsonSerializer.Deserialize<ParameterSet>(json, Json)
-                   ?? throw new InvalidDataException($"{origin}: empty parameter file");
+            var set = JsonSerializer.Deserialize<ParameterSet>(json, Json)
+                      ?? throw new InvalidDataException($"{origin}: empty parameter file");
+            set.Origin = origin;
+            return set;
         }
         catch (JsonException e)
         {

@@ -24,6 +24,9 @@ internal sealed class TierBuilder(string tier, bool explains = true)
         return set;
     }
 
+    /// <summary>Records that the evaluation read this version of a rule set.</summary>
+    public void Use(Law law) => Use(law.File);
+
     public Verdict Add(Criterion c)
     {
         if (Explains) Criteria.Add(c);

@@ -13,13 +13,13 @@ internal static class GazelleRules
 {
     public const string Tier = TierIds.Gazelle;
 
-    public static TierResult Evaluate(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options)
+    public static TierResult Evaluate(EnterpriseProfile p, DateOnly asOf, LawBook laws, EvaluationOptions options)
     {
-        var set = store.InForce(Tier, asOf);
-        var common = store.InForce(HighGrowthEligibility.Set, asOf);
-        var hnte = store.InForce(HnteRules.Tier, asOf);
+        var set = laws.Gazelle.At(asOf);
+        var common = laws.HighGrowth.At(asOf);
+        var hnte = laws.Hnte.At(asOf);
         if (set is null || common is null || hnte is null)
-            return TierBuilder.NoParameters(Tier, set is null ? Tier : common is null ? HighGrowthEligibility.Set : HnteRules.Tier, asOf);
+            return TierBuilder.NoParameters(Tier, set is null ? laws.Gazelle.Set : common is null ? laws.HighGrowth.Set : laws.Hnte.Set, asOf);
         var b = new TierBuilder(Tier, options.Explain);
         b.Use(set); b.Use(common); b.Use(hnte);
         var t = LegalTerms.DataYear(asOf);
@@ -32,25 +32,25 @@ internal static class GazelleRules
         [
             ("gazelle.path1", RevenueGrowthPath(b, set, p, t)),
             ("gazelle.path2", HeadcountGrowthPath(b, set, p, t)),
-            ("gazelle.path3", ScalePath(b, set, p, asOf, t, "gazelle.path3", "path3FoundedWithinYears", "path3MinRevenue")),
-            ("gazelle.path4", ScalePath(b, set, p, asOf, t, "gazelle.path4", "path4FoundedWithinYears", "path4MinRevenue")),
+            ("gazelle.path3", ScalePath(b, p, asOf, t, "gazelle.path3", "三", set.Path3FoundedWithinYears, set.Path3MinRevenue)),
+            ("gazelle.path4", ScalePath(b, p, asOf, t, "gazelle.path4", "四", set.Path4FoundedWithinYears, set.Path4MinRevenue)),
         ];
-        var verdict = Verdict.All(eligibility, notBranch, certificate, rd, Verdict.Any(paths.Select(x => x.verdict).ToArray()));
+        var verdict = Verdict.All(eligibility, notBranch, certificate, rd, Verdict.Any(paths[0].verdict, paths[1].verdict, paths[2].verdict, paths[3].verdict));
         b.ConfirmedBy = paths.FirstOrDefault(x => x.verdict.Passed == true).id;
         return b.Build(verdict);
     }
 
-    internal static Verdict NotBranch(TierBuilder b, ParameterSet set, EnterpriseProfile p) => p.BranchOrTradingOnly is { } v
+    internal static Verdict NotBranch(TierBuilder b, GazelleLaw set, EnterpriseProfile p) => p.BranchOrTradingOnly is { } v
         ? b.Add(!v, () => new Criterion
         {
             Id = $"{b.Tier}.not-branch", Label = "独立法人，非分支机构、非纯贸易型企业", Actual = v ? "是分支机构或纯贸易型" : "否",
-            Threshold = "否", Source = set.SourceText("excludesBranchOrTradingOnly"),
+            Threshold = "否", Source = set.ExcludesBranchOrTradingOnly.Citation,
         })
-        : b.Add(MissingCriterion($"{b.Tier}.not-branch", "独立法人，非分支机构、非纯贸易型企业", "否", set.Ref("excludesBranchOrTradingOnly"), Inputs.BranchOrTradingOnly));
+        : b.Add(MissingCriterion($"{b.Tier}.not-branch", "独立法人，非分支机构、非纯贸易型企业", "否", set.ExcludesBranchOrTradingOnly.Source, Inputs.BranchOrTradingOnly));
 
-    internal static Verdict ValidHnte(TierBuilder b, ParameterSet set, ParameterSet hnte, EnterpriseProfile p, DateOnly asOf)
+    internal static Verdict ValidHnte(TierBuilder b, GazelleLaw set, HnteLaw hnte, EnterpriseProfile p, DateOnly asOf)
     {
-        var years = hnte.Integer("certificateValidityYears");
+        var years = hnte.CertificateValidityYears.Value;
         Verdict v = p.HnteCertificate switch
         {
             null => Verdict.Fail,
@@ -62,17 +62,17 @@ internal static class GazelleRules
         {
             Id = $"{b.Tier}.hnte-certificate", Label = "有效期内的高新技术企业",
             Actual = p.HnteCertificate?.IssuedOn is { } issued ? $"证书 {p.HnteCertificate.Number}，{issued:yyyy-MM-dd} 发证，有效至 {LegalTerms.Anniversary(issued, years).AddDays(-1):yyyy-MM-dd}" : "无证书",
-            Threshold = $"发证之日起 {years} 年内", Source = set.SourceText("requiresValidHnte"),
+            Threshold = $"发证之日起 {years} 年内", Source = set.RequiresValidHnte.Citation,
         });
     }
 
-    private static Verdict RdIntensity(TierBuilder b, ParameterSet set, EnterpriseProfile p, int t)
+    private static Verdict RdIntensity(TierBuilder b, GazelleLaw set, EnterpriseProfile p, int t)
     {
-        var min = set.Number("minRdToRevenueExclusive");
+        var min = set.MinRdToRevenueExclusive.Value;
         var y = p.Year(t);
         var label = $"{t}年研发费用占营业收入比例";
         var missing = MissingFields(y, t, ("rdExpense", y?.RdExpense), ("salesRevenue", y?.SalesRevenue));
-        if (missing.Length > 0) return b.Add(MissingCriterion("gazelle.rd-intensity", label, "> " + Format.Percent(min), set.Ref("minRdToRevenueExclusive"), missing));
+        if (missing.Length > 0) return b.Add(MissingCriterion("gazelle.rd-intensity", label, "> " + Format.Percent(min), set.MinRdToRevenueExclusive.Source, missing));
         var rd = y!.RdExpense!.Value;
         var revenue = y.SalesRevenue!.Value;
         var ratio = revenue > 0 ? rd / revenue : 0m;
@@ -86,46 +86,46 @@ internal static class GazelleRules
         return b.Add(passed, () => new Criterion
         {
             Id = "gazelle.rd-intensity", Label = label, Actual = $"{Format.Percent(ratio)}（{Format.Money(rd)} / {Format.Money(revenue)}）",
-            Threshold = "> " + Format.Percent(min), Source = set.SourceText("minRdToRevenueExclusive"),
+            Threshold = "> " + Format.Percent(min), Source = set.MinRdToRevenueExclusive.Citation,
         });
     }
 
     /// <summary>"Founded in year T−13 or later".</summary>
-    private static Verdict FoundedSince(TierBuilder b, string id, ParameterSet set, EnterpriseProfile p, int t)
+    private static Verdict FoundedSince(TierBuilder b, string id, GazelleLaw set, EnterpriseProfile p, int t)
     {
-        var earliest = t - set.Integer("foundedYearsBeforeDataYear");
+        var earliest = t - set.FoundedYearsBeforeDataYear.Value;
         if (p.RegisteredOn is not { } reg)
-            return b.Add(MissingCriterion(id, $"{earliest}年及以后成立", $"≥ {earliest}年", set.Ref("foundedYearsBeforeDataYear"), Inputs.RegisteredOn));
+            return b.Add(MissingCriterion(id, $"{earliest}年及以后成立", $"≥ {earliest}年", set.FoundedYearsBeforeDataYear.Source, Inputs.RegisteredOn));
         return b.Add(reg.Year >= earliest, () => new Criterion
         {
-            Id = id, Label = $"{earliest}年及以后成立", Actual = $"{reg.Year}年", Threshold = $"≥ {earliest}年", Source = set.SourceText("foundedYearsBeforeDataYear"),
+            Id = id, Label = $"{earliest}年及以后成立", Actual = $"{reg.Year}年", Threshold = $"≥ {earliest}年", Source = set.FoundedYearsBeforeDataYear.Citation,
         });
     }
 
-    private static Verdict RevenueGrowthPath(TierBuilder b, ParameterSet set, EnterpriseProfile p, int t)
+    private static Verdict RevenueGrowthPath(TierBuilder b, GazelleLaw set, EnterpriseProfile p, int t)
     {
-        var years = set.Integer("cagrYears");
+        var years = set.CagrYears.Value;
         var baseYear = t - years;
         var founded = FoundedSince(b, "gazelle.path1.founded", set, p, t);
-        var v = GrowthConditions(b, set, "gazelle.path1", "营业收入", baseYear, t, years,
+        var v = GrowthConditions(b, "gazelle.path1", "营业收入", baseYear, t, years,
             p.Year(baseYear)?.SalesRevenue, p.Year(t)?.SalesRevenue, p.Year(t - 1)?.SalesRevenue, "salesRevenue",
-            set.Number("path1MinBaseRevenue"), set.Number("path1MinRevenueCagr"), Format.Money, Format.MoneyCeiling, "元", set.Ref("path1MinRevenueCagr"), p.RegisteredOn);
-        return PathCriterion(b, "gazelle.path1", "路径一：营业收入高增长", Verdict.All(founded, v), set.Ref("path1MinRevenueCagr"));
+            set.Path1MinBaseRevenue.Value, set.Path1MinRevenueCagr.Value, Format.Money, Format.MoneyCeiling, "元", set.Path1MinRevenueCagr.Source, p.RegisteredOn);
+        return PathCriterion(b, "gazelle.path1", "路径一：营业收入高增长", Verdict.All(founded, v), set.Path1MinRevenueCagr.Source);
     }
 
-    private static Verdict HeadcountGrowthPath(TierBuilder b, ParameterSet set, EnterpriseProfile p, int t)
+    private static Verdict HeadcountGrowthPath(TierBuilder b, GazelleLaw set, EnterpriseProfile p, int t)
     {
-        var years = set.Integer("cagrYears");
+        var years = set.CagrYears.Value;
         var baseYear = t - years;
         var founded = FoundedSince(b, "gazelle.path2.founded", set, p, t);
-        var v = GrowthConditions(b, set, "gazelle.path2", "从业人员", baseYear, t, years,
+        var v = GrowthConditions(b, "gazelle.path2", "从业人员", baseYear, t, years,
             p.Year(baseYear)?.Employees, p.Year(t)?.Employees, p.Year(t - 1)?.Employees, "employees",
-            set.Number("path2MinBaseEmployees"), set.Number("path2MinHeadcountCagr"), v => Format.People((int)v),
-            v => Format.People((int)Math.Ceiling(v)), "人", set.Ref("path2MinHeadcountCagr"), p.RegisteredOn);
-        return PathCriterion(b, "gazelle.path2", "路径二：从业人员高增长", Verdict.All(founded, v), set.Ref("path2MinHeadcountCagr"));
+            set.Path2MinBaseEmployees.Value, set.Path2MinHeadcountCagr.Value, v => Format.People((int)v),
+            v => Format.People((int)Math.Ceiling(v)), "人", set.Path2MinHeadcountCagr.Source, p.RegisteredOn);
+        return PathCriterion(b, "gazelle.path2", "路径二：从业人员高增长", Verdict.All(founded, v), set.Path2MinHeadcountCagr.Source);
     }
 
-    private static Verdict GrowthConditions(TierBuilder b, ParameterSet set, string id, string what, int baseYear, int t, int years,
+    private static Verdict GrowthConditions(TierBuilder b, string id, string what, int baseYear, int t, int years,
         decimal? start, decimal? end, decimal? previous, string field, decimal minBase, decimal minCagr,
         Func<decimal, string> format, Func<decimal, string> formatCeiling, string unit, SourceReference source, DateOnly? registeredOn)
     {
@@ -164,21 +164,25 @@ internal static class GazelleRules
     internal static string[] MissingPair(int y1, decimal? v1, int y2, decimal? v2, string field) =>
         new[] { v1 is null ? Inputs.Year(y1, field) : null, v2 is null ? Inputs.Year(y2, field) : null }.OfType<string>().ToArray();
 
-    private static Verdict ScalePath(TierBuilder b, ParameterSet set, EnterpriseProfile p, DateOnly asOf, int t, string id, string yearsKey, string revenueKey)
+    private static Verdict ScalePath(TierBuilder b, EnterpriseProfile p, DateOnly asOf, int t, string id, string number,
+        Cited<int> foundedWithinYears, Cited<decimal> minRevenue)
     {
-        var founded = HighGrowthEligibility.FoundedWithin(b, $"{id}.founded", set, yearsKey, p, asOf);
-        var min = set.Number(revenueKey);
+        var founded = HighGrowthEligibility.FoundedWithin(b, $"{id}.founded", foundedWithinYears, p, asOf);
+        decimal min = minRevenue;
         var revenue = p.Year(t)?.SalesRevenue;
         var size = revenue is { } r
-            ? b.Add(r >= min, () => new Criterion { Id = $"{id}.revenue", Label = $"{t}年营业收入", Actual = Format.Money(r), Threshold = "≥ " + Format.Money(min), Source = set.SourceText(revenueKey) })
-            : b.Add(MissingCriterion($"{id}.revenue", $"{t}年营业收入", "≥ " + Format.Money(min), set.Ref(revenueKey), Inputs.Year(t, "salesRevenue")));
-        var label = $"路径{(id.EndsWith('3') ? "三" : "四")}：成立 {set.Integer(yearsKey)} 年内且营业收入达到规模";
-        return PathCriterion(b, id, label, Verdict.All(founded, size), set.Ref(revenueKey));
+            ? b.Add(r >= min, () => new Criterion { Id = $"{id}.revenue", Label = $"{t}年营业收入", Actual = Format.Money(r), Threshold = "≥ " + Format.Money(min), Source = minRevenue.Citation })
+            : b.Add(null, [Inputs.Year(t, "salesRevenue")], () => MissingCriterion($"{id}.revenue", $"{t}年营业收入", "≥ " + Format.Money(min), minRevenue.Source));
+        return PathCriterion(b, id, () => $"路径{number}：成立 {foundedWithinYears.Value} 年内且营业收入达到规模", Verdict.All(founded, size), minRevenue.Source);
     }
 
-    internal static Verdict PathCriterion(TierBuilder b, string id, string label, Verdict v, SourceReference source) => b.Add(v.Passed, v.Missing, () => new Criterion
+    internal static Verdict PathCriterion(TierBuilder b, string id, string label, Verdict v, SourceReference source) =>
+        PathCriterion(b, id, () => label, v, source);
+
+    /// <summary>A route's own line: met, not met, or waiting for data; its label written only when explaining.</summary>
+    internal static Verdict PathCriterion(TierBuilder b, string id, Func<string> label, Verdict v, SourceReference source) => b.Add(v.Passed, v.Missing, () => new Criterion
     {
-        Id = id, Label = label, Actual = v.Passed switch { true => "满足", false => "不满足", null => "待补充数据" },
+        Id = id, Label = label(), Actual = v.Passed switch { true => "满足", false => "不满足", null => "待补充数据" },
         Threshold = "满足任一路径即可", Source = source.ToString(),
     });
 }

@@ -10,66 +10,64 @@ namespace JxEnterpriseLadder.Rules.Tiers;
 /// </summary>
 internal static class HighGrowthEligibility
 {
-    public const string Set = "high-growth";
-
-    public static Verdict Evaluate(TierBuilder b, ParameterSet set, EnterpriseProfile p, DateOnly asOf) => Verdict.All(
-        Resident(b, set, "resident", p),
-        CleanRecord(b, set, "cleanRecordFlags", p, $"近 {set.Integer("cleanRecordYears")} 年内", asOf),
+    public static Verdict Evaluate(TierBuilder b, HighGrowthLaw set, EnterpriseProfile p, DateOnly asOf) => Verdict.All(
+        Resident(b, set.Resident, p),
+        CleanRecord(b, set.CleanRecordFlags, set.CleanRecordWindow, p, b.Explains ? set.CleanRecordPeriod : "", asOf),
         StrategicIndustry(b, set, p));
 
-    private static Verdict StrategicIndustry(TierBuilder b, ParameterSet set, EnterpriseProfile p)
+    private static readonly string[] IndustryMissing = [Inputs.Industry];
+
+    private static Verdict StrategicIndustry(TierBuilder b, HighGrowthLaw set, EnterpriseProfile p)
     {
-        var industries = set.Strings("strategicIndustries");
-        // The names people read, not the codes.
-        var names = string.Join("、", industries.Select(i => Domain.JiangxiReference.Default.IndustryByCode(i)?.Name ?? i));
+        var industries = set.StrategicIndustries.Value;
         if (p.Industry is not { } industry)
-            return b.Add(MissingCriterion($"{b.Tier}.strategic-industry", "属于全省战略性新兴产业", names,
-                set.Ref("strategicIndustries"), Inputs.Industry));
+            return b.Add(null, IndustryMissing, () => MissingCriterion($"{b.Tier}.strategic-industry", "属于全省战略性新兴产业", set.StrategicIndustryNames,
+                set.StrategicIndustries.Source));
         return b.Add(industries.Contains(industry), () => new Criterion
         {
             Id = $"{b.Tier}.strategic-industry", Label = "属于全省战略性新兴产业", Actual = Domain.JiangxiReference.Default.IndustryByCode(industry)?.Name ?? industry, // the name people read, not the code
-            Threshold = names,
-            Source = set.SourceText("strategicIndustries"),
+            Threshold = set.StrategicIndustryNames,
+            Source = set.StrategicIndustries.Citation,
         });
     }
 
     /// <summary>"Founded within N years": a criterion with the registration date as its input.</summary>
-    public static Verdict FoundedWithin(TierBuilder b, string id, ParameterSet set, string key, EnterpriseProfile p, DateOnly asOf,
-        int? years = null, int? afterYears = null)
+    public static Verdict FoundedWithin(TierBuilder b, string id, Cited<int> years, EnterpriseProfile p, DateOnly asOf, int? afterYears = null)
     {
-        var n = years ?? set.Integer(key);
-        var label = afterYears is { } a ? $"成立满 {a} 年且不超过 {n} 年" : $"成立不超过 {n} 年";
+        int n = years;
+        string Label() => afterYears is { } a ? $"成立满 {a} 年且不超过 {n} 年" : $"成立不超过 {n} 年";
         if (p.RegisteredOn is not { } reg)
-            return b.Add(MissingCriterion(id, label, label, set.Ref(key), Inputs.RegisteredOn));
+            return b.Add(null, RegisteredOnMissing, () => MissingCriterion(id, Label(), Label(), years.Source));
         var passed = LegalTerms.WithinYearsOfRegistration(reg, asOf, n) &&
                      (afterYears is not { } after || !LegalTerms.WithinYearsOfRegistration(reg, asOf, after));
         return b.Add(passed, () => new Criterion
         {
-            Id = id, Label = label, Actual = $"{reg:yyyy-MM-dd} 注册", Threshold = label, Source = set.SourceText(key),
+            Id = id, Label = Label(), Actual = $"{reg:yyyy-MM-dd} 注册", Threshold = Label(), Source = years.Citation,
         });
     }
 
-    public static Verdict NotListed(TierBuilder b, ParameterSet set, string key, EnterpriseProfile p) => p.Listed is { } listed
+    private static readonly string[] RegisteredOnMissing = [Inputs.RegisteredOn], ListedMissing = [Inputs.Listed];
+
+    public static Verdict NotListed(TierBuilder b, Cited<bool> rule, EnterpriseProfile p) => p.Listed is { } listed
         ? b.Add(!listed, () => new Criterion
         {
             Id = $"{b.Tier}.not-listed", Label = "未上市（新三板挂牌不视为上市）", Actual = listed ? "已上市" : "未上市", Threshold = "未上市",
-            Source = set.SourceText(key),
+            Source = rule.Citation,
         })
-        : b.Add(MissingCriterion($"{b.Tier}.not-listed", "未上市（新三板挂牌不视为上市）", "未上市", set.Ref(key), Inputs.Listed));
+        : b.Add(null, ListedMissing, () => MissingCriterion($"{b.Tier}.not-listed", "未上市（新三板挂牌不视为上市）", "未上市", rule.Source));
 }
 
 /// <summary>Money of financing rounds in one currency, converted at each round's year's average rate.</summary>
-internal sealed class Money(ParameterSet rates)
+internal sealed class Money(ExchangeRatesLaw rates)
 {
-    private readonly IReadOnlyDictionary<string, decimal> _usdCny = rates.Map("usdCnyAnnualAverage");
-    public ParameterSet Rates { get; } = rates;
+    private readonly IReadOnlyDictionary<int, decimal> _usdCny = rates.UsdCnyByYear;
 
     /// <summary>The amount in <paramref name="target"/> currency, or null when the year's rate is not in the parameters.</summary>
     public decimal? Convert(decimal amount, string? currency, int year, string target)
     {
         var from = (currency ?? "CNY").ToUpperInvariant();
         if (from == target) return amount;
-        if (!_usdCny.TryGetValue(year.ToString(System.Globalization.CultureInfo.InvariantCulture), out var rate)) return null;
+        if (!_usdCny.TryGetValue(year, out var rate)) return null;
         return from == "USD" && target == "CNY" ? amount * rate
             : from == "CNY" && target == "USD" ? amount / rate
             : throw new ArgumentException($"unsupported currency '{currency}'");

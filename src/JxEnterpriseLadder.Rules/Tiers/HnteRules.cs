@@ -20,17 +20,17 @@ internal static class HnteRules
 
     public const string Tier = TierIds.Hnte;
 
-    public static TierResult Evaluate(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options)
+    public static TierResult Evaluate(EnterpriseProfile p, DateOnly asOf, LawBook laws, EvaluationOptions options)
     {
-        var set = store.InForce(Tier, asOf);
-        if (set is null) return TierBuilder.NoParameters(Tier, Tier, asOf);
+        var set = laws.Hnte.At(asOf);
+        if (set is null) return TierBuilder.NoParameters(Tier, laws.Hnte.Set, asOf);
         var b = new TierBuilder(Tier, options.Explain);
         b.Use(set);
         var year = LegalTerms.DataYear(asOf);
         var y = p.Year(year);
         // Experts who scored the file place the firm within each band; the engine then has exact points.
         var mode = new Scoring(
-            options.BandPoints ?? (set.Text("bandPointsMode") == "range" ? BandPointsMode.Range : BandPointsMode.Lower),
+            options.BandPoints ?? (set.BandPointsRange.Value ? BandPointsMode.Range : BandPointsMode.Lower),
             p.Expert?.BandPosition is { } pos ? Math.Clamp(pos, 0m, 1m) : null);
 
         var age = Age(b, set, p, asOf);
@@ -41,28 +41,28 @@ internal static class HnteRules
         var domestic = DomesticRd(b, set, p, rdYears);
         var income = HiTechIncome(b, set, y, year);
         var (innovation, score, range) = Innovation(b, set, p, year, mode);
-        var clean = CleanRecord(b, set, "cleanRecordFlags", p, "申请认定前一年内", asOf);
+        var clean = CleanRecord(b, set.CleanRecordFlags, set.CleanRecordWindow, p, "申请认定前一年内", asOf);
         var verdict = Verdict.All(age, coreIp, field, staff, rdRatio, domestic, income, innovation, clean);
         return b.Build(verdict, score, range);
     }
 
-    private static Verdict Age(TierBuilder b, ParameterSet set, EnterpriseProfile p, DateOnly asOf)
+    private static Verdict Age(TierBuilder b, HnteLaw set, EnterpriseProfile p, DateOnly asOf)
     {
-        var min = set.Integer("minDaysRegistered");
+        var min = set.MinDaysRegistered.Value;
         if (p.RegisteredOn is not { } reg)
-            return b.Add(MissingCriterion("hnte.age", "注册成立时间", $"≥ {min} 天", set.Ref("minDaysRegistered"), Inputs.RegisteredOn));
+            return b.Add(MissingCriterion("hnte.age", "注册成立时间", $"≥ {min} 天", set.MinDaysRegistered.Source, Inputs.RegisteredOn));
         var days = LegalTerms.DaysSinceRegistration(reg, asOf);
         if (days < min) b.Gap("hnte.age", $"须于 {LegalTerms.DaysLater(reg, min):yyyy-MM-dd} 及以后申请（注册满 {min} 天）");
         return b.Add(days >= min, () => new Criterion
         {
             Id = "hnte.age", Label = "注册成立时间", Actual = $"{days} 天（{reg:yyyy-MM-dd} 注册）",
-            Threshold = $"≥ {min} 天", Source = set.SourceText("minDaysRegistered"),
+            Threshold = $"≥ {min} 天", Source = set.MinDaysRegistered.Citation,
         });
     }
 
-    private static Verdict CoreIp(TierBuilder b, ParameterSet set, EnterpriseProfile p)
+    private static Verdict CoreIp(TierBuilder b, HnteLaw set, EnterpriseProfile p)
     {
-        var min = set.Integer("minIpCount");
+        var min = set.MinIpCount.Value;
         int? c1 = p.Ip?.Class1, c2 = p.Ip?.Class2;
         Verdict v;
         if ((c1 ?? 0) + (c2 ?? 0) >= min) v = Verdict.Pass;
@@ -73,28 +73,28 @@ internal static class HnteRules
         return b.Add(v.Passed, v.Missing, () => new Criterion
         {
             Id = "hnte.core-ip", Label = "拥有对主要产品（服务）起核心支持作用的知识产权",
-            Actual = $"Ⅰ类 {c1?.ToString() ?? "未填报"} 项，Ⅱ类 {c2?.ToString() ?? "未填报"} 项", Threshold = $"≥ {min} 项", Source = set.SourceText("minIpCount"),
+            Actual = $"Ⅰ类 {c1?.ToString() ?? "未填报"} 项，Ⅱ类 {c2?.ToString() ?? "未填报"} 项", Threshold = $"≥ {min} 项", Source = set.MinIpCount.Citation,
         });
     }
 
-    private static Verdict Field(TierBuilder b, ParameterSet set, EnterpriseProfile p)
+    private static Verdict Field(TierBuilder b, HnteLaw set, EnterpriseProfile p)
     {
-        var fields = set.Strings("hiTechFields");
+        var fields = set.HiTechFields.Value;
         if (p.HiTechField is not { } f)
-            return b.Add(MissingCriterion("hnte.field", "核心技术属于《国家重点支持的高新技术领域》", "八大领域之一", set.Ref("hiTechFields"), Inputs.HiTechField));
+            return b.Add(MissingCriterion("hnte.field", "核心技术属于《国家重点支持的高新技术领域》", "八大领域之一", set.HiTechFields.Source, Inputs.HiTechField));
         return b.Add(fields.Contains(f), () => new Criterion
         {
             Id = "hnte.field", Label = "核心技术属于《国家重点支持的高新技术领域》", Actual = Domain.JiangxiReference.Default.HiTechFieldByCodeOrName(f)?.Name ?? f,
-            Threshold = "八大领域之一", Source = set.SourceText("hiTechFields"),
+            Threshold = "八大领域之一", Source = set.HiTechFields.Citation,
         });
     }
 
-    private static Verdict TechStaff(TierBuilder b, ParameterSet set, YearFiling? y, int year)
+    private static Verdict TechStaff(TierBuilder b, HnteLaw set, YearFiling? y, int year)
     {
-        var min = set.Number("minTechStaffRatio");
+        var min = set.MinTechStaffRatio.Value;
         var missing = MissingFields(y, year, ("techStaff", y?.TechStaff), ("employees", y?.Employees));
         if (missing.Length > 0)
-            return b.Add(MissingCriterion("hnte.staff", $"{year}年科技人员占职工总数比例", "≥ " + Format.Percent(min), set.Ref("minTechStaffRatio"), missing));
+            return b.Add(MissingCriterion("hnte.staff", $"{year}年科技人员占职工总数比例", "≥ " + Format.Percent(min), set.MinTechStaffRatio.Source, missing));
         var employees = y!.Employees!.Value;
         var tech = y.TechStaff!.Value;
         var ratio = employees > 0 ? (decimal)tech / employees : 0m;
@@ -107,7 +107,7 @@ internal static class HnteRules
         return b.Add(passed, () => new Criterion
         {
             Id = "hnte.staff", Label = $"{year}年科技人员占职工总数比例", Actual = $"{Format.Percent(ratio)}（{tech}/{employees}）",
-            Threshold = "≥ " + Format.Percent(min), Source = set.SourceText("minTechStaffRatio"),
+            Threshold = "≥ " + Format.Percent(min), Source = set.MinTechStaffRatio.Citation,
         });
     }
 
@@ -117,10 +117,10 @@ internal static class HnteRules
             .Where(t => p.RegisteredOn is not { } reg || t >= LegalTerms.FirstFiscalYear(reg))
             .ToArray();
 
-    private static Verdict RdRatio(TierBuilder b, ParameterSet set, EnterpriseProfile p, int year, out int[] years)
+    private static Verdict RdRatio(TierBuilder b, HnteLaw set, EnterpriseProfile p, int year, out int[] years)
     {
-        years = RatioYears(p, year, set.Integer("rdRatioYears"));
-        var source = set.SourceText("rdRatioSmall");
+        years = RatioYears(p, year, set.RdRatioYears.Value);
+        var source = set.RdRatioSmall.Citation;
         var missing = new List<string>();
         foreach (var t in years)
         {
@@ -138,16 +138,16 @@ internal static class HnteRules
         {
             // The bands as the law states them, from the parameter file (no number of the law here).
             static string Sales(decimal yuan) => Format.Money(yuan).TrimEnd('元');
-            var (small, medium) = (set.Number("rdRatioSmallSalesCeiling"), set.Number("rdRatioMediumSalesCeiling"));
-            var bands = $"按最近一年销售收入分档：≤{Sales(small)} {Format.Percent(set.Number("rdRatioSmall"))}，{Sales(small)}–{Sales(medium)} {Format.Percent(set.Number("rdRatioMedium"))}，>{Sales(medium)} {Format.Percent(set.Number("rdRatioLarge"))}";
-            return b.Add(MissingCriterion("hnte.rd-ratio", label, bands, set.Ref("rdRatioSmall"), missing.ToArray()));
+            var (small, medium) = (set.RdRatioSmallSalesCeiling.Value, set.RdRatioMediumSalesCeiling.Value);
+            var bands = $"按最近一年销售收入分档：≤{Sales(small)} {Format.Percent(set.RdRatioSmall.Value)}，{Sales(small)}–{Sales(medium)} {Format.Percent(set.RdRatioMedium.Value)}，>{Sales(medium)} {Format.Percent(set.RdRatioLarge.Value)}";
+            return b.Add(MissingCriterion("hnte.rd-ratio", label, bands, set.RdRatioSmall.Source, missing.ToArray()));
         }
         var rd = years.Sum(t => p.Year(t)!.RdExpense!.Value);
         var sales = years.Sum(t => p.Year(t)!.SalesRevenue!.Value);
         var latest = p.Year(year)!.SalesRevenue!.Value;
-        var min = latest <= set.Number("rdRatioSmallSalesCeiling") ? set.Number("rdRatioSmall")
-            : latest <= set.Number("rdRatioMediumSalesCeiling") ? set.Number("rdRatioMedium")
-            : set.Number("rdRatioLarge");
+        var min = latest <= set.RdRatioSmallSalesCeiling.Value ? set.RdRatioSmall.Value
+            : latest <= set.RdRatioMediumSalesCeiling.Value ? set.RdRatioMedium.Value
+            : set.RdRatioLarge.Value;
         var ratio = sales > 0 ? rd / sales : 0m;
         var passed = sales > 0 && ratio >= min;
         if (!passed && sales > 0)
@@ -163,9 +163,9 @@ internal static class HnteRules
         });
     }
 
-    private static Verdict DomesticRd(TierBuilder b, ParameterSet set, EnterpriseProfile p, int[] years)
+    private static Verdict DomesticRd(TierBuilder b, HnteLaw set, EnterpriseProfile p, int[] years)
     {
-        var min = set.Number("minDomesticRdShare");
+        var min = set.MinDomesticRdShare.Value;
         var missing = new List<string>();
         foreach (var t in years)
         {
@@ -174,7 +174,7 @@ internal static class HnteRules
         }
         const string label = "境内研究开发费用占全部研究开发费用比例";
         if (missing.Count > 0)
-            return b.Add(MissingCriterion("hnte.rd-domestic", label, "≥ " + Format.Percent(min), set.Ref("minDomesticRdShare"), missing.ToArray()));
+            return b.Add(MissingCriterion("hnte.rd-domestic", label, "≥ " + Format.Percent(min), set.MinDomesticRdShare.Source, missing.ToArray()));
         var rd = years.Sum(t => p.Year(t)!.RdExpense!.Value);
         var domestic = years.Sum(t => p.Year(t)!.RdExpenseDomestic!.Value);
         var ratio = rd > 0 ? domestic / rd : 0m;
@@ -187,17 +187,17 @@ internal static class HnteRules
         return b.Add(passed, () => new Criterion
         {
             Id = "hnte.rd-domestic", Label = label, Actual = rd > 0 ? Format.Percent(ratio) : "无研发费用",
-            Threshold = "≥ " + Format.Percent(min), Source = set.SourceText("minDomesticRdShare"),
+            Threshold = "≥ " + Format.Percent(min), Source = set.MinDomesticRdShare.Citation,
         });
     }
 
-    private static Verdict HiTechIncome(TierBuilder b, ParameterSet set, YearFiling? y, int year)
+    private static Verdict HiTechIncome(TierBuilder b, HnteLaw set, YearFiling? y, int year)
     {
-        var min = set.Number("minHiTechIncomeShare");
+        var min = set.MinHiTechIncomeShare.Value;
         var label = $"{year}年高新技术产品（服务）收入占同期总收入比例";
         var missing = MissingFields(y, year, ("hiTechIncome", y?.HiTechIncome), ("totalIncome", y?.TotalIncome));
         if (missing.Length > 0)
-            return b.Add(MissingCriterion("hnte.hitech-income", label, "≥ " + Format.Percent(min), set.Ref("minHiTechIncomeShare"), missing));
+            return b.Add(MissingCriterion("hnte.hitech-income", label, "≥ " + Format.Percent(min), set.MinHiTechIncomeShare.Source, missing));
         var total = y!.TotalIncome!.Value;
         var hi = y.HiTechIncome!.Value;
         var ratio = total > 0 ? hi / total : 0m;
@@ -210,11 +210,11 @@ internal static class HnteRules
         return b.Add(passed, () => new Criterion
         {
             Id = "hnte.hitech-income", Label = label, Actual = $"{Format.Percent(ratio)}（{Format.Money(hi)} / {Format.Money(total)}）",
-            Threshold = "≥ " + Format.Percent(min), Source = set.SourceText("minHiTechIncomeShare"),
+            Threshold = "≥ " + Format.Percent(min), Source = set.MinHiTechIncomeShare.Citation,
         });
     }
 
-    private static (Verdict, int, ScoreRange) Innovation(TierBuilder b, ParameterSet set, EnterpriseProfile p, int year, Scoring mode)
+    private static (Verdict, int, ScoreRange) Innovation(TierBuilder b, HnteLaw set, EnterpriseProfile p, int year, Scoring mode)
     {
         var ip = IpPoints(b, set, p, mode);
         var commercialization = CommercializationPoints(b, set, p, year, mode);
@@ -226,7 +226,7 @@ internal static class HnteRules
         ItemPoints[] items = [ip, commercialization, management, netAssets, sales];
         var min = items.Sum(i => i.Min);
         var max = items.Sum(i => i.Max);
-        var above = set.Integer("innovationScoreAbove");
+        var above = set.InnovationScoreAbove.Value;
         Verdict v = min > above ? Verdict.Pass : max <= above ? Verdict.Fail
             : new Verdict(null, items.SelectMany(i => i.Missing).Distinct().ToArray());
         if (v.Passed is null && v.Missing.Count == 0)
@@ -238,15 +238,15 @@ internal static class HnteRules
             Id = "hnte.innovation", Label = "企业创新能力评价（知识产权、成果转化、研发组织管理、成长性）",
             Actual = min == max ? $"{min}分" : $"{min}–{max}分", Threshold = $"> {above}分",
             Points = min, PointsMax = min == max ? null : max,
-            Source = set.SourceText("innovationScoreAbove"),
+            Source = set.InnovationScoreAbove.Citation,
         });
         return (v, min, new ScoreRange(min, max));
     }
 
-    private static ItemPoints Grade(ParameterSet set, string? grade, string input, Scoring mode)
+    private static ItemPoints Grade(HnteLaw set, string? grade, string input, Scoring mode)
     {
-        var grades = set.Map("expertGradeMinPoints");
-        var maxima = set.Map("expertGradeMaxPoints");
+        var grades = set.ExpertGradeMinPoints.Value;
+        var maxima = set.ExpertGradeMaxPoints.Value;
         if (grade is null || !grades.ContainsKey(grade))
         {
             // Unknown grade: anything from the worst grade's points to the best grade's.
@@ -256,14 +256,14 @@ internal static class HnteRules
         return Points(new Band(null, null, (int)grades[grade], (int)maxima[grade]), mode);
     }
 
-    private static ItemPoints IpPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p, Scoring mode)
+    private static ItemPoints IpPoints(TierBuilder b, HnteLaw set, EnterpriseProfile p, Scoring mode)
     {
-        var source = set.SourceText("ipClass1Points");
+        var source = set.IpClass1Points.Citation;
         var advancement = Grade(set, p.Expert?.TechAdvancement, Inputs.ExpertTechAdvancement, mode);
         var support = Grade(set, p.Expert?.CoreSupport, Inputs.ExpertCoreSupport, mode);
         int? c1 = p.Ip?.Class1, c2 = p.Ip?.Class2;
-        var class1Band = set.Bands("ipClass1Points")[0];
-        var class2Bands = set.Bands("ipClass2CountBands");
+        var class1Band = set.IpClass1Points.Value[0];
+        var class2Bands = set.IpClass2CountBands.Value;
         ItemPoints count;
         if (c1 >= 1) count = Points(class1Band, mode);
         else if (c1 is null || c2 is null)
@@ -275,8 +275,8 @@ internal static class HnteRules
         else count = Points(BandFor(class2Bands, c2.Value), mode);
 
         var hasIp = (c1 ?? 0) + (c2 ?? 0) > 0;
-        var own = set.Bands("ipOwnRdPoints")[0];
-        var acquired = set.Bands("ipAcquiredOnlyPoints")[0];
+        var own = set.IpOwnRdPoints.Value[0];
+        var acquired = set.IpAcquiredOnlyPoints.Value[0];
         ItemPoints obtained = !hasIp ? (c1 is null || c2 is null ? new(0, Points(own, mode).Max, count.Missing) : ItemPoints.Exact(0))
             : p.Ip?.OwnRd switch
             {
@@ -285,25 +285,25 @@ internal static class HnteRules
                 null => new(Math.Min(Points(own, mode).Min, Points(acquired, mode).Min), Points(own, mode).Max, [Inputs.IpOwnRd]),
             };
         if (obtained.Known && !obtained.Missing.Any()) obtained = obtained with { Missing = [] };
-        var bonusBand = set.Bands("standardBonusPoints")[0];
+        var bonusBand = set.StandardBonusPoints.Value[0];
         var bonus = p.DirectQualifiers?.LedStandard switch
         {
             true => Points(bonusBand, mode),
             false => ItemPoints.Exact(0),
             null => new ItemPoints(0, Points(bonusBand, mode).Max, [Inputs.Direct("ledStandard")]),
         };
-        var cap = set.Integer("ipMaxPoints");
+        var cap = set.IpMaxPoints.Value;
         ItemPoints[] parts = [advancement, support, count, obtained, bonus];
         var total = new ItemPoints(Math.Min(cap, parts.Sum(x => x.Min)), Math.Min(cap, parts.Sum(x => x.Max)),
             parts.Where(x => !x.Known).SelectMany(x => x.Missing).Distinct().ToArray());
-        Item(b, "hnte.innovation.ip.advancement", "知识产权：技术的先进程度（专家评价 A–E）", p.Expert?.TechAdvancement ?? "未评价", advancement, set.Ref("expertGradeMinPoints"));
-        Item(b, "hnte.innovation.ip.core-support", "知识产权：对主要产品（服务）的核心支持作用（专家评价 A–E）", p.Expert?.CoreSupport ?? "未评价", support, set.Ref("expertGradeMinPoints"));
-        Item(b, "hnte.innovation.ip.count", "知识产权：数量", $"Ⅰ类 {c1?.ToString() ?? "未填报"} 项，Ⅱ类 {c2?.ToString() ?? "未填报"} 项", count, set.Ref("ipClass2CountBands"),
-            set.Memo("ip-count-threshold", () => $"Ⅰ类 ≥ 1 → {class1Band.PointsText}；Ⅱ类 {BandTable(class2Bands, Format.Count)}"));
+        Item(b, "hnte.innovation.ip.advancement", "知识产权：技术的先进程度（专家评价 A–E）", p.Expert?.TechAdvancement ?? "未评价", advancement, set.ExpertGradeMinPoints.Source);
+        Item(b, "hnte.innovation.ip.core-support", "知识产权：对主要产品（服务）的核心支持作用（专家评价 A–E）", p.Expert?.CoreSupport ?? "未评价", support, set.ExpertGradeMinPoints.Source);
+        Item(b, "hnte.innovation.ip.count", "知识产权：数量", $"Ⅰ类 {c1?.ToString() ?? "未填报"} 项，Ⅱ类 {c2?.ToString() ?? "未填报"} 项", count, set.IpClass2CountBands.Source,
+            set.IpCountThreshold);
         Item(b, "hnte.innovation.ip.obtained", "知识产权：获得方式", p.Ip?.OwnRd switch { true => "有自主研发", false => "仅受让、受赠、并购", null => "未填报" }, obtained,
-            set.Ref("ipOwnRdPoints"), $"自主研发 {own.PointsText}；仅受让等 {acquired.PointsText}");
+            set.IpOwnRdPoints.Source, $"自主研发 {own.PointsText}；仅受让等 {acquired.PointsText}");
         Item(b, "hnte.innovation.ip.standard-bonus", "知识产权：参与编制国家/行业标准等（加分）", p.DirectQualifiers?.LedStandard switch { true => "是", false => "否", null => "未填报" },
-            bonus, set.Ref("standardBonusPoints"), bonusBand.PointsText);
+            bonus, set.StandardBonusPoints.Source, bonusBand.PointsText);
         b.Add(total.Known ? true : null, total.Missing, () => new Criterion
         {
             Id = "hnte.innovation.ip", Label = "知识产权（合计，上限 " + cap + " 分）", Actual = total.Known ? $"{total.Min}分" : $"{total.Min}–{total.Max}分",
@@ -321,14 +321,14 @@ internal static class HnteRules
             Source = source.ToString(),
         });
 
-    private static ItemPoints CommercializationPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p, int year, Scoring mode)
+    private static ItemPoints CommercializationPoints(TierBuilder b, HnteLaw set, EnterpriseProfile p, int year, Scoring mode)
     {
-        var bands = set.Bands("commercializationBands");
-        var years = RatioYears(p, year, set.Integer("commercializationYears"));
+        var bands = set.CommercializationBands.Value;
+        var years = RatioYears(p, year, set.CommercializationYears.Value);
         var missing = years.Where(t => p.Year(t)?.ResultsCommercialized is null).Select(t => Inputs.Year(t, "resultsCommercialized")).ToList();
         if (p.RegisteredOn is null) missing.Add(Inputs.RegisteredOn);
         var label = "科技成果转化能力（近三年年均转化数）";
-        var threshold = set.Memo("commercialization-threshold", () => BandTable(bands, Format.Count));
+        var threshold = set.CommercializationThreshold;
         ItemPoints points;
         string actual;
         if (missing.Count == 0 && years.Length == 0)
@@ -348,35 +348,38 @@ internal static class HnteRules
             points = Points(BandFor(bands, average), mode);
             actual = $"年均 {Format.Count(Math.Round(average, 2))} 项（{string.Join("、", years)}）";
         }
-        Item(b, "hnte.innovation.commercialization", label, actual, points, set.Ref("commercializationBands"), threshold);
+        Item(b, "hnte.innovation.commercialization", label, actual, points, set.CommercializationBands.Source, threshold);
         return points;
     }
 
-    private static ItemPoints ManagementPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p)
+    private static ItemPoints ManagementPoints(TierBuilder b, HnteLaw set, EnterpriseProfile p)
     {
-        var max = set.Integer("rdManagementMaxPoints");
-        var itemPoints = set.Map("rdManagementItemPoints");
+        var max = set.RdManagementMaxPoints.Value;
         var given = p.Expert?.RdManagementPoints;
         ItemPoints points;
         string actual;
         if (given is { } g)
         {
             points = ItemPoints.Exact(Math.Clamp(g, 0, max));
-            actual = g.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            actual = b.Explains ? g.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
         }
         else if (p.Expert?.RdManagement is { } facts)
         {
             // Each fact present earns its item's points; a fact not stated may earn anything from none to all of them.
-            (string Key, bool? Present)[] items =
-            [
-                ("rdRulesAndAccounts", facts.RdRulesAndAccounts), ("rdUnitAndCooperation", facts.RdUnitAndCooperation),
-                ("commercializationIncentives", facts.CommercializationIncentives), ("talentRules", facts.TalentRules),
-            ];
-            var sure = items.Where(i => i.Present == true).Sum(i => (int)itemPoints[i.Key]);
-            var open = items.Where(i => i.Present is null).Sum(i => (int)itemPoints[i.Key]);
-            points = new ItemPoints(Math.Min(sure, max), Math.Min(sure + open, max),
-                items.Where(i => i.Present is null).Select(i => Inputs.ExpertRdManagementFact(i.Key)).ToArray());
-            actual = $"具备 {items.Count(i => i.Present == true)} 项，不具备 {items.Count(i => i.Present == false)} 项" + (open > 0 ? $"，未填 {items.Count(i => i.Present is null)} 项" : "");
+            ReadOnlySpan<bool?> present = [facts.RdRulesAndAccounts, facts.RdUnitAndCooperation, facts.CommercializationIncentives, facts.TalentRules];
+            int sure = 0, open = 0, yes = 0, no = 0;
+            List<string>? unstated = null;
+            for (var i = 0; i < present.Length; i++)
+            {
+                switch (present[i])
+                {
+                    case true: sure += set.RdManagementFactPoints[i]; yes++; break;
+                    case false: no++; break;
+                    case null: open += set.RdManagementFactPoints[i]; (unstated ??= []).Add(Inputs.ExpertRdManagementFact(HnteLaw.RdManagementFacts[i])); break;
+                }
+            }
+            points = new ItemPoints(Math.Min(sure, max), Math.Min(sure + open, max), unstated is null ? [] : unstated.ToArray());
+            actual = b.Explains ? $"具备 {yes} 项，不具备 {no} 项" + (open > 0 ? $"，未填 {unstated!.Count} 项" : "") : "";
         }
         else
         {
@@ -384,16 +387,16 @@ internal static class HnteRules
             actual = "未评价";
         }
         Item(b, "hnte.innovation.rd-management", "研究开发组织管理水平（专家评价）", actual, points,
-            set.Ref("rdManagementMaxPoints"), $"0–{max}分");
+            set.RdManagementMaxPoints.Source, b.Explains ? $"0–{max}分" : null);
         return points;
     }
 
-    private static ItemPoints GrowthPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p, int year, Scoring mode,
+    private static ItemPoints GrowthPoints(TierBuilder b, HnteLaw set, EnterpriseProfile p, int year, Scoring mode,
         string id, string label, Func<YearFiling?, decimal?> value, string[] fields)
     {
-        var bands = set.Bands("growthBands");
-        var threshold = set.Memo("growth-threshold", () => "增长率 = ½ ×（第二年 ÷ 第一年 + 第三年 ÷ 第二年）− 1；" + BandTable(bands, Format.Percent));
-        var years = RatioYears(p, year, set.Integer("growthYears"));
+        var bands = set.GrowthBands.Value;
+        var threshold = set.GrowthThreshold;
+        var years = RatioYears(p, year, set.GrowthYears.Value);
         var missing = new List<string>();
         foreach (var t in years)
             if (value(p.Year(t)) is null)
@@ -402,7 +405,7 @@ internal static class HnteRules
         if (missing.Count > 0)
         {
             var points = new ItemPoints(0, Points(bands[0], mode).Max, missing);
-            Item(b, id, label, "未填报", points, set.Ref("growthBands"), threshold);
+            Item(b, id, label, "未填报", points, set.GrowthBands.Source, threshold);
             return points;
         }
         ItemPoints result;
@@ -422,7 +425,7 @@ internal static class HnteRules
             actual = (growth is { } gr ? Format.Percent(gr) : "第二年数值 ≤ 0，不计分") + "（" +
                      string.Join("、", years.Zip(values, (t, v) => $"{t}: {Format.Money(v)}")) + "）";
         }
-        Item(b, id, label, actual, result, set.Ref("growthBands"), threshold);
+        Item(b, id, label, actual, result, set.GrowthBands.Source, threshold);
         return result;
     }
 

@@ -12,15 +12,15 @@ internal static class PotentialGazelleRules
 {
     public const string Tier = TierIds.PotentialGazelle;
 
-    public static TierResult Evaluate(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options,
+    public static TierResult Evaluate(EnterpriseProfile p, DateOnly asOf, LawBook laws, EvaluationOptions options,
         TierResult techSme, TierResult hnte, TierResult gazelle)
     {
-        var set = store.InForce(Tier, asOf);
-        var common = store.InForce(HighGrowthEligibility.Set, asOf);
-        var hnteSet = store.InForce(HnteRules.Tier, asOf);
-        var rates = store.InForce("exchange-rates", asOf);
+        var set = laws.PotentialGazelle.At(asOf);
+        var common = laws.HighGrowth.At(asOf);
+        var hnteSet = laws.Hnte.At(asOf);
+        var rates = laws.ExchangeRates.At(asOf);
         if (set is null || common is null || hnteSet is null || rates is null)
-            return TierBuilder.NoParameters(Tier, set is null ? Tier : common is null ? HighGrowthEligibility.Set : hnteSet is null ? HnteRules.Tier : "exchange-rates", asOf);
+            return TierBuilder.NoParameters(Tier, set is null ? laws.PotentialGazelle.Set : common is null ? laws.HighGrowth.Set : hnteSet is null ? laws.Hnte.Set : laws.ExchangeRates.Set, asOf);
         var b = new TierBuilder(Tier, options.Explain);
         b.Use(set); b.Use(common); b.Use(hnteSet); b.Use(rates);
         var t = LegalTerms.DataYear(asOf);
@@ -32,27 +32,27 @@ internal static class PotentialGazelleRules
             Id = "potential-gazelle.not-gazelle", Label = "尚未达到瞪羚企业条件",
             Actual = gazelle.Outcome switch { Outcome.Qualified => "已符合瞪羚条件", Outcome.NotQualified => "否", _ => "待定" },
             Threshold = "否",
-            Source = set.SourceText("excludesGazelles"),
+            Source = set.ExcludesGazelles.Citation,
         });
         (string id, Verdict verdict)[] paths =
         [
             ("potential-gazelle.path1", CagrPath(b, set, p, t)),
             ("potential-gazelle.path2", YoyPath(b, set, p, t)),
-            ("potential-gazelle.path3", InvestmentPath(b, set, p, asOf, new Money(rates))),
+            ("potential-gazelle.path3", InvestmentPath(b, set, p, asOf, rates.Money)),
         ];
-        var verdict = Verdict.All(eligibility, onLadder, notGazelle, Verdict.Any(paths.Select(x => x.verdict).ToArray()));
+        var verdict = Verdict.All(eligibility, onLadder, notGazelle, Verdict.Any(paths[0].verdict, paths[1].verdict, paths[2].verdict));
         b.ConfirmedBy = paths.FirstOrDefault(x => x.verdict.Passed == true).id;
         return b.Build(verdict);
     }
 
     /// <summary>"Tech SME or HNTE": holding the status, or (by parameter) eligible for it by the engine.</summary>
-    private static Verdict OnLadder(TierBuilder b, ParameterSet set, ParameterSet hnteSet, EnterpriseProfile p, DateOnly asOf,
+    private static Verdict OnLadder(TierBuilder b, PotentialGazelleLaw set, HnteLaw hnteSet, EnterpriseProfile p, DateOnly asOf,
         TierResult techSme, TierResult hnte)
     {
         // A registration number is valid for the calendar year of entry only (criteria.md §1.4).
         var registered = p.TechSmeRegistrations.Any(r => r.Year == asOf.Year);
-        var certified = p.HnteCertificate?.IssuedOn is { } d && LegalTerms.CertificateValid(d, asOf, hnteSet.Integer("certificateValidityYears"));
-        var acceptEligible = set.Flag("acceptsEligibility");
+        var certified = p.HnteCertificate?.IssuedOn is { } d && LegalTerms.CertificateValid(d, asOf, hnteSet.CertificateValidityYears.Value);
+        var acceptEligible = set.AcceptsEligibility.Value;
         Verdict v = registered || certified ? Verdict.Pass
             : acceptEligible ? Verdict.Any(FromResult(techSme), FromResult(hnte))
             : Verdict.Fail;
@@ -61,21 +61,21 @@ internal static class PotentialGazelleRules
             Id = "potential-gazelle.on-ladder", Label = "科技型中小企业或高新技术企业",
             Actual = registered ? "已入库科技型中小企业" : certified ? "有效高新技术企业" :
                 techSme.Outcome == Outcome.Qualified ? "符合科技型中小企业条件（未入库）" : hnte.Outcome == Outcome.Qualified ? "符合高新技术企业条件（未认定）" : "否",
-            Threshold = acceptEligible ? "已入库/已认定，或符合其条件" : "已入库或已认定", Source = set.SourceText("acceptsEligibility"),
+            Threshold = acceptEligible ? "已入库/已认定，或符合其条件" : "已入库或已认定", Source = set.AcceptsEligibility.Citation,
         });
 
         static Verdict FromResult(TierResult r) => new(r.Outcome switch { Outcome.Qualified => true, Outcome.NotQualified => false, _ => null }, r.Missing);
     }
 
-    private static Verdict CagrPath(TierBuilder b, ParameterSet set, EnterpriseProfile p, int t)
+    private static Verdict CagrPath(TierBuilder b, PotentialGazelleLaw set, EnterpriseProfile p, int t)
     {
-        var years = set.Integer("cagrYears");
+        var years = set.CagrYears.Value;
         var baseYear = t - years;
-        var min = set.Number("path1MinBaseRevenue");
-        var rate = set.Number("path1MinRevenueCagr");
+        var min = set.Path1MinBaseRevenue.Value;
+        var rate = set.Path1MinRevenueCagr.Value;
         var start = p.Year(baseYear)?.SalesRevenue;
         var end = p.Year(t)?.SalesRevenue;
-        var source = set.Ref("path1MinRevenueCagr");
+        var source = set.Path1MinRevenueCagr.Source;
         if (GazelleRules.FoundedAfter(p.RegisteredOn, baseYear))
             return GazelleRules.PathCriterion(b, "potential-gazelle.path1", "路径一：营业收入三年复合增长",
                 b.Add(false, () => new Criterion { Id = "potential-gazelle.path1.base", Label = $"基期（{baseYear}年）营业收入", Actual = $"{baseYear}年尚未成立", Threshold = "≥ " + Format.Money(min), Source = source.ToString() }), source);
@@ -101,11 +101,11 @@ internal static class PotentialGazelleRules
         return GazelleRules.PathCriterion(b, "potential-gazelle.path1", "路径一：营业收入三年复合增长", Verdict.All(baseOk, cagr), source);
     }
 
-    private static Verdict YoyPath(TierBuilder b, ParameterSet set, EnterpriseProfile p, int t)
+    private static Verdict YoyPath(TierBuilder b, PotentialGazelleLaw set, EnterpriseProfile p, int t)
     {
-        var min = set.Number("path2MinRevenue");
-        var rate = set.Number("path2MinYoyGrowth");
-        var source = set.Ref("path2MinYoyGrowth");
+        var min = set.Path2MinRevenue.Value;
+        var rate = set.Path2MinYoyGrowth.Value;
+        var source = set.Path2MinYoyGrowth.Source;
         var end = p.Year(t)?.SalesRevenue;
         var previous = p.Year(t - 1)?.SalesRevenue;
         var size = end is { } e0
@@ -134,11 +134,11 @@ internal static class PotentialGazelleRules
         return GazelleRules.PathCriterion(b, "potential-gazelle.path2", "路径二：营业收入同比高增长", Verdict.All(size, growth), source);
     }
 
-    private static Verdict InvestmentPath(TierBuilder b, ParameterSet set, EnterpriseProfile p, DateOnly asOf, Money money)
+    private static Verdict InvestmentPath(TierBuilder b, PotentialGazelleLaw set, EnterpriseProfile p, DateOnly asOf, Money money)
     {
-        var founded = HighGrowthEligibility.FoundedWithin(b, "potential-gazelle.path3.founded", set, "path3FoundedWithinYears", p, asOf);
-        var min = set.Number("path3MinProfessionalInvestment");
-        var source = set.Ref("path3MinProfessionalInvestment");
+        var founded = HighGrowthEligibility.FoundedWithin(b, "potential-gazelle.path3.founded", set.Path3FoundedWithinYears, p, asOf);
+        var min = set.Path3MinProfessionalInvestment.Value;
+        var source = set.Path3MinProfessionalInvestment.Source;
         var (total, missing) = money.Cumulative(p, asOf, "CNY", professionalOnly: true);
         Verdict v = total >= min ? Verdict.Pass : missing.Length > 0 ? Verdict.Unknown(missing) : Verdict.Fail;
         var invested = b.Add(v.Passed, v.Missing, () => new Criterion

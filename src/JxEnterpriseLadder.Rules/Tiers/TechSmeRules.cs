@@ -13,31 +13,31 @@ internal static class TechSmeRules
 {
     public const string Tier = TierIds.TechSme;
 
-    public static TierResult Evaluate(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options)
+    public static TierResult Evaluate(EnterpriseProfile p, DateOnly asOf, LawBook laws, EvaluationOptions options)
     {
-        var set = store.InForce(Tier, asOf);
-        var hnte = store.InForce(HnteRules.Tier, asOf);
-        if (set is null) return TierBuilder.NoParameters(Tier, Tier, asOf);
-        if (hnte is null) return TierBuilder.NoParameters(Tier, HnteRules.Tier, asOf);
+        var set = laws.TechSme.At(asOf);
+        var hnte = laws.Hnte.At(asOf);
+        if (set is null) return TierBuilder.NoParameters(Tier, laws.TechSme.Set, asOf);
+        if (hnte is null) return TierBuilder.NoParameters(Tier, laws.Hnte.Set, asOf);
         var b = new TierBuilder(Tier, options.Explain);
         b.Use(set);
         var year = LegalTerms.DataYear(asOf);
         var y = p.Year(year);
 
         var basic = Verdict.All(
-            Resident(b, set, "resident", p),
-            SizeLimit(b, set, y, year, "employees", "职工总数", y?.Employees, "maxEmployees", v => Format.People((int)v)),
-            SizeLimit(b, set, y, year, "salesRevenue", "销售收入", y?.SalesRevenue, "maxSalesRevenue", Format.Money),
-            SizeLimit(b, set, y, year, "totalAssets", "资产总额", y?.TotalAssets, "maxTotalAssets", Format.Money),
-            NotProhibitedIndustry(b, set, "industryNotProhibited", p),
-            CleanRecord(b, set, "cleanRecordFlags", p, "填报上一年及当年", asOf));
+            Resident(b, set.Resident, p),
+            SizeLimit(b, y, year, "employees", "职工总数", y?.Employees, set.MaxEmployees, People),
+            SizeLimit(b, y, year, "salesRevenue", "销售收入", y?.SalesRevenue, set.MaxSalesRevenue, Format.Money),
+            SizeLimit(b, y, year, "totalAssets", "资产总额", y?.TotalAssets, set.MaxTotalAssets, Format.Money),
+            NotProhibitedIndustry(b, set.IndustryNotProhibited, p),
+            CleanRecord(b, set.CleanRecordFlags, set.CleanRecordWindow, p, "填报上一年及当年", asOf));
 
         var staff = TechStaffPoints(b, set, y, year);
         var rd = RdInputPoints(b, set, y, year);
         var ip = TechResultsPoints(b, set, p);
         var min = staff.Min + rd.Min + ip.Min;
         var max = staff.Max + rd.Max + ip.Max;
-        var pass = set.Integer("passScore");
+        int pass = set.PassScore;
         Verdict score;
         if (staff.Max == 0) score = Verdict.Fail;
         else if (min >= pass && staff.Min > 0) score = Verdict.Pass;
@@ -50,7 +50,7 @@ internal static class TechSmeRules
             Actual = min == max ? $"{min}分" : $"{min}–{max}分",
             Threshold = $"≥ {pass}分，且科技人员指标得分不为 0",
             Points = min, PointsMax = min == max ? null : max,
-            Source = set.SourceText("passScore"),
+            Source = set.PassScore.Citation,
         });
 
         var direct = DirectConfirmation(b, set, hnte, p, asOf, out var confirmedBy);
@@ -61,25 +61,25 @@ internal static class TechSmeRules
         return b.Build(verdict, min, new ScoreRange(min, max));
     }
 
-    private static Verdict SizeLimit(TierBuilder b, ParameterSet set, YearFiling? y, int year, string field, string label,
-        decimal? value, string key, Func<decimal, string> format)
+    private static readonly Func<decimal, string> People = v => Format.People((int)v);
+
+    private static Verdict SizeLimit(TierBuilder b, YearFiling? y, int year, string field, string label,
+        decimal? value, Cited<decimal> limit, Func<decimal, string> format)
     {
-        var limit = set.Number(key);
         if (value is null)
-            return b.Add(MissingCriterion($"tech-sme.size.{field}", $"{year}年{label}", "≤ " + format(limit), set.Ref(key),
-                Inputs.Year(year, field)));
+            return b.Add(null, [Inputs.Year(year, field)], () => MissingCriterion($"tech-sme.size.{field}", $"{year}年{label}", "≤ " + format(limit), limit.Source));
         return b.Add(value.Value <= limit, () => new Criterion
         {
             Id = $"tech-sme.size.{field}", Label = $"{year}年{label}", Actual = format(value.Value),
-            Threshold = "≤ " + format(limit), Source = set.SourceText(key),
+            Threshold = "≤ " + format(limit), Source = limit.Citation,
         });
     }
 
-    private static ItemPoints TechStaffPoints(TierBuilder b, ParameterSet set, YearFiling? y, int year)
+    private static ItemPoints TechStaffPoints(TierBuilder b, TechSmeLaw set, YearFiling? y, int year)
     {
-        var bands = set.Bands("techStaffRatioBands");
-        var source = set.SourceText("techStaffRatioBands");
-        var threshold = b.Explains ? set.Memo("tech-staff-threshold", () => BandTable(bands, Format.Percent)) : "";
+        var bands = set.TechStaffRatioBands.Value;
+        var source = set.TechStaffRatioBands.Citation;
+        var threshold = b.Explains ? set.TechStaffThreshold : "";
         var missing = MissingFields(y, year, ("techStaff", y?.TechStaff), ("employees", y?.Employees));
         if (missing.Length > 0)
         {
@@ -102,13 +102,13 @@ internal static class TechSmeRules
         return ItemPoints.Exact(band.PointsMin);
     }
 
-    private static ItemPoints RdInputPoints(TierBuilder b, ParameterSet set, YearFiling? y, int year)
+    private static ItemPoints RdInputPoints(TierBuilder b, TechSmeLaw set, YearFiling? y, int year)
     {
-        var toRevenue = set.Bands("rdToSalesRevenueBands");
-        var toCosts = set.Bands("rdToTotalCostsBands");
-        var source = set.SourceText("rdToSalesRevenueBands");
+        var toRevenue = set.RdToSalesRevenueBands.Value;
+        var toCosts = set.RdToTotalCostsBands.Value;
+        var source = set.RdToSalesRevenueBands.Citation;
         var maxPoints = toRevenue[0].PointsMax;
-        var threshold = b.Explains ? set.Memo("rd-input-threshold", () => $"研发费用/销售收入：{BandTable(toRevenue, Format.Percent)}；研发费用/成本费用总额：{BandTable(toCosts, Format.Percent)}；取高者") : "";
+        var threshold = b.Explains ? set.RdInputThreshold : "";
         if (y?.RdExpense is not { } rd)
         {
             var missing = new[] { Inputs.Year(year, "rdExpense") };
@@ -144,12 +144,12 @@ internal static class TechSmeRules
         return range;
     }
 
-    private static ItemPoints TechResultsPoints(TierBuilder b, ParameterSet set, EnterpriseProfile p)
+    private static ItemPoints TechResultsPoints(TierBuilder b, TechSmeLaw set, EnterpriseProfile p)
     {
-        var class1Points = set.Integer("class1Points");
-        var class2 = set.Bands("class2CountBands");
-        var source = set.SourceText("class1Points");
-        var threshold = b.Explains ? set.Memo("ip-threshold", () => $"Ⅰ类 ≥ 1项 → {class1Points}分；Ⅱ类：{BandTable(class2, Format.Count)}") : "";
+        int class1Points = set.Class1Points;
+        var class2 = set.Class2CountBands.Value;
+        var source = set.Class1Points.Citation;
+        var threshold = b.Explains ? set.IpThreshold : "";
         int? c1 = p.Ip?.Class1, c2 = p.Ip?.Class2;
         ItemPoints points;
         if (c1 >= 1) points = ItemPoints.Exact(class1Points);
@@ -166,54 +166,57 @@ internal static class TechSmeRules
         return points;
     }
 
-    private static Verdict DirectConfirmation(TierBuilder b, ParameterSet set, ParameterSet hnte, EnterpriseProfile p,
+    private static Verdict DirectConfirmation(TierBuilder b, TechSmeLaw set, HnteLaw hnte, EnterpriseProfile p,
         DateOnly asOf, out string? confirmedBy)
     {
         var certificate = p.HnteCertificate switch
         {
             null => Verdict.Fail,
             { IssuedOn: null } => Verdict.Unknown(Inputs.CertificateIssuedOn),
-            { IssuedOn: { } d } => Verdict.Of(LegalTerms.CertificateValid(d, asOf, hnte.Integer("certificateValidityYears"))),
+            { IssuedOn: { } d } => Verdict.Of(LegalTerms.CertificateValid(d, asOf, hnte.CertificateValidityYears)),
         };
         b.Use(hnte);
-        var paths = new (string id, string label, string key, Verdict verdict, Func<string> actual)[]
+        var paths = new (string id, string label, string source, Verdict verdict, Func<string> actual)[]
         {
-            ("tech-sme.direct.hnte-certificate", "拥有有效期内高新技术企业资格证书", "directHnteCertificate", certificate,
+            ("tech-sme.direct.hnte-certificate", "拥有有效期内高新技术企业资格证书", set.DirectHnteCertificate.Citation, certificate,
                 () => p.HnteCertificate?.IssuedOn is { } issued ? $"证书 {p.HnteCertificate.Number} 发证 {issued:yyyy-MM-dd}" : "无"),
-            Flag("tech-sme.direct.national-award", "近五年内获得过国家级科技奖励，并在获奖单位中排在前三名", "directNationalAward",
-                p.DirectQualifiers?.NationalAwardTop3, "nationalAwardTop3"),
-            Flag("tech-sme.direct.rd-institution", "拥有经认定的省部级以上研发机构", "directRdInstitution",
-                p.DirectQualifiers?.ProvincialRdInstitution, "provincialRdInstitution"),
-            Flag("tech-sme.direct.led-standard", "近五年内主导制定过国际标准、国家标准或行业标准", "directLedStandard",
-                p.DirectQualifiers?.LedStandard, "ledStandard"),
+            Flag("tech-sme.direct.national-award", "近五年内获得过国家级科技奖励，并在获奖单位中排在前三名", set.DirectNationalAward.Citation,
+                p.DirectQualifiers?.NationalAwardTop3, NationalAwardInput),
+            Flag("tech-sme.direct.rd-institution", "拥有经认定的省部级以上研发机构", set.DirectRdInstitution.Citation,
+                p.DirectQualifiers?.ProvincialRdInstitution, RdInstitutionInput),
+            Flag("tech-sme.direct.led-standard", "近五年内主导制定过国际标准、国家标准或行业标准", set.DirectLedStandard.Citation,
+                p.DirectQualifiers?.LedStandard, LedStandardInput),
         };
         confirmedBy = null;
-        foreach (var (id, label, key, verdict, actual) in paths)
+        foreach (var (id, label, source, verdict, actual) in paths)
         {
             b.Add(verdict.Passed, verdict.Missing, () => new Criterion
             {
-                Id = id, Label = "直接确认：" + label, Actual = actual(), Threshold = "符合任一项即可直接确认", Source = set.SourceText(key),
+                Id = id, Label = "直接确认：" + label, Actual = actual(), Threshold = "符合任一项即可直接确认", Source = source,
             });
             if (verdict.Passed == true) confirmedBy ??= id;
         }
-        return Verdict.Any(paths.Select(x => x.verdict).ToArray());
+        return Verdict.Any(paths[0].verdict, paths[1].verdict, paths[2].verdict, paths[3].verdict);
 
-        static (string, string, string, Verdict, Func<string>) Flag(string id, string label, string key, bool? value, string field) =>
-            (id, label, key, value is { } v ? Verdict.Of(v) : Verdict.Unknown(Inputs.Direct(field)),
+        static (string, string, string, Verdict, Func<string>) Flag(string id, string label, string source, bool? value, string input) =>
+            (id, label, source, value is { } v ? Verdict.Of(v) : Verdict.Unknown(input),
                 value switch { true => Yes, false => No, null => NotGiven });
     }
+
+    private static readonly string NationalAwardInput = Inputs.Direct("nationalAwardTop3"),
+        RdInstitutionInput = Inputs.Direct("provincialRdInstitution"), LedStandardInput = Inputs.Direct("ledStandard");
 
     private static readonly Func<string> Yes = () => "是", No = () => "否", NotGiven = () => "未填报";
 
     /// <summary>For each lever alone, the smallest change that lifts the score to the pass mark.</summary>
-    private static void ScoreGaps(TierBuilder b, ParameterSet set, YearFiling? y, ItemPoints staff, ItemPoints rd, ItemPoints ip, int pass, int? class2Held)
+    private static void ScoreGaps(TierBuilder b, TechSmeLaw set, YearFiling? y, ItemPoints staff, ItemPoints rd, ItemPoints ip, int pass, int? class2Held)
     {
         if (y is null) return;
         // Staff: the item must be above 0 in any case, and the total must reach the pass mark.
         if (staff.Known && y.Employees is > 0 and var employees && y.TechStaff is { } techStaff)
         {
             var needPoints = Math.Max(1, pass - rd.Min - ip.Min);
-            if (SmallestBoundFor(set.Bands("techStaffRatioBands"), needPoints) is { } ratio)
+            if (SmallestBoundFor(set.TechStaffRatioBands.Value, needPoints) is { } ratio)
             {
                 var needed = (int)Math.Ceiling(ratio * employees);
                 if (needed > techStaff && needed <= employees)
@@ -227,9 +230,9 @@ internal static class TechSmeRules
         {
             var needPoints = pass - staff.Min - ip.Min;
             var targets = new List<decimal>();
-            if (y.SalesRevenue is > 0 && SmallestBoundFor(set.Bands("rdToSalesRevenueBands"), needPoints) is { } r1)
+            if (y.SalesRevenue is > 0 && SmallestBoundFor(set.RdToSalesRevenueBands.Value, needPoints) is { } r1)
                 targets.Add(Math.Ceiling(r1 * y.SalesRevenue.Value));
-            if (y.TotalCostsAndExpenses is > 0 && SmallestBoundFor(set.Bands("rdToTotalCostsBands"), needPoints) is { } r2)
+            if (y.TotalCostsAndExpenses is > 0 && SmallestBoundFor(set.RdToTotalCostsBands.Value, needPoints) is { } r2)
                 targets.Add(Math.Ceiling(r2 * y.TotalCostsAndExpenses.Value));
             if (targets.Count > 0 && targets.Min() > rdExpense)
             {
@@ -241,9 +244,9 @@ internal static class TechSmeRules
         if (ip.Known && class2Held is { } held)
         {
             var needPoints = pass - staff.Min - rd.Min;
-            if (set.Integer("class1Points") >= needPoints)
+            if (set.Class1Points.Value >= needPoints)
                 b.Gap("tech-sme.score.ip", "再取得 1 项Ⅰ类知识产权（如发明专利）即可达标", 1, 1, "项");
-            if (SmallestBoundFor(set.Bands("class2CountBands"), needPoints) is { } needed && needed > held)
+            if (SmallestBoundFor(set.Class2CountBands.Value, needPoints) is { } needed && needed > held)
                 b.Gap("tech-sme.score.ip", $"Ⅱ类知识产权需 ≥ {needed:0} 项（+{needed - held:0} 项）", needed, needed - held, "项");
         }
     }

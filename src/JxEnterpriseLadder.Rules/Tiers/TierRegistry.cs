@@ -12,7 +12,7 @@ namespace JxEnterpriseLadder.Rules.Tiers;
 /// </summary>
 public static class TierRegistry
 {
-    public delegate TierResult Evaluation(EnterpriseProfile profile, DateOnly asOf, ParameterStore parameters, EvaluationOptions options, IReadOnlyList<TierResult> before);
+    public delegate TierResult Evaluation(EnterpriseProfile profile, DateOnly asOf, LawBook laws, EvaluationOptions options, IReadOnlyList<TierResult> before);
 
     public sealed record Tier(string Id, Evaluation Evaluate);
 

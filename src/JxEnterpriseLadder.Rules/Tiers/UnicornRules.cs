@@ -14,63 +14,63 @@ internal static class UnicornRules
     public const string PotentialUnicorn = TierIds.PotentialUnicorn;
     public const string SeedUnicorn = TierIds.SeedUnicorn;
 
-    public static TierResult EvaluateUnicorn(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options) =>
-        Evaluate(Unicorn, p, asOf, store, options, (b, set, money) =>
+    public static TierResult EvaluateUnicorn(EnterpriseProfile p, DateOnly asOf, LawBook laws, EvaluationOptions options) =>
+        Evaluate(Unicorn, laws.Unicorn, p, asOf, laws, options, static (b, set, money, p, asOf) =>
         {
-            var age = HighGrowthEligibility.FoundedWithin(b, "unicorn.founded", set, "maxYearsFounded", p, asOf);
-            var valuation = Valuation(b, set, "minValuationUsd", "USD", p, asOf, money, "unicorn.valuation");
-            var financing = CumulativeFinancing(b, set, "minCumulativeFinancingUsd", "USD", p, asOf, money, "unicorn.cumulative-financing");
+            var age = HighGrowthEligibility.FoundedWithin(b, "unicorn.founded", set.MaxYearsFounded, p, asOf);
+            var valuation = Valuation(b, set.MinValuationUsd, "USD", p, asOf, money, "unicorn.valuation");
+            var financing = CumulativeFinancing(b, set.MinCumulativeFinancingUsd, "USD", p, asOf, money, "unicorn.cumulative-financing");
             var verdict = Verdict.All(age, valuation, financing);
             var (v, _, _) = money.LatestValuation(p, asOf, "USD");
-            if (v >= set.Number("superUnicornValuationUsd")) b.Labels.Add("super-unicorn"); // shown only on a qualified result
+            if (v >= set.SuperUnicornValuationUsd.Value) b.Labels.Add("super-unicorn"); // shown only on a qualified result
             return verdict;
         });
 
-    public static TierResult EvaluatePotential(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options) =>
-        Evaluate(PotentialUnicorn, p, asOf, store, options, (b, set, money) =>
+    public static TierResult EvaluatePotential(EnterpriseProfile p, DateOnly asOf, LawBook laws, EvaluationOptions options) =>
+        Evaluate(PotentialUnicorn, laws.PotentialUnicorn, p, asOf, laws, options, static (b, set, money, p, asOf) =>
         {
-            var youngYears = set.Integer("youngMaxYearsFounded");
+            var youngYears = set.YoungMaxYearsFounded.Value;
             var young = Verdict.All(
-                HighGrowthEligibility.FoundedWithin(b, "potential-unicorn.young.founded", set, "youngMaxYearsFounded", p, asOf),
-                Valuation(b, set, "youngMinValuationUsd", "USD", p, asOf, money, "potential-unicorn.young.valuation"),
-                CumulativeFinancing(b, set, "youngMinCumulativeFinancingUsd", "USD", p, asOf, money, "potential-unicorn.young.cumulative-financing"));
+                HighGrowthEligibility.FoundedWithin(b, "potential-unicorn.young.founded", set.YoungMaxYearsFounded, p, asOf),
+                Valuation(b, set.YoungMinValuationUsd, "USD", p, asOf, money, "potential-unicorn.young.valuation"),
+                CumulativeFinancing(b, set.YoungMinCumulativeFinancingUsd, "USD", p, asOf, money, "potential-unicorn.young.cumulative-financing"));
             var older = Verdict.All(
-                HighGrowthEligibility.FoundedWithin(b, "potential-unicorn.older.founded", set, "olderMaxYearsFounded", p, asOf, afterYears: youngYears),
-                Valuation(b, set, "olderMinValuationUsd", "USD", p, asOf, money, "potential-unicorn.older.valuation"),
-                CumulativeFinancing(b, set, "olderMinCumulativeFinancingUsd", "USD", p, asOf, money, "potential-unicorn.older.cumulative-financing"));
-            GazelleRules.PathCriterion(b, "potential-unicorn.young", $"成立 {youngYears} 年内且估值达标", young, set.Ref("youngMinValuationUsd"));
-            GazelleRules.PathCriterion(b, "potential-unicorn.older", $"成立 {youngYears}–{set.Integer("olderMaxYearsFounded")} 年且估值达标", older, set.Ref("olderMinValuationUsd"));
+                HighGrowthEligibility.FoundedWithin(b, "potential-unicorn.older.founded", set.OlderMaxYearsFounded, p, asOf, afterYears: youngYears),
+                Valuation(b, set.OlderMinValuationUsd, "USD", p, asOf, money, "potential-unicorn.older.valuation"),
+                CumulativeFinancing(b, set.OlderMinCumulativeFinancingUsd, "USD", p, asOf, money, "potential-unicorn.older.cumulative-financing"));
+            GazelleRules.PathCriterion(b, "potential-unicorn.young", () => $"成立 {youngYears} 年内且估值达标", young, set.YoungMinValuationUsd.Source);
+            GazelleRules.PathCriterion(b, "potential-unicorn.older", () => $"成立 {youngYears}–{set.OlderMaxYearsFounded.Value} 年且估值达标", older, set.OlderMinValuationUsd.Source);
             b.ConfirmedBy = young.Passed == true ? "potential-unicorn.young" : older.Passed == true ? "potential-unicorn.older" : null;
             return Verdict.Any(young, older);
         });
 
-    public static TierResult EvaluateSeed(EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options) =>
-        Evaluate(SeedUnicorn, p, asOf, store, options, (b, set, money) => Verdict.All(
-            HighGrowthEligibility.FoundedWithin(b, "seed-unicorn.founded", set, "maxYearsFounded", p, asOf),
-            Valuation(b, set, "minValuationCny", "CNY", p, asOf, money, "seed-unicorn.valuation"),
-            CumulativeFinancing(b, set, "minCumulativeFinancingCny", "CNY", p, asOf, money, "seed-unicorn.cumulative-financing")));
+    public static TierResult EvaluateSeed(EnterpriseProfile p, DateOnly asOf, LawBook laws, EvaluationOptions options) =>
+        Evaluate(SeedUnicorn, laws.SeedUnicorn, p, asOf, laws, options, static (b, set, money, p, asOf) => Verdict.All(
+            HighGrowthEligibility.FoundedWithin(b, "seed-unicorn.founded", set.MaxYearsFounded, p, asOf),
+            Valuation(b, set.MinValuationCny, "CNY", p, asOf, money, "seed-unicorn.valuation"),
+            CumulativeFinancing(b, set.MinCumulativeFinancingCny, "CNY", p, asOf, money, "seed-unicorn.cumulative-financing")));
 
-    private static TierResult Evaluate(string tier, EnterpriseProfile p, DateOnly asOf, ParameterStore store, EvaluationOptions options,
-        Func<TierBuilder, ParameterSet, Money, Verdict> specific)
+    private static TierResult Evaluate<TLaw>(string tier, Dated<TLaw> versions, EnterpriseProfile p, DateOnly asOf, LawBook laws,
+        EvaluationOptions options, Func<TierBuilder, TLaw, Money, EnterpriseProfile, DateOnly, Verdict> specific) where TLaw : UnicornFamilyLaw
     {
-        var set = store.InForce(tier, asOf);
-        var common = store.InForce(HighGrowthEligibility.Set, asOf);
-        var rates = store.InForce("exchange-rates", asOf);
+        var set = versions.At(asOf);
+        var common = laws.HighGrowth.At(asOf);
+        var rates = laws.ExchangeRates.At(asOf);
         if (set is null || common is null || rates is null)
-            return TierBuilder.NoParameters(tier, set is null ? tier : common is null ? HighGrowthEligibility.Set : "exchange-rates", asOf);
+            return TierBuilder.NoParameters(tier, set is null ? versions.Set : common is null ? laws.HighGrowth.Set : laws.ExchangeRates.Set, asOf);
         var b = new TierBuilder(tier, options.Explain);
         b.Use(set); b.Use(common); b.Use(rates);
-        var money = new Money(rates);
+        var money = rates.Money;
         var eligibility = HighGrowthEligibility.Evaluate(b, common, p, asOf);
         var investor = PrivateInvestment(b, set, p, asOf);
-        var listed = HighGrowthEligibility.NotListed(b, set, "notListed", p);
-        var rest = specific(b, set, money);
+        var listed = HighGrowthEligibility.NotListed(b, set.NotListed, p);
+        var rest = specific(b, set, money, p, asOf);
         return b.Build(Verdict.All(eligibility, investor, listed, rest));
     }
 
-    private static Verdict PrivateInvestment(TierBuilder b, ParameterSet set, EnterpriseProfile p, DateOnly asOf)
+    private static Verdict PrivateInvestment(TierBuilder b, UnicornFamilyLaw set, EnterpriseProfile p, DateOnly asOf)
     {
-        var professionalOnly = set.Flag("requiresProfessionalInvestor");
+        var professionalOnly = set.RequiresProfessionalInvestor.Value;
         var rounds = Money.Until(p, asOf).ToArray();
         var undated = p.Financing.Select((r, i) => (r, i)).Where(x => x.r.Date is null).Select(x => $"financing[{x.i}].date").ToArray();
         var label = professionalOnly ? "获得专业投资机构的私募投资" : "获得过股权投资";
@@ -83,35 +83,34 @@ internal static class UnicornRules
         return b.Add(v.Passed, v.Missing, () => new Criterion
         {
             Id = $"{b.Tier}.investment", Label = label, Actual = $"{rounds.Length} 轮融资",
-            Threshold = "至少 1 轮", Source = set.SourceText("requiresProfessionalInvestor"),
+            Threshold = "至少 1 轮", Source = set.RequiresProfessionalInvestor.Citation,
         });
     }
 
-    private static Verdict Valuation(TierBuilder b, ParameterSet set, string key, string currency, EnterpriseProfile p, DateOnly asOf, Money money, string id)
+    private static Verdict Valuation(TierBuilder b, Cited<decimal> minimum, string currency, EnterpriseProfile p, DateOnly asOf, Money money, string id)
     {
-        var min = set.Number(key);
+        decimal min = minimum;
         var (value, missing, round) = money.LatestValuation(p, asOf, currency);
         string Show(decimal x) => currency == "USD" ? Format.Usd(x) : Format.Money(x);
         Verdict v = value is { } val ? Verdict.Of(val >= min) : missing.Length > 0 ? Verdict.Unknown(missing) : Verdict.Fail;
         return b.Add(v.Passed, v.Missing, () => new Criterion
         {
             Id = id, Label = "最近一轮融资投后估值", Actual = value is { } x ? $"{Show(x)}（{round!.Date:yyyy-MM-dd}）" : round is null ? "无估值" : "缺汇率",
-            Threshold = "≥ " + Show(min), Source = set.SourceText(key),
+            Threshold = "≥ " + Show(min), Source = minimum.Citation,
         });
     }
 
     /// <summary>Cumulative financing; a parameter with value null means the condition is not in force at that date.</summary>
-    private static Verdict CumulativeFinancing(TierBuilder b, ParameterSet set, string key, string currency, EnterpriseProfile p, DateOnly asOf, Money money, string id)
+    private static Verdict CumulativeFinancing(TierBuilder b, Cited<decimal?> minimum, string currency, EnterpriseProfile p, DateOnly asOf, Money money, string id)
     {
-        if (!set.Has(key) || set.Values[key].Value.ValueKind == System.Text.Json.JsonValueKind.Null) return Verdict.Pass;
-        var min = set.Number(key);
+        if (minimum.Value is not { } min) return Verdict.Pass;
         var (total, missing) = money.Cumulative(p, asOf, currency);
         string Show(decimal x) => currency == "USD" ? Format.Usd(x) : Format.Money(x);
         Verdict v = total >= min ? Verdict.Pass : missing.Length > 0 ? Verdict.Unknown(missing) : Verdict.Fail;
         return b.Add(v.Passed, v.Missing, () => new Criterion
         {
             Id = id, Label = "累计融资额", Actual = Show(total), Threshold = "≥ " + Show(min),
-            Source = set.SourceText(key),
+            Source = minimum.Citation,
         });
     }
 }
