@@ -63,8 +63,7 @@ internal static class Common
         foreach (var f in flags)
         {
             // A flag answered in the profile wins; otherwise the dated events inside this tier's window decide.
-            var flag = Inputs.CleanFlag(p, f)
-                       ?? (p.CleanRecordEvents is { } events ? events.Any(e => e.Flag == f && e.OccurredOn >= since && e.OccurredOn <= asOf) : null);
+            var flag = Inputs.CleanFlag(p, f) ?? OccurredWithin(p.CleanRecordEvents, f, since, asOf);
             switch (flag)
             {
                 case true: (hits ??= []).Add(Inputs.CleanLabels[f]); break;
@@ -72,16 +71,28 @@ internal static class Common
             }
         }
         bool? passed = hits is not null ? false : missing is not null ? null : true;
-        return b.Add(passed, passed is null ? missing! : [], () => new Criterion
-        {
-            Id = $"{b.Tier}.clean-record",
-            Label = $"{period}无以下情形：" + string.Join("、", flags.Select(f => Inputs.CleanLabels[f])),
-            Actual = hits is not null ? "有：" + string.Join("、", hits) : missing is not null ? $"{missing.Count} 项未填报" : "无",
-            Threshold = "均无",
-            Source = cleanRecordFlags.Citation,
-        });
+        return b.Add(passed, passed is null ? missing! : [], b.Explains ? CleanRecordWords(b.Tier, cleanRecordFlags, period, hits, missing) : null);
     }
 
+    // Apart from the verdict, so that a screening does not even make the closure.
+    private static Func<Criterion> CleanRecordWords(string tier, Cited<IReadOnlyList<string>> flags, string period, List<string>? hits, List<string>? missing) =>
+        () => new Criterion
+        {
+            Id = $"{tier}.clean-record",
+            Label = $"{period}无以下情形：" + string.Join("、", flags.Value.Select(f => Inputs.CleanLabels[f])),
+            Actual = hits is not null ? "有：" + string.Join("、", hits) : missing is not null ? $"{missing.Count} 项未填报" : "无",
+            Threshold = "均无",
+            Source = flags.Citation,
+        };
+
+    /// <summary>Whether an event of the flag occurred in the window; null when the profile lists no events at all.</summary>
+    private static bool? OccurredWithin(IReadOnlyList<CleanRecordEventInput>? events, string flag, DateOnly since, DateOnly asOf)
+    {
+        if (events is null) return null;
+        foreach (var e in events)
+            if (e.Flag == flag && e.OccurredOn >= since && e.OccurredOn <= asOf) return true;
+        return false;
+    }
 
     public static Criterion MissingCriterion(string id, string label, string threshold, SourceReference source, params string[] missing) => new()
     {
@@ -89,16 +100,21 @@ internal static class Common
         Actual = "未填报",
     };
 
-    /// <summary>Missing paths for the given fields of a year's filing.</summary>
-    public static string[] MissingFields(YearFiling? y, int year, params (string name, object? value)[] fields)
+    /// <summary>Missing paths for the given fields of a year's filing (none: an empty array, no allocation).</summary>
+    public static string[] MissingFields(YearFiling? y, int year, string name1, bool known1, string name2, bool known2)
     {
-        if (y is null) return fields.Select(f => Inputs.Year(year, f.name)).ToArray();
-        return fields.Where(f => f.value is null).Select(f => Inputs.Year(year, f.name)).ToArray();
+        var first = y is null || !known1;
+        var second = y is null || !known2;
+        return (first, second) switch
+        {
+            (false, false) => [],
+            (true, false) => [Inputs.Year(year, name1)],
+            (false, true) => [Inputs.Year(year, name2)],
+            _ => [Inputs.Year(year, name1), Inputs.Year(year, name2)],
+        };
     }
 }
 
-/// <summary>A look-back window as a parameter file states it: {"calendarYearsBefore": n} from 1 January n years back,
-/// {"days": n}, or {"years": n}.</summary>
 public readonly record struct LookBack(LookBackUnit Unit, int Count)
 {
     public static LookBack Of(IReadOnlyDictionary<string, decimal> window) =>

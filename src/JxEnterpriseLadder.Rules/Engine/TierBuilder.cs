@@ -12,11 +12,15 @@ internal sealed class TierBuilder(string tier, bool explains = true)
 
     /// <summary>Whether the criteria's words and the gaps are written (false: outcome, score, missing inputs only).</summary>
     public bool Explains { get; } = explains;
-    public List<Criterion> Criteria { get; } = new(24);
-    public List<Gap> Gaps { get; } = [];
+    // The lists are made only when something goes into them: a screening never fills the first two.
+    public List<Criterion> Criteria => _criteria ??= new(24);
+    public List<Gap> Gaps => _gaps ??= [];
     public List<string> Parameters { get; } = new(4);
     public string? ConfirmedBy { get; set; }
-    public List<string> Labels { get; } = [];
+    public List<string> Labels => _labels ??= [];
+    private List<Criterion>? _criteria;
+    private List<Gap>? _gaps;
+    private List<string>? _labels;
 
     public ParameterSet Use(ParameterSet set)
     {
@@ -37,11 +41,15 @@ internal sealed class TierBuilder(string tier, bool explains = true)
     /// when explanations are asked for.</summary>
     public Verdict Add(bool? passed, Func<Criterion> explain) => Add(passed, [], explain);
 
-    public Verdict Add(bool? passed, IReadOnlyList<string> missing, Func<Criterion> explain)
+    /// <param name="explain">May be null only when the builder does not explain.</param>
+    public Verdict Add(bool? passed, IReadOnlyList<string> missing, Func<Criterion>? explain)
     {
-        if (Explains) Criteria.Add(explain().Decided(passed, missing));
+        if (Explains) Criteria.Add(explain!().Decided(passed, missing));
         return new Verdict(passed, missing);
     }
+
+    /// <summary>A criterion undecided for want of the <paramref name="missing"/> inputs; its words written only when explaining.</summary>
+    public Verdict AddMissing(IReadOnlyList<string> missing, Func<Criterion> explain) => Add(null, missing, explain);
 
     public void Gap(string criterion, string message, decimal? target = null, decimal? change = null, string? unit = null)
     {
@@ -63,11 +71,11 @@ internal sealed class TierBuilder(string tier, bool explains = true)
         Score = score,
         ScoreRange = range,
         Parameters = Parameters,
-        Criteria = Criteria,
+        Criteria = (IReadOnlyList<Criterion>?)_criteria ?? [],
         Missing = verdict.Passed is null ? verdict.Missing : [],
-        Gaps = verdict.Passed == true ? [] : Gaps,
+        Gaps = verdict.Passed == true || _gaps is null ? [] : _gaps,
         ConfirmedBy = verdict.Passed == true ? ConfirmedBy : null,
-        Labels = verdict.Passed == true ? Labels : [],
+        Labels = verdict.Passed == true && _labels is not null ? _labels : [],
     };
 
     /// <summary>When no parameter version is in force at the date, the tier cannot be decided.</summary>

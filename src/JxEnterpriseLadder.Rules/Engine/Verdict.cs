@@ -12,7 +12,7 @@ public readonly record struct Verdict(bool? Passed, IReadOnlyList<string> Missin
     public static Verdict Unknown(params string[] missing) => new(null, missing);
     public static Verdict Of(bool passed) => passed ? Pass : Fail;
 
-    public static Verdict All(params Verdict[] parts)
+    public static Verdict All(params ReadOnlySpan<Verdict> parts)
     {
         List<string>? missing = null;
         foreach (var p in parts)
@@ -23,7 +23,7 @@ public readonly record struct Verdict(bool? Passed, IReadOnlyList<string> Missin
         return missing is null ? Pass : new Verdict(null, missing.Distinct().ToArray());
     }
 
-    public static Verdict Any(params Verdict[] parts)
+    public static Verdict Any(params ReadOnlySpan<Verdict> parts)
     {
         List<string>? missing = null;
         foreach (var p in parts)

@@ -46,7 +46,7 @@ internal static class GazelleRules
             Id = $"{b.Tier}.not-branch", Label = "独立法人，非分支机构、非纯贸易型企业", Actual = v ? "是分支机构或纯贸易型" : "否",
             Threshold = "否", Source = set.ExcludesBranchOrTradingOnly.Citation,
         })
-        : b.Add(MissingCriterion($"{b.Tier}.not-branch", "独立法人，非分支机构、非纯贸易型企业", "否", set.ExcludesBranchOrTradingOnly.Source, Inputs.BranchOrTradingOnly));
+        : b.AddMissing([Inputs.BranchOrTradingOnly], () => MissingCriterion($"{b.Tier}.not-branch", "独立法人，非分支机构、非纯贸易型企业", "否", set.ExcludesBranchOrTradingOnly.Source));
 
     internal static Verdict ValidHnte(TierBuilder b, GazelleLaw set, HnteLaw hnte, EnterpriseProfile p, DateOnly asOf)
     {
@@ -71,8 +71,8 @@ internal static class GazelleRules
         var min = set.MinRdToRevenueExclusive.Value;
         var y = p.Year(t);
         var label = $"{t}年研发费用占营业收入比例";
-        var missing = MissingFields(y, t, ("rdExpense", y?.RdExpense), ("salesRevenue", y?.SalesRevenue));
-        if (missing.Length > 0) return b.Add(MissingCriterion("gazelle.rd-intensity", label, "> " + Format.Percent(min), set.MinRdToRevenueExclusive.Source, missing));
+        var missing = MissingFields(y, t, "rdExpense", y?.RdExpense is not null, "salesRevenue", y?.SalesRevenue is not null);
+        if (missing.Length > 0) return b.AddMissing(missing, () => MissingCriterion("gazelle.rd-intensity", label, "> " + Format.Percent(min), set.MinRdToRevenueExclusive.Source));
         var rd = y!.RdExpense!.Value;
         var revenue = y.SalesRevenue!.Value;
         var ratio = revenue > 0 ? rd / revenue : 0m;
@@ -95,7 +95,7 @@ internal static class GazelleRules
     {
         var earliest = t - set.FoundedYearsBeforeDataYear.Value;
         if (p.RegisteredOn is not { } reg)
-            return b.Add(MissingCriterion(id, $"{earliest}年及以后成立", $"≥ {earliest}年", set.FoundedYearsBeforeDataYear.Source, Inputs.RegisteredOn));
+            return b.AddMissing([Inputs.RegisteredOn], () => MissingCriterion(id, $"{earliest}年及以后成立", $"≥ {earliest}年", set.FoundedYearsBeforeDataYear.Source));
         return b.Add(reg.Year >= earliest, () => new Criterion
         {
             Id = id, Label = $"{earliest}年及以后成立", Actual = $"{reg.Year}年", Threshold = $"≥ {earliest}年", Source = set.FoundedYearsBeforeDataYear.Citation,
@@ -134,7 +134,7 @@ internal static class GazelleRules
             return b.Add(false, () => new Criterion { Id = $"{id}.base", Label = $"基期（{baseYear}年）{what}", Actual = $"{baseYear}年尚未成立", Threshold = "≥ " + format(minBase), Source = source.ToString() });
         var baseOk = start is { } s0
             ? b.Add(s0 >= minBase, () => new Criterion { Id = $"{id}.base", Label = $"基期（{baseYear}年）{what}", Actual = format(s0), Threshold = "≥ " + format(minBase), Source = source.ToString() })
-            : b.Add(MissingCriterion($"{id}.base", $"基期（{baseYear}年）{what}", "≥ " + format(minBase), source, Inputs.Year(baseYear, field)));
+            : b.AddMissing([Inputs.Year(baseYear, field)], () => MissingCriterion($"{id}.base", $"基期（{baseYear}年）{what}", "≥ " + format(minBase), source));
         Verdict cagr;
         if (start is { } s && end is { } e)
         {
@@ -149,12 +149,11 @@ internal static class GazelleRules
                 Threshold = "≥ " + Format.Percent(minCagr), Source = source.ToString(),
             });
         }
-        else cagr = b.Add(MissingCriterion($"{id}.cagr", $"{baseYear}–{t}年{what}复合增长率", "≥ " + Format.Percent(minCagr), source,
-            MissingPair(baseYear, start, t, end, field)));
+        else cagr = b.AddMissing(MissingPair(baseYear, start, t, end, field), () => MissingCriterion($"{id}.cagr", $"{baseYear}–{t}年{what}复合增长率", "≥ " + Format.Percent(minCagr), source));
         Verdict grew;
         if (end is { } e2 && previous is { } p2)
             grew = b.Add(e2 > p2, () => new Criterion { Id = $"{id}.grew", Label = $"{t}年{what}较上年增长", Actual = $"{format(p2)} → {format(e2)}", Threshold = "增长", Source = source.ToString() });
-        else grew = b.Add(MissingCriterion($"{id}.grew", $"{t}年{what}较上年增长", "增长", source, MissingPair(t - 1, previous, t, end, field)));
+        else grew = b.AddMissing(MissingPair(t - 1, previous, t, end, field), () => MissingCriterion($"{id}.grew", $"{t}年{what}较上年增长", "增长", source));
         return Verdict.All(baseOk, cagr, grew);
     }
 

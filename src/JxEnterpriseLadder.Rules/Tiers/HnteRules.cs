@@ -50,7 +50,7 @@ internal static class HnteRules
     {
         var min = set.MinDaysRegistered.Value;
         if (p.RegisteredOn is not { } reg)
-            return b.Add(MissingCriterion("hnte.age", "注册成立时间", $"≥ {min} 天", set.MinDaysRegistered.Source, Inputs.RegisteredOn));
+            return b.AddMissing([Inputs.RegisteredOn], () => MissingCriterion("hnte.age", "注册成立时间", $"≥ {min} 天", set.MinDaysRegistered.Source));
         var days = LegalTerms.DaysSinceRegistration(reg, asOf);
         if (days < min) b.Gap("hnte.age", $"须于 {LegalTerms.DaysLater(reg, min):yyyy-MM-dd} 及以后申请（注册满 {min} 天）");
         return b.Add(days >= min, () => new Criterion
@@ -81,7 +81,7 @@ internal static class HnteRules
     {
         var fields = set.HiTechFields.Value;
         if (p.HiTechField is not { } f)
-            return b.Add(MissingCriterion("hnte.field", "核心技术属于《国家重点支持的高新技术领域》", "八大领域之一", set.HiTechFields.Source, Inputs.HiTechField));
+            return b.AddMissing([Inputs.HiTechField], () => MissingCriterion("hnte.field", "核心技术属于《国家重点支持的高新技术领域》", "八大领域之一", set.HiTechFields.Source));
         return b.Add(fields.Contains(f), () => new Criterion
         {
             Id = "hnte.field", Label = "核心技术属于《国家重点支持的高新技术领域》", Actual = Domain.JiangxiReference.Default.HiTechFieldByCodeOrName(f)?.Name ?? f,
@@ -92,9 +92,9 @@ internal static class HnteRules
     private static Verdict TechStaff(TierBuilder b, HnteLaw set, YearFiling? y, int year)
     {
         var min = set.MinTechStaffRatio.Value;
-        var missing = MissingFields(y, year, ("techStaff", y?.TechStaff), ("employees", y?.Employees));
+        var missing = MissingFields(y, year, "techStaff", y?.TechStaff is not null, "employees", y?.Employees is not null);
         if (missing.Length > 0)
-            return b.Add(MissingCriterion("hnte.staff", $"{year}年科技人员占职工总数比例", "≥ " + Format.Percent(min), set.MinTechStaffRatio.Source, missing));
+            return b.AddMissing(missing, () => MissingCriterion("hnte.staff", $"{year}年科技人员占职工总数比例", "≥ " + Format.Percent(min), set.MinTechStaffRatio.Source));
         var employees = y!.Employees!.Value;
         var tech = y.TechStaff!.Value;
         var ratio = employees > 0 ? (decimal)tech / employees : 0m;
@@ -112,23 +112,31 @@ internal static class HnteRules
     }
 
     /// <summary>The fiscal years an R&amp;D ratio covers: the last three, or the actual years of operation if fewer.</summary>
-    internal static int[] RatioYears(EnterpriseProfile p, int year, int span) =>
-        Enumerable.Range(year - span + 1, span)
-            .Where(t => p.RegisteredOn is not { } reg || t >= LegalTerms.FirstFiscalYear(reg))
-            .ToArray();
+    internal static int[] RatioYears(EnterpriseProfile p, int year, int span)
+    {
+        var first = year - span + 1;
+        if (p.RegisteredOn is { } reg) first = Math.Max(first, LegalTerms.FirstFiscalYear(reg));
+        if (first > year) return [];
+        var years = new int[year - first + 1];
+        for (var i = 0; i < years.Length; i++) years[i] = first + i;
+        return years;
+    }
 
     private static Verdict RdRatio(TierBuilder b, HnteLaw set, EnterpriseProfile p, int year, out int[] years)
     {
         years = RatioYears(p, year, set.RdRatioYears.Value);
         var source = set.RdRatioSmall.Citation;
         var missing = new List<string>();
+        decimal rd = 0, sales = 0;
         foreach (var t in years)
         {
             var f = p.Year(t);
-            missing.AddRange(MissingFields(f, t, ("rdExpense", f?.RdExpense), ("salesRevenue", f?.SalesRevenue)));
+            missing.AddRange(MissingFields(f, t, "rdExpense", f?.RdExpense is not null, "salesRevenue", f?.SalesRevenue is not null));
+            rd += f?.RdExpense ?? 0;
+            sales += f?.SalesRevenue ?? 0;
         }
         if (p.RegisteredOn is null) missing.Add(Inputs.RegisteredOn);
-        var label = $"近三个会计年度（{string.Join("、", years)}）研发费用总额占同期销售收入总额比例";
+        var label = b.Explains ? $"近三个会计年度（{string.Join("、", years)}）研发费用总额占同期销售收入总额比例" : "";
         if (missing.Count == 0 && years.Length == 0)
             return b.Add(false, () => new Criterion
             {
@@ -140,10 +148,8 @@ internal static class HnteRules
             static string Sales(decimal yuan) => Format.Money(yuan).TrimEnd('元');
             var (small, medium) = (set.RdRatioSmallSalesCeiling.Value, set.RdRatioMediumSalesCeiling.Value);
             var bands = $"按最近一年销售收入分档：≤{Sales(small)} {Format.Percent(set.RdRatioSmall.Value)}，{Sales(small)}–{Sales(medium)} {Format.Percent(set.RdRatioMedium.Value)}，>{Sales(medium)} {Format.Percent(set.RdRatioLarge.Value)}";
-            return b.Add(MissingCriterion("hnte.rd-ratio", label, bands, set.RdRatioSmall.Source, missing.ToArray()));
+            return b.AddMissing(missing.ToArray(), () => MissingCriterion("hnte.rd-ratio", label, bands, set.RdRatioSmall.Source));
         }
-        var rd = years.Sum(t => p.Year(t)!.RdExpense!.Value);
-        var sales = years.Sum(t => p.Year(t)!.SalesRevenue!.Value);
         var latest = p.Year(year)!.SalesRevenue!.Value;
         var min = latest <= set.RdRatioSmallSalesCeiling.Value ? set.RdRatioSmall.Value
             : latest <= set.RdRatioMediumSalesCeiling.Value ? set.RdRatioMedium.Value
@@ -167,16 +173,17 @@ internal static class HnteRules
     {
         var min = set.MinDomesticRdShare.Value;
         var missing = new List<string>();
+        decimal rd = 0, domestic = 0;
         foreach (var t in years)
         {
             var f = p.Year(t);
-            missing.AddRange(MissingFields(f, t, ("rdExpense", f?.RdExpense), ("rdExpenseDomestic", f?.RdExpenseDomestic)));
+            missing.AddRange(MissingFields(f, t, "rdExpense", f?.RdExpense is not null, "rdExpenseDomestic", f?.RdExpenseDomestic is not null));
+            rd += f?.RdExpense ?? 0;
+            domestic += f?.RdExpenseDomestic ?? 0;
         }
         const string label = "境内研究开发费用占全部研究开发费用比例";
         if (missing.Count > 0)
-            return b.Add(MissingCriterion("hnte.rd-domestic", label, "≥ " + Format.Percent(min), set.MinDomesticRdShare.Source, missing.ToArray()));
-        var rd = years.Sum(t => p.Year(t)!.RdExpense!.Value);
-        var domestic = years.Sum(t => p.Year(t)!.RdExpenseDomestic!.Value);
+            return b.AddMissing(missing.ToArray(), () => MissingCriterion("hnte.rd-domestic", label, "≥ " + Format.Percent(min), set.MinDomesticRdShare.Source));
         var ratio = rd > 0 ? domestic / rd : 0m;
         var passed = rd > 0 && ratio >= min;
         if (!passed && rd > 0)
@@ -194,10 +201,10 @@ internal static class HnteRules
     private static Verdict HiTechIncome(TierBuilder b, HnteLaw set, YearFiling? y, int year)
     {
         var min = set.MinHiTechIncomeShare.Value;
-        var label = $"{year}年高新技术产品（服务）收入占同期总收入比例";
-        var missing = MissingFields(y, year, ("hiTechIncome", y?.HiTechIncome), ("totalIncome", y?.TotalIncome));
+        var label = b.Explains ? $"{year}年高新技术产品（服务）收入占同期总收入比例" : "";
+        var missing = MissingFields(y, year, "hiTechIncome", y?.HiTechIncome is not null, "totalIncome", y?.TotalIncome is not null);
         if (missing.Length > 0)
-            return b.Add(MissingCriterion("hnte.hitech-income", label, "≥ " + Format.Percent(min), set.MinHiTechIncomeShare.Source, missing));
+            return b.AddMissing(missing, () => MissingCriterion("hnte.hitech-income", label, "≥ " + Format.Percent(min), set.MinHiTechIncomeShare.Source));
         var total = y!.TotalIncome!.Value;
         var hi = y.HiTechIncome!.Value;
         var ratio = total > 0 ? hi / total : 0m;
@@ -223,12 +230,12 @@ internal static class HnteRules
             ["totalAssets", "totalLiabilities"]);
         var sales = GrowthPoints(b, set, p, year, mode, "hnte.innovation.growth.sales", "销售收入增长率", f => f?.SalesRevenue,
             ["salesRevenue"]);
-        ItemPoints[] items = [ip, commercialization, management, netAssets, sales];
-        var min = items.Sum(i => i.Min);
-        var max = items.Sum(i => i.Max);
+        ReadOnlySpan<ItemPoints> items = [ip, commercialization, management, netAssets, sales];
+        var min = Sum(items, min: true);
+        var max = Sum(items, min: false);
         var above = set.InnovationScoreAbove.Value;
         Verdict v = min > above ? Verdict.Pass : max <= above ? Verdict.Fail
-            : new Verdict(null, items.SelectMany(i => i.Missing).Distinct().ToArray());
+            : new Verdict(null, MissingOf(items, unknownOnly: false));
         if (v.Passed is null && v.Missing.Count == 0)
             v = new Verdict(null, ["expert.innovationScore"]); // band ranges straddle the line: only experts can decide
         if (v.Passed == false)
@@ -247,13 +254,19 @@ internal static class HnteRules
     {
         var grades = set.ExpertGradeMinPoints.Value;
         var maxima = set.ExpertGradeMaxPoints.Value;
-        if (grade is null || !grades.ContainsKey(grade))
+        if (grade is null || !grades.TryGetValue(grade, out var least))
         {
             // Unknown grade: anything from the worst grade's points to the best grade's.
-            var all = grades.Keys.Select(g => Points(new Band(null, null, (int)grades[g], (int)maxima[g]), mode)).ToArray();
-            return new ItemPoints(all.Min(x => x.Min), all.Max(x => x.Max), [input]);
+            int min = int.MaxValue, max = int.MinValue;
+            foreach (var (g, lowest) in grades)
+            {
+                var points = Points(new Band(null, null, (int)lowest, (int)maxima[g]), mode);
+                min = Math.Min(min, points.Min);
+                max = Math.Max(max, points.Max);
+            }
+            return new ItemPoints(min, max, [input]);
         }
-        return Points(new Band(null, null, (int)grades[grade], (int)maxima[grade]), mode);
+        return Points(new Band(null, null, (int)least, (int)maxima[grade]), mode);
     }
 
     private static ItemPoints IpPoints(TierBuilder b, HnteLaw set, EnterpriseProfile p, Scoring mode)
@@ -269,8 +282,7 @@ internal static class HnteRules
         else if (c1 is null || c2 is null)
         {
             var floor = c2 is { } k ? Points(BandFor(class2Bands, k), mode).Min : 0;
-            count = new(floor, c1 is null ? Points(class1Band, mode).Max : Points(class2Bands[0], mode).Max,
-                new[] { c1 is null ? Inputs.IpClass1 : null, c2 is null ? Inputs.IpClass2 : null }.OfType<string>().ToArray());
+            count = new(floor, c1 is null ? Points(class1Band, mode).Max : Points(class2Bands[0], mode).Max, IpMissing(c1, c2));
         }
         else count = Points(BandFor(class2Bands, c2.Value), mode);
 
@@ -284,24 +296,23 @@ internal static class HnteRules
                 false => Points(acquired, mode),
                 null => new(Math.Min(Points(own, mode).Min, Points(acquired, mode).Min), Points(own, mode).Max, [Inputs.IpOwnRd]),
             };
-        if (obtained.Known && !obtained.Missing.Any()) obtained = obtained with { Missing = [] };
+        if (obtained.Known && obtained.Missing.Count == 0) obtained = obtained with { Missing = [] };
         var bonusBand = set.StandardBonusPoints.Value[0];
         var bonus = p.DirectQualifiers?.LedStandard switch
         {
             true => Points(bonusBand, mode),
             false => ItemPoints.Exact(0),
-            null => new ItemPoints(0, Points(bonusBand, mode).Max, [Inputs.Direct("ledStandard")]),
+            null => new ItemPoints(0, Points(bonusBand, mode).Max, LedStandardMissing),
         };
         var cap = set.IpMaxPoints.Value;
-        ItemPoints[] parts = [advancement, support, count, obtained, bonus];
-        var total = new ItemPoints(Math.Min(cap, parts.Sum(x => x.Min)), Math.Min(cap, parts.Sum(x => x.Max)),
-            parts.Where(x => !x.Known).SelectMany(x => x.Missing).Distinct().ToArray());
+        ReadOnlySpan<ItemPoints> parts = [advancement, support, count, obtained, bonus];
+        var total = new ItemPoints(Math.Min(cap, Sum(parts, min: true)), Math.Min(cap, Sum(parts, min: false)), MissingOf(parts, unknownOnly: true));
         Item(b, "hnte.innovation.ip.advancement", "知识产权：技术的先进程度（专家评价 A–E）", p.Expert?.TechAdvancement ?? "未评价", advancement, set.ExpertGradeMinPoints.Source);
         Item(b, "hnte.innovation.ip.core-support", "知识产权：对主要产品（服务）的核心支持作用（专家评价 A–E）", p.Expert?.CoreSupport ?? "未评价", support, set.ExpertGradeMinPoints.Source);
-        Item(b, "hnte.innovation.ip.count", "知识产权：数量", $"Ⅰ类 {c1?.ToString() ?? "未填报"} 项，Ⅱ类 {c2?.ToString() ?? "未填报"} 项", count, set.IpClass2CountBands.Source,
+        Item(b, "hnte.innovation.ip.count", "知识产权：数量", b.Explains ? $"Ⅰ类 {c1?.ToString() ?? "未填报"} 项，Ⅱ类 {c2?.ToString() ?? "未填报"} 项" : "", count, set.IpClass2CountBands.Source,
             set.IpCountThreshold);
         Item(b, "hnte.innovation.ip.obtained", "知识产权：获得方式", p.Ip?.OwnRd switch { true => "有自主研发", false => "仅受让、受赠、并购", null => "未填报" }, obtained,
-            set.IpOwnRdPoints.Source, $"自主研发 {own.PointsText}；仅受让等 {acquired.PointsText}");
+            set.IpOwnRdPoints.Source, b.Explains ? $"自主研发 {own.PointsText}；仅受让等 {acquired.PointsText}" : null);
         Item(b, "hnte.innovation.ip.standard-bonus", "知识产权：参与编制国家/行业标准等（加分）", p.DirectQualifiers?.LedStandard switch { true => "是", false => "否", null => "未填报" },
             bonus, set.StandardBonusPoints.Source, bonusBand.PointsText);
         b.Add(total.Known ? true : null, total.Missing, () => new Criterion
@@ -313,19 +324,52 @@ internal static class HnteRules
         return total;
     }
 
+    private static readonly string[] LedStandardMissing = [Inputs.Direct("ledStandard")];
+    private static readonly string[] Class1Missing = [Inputs.IpClass1], Class2Missing = [Inputs.IpClass2], BothClassesMissing = [Inputs.IpClass1, Inputs.IpClass2];
+
+    /// <summary>The IP counts not given (at least one is, when called).</summary>
+    private static string[] IpMissing(int? c1, int? c2) =>
+        c1 is null && c2 is null ? BothClassesMissing : c1 is null ? Class1Missing : c2 is null ? Class2Missing : [];
+
+    private static int Sum(ReadOnlySpan<ItemPoints> items, bool min)
+    {
+        var sum = 0;
+        foreach (var x in items) sum += min ? x.Min : x.Max;
+        return sum;
+    }
+
+    /// <summary>The inputs the items (or the unknown ones only) still need, each once, in the items' order.</summary>
+    private static IReadOnlyList<string> MissingOf(ReadOnlySpan<ItemPoints> items, bool unknownOnly)
+    {
+        List<string>? missing = null;
+        foreach (var x in items)
+            if (!unknownOnly || !x.Known)
+                foreach (var m in x.Missing)
+                    if (!(missing ??= []).Contains(m)) missing.Add(m);
+        return missing is null ? [] : missing.ToArray();
+    }
+
     private static void Item(TierBuilder b, string id, string label, string actual, ItemPoints points, SourceReference source, string? threshold = null) =>
-        b.Add(points.Known ? true : null, points.Known ? [] : points.Missing, () => new Criterion
+        b.Add(points.Known ? true : null, points.Known ? [] : points.Missing, b.Explains ? ItemWords(id, label, actual, points, source, threshold) : null);
+
+    private static Func<Criterion> ItemWords(string id, string label, string actual, ItemPoints points, SourceReference source, string? threshold) => () => new Criterion
         {
             Id = id, Label = label, Actual = actual, Threshold = threshold, Points = points.Min,
             PointsMax = points.Known ? null : points.Max,
             Source = source.ToString(),
-        });
+        };
 
     private static ItemPoints CommercializationPoints(TierBuilder b, HnteLaw set, EnterpriseProfile p, int year, Scoring mode)
     {
         var bands = set.CommercializationBands.Value;
         var years = RatioYears(p, year, set.CommercializationYears.Value);
-        var missing = years.Where(t => p.Year(t)?.ResultsCommercialized is null).Select(t => Inputs.Year(t, "resultsCommercialized")).ToList();
+        var missing = new List<string>();
+        long commercialized = 0;
+        foreach (var t in years)
+        {
+            if (p.Year(t)?.ResultsCommercialized is { } n) commercialized += n;
+            else missing.Add(Inputs.Year(t, "resultsCommercialized"));
+        }
         if (p.RegisteredOn is null) missing.Add(Inputs.RegisteredOn);
         var label = "科技成果转化能力（近三年年均转化数）";
         var threshold = set.CommercializationThreshold;
@@ -344,9 +388,9 @@ internal static class HnteRules
         }
         else
         {
-            var average = (decimal)years.Sum(t => p.Year(t)!.ResultsCommercialized!.Value) / years.Length;
+            var average = (decimal)commercialized / years.Length;
             points = Points(BandFor(bands, average), mode);
-            actual = $"年均 {Format.Count(Math.Round(average, 2))} 项（{string.Join("、", years)}）";
+            actual = !b.Explains ? "" : $"年均 {Format.Count(Math.Round(average, 2))} 项（{string.Join("、", years)}）";
         }
         Item(b, "hnte.innovation.commercialization", label, actual, points, set.CommercializationBands.Source, threshold);
         return points;
@@ -398,9 +442,14 @@ internal static class HnteRules
         var threshold = set.GrowthThreshold;
         var years = RatioYears(p, year, set.GrowthYears.Value);
         var missing = new List<string>();
-        foreach (var t in years)
-            if (value(p.Year(t)) is null)
-                missing.AddRange(fields.Where(f => FieldValue(p.Year(t), f) is null).Select(f => Inputs.Year(t, f)));
+        Span<decimal> values = stackalloc decimal[years.Length];
+        for (var i = 0; i < years.Length; i++)
+        {
+            var filing = p.Year(years[i]);
+            if (value(filing) is { } v) { values[i] = v; continue; }
+            foreach (var f in fields)
+                if (FieldValue(filing, f) is null) missing.Add(Inputs.Year(years[i], f));
+        }
         if (p.RegisteredOn is null) missing.Add(Inputs.RegisteredOn);
         if (missing.Count > 0)
         {
@@ -417,13 +466,12 @@ internal static class HnteRules
         }
         else
         {
-            var values = years.Select(t => value(p.Year(t))!.Value).ToArray();
             decimal? growth = values.Length == 3
                 ? LegalTerms.HnteGrowth(values[0], values[1], values[2], hasYear1: true)
                 : LegalTerms.HnteGrowth(null, values[0], values[1], hasYear1: false);
             result = growth is { } g ? Points(BandFor(bands, g), mode) : ItemPoints.Exact(0);
-            actual = (growth is { } gr ? Format.Percent(gr) : "第二年数值 ≤ 0，不计分") + "（" +
-                     string.Join("、", years.Zip(values, (t, v) => $"{t}: {Format.Money(v)}")) + "）";
+            actual = b.Explains ? (growth is { } gr ? Format.Percent(gr) : "第二年数值 ≤ 0，不计分") + "（" +
+                     string.Join("、", years.Zip(values.ToArray(), (t, v) => $"{t}: {Format.Money(v)}")) + "）" : "";
         }
         Item(b, id, label, actual, result, set.GrowthBands.Source, threshold);
         return result;

@@ -81,7 +81,7 @@ internal static class PotentialGazelleRules
                 b.Add(false, () => new Criterion { Id = "potential-gazelle.path1.base", Label = $"基期（{baseYear}年）营业收入", Actual = $"{baseYear}年尚未成立", Threshold = "≥ " + Format.Money(min), Source = source.ToString() }), source);
         var baseOk = start is { } s0
             ? b.Add(s0 >= min, () => new Criterion { Id = "potential-gazelle.path1.base", Label = $"基期（{baseYear}年）营业收入", Actual = Format.Money(s0), Threshold = "≥ " + Format.Money(min), Source = source.ToString() })
-            : b.Add(MissingCriterion("potential-gazelle.path1.base", $"基期（{baseYear}年）营业收入", "≥ " + Format.Money(min), source, Inputs.Year(baseYear, "salesRevenue")));
+            : b.AddMissing([Inputs.Year(baseYear, "salesRevenue")], () => MissingCriterion("potential-gazelle.path1.base", $"基期（{baseYear}年）营业收入", "≥ " + Format.Money(min), source));
         Verdict cagr;
         if (start is { } s && end is { } e)
         {
@@ -96,8 +96,7 @@ internal static class PotentialGazelleRules
                 Threshold = "≥ " + Format.Percent(rate), Source = source.ToString(),
             });
         }
-        else cagr = b.Add(MissingCriterion("potential-gazelle.path1.cagr", $"{baseYear}–{t}年营业收入复合增长率", "≥ " + Format.Percent(rate), source,
-            GazelleRules.MissingPair(baseYear, start, t, end, "salesRevenue")));
+        else cagr = b.AddMissing(GazelleRules.MissingPair(baseYear, start, t, end, "salesRevenue"), () => MissingCriterion("potential-gazelle.path1.cagr", $"{baseYear}–{t}年营业收入复合增长率", "≥ " + Format.Percent(rate), source));
         return GazelleRules.PathCriterion(b, "potential-gazelle.path1", "路径一：营业收入三年复合增长", Verdict.All(baseOk, cagr), source);
     }
 
@@ -110,7 +109,7 @@ internal static class PotentialGazelleRules
         var previous = p.Year(t - 1)?.SalesRevenue;
         var size = end is { } e0
             ? b.Add(e0 >= min, () => new Criterion { Id = "potential-gazelle.path2.revenue", Label = $"{t}年营业收入", Actual = Format.Money(e0), Threshold = "≥ " + Format.Money(min), Source = source.ToString() })
-            : b.Add(MissingCriterion("potential-gazelle.path2.revenue", $"{t}年营业收入", "≥ " + Format.Money(min), source, Inputs.Year(t, "salesRevenue")));
+            : b.AddMissing([Inputs.Year(t, "salesRevenue")], () => MissingCriterion("potential-gazelle.path2.revenue", $"{t}年营业收入", "≥ " + Format.Money(min), source));
         Verdict growth;
         if (GazelleRules.FoundedAfter(p.RegisteredOn, t - 1))
             growth = b.Add(false, () => new Criterion { Id = "potential-gazelle.path2.yoy", Label = $"{t}年营业收入同比增长率", Actual = $"{t - 1}年尚未成立", Threshold = "≥ " + Format.Percent(rate), Source = source.ToString() });
@@ -129,8 +128,7 @@ internal static class PotentialGazelleRules
                 Threshold = "≥ " + Format.Percent(rate), Source = source.ToString(),
             });
         }
-        else growth = b.Add(MissingCriterion("potential-gazelle.path2.yoy", $"{t}年营业收入同比增长率", "≥ " + Format.Percent(rate), source,
-            GazelleRules.MissingPair(t - 1, previous, t, end, "salesRevenue")));
+        else growth = b.AddMissing(GazelleRules.MissingPair(t - 1, previous, t, end, "salesRevenue"), () => MissingCriterion("potential-gazelle.path2.yoy", $"{t}年营业收入同比增长率", "≥ " + Format.Percent(rate), source));
         return GazelleRules.PathCriterion(b, "potential-gazelle.path2", "路径二：营业收入同比高增长", Verdict.All(size, growth), source);
     }
 

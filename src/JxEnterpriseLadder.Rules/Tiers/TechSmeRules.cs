@@ -80,7 +80,7 @@ internal static class TechSmeRules
         var bands = set.TechStaffRatioBands.Value;
         var source = set.TechStaffRatioBands.Citation;
         var threshold = b.Explains ? set.TechStaffThreshold : "";
-        var missing = MissingFields(y, year, ("techStaff", y?.TechStaff), ("employees", y?.Employees));
+        var missing = MissingFields(y, year, "techStaff", y?.TechStaff is not null, "employees", y?.Employees is not null);
         if (missing.Length > 0)
         {
             b.Add(null, missing, () => new Criterion
