@@ -37,7 +37,9 @@ public sealed record EnterpriseProfile
 
     public YearFiling? Year(int year)
     {
-        foreach (var y in Years) if (y.Year == year) return y;
+        // By index: a foreach over the interface would allocate an enumerator on every one of the engine's many calls.
+        var years = Years;
+        for (var i = 0; i < years.Count; i++) if (years[i].Year == year) return years[i];
         return null;
     }
 }

@@ -14,7 +14,7 @@ internal static class Common
 {
     public static Band BandFor(IReadOnlyList<Band> bands, decimal value)
     {
-        foreach (var b in bands) if (b.Admits(value)) return b;
+        for (var i = 0; i < bands.Count; i++) if (bands[i].Admits(value)) return bands[i];
         throw new InvalidDataException("band table does not admit " + value);
     }
 
@@ -60,8 +60,9 @@ internal static class Common
         var flags = cleanRecordFlags.Value;
         var since = window.Value.Start(asOf);
         List<string>? hits = null, missing = null;
-        foreach (var f in flags)
+        for (var i = 0; i < flags.Count; i++)
         {
+            var f = flags[i];
             // A flag answered in the profile wins; otherwise the dated events inside this tier's window decide.
             var flag = Inputs.CleanFlag(p, f) ?? OccurredWithin(p.CleanRecordEvents, f, since, asOf);
             switch (flag)
@@ -89,8 +90,8 @@ internal static class Common
     private static bool? OccurredWithin(IReadOnlyList<CleanRecordEventInput>? events, string flag, DateOnly since, DateOnly asOf)
     {
         if (events is null) return null;
-        foreach (var e in events)
-            if (e.Flag == flag && e.OccurredOn >= since && e.OccurredOn <= asOf) return true;
+        for (var i = 0; i < events.Count; i++)
+            if (events[i] is var e && e.Flag == flag && e.OccurredOn >= since && e.OccurredOn <= asOf) return true;
         return false;
     }
 

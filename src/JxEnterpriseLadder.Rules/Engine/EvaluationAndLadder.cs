@@ -31,8 +31,9 @@ public sealed class Ladder(IReadOnlyList<string> order)
     {
         string? best = null;
         var bestRank = -1;
-        foreach (var r in results)
+        for (var i = 0; i < results.Count; i++)
         {
+            var r = results[i];
             if (r.Outcome != Outcome.Qualified) continue;
             var rank = IndexOf(r.Tier);
             if (rank > bestRank) { best = r.Tier; bestRank = rank; }

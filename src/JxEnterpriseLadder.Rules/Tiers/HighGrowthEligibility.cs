@@ -73,14 +73,14 @@ internal sealed class Money(ExchangeRatesLaw rates)
             : throw new ArgumentException($"unsupported currency '{currency}'");
     }
 
-    public static IEnumerable<FinancingRound> Until(EnterpriseProfile p, DateOnly asOf) =>
-        p.Financing.Where(f => f.Date is { } d && d <= asOf);
 
     /// <summary>Latest round's post-money valuation at or before the date, converted; (null, reason) when unknown.</summary>
     public (decimal? value, string[] missing, FinancingRound? round) LatestValuation(EnterpriseProfile p, DateOnly asOf, string target)
     {
         // The latest round counts; an undated round or a latest round without a valuation leaves it unknown.
-        var undated = p.Financing.Select((f, i) => (f, i)).Where(x => x.f.Date is null).Select(x => $"financing[{x.i}].date").ToArray();
+        string[] undated = [];
+        for (var k = 0; k < p.Financing.Count; k++)
+            if (p.Financing[k].Date is null) undated = [.. undated, $"financing[{k}].date"];
         (FinancingRound? f, int i) latest = (null, -1);
         for (var k = 0; k < p.Financing.Count; k++)
             if (p.Financing[k].Date is { } d && d <= asOf && (latest.f is null || d > latest.f.Date)) latest = (p.Financing[k], k);
@@ -95,21 +95,20 @@ internal sealed class Money(ExchangeRatesLaw rates)
     public (decimal total, string[] missing) Cumulative(EnterpriseProfile p, DateOnly asOf, string target, bool professionalOnly = false)
     {
         decimal total = 0;
-        var missing = new List<string>();
-        var i = 0;
-        foreach (var f in p.Financing)
+        List<string>? missing = null;
+        for (var i = 1; i <= p.Financing.Count; i++)
         {
-            i++;
-            if (f.Date is not { } d) { missing.Add($"financing[{i - 1}].date"); continue; }
+            var f = p.Financing[i - 1];
+            if (f.Date is not { } d) { (missing ??= []).Add($"financing[{i - 1}].date"); continue; }
             if (d > asOf) continue;
-            if (professionalOnly && f.ProfessionalInvestor is null) { missing.Add($"financing[{i - 1}].professionalInvestor"); continue; }
+            if (professionalOnly && f.ProfessionalInvestor is null) { (missing ??= []).Add($"financing[{i - 1}].professionalInvestor"); continue; }
             if (professionalOnly && f.ProfessionalInvestor == false) continue;
-            if (f.Amount is not { } amount) { missing.Add($"financing[{i - 1}].amount"); continue; }
+            if (f.Amount is not { } amount) { (missing ??= []).Add($"financing[{i - 1}].amount"); continue; }
             var v = Convert(amount, f.Currency, d.Year, target);
-            if (v is null) { missing.Add($"parameters:exchange-rates.{d.Year}"); continue; }
+            if (v is null) { (missing ??= []).Add($"parameters:exchange-rates.{d.Year}"); continue; }
             total += v.Value;
         }
         // The known part may already pass: callers decide with the known total and the list of unknowns.
-        return (total, missing.ToArray());
+        return (total, missing is null ? [] : missing.ToArray());
     }
 }

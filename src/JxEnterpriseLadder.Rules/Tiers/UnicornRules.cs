@@ -71,18 +71,31 @@ internal static class UnicornRules
     private static Verdict PrivateInvestment(TierBuilder b, UnicornFamilyLaw set, EnterpriseProfile p, DateOnly asOf)
     {
         var professionalOnly = set.RequiresProfessionalInvestor.Value;
-        var rounds = Money.Until(p, asOf).ToArray();
-        var undated = p.Financing.Select((r, i) => (r, i)).Where(x => x.r.Date is null).Select(x => $"financing[{x.i}].date").ToArray();
+        // One pass over the rounds: those dated by the date, those undated, and (if it matters) whose investor is unknown.
+        int rounds = 0;
+        bool professional = false;
+        List<string>? undated = null, unknownInvestor = null;
+        for (var i = 0; i < p.Financing.Count; i++)
+        {
+            var r = p.Financing[i];
+            if (r.Date is null) (undated ??= []).Add($"financing[{i}].date");
+            if (r.ProfessionalInvestor is null) (unknownInvestor ??= []).Add($"financing[{i}].professionalInvestor");
+            if (r.Date is not { } d || d > asOf) continue;
+            rounds++;
+            if (r.ProfessionalInvestor == true) professional = true;
+        }
+        var unknownDated = false;
+        for (var i = 0; i < p.Financing.Count && !unknownDated; i++)
+            unknownDated = p.Financing[i] is { Date: { } d, ProfessionalInvestor: null } && d <= asOf;
         var label = professionalOnly ? "获得专业投资机构的私募投资" : "获得过股权投资";
         Verdict v = professionalOnly
-            ? rounds.Any(r => r.ProfessionalInvestor == true) ? Verdict.Pass
-              : rounds.Any(r => r.ProfessionalInvestor is null) ? Verdict.Unknown(
-                  p.Financing.Select((r, i) => (r, i)).Where(x => x.r.ProfessionalInvestor is null).Select(x => $"financing[{x.i}].professionalInvestor").ToArray())
-              : undated.Length > 0 ? Verdict.Unknown(undated) : Verdict.Fail
-            : rounds.Length > 0 ? Verdict.Pass : undated.Length > 0 ? Verdict.Unknown(undated) : Verdict.Fail;
+            ? professional ? Verdict.Pass
+              : unknownDated ? new Verdict(null, unknownInvestor!.ToArray())
+              : undated is not null ? new Verdict(null, undated.ToArray()) : Verdict.Fail
+            : rounds > 0 ? Verdict.Pass : undated is not null ? new Verdict(null, undated.ToArray()) : Verdict.Fail;
         return b.Add(v.Passed, v.Missing, () => new Criterion
         {
-            Id = $"{b.Tier}.investment", Label = label, Actual = $"{rounds.Length} 轮融资",
+            Id = $"{b.Tier}.investment", Label = label, Actual = $"{rounds} 轮融资",
             Threshold = "至少 1 轮", Source = set.RequiresProfessionalInvestor.Citation,
         });
     }
