@@ -39,7 +39,7 @@ internal sealed class TierBuilder(string tier, bool explains = true)
 
     /// <summary>A criterion decided as <paramref name="passed"/>; its words are written by <paramref name="explain"/> only
     /// when explanations are asked for.</summary>
-    public Verdict Add(bool? passed, Func<Criterion> explain) => Add(passed, [], explain);
+    public Verdict Add(bool? passed, Func<Criterion>? explain) => Add(passed, [], explain);
 
     /// <param name="explain">May be null only when the builder does not explain.</param>
     public Verdict Add(bool? passed, IReadOnlyList<string> missing, Func<Criterion>? explain)
@@ -49,7 +49,7 @@ internal sealed class TierBuilder(string tier, bool explains = true)
     }
 
     /// <summary>A criterion undecided for want of the <paramref name="missing"/> inputs; its words written only when explaining.</summary>
-    public Verdict AddMissing(IReadOnlyList<string> missing, Func<Criterion> explain) => Add(null, missing, explain);
+    public Verdict AddMissing(IReadOnlyList<string> missing, Func<Criterion>? explain) => Add(null, missing, explain);
 
     public void Gap(string criterion, string message, decimal? target = null, decimal? change = null, string? unit = null)
     {

@@ -41,12 +41,12 @@ internal static class GazelleRules
     }
 
     internal static Verdict NotBranch(TierBuilder b, GazelleLaw set, EnterpriseProfile p) => p.BranchOrTradingOnly is { } v
-        ? b.Add(!v, () => new Criterion
+        ? b.Add(!v, (b.Explains ? () => new Criterion
         {
             Id = $"{b.Tier}.not-branch", Label = "独立法人，非分支机构、非纯贸易型企业", Actual = v ? "是分支机构或纯贸易型" : "否",
             Threshold = "否", Source = set.ExcludesBranchOrTradingOnly.Citation,
-        })
-        : b.AddMissing([Inputs.BranchOrTradingOnly], () => MissingCriterion($"{b.Tier}.not-branch", "独立法人，非分支机构、非纯贸易型企业", "否", set.ExcludesBranchOrTradingOnly.Source));
+        } : null))
+        : b.AddMissing([Inputs.BranchOrTradingOnly], (b.Explains ? () => MissingCriterion($"{b.Tier}.not-branch", "独立法人，非分支机构、非纯贸易型企业", "否", set.ExcludesBranchOrTradingOnly.Source) : null));
 
     internal static Verdict ValidHnte(TierBuilder b, GazelleLaw set, HnteLaw hnte, EnterpriseProfile p, DateOnly asOf)
     {
@@ -58,12 +58,12 @@ internal static class GazelleRules
             { IssuedOn: { } d } => Verdict.Of(LegalTerms.CertificateValid(d, asOf, years)),
         };
         if (v.Passed == false) b.Gap($"{b.Tier}.hnte-certificate", "须先取得（或重新认定）高新技术企业资格");
-        return b.Add(v.Passed, v.Missing, () => new Criterion
+        return b.Add(v.Passed, v.Missing, (b.Explains ? () => new Criterion
         {
             Id = $"{b.Tier}.hnte-certificate", Label = "有效期内的高新技术企业",
             Actual = p.HnteCertificate?.IssuedOn is { } issued ? $"证书 {p.HnteCertificate.Number}，{issued:yyyy-MM-dd} 发证，有效至 {LegalTerms.Anniversary(issued, years).AddDays(-1):yyyy-MM-dd}" : "无证书",
             Threshold = $"发证之日起 {years} 年内", Source = set.RequiresValidHnte.Citation,
-        });
+        } : null));
     }
 
     private static Verdict RdIntensity(TierBuilder b, GazelleLaw set, EnterpriseProfile p, int t)
@@ -72,7 +72,7 @@ internal static class GazelleRules
         var y = p.Year(t);
         var label = $"{t}年研发费用占营业收入比例";
         var missing = MissingFields(y, t, "rdExpense", y?.RdExpense is not null, "salesRevenue", y?.SalesRevenue is not null);
-        if (missing.Length > 0) return b.AddMissing(missing, () => MissingCriterion("gazelle.rd-intensity", label, "> " + Format.Percent(min), set.MinRdToRevenueExclusive.Source));
+        if (missing.Length > 0) return b.AddMissing(missing, (b.Explains ? () => MissingCriterion("gazelle.rd-intensity", label, "> " + Format.Percent(min), set.MinRdToRevenueExclusive.Source) : null));
         var rd = y!.RdExpense!.Value;
         var revenue = y.SalesRevenue!.Value;
         var ratio = revenue > 0 ? rd / revenue : 0m;
@@ -83,11 +83,11 @@ internal static class GazelleRules
             var target = Math.Floor(min * revenue) + 1;
             b.Gap("gazelle.rd-intensity", $"{t}年研发费用需 > {Format.Money(min * revenue)}（至少 +{Format.MoneyCeiling(target - rd)}）", target, target - rd, "元");
         }
-        return b.Add(passed, () => new Criterion
+        return b.Add(passed, (b.Explains ? () => new Criterion
         {
             Id = "gazelle.rd-intensity", Label = label, Actual = $"{Format.Percent(ratio)}（{Format.Money(rd)} / {Format.Money(revenue)}）",
             Threshold = "> " + Format.Percent(min), Source = set.MinRdToRevenueExclusive.Citation,
-        });
+        } : null));
     }
 
     /// <summary>"Founded in year T−13 or later".</summary>
@@ -95,11 +95,11 @@ internal static class GazelleRules
     {
         var earliest = t - set.FoundedYearsBeforeDataYear.Value;
         if (p.RegisteredOn is not { } reg)
-            return b.AddMissing([Inputs.RegisteredOn], () => MissingCriterion(id, $"{earliest}年及以后成立", $"≥ {earliest}年", set.FoundedYearsBeforeDataYear.Source));
-        return b.Add(reg.Year >= earliest, () => new Criterion
+            return b.AddMissing([Inputs.RegisteredOn], (b.Explains ? () => MissingCriterion(id, $"{earliest}年及以后成立", $"≥ {earliest}年", set.FoundedYearsBeforeDataYear.Source) : null));
+        return b.Add(reg.Year >= earliest, (b.Explains ? () => new Criterion
         {
             Id = id, Label = $"{earliest}年及以后成立", Actual = $"{reg.Year}年", Threshold = $"≥ {earliest}年", Source = set.FoundedYearsBeforeDataYear.Citation,
-        });
+        } : null));
     }
 
     private static Verdict RevenueGrowthPath(TierBuilder b, GazelleLaw set, EnterpriseProfile p, int t)
@@ -131,10 +131,10 @@ internal static class GazelleRules
     {
         // A firm founded after the base year cannot show the growth from it: the path is not met, nothing is missing.
         if (FoundedAfter(registeredOn, baseYear))
-            return b.Add(false, () => new Criterion { Id = $"{id}.base", Label = $"基期（{baseYear}年）{what}", Actual = $"{baseYear}年尚未成立", Threshold = "≥ " + format(minBase), Source = source.ToString() });
+            return b.Add(false, (b.Explains ? () => new Criterion { Id = $"{id}.base", Label = $"基期（{baseYear}年）{what}", Actual = $"{baseYear}年尚未成立", Threshold = "≥ " + format(minBase), Source = source.ToString() } : null));
         var baseOk = start is { } s0
-            ? b.Add(s0 >= minBase, () => new Criterion { Id = $"{id}.base", Label = $"基期（{baseYear}年）{what}", Actual = format(s0), Threshold = "≥ " + format(minBase), Source = source.ToString() })
-            : b.AddMissing([Inputs.Year(baseYear, field)], () => MissingCriterion($"{id}.base", $"基期（{baseYear}年）{what}", "≥ " + format(minBase), source));
+            ? b.Add(s0 >= minBase, (b.Explains ? () => new Criterion { Id = $"{id}.base", Label = $"基期（{baseYear}年）{what}", Actual = format(s0), Threshold = "≥ " + format(minBase), Source = source.ToString() } : null))
+            : b.AddMissing([Inputs.Year(baseYear, field)], (b.Explains ? () => MissingCriterion($"{id}.base", $"基期（{baseYear}年）{what}", "≥ " + format(minBase), source) : null));
         Verdict cagr;
         if (start is { } s && end is { } e)
         {
@@ -142,18 +142,18 @@ internal static class GazelleRules
             var target = LegalTerms.CagrTarget(s, minCagr, years);
             if (!passed && s > 0)
                 b.Gap($"{id}.cagr", $"{years}年{what}复合增长率 {Format.Percent(minCagr)} 需 {t}年{what} ≥ {formatCeiling(target)}（+{formatCeiling(target - e)}）", target, target - e, unit);
-            cagr = b.Add(passed, () => new Criterion
+            cagr = b.Add(passed, (b.Explains ? () => new Criterion
             {
                 Id = $"{id}.cagr", Label = $"{baseYear}–{t}年{what}复合增长率",
                 Actual = LegalTerms.Cagr(s, e, years) is { } c ? Format.Percent(Math.Round(c, 4)) : "基期为 0，无法计算",
                 Threshold = "≥ " + Format.Percent(minCagr), Source = source.ToString(),
-            });
+            } : null));
         }
-        else cagr = b.AddMissing(MissingPair(baseYear, start, t, end, field), () => MissingCriterion($"{id}.cagr", $"{baseYear}–{t}年{what}复合增长率", "≥ " + Format.Percent(minCagr), source));
+        else cagr = b.AddMissing(MissingPair(baseYear, start, t, end, field), (b.Explains ? () => MissingCriterion($"{id}.cagr", $"{baseYear}–{t}年{what}复合增长率", "≥ " + Format.Percent(minCagr), source) : null));
         Verdict grew;
         if (end is { } e2 && previous is { } p2)
-            grew = b.Add(e2 > p2, () => new Criterion { Id = $"{id}.grew", Label = $"{t}年{what}较上年增长", Actual = $"{format(p2)} → {format(e2)}", Threshold = "增长", Source = source.ToString() });
-        else grew = b.AddMissing(MissingPair(t - 1, previous, t, end, field), () => MissingCriterion($"{id}.grew", $"{t}年{what}较上年增长", "增长", source));
+            grew = b.Add(e2 > p2, (b.Explains ? () => new Criterion { Id = $"{id}.grew", Label = $"{t}年{what}较上年增长", Actual = $"{format(p2)} → {format(e2)}", Threshold = "增长", Source = source.ToString() } : null));
+        else grew = b.AddMissing(MissingPair(t - 1, previous, t, end, field), (b.Explains ? () => MissingCriterion($"{id}.grew", $"{t}年{what}较上年增长", "增长", source) : null));
         return Verdict.All(baseOk, cagr, grew);
     }
 
@@ -170,8 +170,8 @@ internal static class GazelleRules
         decimal min = minRevenue;
         var revenue = p.Year(t)?.SalesRevenue;
         var size = revenue is { } r
-            ? b.Add(r >= min, () => new Criterion { Id = $"{id}.revenue", Label = $"{t}年营业收入", Actual = Format.Money(r), Threshold = "≥ " + Format.Money(min), Source = minRevenue.Citation })
-            : b.Add(null, [Inputs.Year(t, "salesRevenue")], () => MissingCriterion($"{id}.revenue", $"{t}年营业收入", "≥ " + Format.Money(min), minRevenue.Source));
+            ? b.Add(r >= min, (b.Explains ? () => new Criterion { Id = $"{id}.revenue", Label = $"{t}年营业收入", Actual = Format.Money(r), Threshold = "≥ " + Format.Money(min), Source = minRevenue.Citation } : null))
+            : b.Add(null, [Inputs.Year(t, "salesRevenue")], (b.Explains ? () => MissingCriterion($"{id}.revenue", $"{t}年营业收入", "≥ " + Format.Money(min), minRevenue.Source) : null));
         return PathCriterion(b, id, () => $"路径{number}：成立 {foundedWithinYears.Value} 年内且营业收入达到规模", Verdict.All(founded, size), minRevenue.Source);
     }
 
@@ -179,9 +179,9 @@ internal static class GazelleRules
         PathCriterion(b, id, () => label, v, source);
 
     /// <summary>A route's own line: met, not met, or waiting for data; its label written only when explaining.</summary>
-    internal static Verdict PathCriterion(TierBuilder b, string id, Func<string> label, Verdict v, SourceReference source) => b.Add(v.Passed, v.Missing, () => new Criterion
+    internal static Verdict PathCriterion(TierBuilder b, string id, Func<string> label, Verdict v, SourceReference source) => b.Add(v.Passed, v.Missing, (b.Explains ? () => new Criterion
     {
         Id = id, Label = label(), Actual = v.Passed switch { true => "满足", false => "不满足", null => "待补充数据" },
         Threshold = "满足任一路径即可", Source = source.ToString(),
-    });
+    } : null));
 }

@@ -21,14 +21,14 @@ internal static class HighGrowthEligibility
     {
         var industries = set.StrategicIndustries.Value;
         if (p.Industry is not { } industry)
-            return b.Add(null, IndustryMissing, () => MissingCriterion($"{b.Tier}.strategic-industry", "属于全省战略性新兴产业", set.StrategicIndustryNames,
-                set.StrategicIndustries.Source));
-        return b.Add(industries.Contains(industry), () => new Criterion
+            return b.Add(null, IndustryMissing, (b.Explains ? () => MissingCriterion($"{b.Tier}.strategic-industry", "属于全省战略性新兴产业", set.StrategicIndustryNames,
+                set.StrategicIndustries.Source) : null));
+        return b.Add(industries.Contains(industry), (b.Explains ? () => new Criterion
         {
             Id = $"{b.Tier}.strategic-industry", Label = "属于全省战略性新兴产业", Actual = Domain.JiangxiReference.Default.IndustryByCode(industry)?.Name ?? industry, // the name people read, not the code
             Threshold = set.StrategicIndustryNames,
             Source = set.StrategicIndustries.Citation,
-        });
+        } : null));
     }
 
     /// <summary>"Founded within N years": a criterion with the registration date as its input.</summary>
@@ -37,24 +37,24 @@ internal static class HighGrowthEligibility
         int n = years;
         string Label() => afterYears is { } a ? $"成立满 {a} 年且不超过 {n} 年" : $"成立不超过 {n} 年";
         if (p.RegisteredOn is not { } reg)
-            return b.Add(null, RegisteredOnMissing, () => MissingCriterion(id, Label(), Label(), years.Source));
+            return b.Add(null, RegisteredOnMissing, (b.Explains ? () => MissingCriterion(id, Label(), Label(), years.Source) : null));
         var passed = LegalTerms.WithinYearsOfRegistration(reg, asOf, n) &&
                      (afterYears is not { } after || !LegalTerms.WithinYearsOfRegistration(reg, asOf, after));
-        return b.Add(passed, () => new Criterion
+        return b.Add(passed, (b.Explains ? () => new Criterion
         {
             Id = id, Label = Label(), Actual = $"{reg:yyyy-MM-dd} 注册", Threshold = Label(), Source = years.Citation,
-        });
+        } : null));
     }
 
     private static readonly string[] RegisteredOnMissing = [Inputs.RegisteredOn], ListedMissing = [Inputs.Listed];
 
     public static Verdict NotListed(TierBuilder b, Cited<bool> rule, EnterpriseProfile p) => p.Listed is { } listed
-        ? b.Add(!listed, () => new Criterion
+        ? b.Add(!listed, (b.Explains ? () => new Criterion
         {
             Id = $"{b.Tier}.not-listed", Label = "未上市（新三板挂牌不视为上市）", Actual = listed ? "已上市" : "未上市", Threshold = "未上市",
             Source = rule.Citation,
-        })
-        : b.Add(null, ListedMissing, () => MissingCriterion($"{b.Tier}.not-listed", "未上市（新三板挂牌不视为上市）", "未上市", rule.Source));
+        } : null))
+        : b.Add(null, ListedMissing, (b.Explains ? () => MissingCriterion($"{b.Tier}.not-listed", "未上市（新三板挂牌不视为上市）", "未上市", rule.Source) : null));
 }
 
 /// <summary>Money of financing rounds in one currency, converted at each round's year's average rate.</summary>

@@ -43,7 +43,7 @@ internal static class TechSmeRules
         else if (min >= pass && staff.Min > 0) score = Verdict.Pass;
         else if (max < pass) score = Verdict.Fail;
         else score = new Verdict(null, staff.Missing.Concat(rd.Missing).Concat(ip.Missing).Distinct().ToArray());
-        b.Add(score.Passed, score.Missing, () => new Criterion
+        b.Add(score.Passed, score.Missing, (b.Explains ? () => new Criterion
         {
             Id = "tech-sme.score",
             Label = "评价得分（科技人员、研发投入、科技成果三项合计）",
@@ -51,7 +51,7 @@ internal static class TechSmeRules
             Threshold = $"≥ {pass}分，且科技人员指标得分不为 0",
             Points = min, PointsMax = min == max ? null : max,
             Source = set.PassScore.Citation,
-        });
+        } : null));
 
         var direct = DirectConfirmation(b, set, hnte, p, asOf, out var confirmedBy);
         var verdict = Verdict.All(basic, Verdict.Any(direct, score));
@@ -67,12 +67,12 @@ internal static class TechSmeRules
         decimal? value, Cited<decimal> limit, Func<decimal, string> format)
     {
         if (value is null)
-            return b.Add(null, [Inputs.Year(year, field)], () => MissingCriterion($"tech-sme.size.{field}", $"{year}年{label}", "≤ " + format(limit), limit.Source));
-        return b.Add(value.Value <= limit, () => new Criterion
+            return b.Add(null, [Inputs.Year(year, field)], (b.Explains ? () => MissingCriterion($"tech-sme.size.{field}", $"{year}年{label}", "≤ " + format(limit), limit.Source) : null));
+        return b.Add(value.Value <= limit, (b.Explains ? () => new Criterion
         {
             Id = $"tech-sme.size.{field}", Label = $"{year}年{label}", Actual = format(value.Value),
             Threshold = "≤ " + format(limit), Source = limit.Citation,
-        });
+        } : null));
     }
 
     private static ItemPoints TechStaffPoints(TierBuilder b, TechSmeLaw set, YearFiling? y, int year)
@@ -83,22 +83,22 @@ internal static class TechSmeRules
         var missing = MissingFields(y, year, "techStaff", y?.TechStaff is not null, "employees", y?.Employees is not null);
         if (missing.Length > 0)
         {
-            b.Add(null, missing, () => new Criterion
+            b.Add(null, missing, (b.Explains ? () => new Criterion
             {
                 Id = "tech-sme.score.tech-staff", Label = "科技人员占职工总数比例", Actual = "未填报",
                 Threshold = threshold, Points = 0, PointsMax = bands[0].PointsMax, Source = source,
-            });
+            } : null));
             return new ItemPoints(0, bands[0].PointsMax, missing);
         }
         var ratio = y!.Employees > 0 ? (decimal)y.TechStaff!.Value / y.Employees!.Value : 0m;
         var band = BandFor(bands, ratio);
-        b.Add(band.PointsMin > 0, () => new Criterion
+        b.Add(band.PointsMin > 0, (b.Explains ? () => new Criterion
         {
             Id = "tech-sme.score.tech-staff", Label = "科技人员占职工总数比例",
             Actual = $"{Format.Percent(ratio)}（{y.TechStaff}/{y.Employees}）", Threshold = threshold,
             Points = band.PointsMin, Source = source,
             Note = band.PointsMin == 0 ? "科技人员指标得 0 分的，不得评价为科技型中小企业" : null,
-        });
+        } : null));
         return ItemPoints.Exact(band.PointsMin);
     }
 
@@ -112,11 +112,11 @@ internal static class TechSmeRules
         if (y?.RdExpense is not { } rd)
         {
             var missing = new[] { Inputs.Year(year, "rdExpense") };
-            b.Add(null, missing, () => new Criterion
+            b.Add(null, missing, (b.Explains ? () => new Criterion
             {
                 Id = "tech-sme.score.rd-input", Label = "研发投入（两项比例取高者）", Actual = "未填报", Threshold = threshold,
                 Points = 0, PointsMax = maxPoints, Source = source,
-            });
+            } : null));
             return new ItemPoints(0, maxPoints, missing);
         }
         int? bySales = y.SalesRevenue is { } s ? (s > 0 ? BandFor(toRevenue, rd / s).PointsMin : 0) : null;
@@ -157,12 +157,12 @@ internal static class TechSmeRules
         else if (c1 is null) points = new(BandFor(class2, c2!.Value).PointsMin, class1Points, [Inputs.IpClass1]);
         else if (c2 is null) points = new(0, class2[0].PointsMax, [Inputs.IpClass2]);
         else points = ItemPoints.Exact(BandFor(class2, c2.Value).PointsMin);
-        b.Add(points.Known ? points.Min > 0 : null, points.Missing, () => new Criterion
+        b.Add(points.Known ? points.Min > 0 : null, points.Missing, (b.Explains ? () => new Criterion
         {
             Id = "tech-sme.score.ip", Label = "科技成果（有效知识产权）",
             Actual = $"Ⅰ类 {c1?.ToString() ?? "未填报"} 项，Ⅱ类 {c2?.ToString() ?? "未填报"} 项",
             Threshold = threshold, Points = points.Min, PointsMax = points.Known ? null : points.Max, Source = source,
-        });
+        } : null));
         return points;
     }
 
@@ -190,10 +190,10 @@ internal static class TechSmeRules
         confirmedBy = null;
         foreach (var (id, label, source, verdict, actual) in paths)
         {
-            b.Add(verdict.Passed, verdict.Missing, () => new Criterion
+            b.Add(verdict.Passed, verdict.Missing, (b.Explains ? () => new Criterion
             {
                 Id = id, Label = "直接确认：" + label, Actual = actual(), Threshold = "符合任一项即可直接确认", Source = source,
-            });
+            } : null));
             if (verdict.Passed == true) confirmedBy ??= id;
         }
         return Verdict.Any(paths[0].verdict, paths[1].verdict, paths[2].verdict, paths[3].verdict);

@@ -93,11 +93,11 @@ internal static class UnicornRules
               : unknownDated ? new Verdict(null, unknownInvestor!.ToArray())
               : undated is not null ? new Verdict(null, undated.ToArray()) : Verdict.Fail
             : rounds > 0 ? Verdict.Pass : undated is not null ? new Verdict(null, undated.ToArray()) : Verdict.Fail;
-        return b.Add(v.Passed, v.Missing, () => new Criterion
+        return b.Add(v.Passed, v.Missing, (b.Explains ? () => new Criterion
         {
             Id = $"{b.Tier}.investment", Label = label, Actual = $"{rounds} 轮融资",
             Threshold = "至少 1 轮", Source = set.RequiresProfessionalInvestor.Citation,
-        });
+        } : null));
     }
 
     private static Verdict Valuation(TierBuilder b, Cited<decimal> minimum, string currency, EnterpriseProfile p, DateOnly asOf, Money money, string id)
@@ -106,11 +106,11 @@ internal static class UnicornRules
         var (value, missing, round) = money.LatestValuation(p, asOf, currency);
         string Show(decimal x) => currency == "USD" ? Format.Usd(x) : Format.Money(x);
         Verdict v = value is { } val ? Verdict.Of(val >= min) : missing.Length > 0 ? Verdict.Unknown(missing) : Verdict.Fail;
-        return b.Add(v.Passed, v.Missing, () => new Criterion
+        return b.Add(v.Passed, v.Missing, (b.Explains ? () => new Criterion
         {
             Id = id, Label = "最近一轮融资投后估值", Actual = value is { } x ? $"{Show(x)}（{round!.Date:yyyy-MM-dd}）" : round is null ? "无估值" : "缺汇率",
             Threshold = "≥ " + Show(min), Source = minimum.Citation,
-        });
+        } : null));
     }
 
     /// <summary>Cumulative financing; a parameter with value null means the condition is not in force at that date.</summary>
@@ -120,10 +120,10 @@ internal static class UnicornRules
         var (total, missing) = money.Cumulative(p, asOf, currency);
         string Show(decimal x) => currency == "USD" ? Format.Usd(x) : Format.Money(x);
         Verdict v = total >= min ? Verdict.Pass : missing.Length > 0 ? Verdict.Unknown(missing) : Verdict.Fail;
-        return b.Add(v.Passed, v.Missing, () => new Criterion
+        return b.Add(v.Passed, v.Missing, (b.Explains ? () => new Criterion
         {
             Id = id, Label = "累计融资额", Actual = Show(total), Threshold = "≥ " + Show(min),
             Source = minimum.Citation,
-        });
+        } : null));
     }
 }
