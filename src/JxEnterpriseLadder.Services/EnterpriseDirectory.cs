@@ -105,9 +105,14 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
     /// Stores a self-check on the enterprise's own record: only a signed-in enterprise account, only for itself. The
     /// registry's filings are not touched; the saved check shows on its page for the officers.
     /// </summary>
-    public void SaveSelfCheck(AccessScope scope, string userName, EnterpriseProfile profile, AssessmentResult result)
+    /// <summary>A self-check: the profile as typed, every tier assessed and explained at the date (nothing stored).</summary>
+    public AssessmentResult SelfCheck(EnterpriseProfile profile, DateOnly asOf) => engine.Assess(profile, asOf);
+
+    /// <summary>Saves an enterprise's own self-check, assessed here at the date, with the outcomes it gave.</summary>
+    public void SaveSelfCheck(AccessScope scope, string userName, EnterpriseProfile profile, DateOnly asOf)
     {
         if (scope.Role != Roles.Enterprise || scope.CreditCode is null) throw new OutOfScopeException("只有登录的企业账户可以保存自查，且只能保存到本企业");
+        var result = engine.Assess(profile, asOf);
         var outcomes = string.Join("；", result.Results.Select(r => $"{TierNames.Of(r.Tier)}：{OutcomeText(r.Outcome)}"));
         reviews.SaveSelfCheck(scope.CreditCode, userName, clock.GetUtcNow().ToUnixTimeSeconds(),
             System.Text.Json.JsonSerializer.Serialize(profile, ProfileJson.Options), outcomes);

@@ -11,8 +11,22 @@ namespace JxEnterpriseLadder.Services;
 /// in a year, the trend over the years, breakdowns by city, park and industry chain, and the entries the stored
 /// predictions expect in the next year with a 95% interval.
 /// </summary>
-public sealed class TargetProgress(DirectoryRepository directory, ParameterStore parameters)
+public sealed class TargetProgress(DirectoryRepository directory, PredictionRepository predictions, ParameterStore parameters)
 {
+    /// <summary>What the dashboard opens with: the scope's enterprises, the year shown (the latest year predicted from,
+    /// else last year), its progress, and the latest screening's counts.</summary>
+    public sealed record Dashboard(int Enterprises, int Year, int? PredictedYear, Overview Overview, DateOnly? ScreenedAt,
+        IReadOnlyList<DirectoryRepository.ScreeningCount> Screening);
+
+    public Dashboard Opening(AccessScope scope, int today)
+    {
+        var predicted = predictions.LatestBaseYear();
+        var year = predicted ?? today - 1;
+        var latest = directory.LatestScreening();
+        return new Dashboard(directory.CountInScope(scope), year, predicted, For(scope, year), latest,
+            latest is not null ? directory.ScreeningCounts(scope) : []);
+    }
+
     /// <summary>The measures the dashboard counts: the three plan targets and, between them, HNTE certificates.</summary>
     public static readonly IReadOnlyList<string> Measures = [TierIds.TechSme, TierIds.Hnte, TierIds.Gazelle, TierIds.Unicorn];
 

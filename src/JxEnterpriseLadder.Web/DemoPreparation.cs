@@ -7,8 +7,12 @@ namespace JxEnterpriseLadder.Web;
 /// how far it is (n of N), and whether it is ready. Until then every page answers with a page that shows the progress
 /// and reloads itself, and goes on to the page asked for once the demo is ready. The console gets a line at every tenth.
 /// </summary>
-public sealed class DemoPreparation(ILogger<DemoPreparation> log)
+public sealed class DemoPreparation(ILogger<DemoPreparation> log, JxEnterpriseLadder.Data.Database db, IHostEnvironment environment)
 {
+    /// <summary>Whether this is the demo registry: the embedded database outside production. Only then are the demo
+    /// province and its accounts made, and the sign-in page lists the accounts. The one place this rule is written.</summary>
+    public bool IsDemoRegistry { get; } = db.Provider == JxEnterpriseLadder.Data.DatabaseProvider.Sqlite && !environment.IsProduction();
+
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int lastTenth = -1;
 

@@ -130,7 +130,7 @@ public static class WebSetup
         registry.SaveReferenceData(JiangxiReference.Default);
         var parameters = ParameterAudit.RecordChanges(app.Services.GetRequiredService<ParameterStore>(), app.Services.GetRequiredService<AuditRepository>(), TimeProvider.System);
         if (parameters.Count > 0) log.LogInformation("Parameter sets new or changed since the last start, recorded in the audit trail: {Sets}", string.Join(", ", parameters.Select(p => p.SubjectKey)));
-        if (db.Provider != DatabaseProvider.Sqlite || app.Environment.IsProduction())
+        if (!preparation.IsDemoRegistry)
         {
             preparation.Finished();
             RescoreIfStale(app, log);

@@ -127,7 +127,7 @@ public sealed class HnteJudgementTests
         {
             Expert = new Domain.Profiles.ExpertGrades { CoreSupport = "C", RdManagement = new Domain.Profiles.RdManagementFacts { RdRulesAndAccounts = true } },
         };
-        directory.SaveSelfCheck(scope, "enterprise-user", profile, Engine.Assess(profile, AsOf));
+        directory.SaveSelfCheck(scope, "enterprise-user", profile, AsOf);
 
         var after = registry.Get(code)!.Enterprise;
         Assert.Equal(("A", "C", true, true), (after.HnteTechAdvancement, after.HnteCoreSupport, after.HnteTalentRules, after.HnteRdRulesAndAccounts));

@@ -66,7 +66,7 @@ public sealed class WorkflowTests
         Assert.Equal(rows.Select(r => r.Candidate.Probability).OrderDescending(), rows.Select(r => r.Candidate.Probability));
         Assert.All(rows, r => Assert.Equal("tech-sme", r.NearestTier));
 
-        var progress = new TargetProgress(new DirectoryRepository(db), Province.Engine.Parameters).For(2025);
+        var progress = new TargetProgress(new DirectoryRepository(db), new PredictionRepository(db), Province.Engine.Parameters).For(2025);
         Assert.Equal(["gazelle", "tech-sme", "unicorn"], progress.Select(p => p.Group).Order());
         var techSme = progress.Single(p => p.Group == "tech-sme");
         Assert.Equal(10_000, techSme.Target);

@@ -93,8 +93,7 @@ public static class AuthSetup
         var users = app.Services.GetRequiredService<UserRepository>();
         var accounts = app.Services.GetRequiredService<Accounts>();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("JxEnterpriseLadder.Accounts");
-        var db = app.Services.GetRequiredService<Database>();
-        if (db.Provider != DatabaseProvider.Sqlite || app.Environment.IsProduction()) return;
+        if (!app.Services.GetRequiredService<DemoPreparation>().IsDemoRegistry) return;
         var enterprise = app.Services.GetRequiredService<DirectoryRepository>()
             .Search(new AccessScope(Roles.ParkManager, ParkCode: DemoAccounts.DemoPark), new DirectoryRepository.Filter(), DirectoryRepository.SortBy.CreditCode, false, 0, 1)
             .Rows.FirstOrDefault()?.CreditCode;
