@@ -46,28 +46,8 @@ public sealed class AssessmentEngine(ParameterStore parameters)
             Name = profile.Name,
             AsOf = asOf,
             HighestTier = ladder.Highest(results),
-            HighestRecognizedTier = HighestRecognized(ladder, profile, asOf, Laws.CertificateValidityYears(asOf)),
+            HighestRecognizedTier = ladder.Highest(Recognition.TiersHeld(profile, asOf, Laws.CertificateValidityYears(asOf))),
             Results = results,
         };
-    }
-
-    /// <summary>The highest tier held at the date (as <see cref="Recognition.TiersHeld(EnterpriseProfile, DateOnly, int?)"/>
-    /// lists them), found without enumerators: the engine runs it for every profile.</summary>
-    private static string? HighestRecognized(Ladder ladder, EnterpriseProfile p, DateOnly asOf, int? certificateValidityYears)
-    {
-        string? best = null;
-        var bestRank = -1;
-        void Consider(string tier)
-        {
-            var rank = ladder.IndexOf(tier);
-            if (rank > bestRank) { best = tier; bestRank = rank; }
-        }
-        for (var i = 0; i < p.TechSmeRegistrations.Count; i++)
-            if (p.TechSmeRegistrations[i].Year == asOf.Year) { Consider(TierIds.TechSme); break; }
-        if (certificateValidityYears is { } years && p.HnteCertificate?.IssuedOn is { } d && LegalTerms.CertificateValid(d, asOf, years))
-            Consider(TierIds.Hnte);
-        for (var i = 0; i < p.ListEntries.Count; i++)
-            if (p.ListEntries[i].Year == asOf.Year) Consider(p.ListEntries[i].Tier);
-        return best;
     }
 }

@@ -24,7 +24,7 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
     {
         var built = ProfileBuilder.Build(enterprise.Record, asOf);
         var assessment = engine.Assess(built, asOf);
-        var ladder = Ladder.At(engine.Parameters, asOf);
+        var ladder = engine.Laws.LadderAt(asOf);
         var held = assessment.HighestRecognizedTier is { } h ? ladder.IndexOf(h) : -1;
         return new Standing(built, assessment, built.Ip?.Class1 ?? 0, built.Ip?.Class2 ?? 0, ladder.Order.Skip(held + 1).FirstOrDefault() ?? ladder.Order[^1]);
     }

@@ -95,9 +95,9 @@ internal static class Common
         return false;
     }
 
-    public static Criterion MissingCriterion(string id, string label, string threshold, SourceReference source, params string[] missing) => new()
+    public static Criterion MissingCriterion(string id, string label, string threshold, SourceReference source) => new()
     {
-        Id = id, Label = label, Threshold = threshold, Passed = null, Source = source.ToString(), Missing = missing,
+        Id = id, Label = label, Threshold = threshold, Passed = null, Source = source.ToString(),
         Actual = "未填报",
     };
 

@@ -24,9 +24,6 @@ public sealed class Ladder(IReadOnlyList<string> order)
 {
     public IReadOnlyList<string> Order { get; } = order;
 
-    public static Ladder At(ParameterStore store, DateOnly asOf) =>
-        new(store.InForce("ladder", asOf)?.Strings("order") ?? TierIds.All);
-
     public string? Highest(IReadOnlyList<TierResult> results)
     {
         string? best = null;
@@ -63,9 +60,6 @@ public sealed class Ladder(IReadOnlyList<string> order)
 /// <summary>Recognition status (registered, certified, listed) as held at a date: kept apart from eligibility.</summary>
 public static class Recognition
 {
-    public static IEnumerable<string> TiersHeld(EnterpriseProfile p, DateOnly asOf, ParameterStore store) =>
-        TiersHeld(p, asOf, store.InForce(TierIds.Hnte, asOf)?.Integer("certificateValidityYears"));
-
     /// <summary>The tiers held at a date, given how many years an HNTE certificate is valid then (null: none counts).</summary>
     public static IEnumerable<string> TiersHeld(EnterpriseProfile p, DateOnly asOf, int? certificateValidityYears)
     {
