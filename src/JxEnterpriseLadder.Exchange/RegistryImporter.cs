@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Domain.Registry;
 
@@ -21,6 +20,16 @@ public sealed record ImportResult(IReadOnlyList<ImportProblem> Problems, ImportS
 /// <summary>A file to import: its name (for the report, and to tell CSV from xlsx) and its content, seekable.</summary>
 public sealed record ImportFile(string Name, Stream Content);
 
+/// <summary>What the importer needs of the registry: the records a file may change, who holds given HNTE certificate
+/// numbers, and one transaction that applies the plan with its audit trail. Services implements it over the registry's
+/// repository, so that this library reads files and plans changes without knowing how the registry is stored.</summary>
+public interface IImportTarget
+{
+    IEnumerable<EnterpriseRecord> Records(IReadOnlyCollection<string> creditCodes);
+    IReadOnlyDictionary<string, string> CertificateHolders(IReadOnlyCollection<string> numbers);
+    void Apply(IReadOnlyList<RecordChange> plan, AuditStamp stamp, long at, Action<int> written, CancellationToken cancel);
+}
+
 /// <summary>
 /// The one importer behind <c>jxladder import</c> and the upload page. It reads the files, checks every row (types,
 /// units, ranges, credit-code check character, the registry's consistency rules, reference data, duplicates, the
@@ -29,7 +38,7 @@ public sealed record ImportFile(string Name, Stream Content);
 /// Semantics per sheet (docs/decisions/0008): an enterprise row sets the enterprise's own fields; a filing row sets
 /// that year's filing (other years stay); the rows of any other sheet are the enterprise's whole set of that kind.
 /// </summary>
-public sealed partial class RegistryImporter(RegistryRepository registry, TimeProvider clock)
+public sealed partial class RegistryImporter(IImportTarget registry, TimeProvider clock)
 {
     public ImportResult Import(AccessScope scope, AuditStamp stamp, IReadOnlyList<ImportFile> files, ImportOptions? options = null,
         Action<string>? progress = null, CancellationToken cancel = default)
@@ -53,7 +62,7 @@ public sealed partial class RegistryImporter(RegistryRepository registry, TimePr
 
         progress?.Invoke($"已读 {parsed.Rows} 行；与登记库比对 (comparing with the registry) …");
         var codes = parsed.CreditCodes.Where(c => Domain.UnifiedSocialCreditCode.Validate(c) is null).ToList();
-        var existing = registry.Stream(codes).ToDictionary(r => r.Enterprise.CreditCode, StringComparer.Ordinal);
+        var existing = registry.Records(codes).ToDictionary(r => r.Enterprise.CreditCode, StringComparer.Ordinal);
         var plan = new List<RecordChange>();
         var filings = parsed.Filings.ToLookup(x => x.Filing.CreditCode);
         var ip = parsed.Ip.ToLookup(x => x.Ip.CreditCode);

@@ -8,7 +8,7 @@ namespace JxEnterpriseLadder.Prediction;
 /// <summary>What a model file says about itself (an entry of its own in the zip): refused when it does not match this build.</summary>
 /// <param name="Learner">The learner chosen by validation (<see cref="Prediction.Learner"/>).</param>
 /// <param name="Calibration">Raw score → probability, fitted on <paramref name="CalibratedOnBaseYear"/>'s outcomes.</param>
-/// <param name="RegistryId">The registry it learnt from (<see cref="Data.RegistryIdentity"/>): another registry refuses it.</param>
+/// <param name="RegistryId">The registry it learnt from (<see cref="Domain.Registry.RegistryIdentity"/>): another registry refuses it.</param>
 public sealed record ModelManifest(
     string Transition, int FeatureVersion, IReadOnlyList<string> Features, string Learner, string Trainer, int TrainedFromBaseYear, int TrainedToBaseYear,
     int TrainingRows, int TrainingPositives, int Enterprises, ProbabilityCalibration Calibration, int CalibratedOnBaseYear,

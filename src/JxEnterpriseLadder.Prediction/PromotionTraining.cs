@@ -1,4 +1,4 @@
-using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Domain.Registry;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;

@@ -1,5 +1,5 @@
+using JxEnterpriseLadder.Domain.Registry;
 using System.Text.Json;
-using JxEnterpriseLadder.Data;
 
 namespace JxEnterpriseLadder.Prediction;
 

@@ -14,7 +14,7 @@ public sealed record TrainingSummary(DateOnly TrainedOn, string RegistryId, stri
     public const string FileName = "training.json";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    public static TrainingSummary Of(PromotionWorkflow.Run run, TrainingSettings settings, Data.RegistryIdentity registry) =>
+    public static TrainingSummary Of(TrainingRun run, TrainingSettings settings, Domain.Registry.RegistryIdentity registry) =>
         new(settings.TrainedOn, registry.Id, registry.Description, run.Enterprises, run.Evaluations.Select(e => new RungSummary(
             e.Transition.Id, e.Ships, e.Chosen?.ToString(), e.Calibration, e.NotLearnt, e.TestYear, e.Rules.Positives,
             e.Model?.PrecisionAtK, e.Model?.PrecisionAtPark50, e.Model?.Expected,

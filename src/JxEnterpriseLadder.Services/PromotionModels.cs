@@ -1,3 +1,4 @@
+using JxEnterpriseLadder.Domain.Registry;
 using System.Collections.Concurrent;
 using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain.Access;
@@ -41,7 +42,7 @@ public sealed class PromotionModels(RegistryRepository registry, PredictionRepos
     private readonly Lock _start = new();
     private int _next;
 
-    public RegistryIdentity Registry => RegistryIdentity.Of(registry.Database);
+    public RegistryIdentity Registry => RegistryIdentities.Of(registry.Database);
 
     public string ShippedFolder => configuration["Models:Path"] ?? Path.Combine(AppContext.BaseDirectory, "models");
 

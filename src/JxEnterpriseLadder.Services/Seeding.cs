@@ -1,3 +1,4 @@
+using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Generator;
@@ -19,7 +20,7 @@ public static class Seeding
         var records = new ProvinceGenerator(engine).Generate(options, progress, generated);
         progress?.Invoke($"writing {records.Count} enterprises to {db.Description}");
         registry.Insert(records);
-        RegistryIdentity.Name(db, DemoIdentity(options));
+        RegistryIdentities.Name(db, DemoIdentity(options));
         return records.Count;
     }
 

@@ -37,6 +37,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PolicyDrafts>();
         services.AddSingleton<PolicyWhatIf>();
         services.AddSingleton<WhatIfJobs>();
+        // Imports and exports: the exchange library reads and plans, the registry's repository applies (ExchangeLimits
+        // come from AddLadderExchange).
+        services.AddSingleton<Exchange.IImportTarget, RegistryImportTarget>();
+        services.AddSingleton<Exchange.RegistryImporter>();
+        services.AddSingleton<RegistryExchange>();
         return services;
     }
 }

@@ -23,7 +23,7 @@ public sealed class ImportTests
     private static readonly AssessmentEngine Engine = new();
     private static readonly AuditStamp Officer = new("officer-a", "test import");
 
-    internal static RegistryImporter Importer(Database db) => new(new RegistryRepository(db), TimeProvider.System);
+    internal static RegistryImporter Importer(Database db) => new(new RegistryImportTarget(new RegistryRepository(db)), TimeProvider.System);
 
     internal static Database Fresh(string provider)
     {

@@ -10,7 +10,7 @@ public sealed class ModelFileTests
     private static readonly Lazy<IReadOnlyDictionary<Transition, List<PromotionExample>>> Examples =
         new(() => new PromotionDataset(Province.Engine, Province.Features).Build(Province.Small, 2017, 2023));
 
-    private static readonly JxEnterpriseLadder.Data.RegistryIdentity Registry = new("test-registry", "测试登记库");
+    private static readonly JxEnterpriseLadder.Domain.Registry.RegistryIdentity Registry = new("test-registry", "测试登记库");
     private static readonly YearSplit Years = new(2017, 2024); // fit 2017–2021, validate 2022, test 2023
 
     private static (TransitionEvaluation Evaluation, PromotionModel? Model) Train(Transition t, TrainingSettings settings)

@@ -105,13 +105,13 @@ public sealed class WorkflowTests
         var training = new PromotionTraining(Quick);
         var (_, hnteModel) = training.Train(training.NewContext(), Transition.HnteEntry, rows.Where(r => r.BaseYear < years.ValidationBaseYear).ToList(),
             rows.Where(r => r.BaseYear == years.ValidationBaseYear).ToList(), rows.Where(r => r.BaseYear == years.TestBaseYear).ToList(), years, 2500,
-            trainer.Features.Names, RegistryIdentity.Of(trainedOn));
+            trainer.Features.Names, RegistryIdentities.Of(trainedOn));
         hnteModel!.Save(PromotionWorkflow.ModelPath(models, Transition.HnteEntry));
         Assert.Equal(ForecastSource.Model, trainer.Sources(models).Single(s => s.Transition == Transition.HnteEntry).Source); // at home, it is used
 
         var other = Providers.Fresh(provider);
         Seeding.SeedProvince(other, new GeneratorOptions { Seed = 12, Enterprises = 2500 }, Province.Engine);
-        Assert.NotEqual(RegistryIdentity.Of(trainedOn).Id, RegistryIdentity.Of(other).Id);
+        Assert.NotEqual(RegistryIdentities.Of(trainedOn).Id, RegistryIdentities.Of(other).Id);
         var workflow = new PromotionWorkflow(new RegistryRepository(other), Province.Engine, Quick);
         var sources = workflow.Sources(models);
         Assert.All(sources, s => Assert.NotEqual(ForecastSource.Model, s.Source));

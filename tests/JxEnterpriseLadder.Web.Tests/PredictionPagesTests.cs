@@ -102,7 +102,7 @@ public sealed partial class PredictionPagesTests(AppFixture app, BrowserFixture 
         var engine = new JxEnterpriseLadder.Rules.AssessmentEngine();
         JxEnterpriseLadder.Services.Seeding.SeedProvince(db, new JxEnterpriseLadder.Generator.GeneratorOptions { Enterprises = 300 }, engine);
         var predictions = new JxEnterpriseLadder.Data.PredictionRepository(db);
-        new PromotionWorkflow(new JxEnterpriseLadder.Data.RegistryRepository(db), engine, new TrainingSettings())
+        new JxEnterpriseLadder.Services.PromotionWorkflow(new JxEnterpriseLadder.Data.RegistryRepository(db), engine, new TrainingSettings())
             .Predict(Path.Combine(AppContext.BaseDirectory, "models"), predictions, modelsOfAnyRegistry: true);
         Assert.Contains(predictions.ModelsOf(2025), m => m.Transition == Transition.HnteEntry.Id && !m.Model.StartsWith("rules:", StringComparison.Ordinal));
 

@@ -1,3 +1,4 @@
+using JxEnterpriseLadder.Services;
 using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Exchange;
@@ -26,7 +27,7 @@ internal static class ImportVerb
         Migrator.Migrate(db);
         var registry = new RegistryRepository(db);
         registry.SaveReferenceData(Domain.JiangxiReference.Default);
-        var exchange = new RegistryExchange(new RegistryImporter(registry, TimeProvider.System), registry, new AuditRepository(db), new ExchangeLimits(long.MaxValue));
+        var exchange = new RegistryExchange(new RegistryImporter(new RegistryImportTarget(registry), TimeProvider.System), registry, new AuditRepository(db), new ExchangeLimits(long.MaxValue));
         var streams = a.Positional.Select(p => File.Exists(p) ? File.OpenRead(p) : throw new UsageException($"no such file: {p}")).ToList();
         try
         {

@@ -1,3 +1,4 @@
+using JxEnterpriseLadder.Services;
 using System.Globalization;
 using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Prediction;
@@ -66,7 +67,7 @@ internal static class MlVerb
 
     private const string TableHead = "| rung | ranking | pool | entered | expected | expected ÷ actual | ROC AUC | PR AUC | P@10% | R@10% | P@50/park | R@50/park | Brier |";
 
-    private static void Print(PromotionWorkflow.Run run)
+    private static void Print(TrainingRun run)
     {
         Console.WriteLine($"{run.Enterprises} enterprises; fit on outcomes up to {run.Years.ValidationBaseYear}, choose and calibrate on {run.Years.ValidationBaseYear + 1}, test on {run.Years.LatestOutcomeYear}");
         Console.WriteLine("| rung | learner | P@10% (validation) | P@50/park (validation) | chosen |");

@@ -1,3 +1,4 @@
+using JxEnterpriseLadder.Services;
 using System.Collections.Concurrent;
 using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Exchange;

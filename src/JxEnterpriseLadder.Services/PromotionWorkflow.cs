@@ -1,35 +1,10 @@
 using System.Diagnostics;
 using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain.Registry;
-using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Prediction;
 using JxEnterpriseLadder.Rules;
 
-namespace JxEnterpriseLadder.Prediction;
-
-/// <summary>The years of one run: outcomes are known up to <see cref="LatestOutcomeYear"/> (Y). Learners are fitted on
-/// base years up to Y−3, chosen and calibrated on base year Y−2 (the validation year, the last of the training years)
-/// and tested on base year Y−1 (outcomes of Y); never a random split.</summary>
-public sealed record YearSplit(int FirstBaseYear, int LatestOutcomeYear)
-{
-    public int TestBaseYear => LatestOutcomeYear - 1;
-    public int ValidationBaseYear => LatestOutcomeYear - 2;
-    /// <summary>Predictions are made from the end of the latest year for the year after it.</summary>
-    public int PredictionBaseYear => LatestOutcomeYear;
-}
-
-/// <summary>How a rung's stored forecast was made, and why.</summary>
-public enum ForecastSource
-{
-    /// <summary>The rung's model, trained on this registry.</summary>
-    Model,
-    /// <summary>The rules baseline: the model did not beat it when trained.</summary>
-    RulesModelNotShipped,
-    /// <summary>The rules baseline: the model file was trained on another registry and is refused.</summary>
-    RulesModelFromAnotherRegistry,
-}
-
-/// <summary>One rung's forecast source with the files behind it.</summary>
-public sealed record RungForecast(Transition Transition, ForecastSource Source, ModelManifest? Model, RulesCalibration? Rules, string? RefusedRegistry);
+namespace JxEnterpriseLadder.Services;
 
 /// <summary>train → evaluate → predict over a registry, as the `jxladder ml` verbs and the web app's retraining run them.</summary>
 public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEngine engine, TrainingSettings settings, Action<string>? progress = null)
@@ -60,17 +35,16 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
             ? y
             : throw new InvalidOperationException($"{registry.Database.Description}: the registry holds no tech-SME registrations: nothing to score from");
 
-    public sealed record Run(YearSplit Years, int Enterprises, IReadOnlyList<TransitionEvaluation> Evaluations, IReadOnlyList<string> Written);
 
     /// <summary>Chooses, calibrates and tests every rung's model (<see cref="PromotionTraining.Train"/>), then writes each
     /// rung's rules calibration, its model file if the model beats the rules on both cuts (removing a stale one if
     /// not), and its dated card. Every rung is fitted before any file is written: a rung with too few entries stops the
     /// run with nothing half-written.</summary>
-    public Run Train(string modelsDir)
+    public TrainingRun Train(string modelsDir)
     {
         var years = Years();
         var enterprises = registry.CountEnterprises();
-        var identity = RegistryIdentity.Of(registry.Database);
+        var identity = RegistryIdentities.Of(registry.Database);
         Say($"building examples from {enterprises} enterprises, base years {years.FirstBaseYear}–{years.TestBaseYear}");
         var data = new PromotionDataset(engine, _features).Build(registry.StreamAll(), years.FirstBaseYear, years.TestBaseYear);
         var measured = new List<(TransitionEvaluation Evaluation, PromotionModel? Model)>();
@@ -102,7 +76,7 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
             File.WriteAllText(card, ModelCard.Render(evaluation, model?.Manifest, _training.Settings, registry.Database.Provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL"));
             written.Add(card);
         }
-        var run = new Run(years, enterprises, measured.Select(m => m.Evaluation).ToList(), written);
+        var run = new TrainingRun(years, enterprises, measured.Select(m => m.Evaluation).ToList(), written);
         TrainingSummary.Of(run, _training.Settings, identity).Save(modelsDir);
         written.Add(Path.Combine(modelsDir, TrainingSummary.FileName));
         return run;
@@ -139,7 +113,7 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
     /// the rules (saying whether the model did not ship or was trained on another registry).</summary>
     public IReadOnlyList<RungForecast> Sources(string modelsDir)
     {
-        var identity = RegistryIdentity.Of(registry.Database);
+        var identity = RegistryIdentities.Of(registry.Database);
         return Transition.All.Select(t =>
         {
             var rules = LoadRules(modelsDir, t);
@@ -169,7 +143,7 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
     {
         var baseYear = PredictionBaseYear();
         var ml = _training.NewContext();
-        var identity = RegistryIdentity.Of(registry.Database);
+        var identity = RegistryIdentities.Of(registry.Database);
         var sources = Sources(modelsDir);
         if (modelsOfAnyRegistry)
             sources = sources.Select(s => s.Source == ForecastSource.RulesModelFromAnotherRegistry ? s with { Source = ForecastSource.Model } : s).ToList();
