@@ -22,21 +22,18 @@ public sealed class RegistryRepository(Database db)
         public const string UpsertPark = "INSERT INTO parks (code, name, city_code, kind) VALUES (@Code, @Name, @City, @Kind) ON CONFLICT (code) DO UPDATE SET name = excluded.name, city_code = excluded.city_code, kind = excluded.kind";
         public const string UpsertChain = "INSERT INTO industry_chains (code, name, industry, hitech_field) VALUES (@Code, @Name, @Industry, @HiTechField) ON CONFLICT (code) DO UPDATE SET name = excluded.name, industry = excluded.industry, hitech_field = excluded.hitech_field";
 
-        public const string EnterpriseColumns = "credit_code, name, registered_on, city_code, county, park_code, chain_code, industry, hitech_field, listed, resident, prohibited_industry, branch_or_trading_only, national_award_year, rd_institution_year, led_standard_year, " +
-            "hnte_tech_advancement, hnte_core_support, hnte_rd_rules_and_accounts, hnte_rd_unit_and_cooperation, hnte_commercialization_incentives, hnte_talent_rules, " +
-            "hnte_judged_basis, hnte_judged_by, hnte_judged_on, listed_on, version, record_version";
-        public const string InsertEnterprise = "INSERT INTO enterprises (" + EnterpriseColumns + ") VALUES (@CreditCode, @Name, @RegisteredOn, @CityCode, @County, @ParkCode, @ChainCode, @Industry, @HiTechField, @Listed, @Resident, @ProhibitedIndustry, @BranchOrTradingOnly, @NationalAwardYear, @RdInstitutionYear, @LedStandardYear, " +
-            "@HnteTechAdvancement, @HnteCoreSupport, @HnteRdRulesAndAccounts, @HnteRdUnitAndCooperation, @HnteCommercializationIncentives, @HnteTalentRules, " +
-            "@HnteJudgedBasis, @HnteJudgedBy, @HnteJudgedOn, @ListedOn, 1, 1)";
+        // The enterprises table's columns are listed once, in RegistryTables.Enterprises.
+        private static readonly string EnterpriseColumns = RegistryTables.Enterprises.Names;
+        public static readonly string InsertEnterprise = RegistryTables.Enterprises.Insert;
         public const string EnterpriseExists = "SELECT registered_on FROM enterprises WHERE credit_code = @CreditCode";
-        public const string SelectEnterprise = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code = @CreditCode";
-        public const string SelectEnterprisePage = "SELECT " + EnterpriseColumns + " FROM enterprises e WHERE credit_code > @After AND " + ScopeSql.Enterprise + " ORDER BY credit_code LIMIT @Limit";
+        public static readonly string SelectEnterprise = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code = @CreditCode";
+        public static readonly string SelectEnterprisePage = "SELECT " + EnterpriseColumns + " FROM enterprises e WHERE credit_code > @After AND " + ScopeSql.Enterprise + " ORDER BY credit_code LIMIT @Limit";
         // The first credit code of every page of @Limit enterprises in the scope, so that several readers can share the pages.
         public const string PageStarts = """
             SELECT credit_code FROM (SELECT e.credit_code, ROW_NUMBER() OVER (ORDER BY e.credit_code) AS n FROM enterprises e WHERE
             """ + ScopeSql.Enterprise + ") AS x WHERE (x.n - 1) % @Limit = 0 ORDER BY credit_code";
-        public const string SelectEnterprisesFrom = "SELECT " + EnterpriseColumns + " FROM enterprises e WHERE credit_code >= @From AND credit_code < @Until AND " + ScopeSql.Enterprise + " ORDER BY credit_code";
-        public const string SelectEnterprisesFromLast = "SELECT " + EnterpriseColumns + " FROM enterprises e WHERE credit_code >= @From AND " + ScopeSql.Enterprise + " ORDER BY credit_code";
+        public static readonly string SelectEnterprisesFrom = "SELECT " + EnterpriseColumns + " FROM enterprises e WHERE credit_code >= @From AND credit_code < @Until AND " + ScopeSql.Enterprise + " ORDER BY credit_code";
+        public static readonly string SelectEnterprisesFromLast = "SELECT " + EnterpriseColumns + " FROM enterprises e WHERE credit_code >= @From AND " + ScopeSql.Enterprise + " ORDER BY credit_code";
         public const string CountEnterprises = "SELECT COUNT(*) FROM enterprises";
         public const string CountInScope = "SELECT COUNT(*) FROM enterprises e WHERE e.registered_on <= @AsOf AND " + ScopeSql.Enterprise;
 
@@ -68,7 +65,7 @@ public sealed class RegistryRepository(Database db)
         public static string FinancingWhere(string where) => RegistryTables.Financing.Select(where, "round_date");
         public static string CleanWhere(string where) => RegistryTables.CleanEvents.Select(where);
         public static string LocationChangesWhere(string where) => RegistryTables.LocationChanges.Select(where, "changed_on");
-        public const string SelectEnterprisesIn = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code IN @Codes ORDER BY credit_code";
+        public static readonly string SelectEnterprisesIn = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code IN @Codes ORDER BY credit_code";
 
         // Incremental screening: enterprises registered by the date whose record moved on since their position at the
         // date was assessed, or that have no position at the date yet.
@@ -83,7 +80,7 @@ public sealed class RegistryRepository(Database db)
         public const string BumpRecordVersion = "UPDATE enterprises SET record_version = record_version + 1 WHERE credit_code = @CreditCode";
 
         // PostgreSQL bulk load: binary COPY, the same columns as the INSERTs above.
-        public const string CopyEnterprises = "COPY enterprises (" + EnterpriseColumns + ") FROM STDIN (FORMAT BINARY)";
+        public static readonly string CopyEnterprises = RegistryTables.Enterprises.Copy;
 
         public const string DeletePositions = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN (SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + ")";
         public const string DeletePositionsOf = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN @Codes";
@@ -124,17 +121,8 @@ public sealed class RegistryRepository(Database db)
 
         // Imports and edits (Apply, UpdateEnterprise). The enterprise's own row is guarded by its version, the rest of
         // its record by its record version: a change made by someone else since the record was read refuses the write.
-        public const string UpdateEnterprise = """
-            UPDATE enterprises SET name = @Name, registered_on = @RegisteredOn, city_code = @CityCode, county = @County, park_code = @ParkCode,
-            chain_code = @ChainCode, industry = @Industry, hitech_field = @HiTechField, listed = @Listed, resident = @Resident,
-            prohibited_industry = @ProhibitedIndustry, branch_or_trading_only = @BranchOrTradingOnly, national_award_year = @NationalAwardYear,
-            rd_institution_year = @RdInstitutionYear, led_standard_year = @LedStandardYear,
-            hnte_tech_advancement = @HnteTechAdvancement, hnte_core_support = @HnteCoreSupport, hnte_rd_rules_and_accounts = @HnteRdRulesAndAccounts,
-            hnte_rd_unit_and_cooperation = @HnteRdUnitAndCooperation, hnte_commercialization_incentives = @HnteCommercializationIncentives,
-            hnte_talent_rules = @HnteTalentRules, hnte_judged_basis = @HnteJudgedBasis, hnte_judged_by = @HnteJudgedBy, hnte_judged_on = @HnteJudgedOn,
-            listed_on = @ListedOn, version = version + 1
-            WHERE credit_code = @CreditCode AND version = @Version
-            """;
+        public static readonly string UpdateEnterprise = "UPDATE enterprises SET " + RegistryTables.Enterprises.SetFromProperties("credit_code", "version", "record_version")
+            + ", version = version + 1 WHERE credit_code = @CreditCode AND version = @Version";
         public const string MoveRecordVersionFrom = "UPDATE enterprises SET record_version = record_version + 1 WHERE credit_code = @CreditCode AND record_version = @RecordVersion";
         public static readonly string SelectFiling = RegistryTables.Filings.Select("credit_code = @CreditCode AND year = @Year");
         public const string DeleteFilingYear = "DELETE FROM filings WHERE credit_code = @CreditCode AND year = @Year";
@@ -797,21 +785,7 @@ public sealed class RegistryRepository(Database db)
     {
         public static void Insert(NpgsqlConnection c, IReadOnlyCollection<EnterpriseRecord> records)
         {
-            PostgresCopy.Copy(c, Sql.CopyEnterprises, records.Select(r => r.Enterprise), (w, e) =>
-            {
-                w.Write(e.CreditCode, NpgsqlDbType.Text); w.Write(e.Name, NpgsqlDbType.Text); w.Write(e.RegisteredOn, NpgsqlDbType.Date);
-                w.Write(e.CityCode, NpgsqlDbType.Text); PostgresCopy.Text(w, e.County); PostgresCopy.Text(w, e.ParkCode); PostgresCopy.Text(w, e.ChainCode); PostgresCopy.Text(w, e.Industry); PostgresCopy.Text(w, e.HiTechField);
-                w.Write(e.Listed, NpgsqlDbType.Boolean); w.Write(e.Resident, NpgsqlDbType.Boolean); w.Write(e.ProhibitedIndustry, NpgsqlDbType.Boolean);
-                w.Write(e.BranchOrTradingOnly, NpgsqlDbType.Boolean); PostgresCopy.Nullable(w, e.NationalAwardYear, NpgsqlDbType.Integer);
-                PostgresCopy.Nullable(w, e.RdInstitutionYear, NpgsqlDbType.Integer); PostgresCopy.Nullable(w, e.LedStandardYear, NpgsqlDbType.Integer);
-                PostgresCopy.Text(w, e.HnteTechAdvancement); PostgresCopy.Text(w, e.HnteCoreSupport);
-                PostgresCopy.Nullable(w, e.HnteRdRulesAndAccounts, NpgsqlDbType.Boolean); PostgresCopy.Nullable(w, e.HnteRdUnitAndCooperation, NpgsqlDbType.Boolean);
-                PostgresCopy.Nullable(w, e.HnteCommercializationIncentives, NpgsqlDbType.Boolean); PostgresCopy.Nullable(w, e.HnteTalentRules, NpgsqlDbType.Boolean);
-                PostgresCopy.Text(w, e.HnteJudgedBasis); PostgresCopy.Text(w, e.HnteJudgedBy); PostgresCopy.Nullable(w, e.HnteJudgedOn, NpgsqlDbType.Date);
-                PostgresCopy.Nullable(w, e.ListedOn, NpgsqlDbType.Date);
-                w.Write(1, NpgsqlDbType.Integer);
-                w.Write(1L, NpgsqlDbType.Bigint);
-            });
+            PostgresCopy.Copy(c, Sql.CopyEnterprises, records.Select(r => r.Enterprise), RegistryTables.Enterprises.Write);
             PostgresCopy.Copy(c, RegistryTables.Filings.Copy, records.SelectMany(r => r.Filings), RegistryTables.Filings.Write);
             PostgresCopy.Copy(c, RegistryTables.Ip.Copy, records.SelectMany(r => r.Ip), RegistryTables.Ip.Write);
             PostgresCopy.Copy(c, RegistryTables.Registrations.Copy, records.SelectMany(r => r.TechSmeRegistrations), RegistryTables.Registrations.Write);

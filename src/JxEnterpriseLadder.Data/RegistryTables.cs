@@ -3,12 +3,37 @@ using JxEnterpriseLadder.Domain.Registry;
 namespace JxEnterpriseLadder.Data;
 
 /// <summary>
-/// The registry's child tables, each with its columns listed once (<see cref="TableColumns{T}"/>): the repository's
+/// The enterprises table and the registry's child tables, each with its columns listed once (<see cref="TableColumns{T}"/>): the repository's
 /// INSERTs, COPYs, SELECTs, upserts, COPY row writers and positional readers all come from these lists, and a test holds
 /// each list to the table the migrations create, on both databases.
 /// </summary>
 internal static class RegistryTables
 {
+    public static readonly TableColumns<Enterprise> Enterprises = new("enterprises",
+        Col.Text<Enterprise>("credit_code", nameof(Enterprise.CreditCode), e => e.CreditCode), Col.Text<Enterprise>("name", nameof(Enterprise.Name), e => e.Name),
+        Col.Date<Enterprise>("registered_on", nameof(Enterprise.RegisteredOn), e => e.RegisteredOn), Col.Text<Enterprise>("city_code", nameof(Enterprise.CityCode), e => e.CityCode),
+        Col.Text<Enterprise>("county", nameof(Enterprise.County), e => e.County), Col.Text<Enterprise>("park_code", nameof(Enterprise.ParkCode), e => e.ParkCode),
+        Col.Text<Enterprise>("chain_code", nameof(Enterprise.ChainCode), e => e.ChainCode), Col.Text<Enterprise>("industry", nameof(Enterprise.Industry), e => e.Industry),
+        Col.Text<Enterprise>("hitech_field", nameof(Enterprise.HiTechField), e => e.HiTechField), Col.Flag<Enterprise>("listed", nameof(Enterprise.Listed), e => e.Listed),
+        Col.Flag<Enterprise>("resident", nameof(Enterprise.Resident), e => e.Resident),
+        Col.Flag<Enterprise>("prohibited_industry", nameof(Enterprise.ProhibitedIndustry), e => e.ProhibitedIndustry),
+        Col.Flag<Enterprise>("branch_or_trading_only", nameof(Enterprise.BranchOrTradingOnly), e => e.BranchOrTradingOnly),
+        Col.Int<Enterprise>("national_award_year", nameof(Enterprise.NationalAwardYear), e => e.NationalAwardYear),
+        Col.Int<Enterprise>("rd_institution_year", nameof(Enterprise.RdInstitutionYear), e => e.RdInstitutionYear),
+        Col.Int<Enterprise>("led_standard_year", nameof(Enterprise.LedStandardYear), e => e.LedStandardYear),
+        Col.Text<Enterprise>("hnte_tech_advancement", nameof(Enterprise.HnteTechAdvancement), e => e.HnteTechAdvancement),
+        Col.Text<Enterprise>("hnte_core_support", nameof(Enterprise.HnteCoreSupport), e => e.HnteCoreSupport),
+        Col.Flag<Enterprise>("hnte_rd_rules_and_accounts", nameof(Enterprise.HnteRdRulesAndAccounts), e => e.HnteRdRulesAndAccounts),
+        Col.Flag<Enterprise>("hnte_rd_unit_and_cooperation", nameof(Enterprise.HnteRdUnitAndCooperation), e => e.HnteRdUnitAndCooperation),
+        Col.Flag<Enterprise>("hnte_commercialization_incentives", nameof(Enterprise.HnteCommercializationIncentives), e => e.HnteCommercializationIncentives),
+        Col.Flag<Enterprise>("hnte_talent_rules", nameof(Enterprise.HnteTalentRules), e => e.HnteTalentRules),
+        Col.Text<Enterprise>("hnte_judged_basis", nameof(Enterprise.HnteJudgedBasis), e => e.HnteJudgedBasis),
+        Col.Text<Enterprise>("hnte_judged_by", nameof(Enterprise.HnteJudgedBy), e => e.HnteJudgedBy),
+        Col.Date<Enterprise>("hnte_judged_on", nameof(Enterprise.HnteJudgedOn), e => e.HnteJudgedOn),
+        Col.Date<Enterprise>("listed_on", nameof(Enterprise.ListedOn), e => e.ListedOn),
+        Col.StartsAtOne<Enterprise>("version", nameof(Enterprise.Version), NpgsqlTypes.NpgsqlDbType.Integer),
+        Col.StartsAtOne<Enterprise>("record_version", nameof(Enterprise.RecordVersion), NpgsqlTypes.NpgsqlDbType.Bigint));
+
     public static readonly TableColumns<Filing> Filings = new("filings",
         Col.Text<Filing>("credit_code", nameof(Filing.CreditCode), f => f.CreditCode), Col.Int<Filing>("year", nameof(Filing.Year), f => f.Year),
         Col.Int<Filing>("employees", nameof(Filing.Employees), f => f.Employees), Col.Int<Filing>("tech_staff", nameof(Filing.TechStaff), f => f.TechStaff),

@@ -10,18 +10,23 @@ namespace JxEnterpriseLadder.Data;
 /// </summary>
 internal sealed class TableColumns<T>(string table, params TableColumns<T>.Column[] columns)
 {
-    public sealed record Column(string Name, string Property, Action<NpgsqlBinaryImporter, T> Write);
+    /// <param name="Value">What an INSERT writes, when not the property (a new row's version: 1).</param>
+    public sealed record Column(string Name, string Property, Action<NpgsqlBinaryImporter, T> Write, string? Value = null);
 
     public string Table => table;
     public IReadOnlyList<string> ColumnNames => columns.Select(c => c.Name).ToList();
     public string Names { get; } = string.Join(", ", columns.Select(c => c.Name));
-    public string Insert => $"INSERT INTO {table} ({Names}) VALUES ({string.Join(", ", columns.Select(c => "@" + c.Property))})";
+    public string Insert => $"INSERT INTO {table} ({Names}) VALUES ({string.Join(", ", columns.Select(c => c.Value ?? "@" + c.Property))})";
     public string Copy => $"COPY {table} ({Names}) FROM STDIN (FORMAT BINARY)";
     public string Select(string where, string? orderBy = null) => $"SELECT {Names} FROM {table} WHERE {where}" + (orderBy is null ? "" : " ORDER BY " + orderBy);
 
     /// <summary>An upsert's SET clause: every column but the key, from the row that conflicted.</summary>
     public string SetFromExcluded(params string[] key) =>
         string.Join(", ", columns.Where(c => !key.Contains(c.Name)).Select(c => $"{c.Name} = excluded.{c.Name}"));
+
+    /// <summary>An UPDATE's SET clause: every column but those named, each from its property.</summary>
+    public string SetFromProperties(params string[] except) =>
+        string.Join(", ", columns.Where(c => !except.Contains(c.Name)).Select(c => $"{c.Name} = @{c.Property}"));
 
     public void Write(NpgsqlBinaryImporter w, T row)
     {
@@ -55,4 +60,8 @@ internal static class Col
 
     public static TableColumns<T>.Column Flag<T>(string name, string property, Func<T, bool?> value) =>
         new(name, property, (w, r) => PostgresCopy.Nullable(w, value(r), NpgsqlDbType.Boolean));
+
+    /// <summary>A counter every new row starts at 1 (a version).</summary>
+    public static TableColumns<T>.Column StartsAtOne<T>(string name, string property, NpgsqlDbType type) =>
+        new(name, property, (w, _) => { if (type == NpgsqlDbType.Bigint) w.Write(1L, type); else w.Write(1, type); }, Value: "1");
 }
