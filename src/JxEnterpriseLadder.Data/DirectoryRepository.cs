@@ -210,10 +210,10 @@ public sealed class DirectoryRepository(Database db)
     }
 
     /// <summary>An enterprise's place on the ladder at each screening (call after its scope was checked).</summary>
-    public IReadOnlyList<RegistryRepository.LadderPosition> PositionsOf(string creditCode)
+    public IReadOnlyList<LadderPosition> PositionsOf(string creditCode)
     {
         using var c = Database.Open();
-        return c.Query<RegistryRepository.LadderPosition>(Sql.PositionsOf, new { CreditCode = creditCode }).ToList();
+        return c.Query<LadderPosition>(Sql.PositionsOf, new { CreditCode = creditCode }).ToList();
     }
 
     public int CountInScope(AccessScope scope)

@@ -16,7 +16,7 @@ public sealed class RegistryRepository(Database db)
 {
     public Database Database { get; } = db;
 
-    private static class Sql
+    internal static class Sql
     {
         public const string UpsertCity = "INSERT INTO cities (code, name) VALUES (@Code, @Name) ON CONFLICT (code) DO UPDATE SET name = excluded.name";
         public const string UpsertPark = "INSERT INTO parks (code, name, city_code, kind) VALUES (@Code, @Name, @City, @Kind) ON CONFLICT (code) DO UPDATE SET name = excluded.name, city_code = excluded.city_code, kind = excluded.kind";
@@ -67,73 +67,17 @@ public sealed class RegistryRepository(Database db)
         public static string LocationChangesWhere(string where) => RegistryTables.LocationChanges.Select(where, "changed_on");
         public static readonly string SelectEnterprisesIn = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code IN @Codes ORDER BY credit_code";
 
-        // Incremental screening: enterprises registered by the date whose record moved on since their position at the
-        // date was assessed, or that have no position at the date yet.
-        public const string StaleAt = """
-            SELECT e.credit_code FROM enterprises e
-            LEFT JOIN ladder_positions p ON p.as_of = @AsOf AND p.credit_code = e.credit_code
-            WHERE e.registered_on <= @AsOf AND (p.credit_code IS NULL OR p.record_version IS NULL OR p.record_version <> e.record_version) AND 
-            """ + ScopeSql.Enterprise + " ORDER BY e.credit_code";
 
-        // Filings revised by an import: replaced whole, and the enterprise's record version moves on.
-        public static readonly string UpsertFiling = InsertFiling + " ON CONFLICT (credit_code, year) DO UPDATE SET " + RegistryTables.Filings.SetFromExcluded("credit_code", "year");
         public const string BumpRecordVersion = "UPDATE enterprises SET record_version = record_version + 1 WHERE credit_code = @CreditCode";
 
         // PostgreSQL bulk load: binary COPY, the same columns as the INSERTs above.
         public static readonly string CopyEnterprises = RegistryTables.Enterprises.Copy;
 
-        public const string DeletePositions = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN (SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + ")";
-        public const string DeletePositionsOf = "DELETE FROM ladder_positions WHERE as_of = @AsOf AND credit_code IN @Codes";
-        public const string DeleteTierResults = "DELETE FROM tier_results WHERE as_of = @AsOf AND credit_code IN (SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + ")";
-        public const string DeleteTierResultsOf = "DELETE FROM tier_results WHERE as_of = @AsOf AND credit_code IN @Codes";
-        public const string InsertPosition = "INSERT INTO ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version, latest, qualified_tiers, undetermined_tiers) VALUES (@CreditCode, @AsOf, @RecognizedTier, @QualifiedTier, @RecordVersion, 1, @QualifiedTiers, @UndeterminedTiers)";
-        public const string InsertTierResults = "INSERT INTO tier_results (as_of, credit_code, results) VALUES (@AsOf, @CreditCode, @TierResults)";
-        // After a screening of a scope: which position is now each of its enterprises' latest. New positions come in
-        // marked latest (a screening is usually the newest); one grouped pass then flips only the marks that are wrong,
-        // so a yearly screening rewrites the previous year's marks and nothing else.
-        private const string LatestFix = """
-            UPDATE ladder_positions AS l SET latest = CASE WHEN l.as_of = m.newest THEN 1 ELSE 0 END
-            FROM (SELECT x.credit_code, MAX(x.as_of) AS newest FROM ladder_positions x WHERE x.credit_code IN (
-            """;
-        private const string LatestFixEnd = """
-            ) GROUP BY x.credit_code) AS m
-            WHERE l.credit_code = m.credit_code AND l.latest <> CASE WHEN l.as_of = m.newest THEN 1 ELSE 0 END
-            """;
-        public const string MarkLatest = LatestFix + "SELECT e.credit_code FROM enterprises e WHERE " + ScopeSql.Enterprise + LatestFixEnd;
-        public const string MarkLatestOf = LatestFix + "SELECT c.credit_code FROM enterprises c WHERE c.credit_code IN @Codes" + LatestFixEnd;
-        public const string CopyPositions = "COPY ladder_positions (credit_code, as_of, recognized_tier, qualified_tier, record_version, latest, qualified_tiers, undetermined_tiers) FROM STDIN (FORMAT BINARY)";
-        public const string CopyTierResults = "COPY tier_results (as_of, credit_code, results) FROM STDIN (FORMAT BINARY)";
 
-        // Qualified enterprises by outcome bits and city; EligibleByTierAndCity splits the bits into tiers.
-        public const string QualifiedMasksByCity = """
-            SELECT l.qualified_tiers AS Mask, e.city_code AS City, COUNT(*) AS Count
-            FROM ladder_positions l JOIN enterprises e ON e.credit_code = l.credit_code
-            WHERE l.as_of = @AsOf AND l.qualified_tiers <> 0
-            GROUP BY l.qualified_tiers, e.city_code
-            """;
-        public const string RegisteredTechSmeByYear = "SELECT year AS Year, COUNT(*) AS Count FROM tech_sme_registrations GROUP BY year ORDER BY year";
-        public const string ListEntriesByYear = "SELECT tier AS Tier, year AS Year, COUNT(*) AS Count FROM list_entries GROUP BY tier, year ORDER BY year, tier";
-        public const string ValidHnteAt = "SELECT COUNT(DISTINCT credit_code) FROM hnte_certificates WHERE issued_on <= @AsOf AND issued_on > @Since AND issued_on <> @ExpiredLeapDay";
         public const string FiledIn = "SELECT credit_code FROM filings WHERE year = @Year ORDER BY credit_code";
         // Fresh planner statistics after a bulk load: PostgreSQL's autovacuum would get there, later.
         public const string Analyze = "ANALYZE";
-        public const string AssessedDates = "SELECT DISTINCT as_of FROM ladder_positions ORDER BY as_of";
 
-        // Imports and edits (Apply, UpdateEnterprise). The enterprise's own row is guarded by its version, the rest of
-        // its record by its record version: a change made by someone else since the record was read refuses the write.
-        public static readonly string UpdateEnterprise = "UPDATE enterprises SET " + RegistryTables.Enterprises.SetFromProperties("credit_code", "version", "record_version")
-            + ", version = version + 1 WHERE credit_code = @CreditCode AND version = @Version";
-        public const string MoveRecordVersionFrom = "UPDATE enterprises SET record_version = record_version + 1 WHERE credit_code = @CreditCode AND record_version = @RecordVersion";
-        public static readonly string SelectFiling = RegistryTables.Filings.Select("credit_code = @CreditCode AND year = @Year");
-        public const string DeleteFilingYear = "DELETE FROM filings WHERE credit_code = @CreditCode AND year = @Year";
-        public const string DeleteIpOf = "DELETE FROM ip_holdings WHERE credit_code = @CreditCode";
-        public const string DeleteRegistrationsOf = "DELETE FROM tech_sme_registrations WHERE credit_code = @CreditCode";
-        public const string DeleteCertificatesOf = "DELETE FROM hnte_certificates WHERE credit_code = @CreditCode";
-        public const string DeleteListEntriesOf = "DELETE FROM list_entries WHERE credit_code = @CreditCode";
-        public const string DeleteFinancingOf = "DELETE FROM financing_rounds WHERE credit_code = @CreditCode";
-        public const string DeleteCleanEventsOf = "DELETE FROM clean_record_events WHERE credit_code = @CreditCode";
-        public const string DeleteLocationChangesOf = "DELETE FROM location_changes WHERE credit_code = @CreditCode";
-        public const string CertificateHolders = "SELECT certificate_number AS Number, credit_code AS CreditCode FROM hnte_certificates WHERE certificate_number IN @Codes";
     }
 
     public void SaveReferenceData(JiangxiReference reference)
@@ -184,7 +128,7 @@ public sealed class RegistryRepository(Database db)
     private static AuditChange Loaded(int count) =>
         new(AuditSubjects.Registry, null, "load", "load", null, $"{{\"enterprises\":{count}}}");
 
-    private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+    internal static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
     /// <summary>
     /// Loads a stream of whole records into an empty registry in one transaction, a batch at a time (binary COPY on
@@ -222,7 +166,7 @@ public sealed class RegistryRepository(Database db)
         return n;
     }
 
-    private static void WriteRecords(DbConnection c, DbTransaction tx, IReadOnlyCollection<EnterpriseRecord> records)
+    internal static void WriteRecords(DbConnection c, DbTransaction tx, IReadOnlyCollection<EnterpriseRecord> records)
     {
         if (c is NpgsqlConnection pg)
         {
@@ -259,7 +203,7 @@ public sealed class RegistryRepository(Database db)
 
     /// <summary>One filing's checks against the registry (a valid code of a registered enterprise, then the amounts);
     /// returns the enterprise's registration date, or null when it is not registered.</summary>
-    private static DateOnly? CheckFiling(DbConnection c, DbTransaction tx, Filing filing, List<ValidationProblem> problems)
+    internal static DateOnly? CheckFiling(DbConnection c, DbTransaction tx, Filing filing, List<ValidationProblem> problems)
     {
         if (UnifiedSocialCreditCode.Validate(filing.CreditCode) is { } reason)
         {
@@ -420,11 +364,9 @@ public sealed class RegistryRepository(Database db)
         }).ToList();
     }
 
-    public sealed record AssessmentRow(string CreditCode, DateOnly AsOf, string Tier, string Outcome, int? Score, string Parameters);
-
     // The two biggest child tables (a province holds millions of IP rows) are read by ordinal, without Dapper's
     // per-row boxing of dates: this is most of the floor of a whole screening (docs/decisions/0007).
-    private static IEnumerable<Filing> ReadFilings(DbConnection c, string sql, object args, DbTransaction? tx = null)
+    internal static IEnumerable<Filing> ReadFilings(DbConnection c, string sql, object args, DbTransaction? tx = null)
     {
         using var r = (DbDataReader)c.ExecuteReader(sql, args, tx);
         // By the columns' names, looked up once: the reader follows the one column list, whatever its order.
@@ -471,12 +413,6 @@ public sealed class RegistryRepository(Database db)
     private static int? Int(System.Data.IDataRecord r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
     private static decimal? Money(System.Data.IDataRecord r, int i) => r.IsDBNull(i) ? null : r.GetDecimal(i);
 
-    /// <summary>An enterprise's place on the ladder at a screening date, with the record version that was assessed.</summary>
-    public sealed record LadderPosition(string CreditCode, DateOnly AsOf, string? RecognizedTier, string? QualifiedTier, long? RecordVersion = null)
-    {
-        private LadderPosition() : this("", default, null, null) { }
-    }
-
     /// <summary>Enterprises within the scope registered by the date: the size of a screening.</summary>
     public int CountInScope(AccessScope scope, DateOnly asOf)
     {
@@ -484,280 +420,6 @@ public sealed class RegistryRepository(Database db)
         var args = new DynamicParameters(scope.Parameters);
         args.Add("AsOf", asOf);
         return c.ExecuteScalar<int>(Sql.CountInScope, args);
-    }
-
-    /// <summary>Enterprises of the scope whose stored position at the date is missing or older than their record:
-    /// what an incremental screening reassesses.</summary>
-    public IReadOnlyList<string> StaleAt(DateOnly asOf, AccessScope scope)
-    {
-        using var c = Database.Open();
-        var args = new DynamicParameters(scope.Parameters);
-        args.Add("AsOf", asOf);
-        return c.Query<string>(Sql.StaleAt, args, commandTimeout: Database.LongRunning).ToList();
-    }
-
-    /// <summary>Replaces the stored screening results of one evaluation date for the enterprises of a scope, in one
-    /// transaction: each enterprise's tier results, then its place on the ladder.</summary>
-    public void ReplaceScreening(DateOnly asOf, AccessScope scope, IEnumerable<(IReadOnlyList<AssessmentRow> Tiers, LadderPosition Position)> results, int batch = 5000)
-    {
-        using var c = Database.Open();
-        using var tx = c.BeginTransaction();
-        var args = new DynamicParameters(scope.Parameters);
-        args.Add("AsOf", asOf);
-        c.Execute(Sql.DeleteTierResults, args, tx, Database.LongRunning);
-        c.Execute(Sql.DeletePositions, args, tx, Database.LongRunning);
-        Write(c, tx, results, batch);
-        c.Execute(Sql.MarkLatest, new DynamicParameters(scope.Parameters), tx, Database.LongRunning);
-        tx.Commit();
-    }
-
-    /// <summary>Replaces the screening results of one date for the named enterprises only (an incremental screening),
-    /// in one transaction; the results must cover exactly those enterprises that were registered by the date.</summary>
-    public void ReplaceScreeningOf(DateOnly asOf, IReadOnlyCollection<string> creditCodes, IEnumerable<(IReadOnlyList<AssessmentRow> Tiers, LadderPosition Position)> results, int batch = 5000)
-    {
-        using var c = Database.Open();
-        using var tx = c.BeginTransaction();
-        foreach (var codes in creditCodes.Chunk(1000))
-        {
-            c.Execute(Database.Dialect(Sql.DeleteTierResultsOf), new { AsOf = asOf, Codes = codes }, tx);
-            c.Execute(Database.Dialect(Sql.DeletePositionsOf), new { AsOf = asOf, Codes = codes }, tx);
-        }
-        Write(c, tx, results, batch);
-        foreach (var codes in creditCodes.Chunk(1000)) c.Execute(Database.Dialect(Sql.MarkLatestOf), new { Codes = codes }, tx, Database.LongRunning);
-        tx.Commit();
-    }
-
-    private sealed record StoredPosition(string CreditCode, DateOnly AsOf, string? RecognizedTier, string? QualifiedTier, long? RecordVersion,
-        int QualifiedTiers, int UndeterminedTiers);
-
-    private static void Write(DbConnection c, DbTransaction tx, IEnumerable<(IReadOnlyList<AssessmentRow> Tiers, LadderPosition Position)> results, int batch)
-    {
-        // One position per enterprise (ADR 0010) with its seven outcomes as bits, and beside it, in tier_results, each
-        // tier's score and parameter versions as one text; a batch of each in turn, so memory holds one batch.
-        foreach (var chunk in results.Chunk(batch))
-        {
-            var positions = chunk.Select(r => new StoredPosition(r.Position.CreditCode, r.Position.AsOf, r.Position.RecognizedTier,
-                r.Position.QualifiedTier, r.Position.RecordVersion, Summaries.Mask(r.Tiers, Outcomes.Qualified), Summaries.Mask(r.Tiers, Outcomes.Undetermined)));
-            var texts = chunk.Select(r => (r.Position.AsOf, r.Position.CreditCode, TierResults: TierResults.Encode(r.Tiers)));
-            if (c is NpgsqlConnection pg)
-            {
-                PostgresCopy.Copy(pg, Sql.CopyPositions, positions, (w, p) =>
-                {
-                    w.Write(p.CreditCode, NpgsqlDbType.Text); w.Write(p.AsOf, NpgsqlDbType.Date);
-                    PostgresCopy.Text(w, p.RecognizedTier); PostgresCopy.Text(w, p.QualifiedTier); PostgresCopy.Nullable(w, p.RecordVersion, NpgsqlDbType.Bigint);
-                    w.Write((short)1, NpgsqlDbType.Smallint); w.Write(p.QualifiedTiers, NpgsqlDbType.Integer); w.Write(p.UndeterminedTiers, NpgsqlDbType.Integer);
-                });
-                PostgresCopy.Copy(pg, Sql.CopyTierResults, texts, (w, t) =>
-                {
-                    w.Write(t.AsOf, NpgsqlDbType.Date); w.Write(t.CreditCode, NpgsqlDbType.Text); w.Write(t.TierResults, NpgsqlDbType.Text);
-                });
-                continue;
-            }
-            c.Execute(Sql.InsertPosition, positions, tx);
-            c.Execute(Sql.InsertTierResults, texts.Select(t => new { t.AsOf, t.CreditCode, t.TierResults }), tx);
-        }
-    }
-
-    /// <summary>
-    /// Writes revised or new yearly filings (an import of corrections) in one transaction, after checking every one:
-    /// any problem writes nothing. Each enterprise touched gets a new record version, so the next incremental screening
-    /// reassesses it. Returns the enterprises touched.
-    /// </summary>
-    public IReadOnlyList<string> ReviseFilings(IReadOnlyCollection<Filing> filings, AuditStamp? stamp = null)
-    {
-        using var c = Database.Open();
-        using var tx = c.BeginTransaction();
-        var problems = new List<ValidationProblem>();
-        var seen = new HashSet<(string, int)>();
-        foreach (var f in filings)
-        {
-            CheckFiling(c, tx, f, problems);
-            if (!seen.Add((f.CreditCode, f.Year))) problems.Add(new(f.CreditCode, f.Year, "year", "同一批次中重复的年度申报"));
-        }
-        if (problems.Count > 0) throw new RegistryValidationException(problems);
-        var trail = filings.Select(f => (Before: ReadFilings(c, Sql.SelectFiling, new { f.CreditCode, f.Year }, tx).SingleOrDefault(), After: f))
-            .Where(x => x.Before != x.After)
-            .Select(x => new AuditChange(AuditSubjects.Filing, x.After.CreditCode, x.After.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                x.Before is null ? "insert" : "update", x.Before is null ? null : RecordDiff.Serialize(x.Before), RecordDiff.Serialize(x.After))).ToList();
-        c.Execute(Sql.UpsertFiling, filings, tx);
-        AuditRepository.Append(c, tx, stamp ?? AuditStamp.Cli, Now(), trail);
-        var touched = filings.Select(f => f.CreditCode).Distinct().Order(StringComparer.Ordinal).ToList();
-        c.Execute(Sql.BumpRecordVersion, touched.Select(x => new { CreditCode = x }), tx);
-        tx.Commit();
-        return touched;
-    }
-
-    /// <summary>
-    /// Writes the changes of an import in one transaction, with their audit trail: new enterprises in batches (binary
-    /// COPY on PostgreSQL), then each changed one: its own row if it changed, each filing year that changed, and each
-    /// other kind of dated record whose set changed, replaced whole. A record someone else changed since it was read
-    /// refuses the whole import (<see cref="ConcurrentChangeException"/>): nothing is written, nothing is half-written.
-    /// <paramref name="written"/> is told the enterprises written so far.
-    /// </summary>
-    public void Apply(IReadOnlyList<RecordChange> changes, AuditStamp stamp, long at, Action<int>? written = null, CancellationToken cancel = default, int batch = 2000)
-    {
-        using var c = Database.Open();
-        using var tx = c.BeginTransaction();
-        var done = 0;
-        foreach (var chunk in changes.Where(x => x.Before is null).Chunk(batch))
-        {
-            cancel.ThrowIfCancellationRequested();
-            try
-            {
-                WriteRecords(c, tx, chunk.Select(x => x.After).ToList());
-                Summaries.AddNew(Database, c, tx, chunk.Select(x => x.CreditCode).ToList());
-            }
-            catch (DbException e) when (IsDuplicate(e))
-            {
-                throw new ConcurrentChangeException(chunk[0].CreditCode, [], "导入期间登记库中已新增了文件中的企业或证书，请重新导入: " + e.Message);
-            }
-            AuditRepository.Append(c, tx, stamp, at, chunk.SelectMany(x => x.Audit));
-            written?.Invoke(done += chunk.Length);
-        }
-        foreach (var chunk in changes.Where(x => x.Before is not null).Chunk(batch))
-        {
-            cancel.ThrowIfCancellationRequested();
-            var counted = chunk.Where(MovesSummaries).Select(x => x.CreditCode).ToList();
-            Summaries.Subtract(Database, c, tx, counted);
-            foreach (var x in chunk) Update(c, tx, x);
-            Summaries.Add(Database, c, tx, counted);
-            AuditRepository.Append(c, tx, stamp, at, chunk.SelectMany(x => x.Audit));
-            written?.Invoke(done += chunk.Length);
-        }
-        cancel.ThrowIfCancellationRequested();
-        tx.Commit();
-    }
-
-    /// <summary>Whether a change moves the dashboard's counts: the enterprise's place, or its recognitions.</summary>
-    private static bool MovesSummaries(RecordChange x) =>
-        x.Before is not { } b || MovesPlace(b.Enterprise, x.After.Enterprise) || !RecordDiff.SameSet(b.TechSmeRegistrations, x.After.TechSmeRegistrations)
-        || !RecordDiff.SameSet(b.HnteCertificates, x.After.HnteCertificates) || !RecordDiff.SameSet(b.ListEntries, x.After.ListEntries);
-
-    private static bool MovesPlace(Enterprise was, Enterprise now) =>
-        (was.CityCode, was.ParkCode, was.ChainCode) != (now.CityCode, now.ParkCode, now.ChainCode);
-
-    private static bool IsDuplicate(DbException e) =>
-        e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } || e is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 1555 or 2067 }; // primary key, unique
-
-    private static void Update(DbConnection c, DbTransaction tx, RecordChange change)
-    {
-        var (before, after) = (change.Before!, change.After);
-        var code = after.Enterprise.CreditCode;
-        if (RecordDiff.EnterpriseFields(before.Enterprise, after.Enterprise).Count > 0
-            && c.Execute(Sql.UpdateEnterprise, after.Enterprise with { Version = before.Enterprise.Version }, tx) == 0)
-            throw Conflict(c, tx, before.Enterprise);
-        var oldFilings = before.Filings.ToDictionary(f => f.Year);
-        foreach (var f in after.Filings)
-            if (!oldFilings.Remove(f.Year, out var old) || old != f) c.Execute(Sql.UpsertFiling, f, tx);
-        foreach (var gone in oldFilings.Values) c.Execute(Sql.DeleteFilingYear, gone, tx);
-        var key = new { CreditCode = code };
-        void Replace<T>(IReadOnlyList<T> was, IReadOnlyList<T> now, string delete, string insert)
-        {
-            if (RecordDiff.SameSet(was, now)) return;
-            c.Execute(delete, key, tx);
-            c.Execute(insert, now, tx);
-        }
-        Replace(before.Ip, after.Ip, Sql.DeleteIpOf, Sql.InsertIp);
-        Replace(before.TechSmeRegistrations, after.TechSmeRegistrations, Sql.DeleteRegistrationsOf, Sql.InsertRegistration);
-        Replace(before.HnteCertificates, after.HnteCertificates, Sql.DeleteCertificatesOf, Sql.InsertCertificate);
-        Replace(before.ListEntries, after.ListEntries, Sql.DeleteListEntriesOf, Sql.InsertListEntry);
-        Replace(before.Financing, after.Financing, Sql.DeleteFinancingOf, Sql.InsertFinancing);
-        Replace(before.CleanRecord, after.CleanRecord, Sql.DeleteCleanEventsOf, Sql.InsertCleanEvent);
-        Replace(before.LocationChanges, after.LocationChanges, Sql.DeleteLocationChangesOf, Sql.InsertLocationChange);
-        if (c.Execute(Sql.MoveRecordVersionFrom, new { CreditCode = code, before.Enterprise.RecordVersion }, tx) == 0)
-            throw Conflict(c, tx, before.Enterprise);
-    }
-
-    /// <summary>What someone else changed in the enterprise's own row since <paramref name="read"/> was read.</summary>
-    private static ConcurrentChangeException Conflict(DbConnection c, DbTransaction tx, Enterprise read)
-    {
-        var now = c.QuerySingleOrDefault<Enterprise>(Sql.SelectEnterprise, new { read.CreditCode }, tx);
-        if (now is null) return new ConcurrentChangeException(read.CreditCode, [], "该企业已不在登记库中");
-        var fields = RecordDiff.EnterpriseFields(read, now);
-        return new ConcurrentChangeException(read.CreditCode, fields, fields.Count == 0 ? "其年度申报或其他记录已被他人修改" : null);
-    }
-
-    /// <summary>
-    /// Saves an officer's edit of an enterprise's own fields, if nobody changed the enterprise since the officer read it
-    /// (<paramref name="read"/>, with its version); otherwise refuses with what the other change was. Appends the
-    /// changed fields to the trail. Returns the enterprise as saved.
-    /// </summary>
-    public Enterprise UpdateEnterprise(Enterprise read, Enterprise edited, AuditStamp stamp, long at)
-    {
-        if (edited.CreditCode != read.CreditCode) throw new ArgumentException("统一社会信用代码不可修改");
-        var problems = RegistryValidation.Check(edited).ToList();
-        if (problems.Count > 0) throw new RegistryValidationException(problems);
-        using var c = Database.Open();
-        using var tx = c.BeginTransaction();
-        var current = c.QuerySingleOrDefault<Enterprise>(Sql.SelectEnterprise, new { edited.CreditCode }, tx)
-            ?? throw new ConcurrentChangeException(edited.CreditCode, [], "该企业已不在登记库中");
-        if (current.Version != read.Version) throw new ConcurrentChangeException(read.CreditCode, RecordDiff.EnterpriseFields(read, current));
-        var fields = RecordDiff.EnterpriseFields(current, edited);
-        if (fields.Count == 0) return current;
-        string[] counted = MovesPlace(current, edited) ? [edited.CreditCode] : [];
-        Summaries.Subtract(Database, c, tx, counted);
-        if (c.Execute(Sql.UpdateEnterprise, edited with { Version = read.Version }, tx) == 0) throw Conflict(c, tx, read);
-        Summaries.Add(Database, c, tx, counted);
-        c.Execute(Sql.BumpRecordVersion, new { edited.CreditCode }, tx);
-        AuditRepository.Append(c, tx, stamp, at, [RecordDiff.EnterpriseUpdate(edited.CreditCode, fields)]);
-        var saved = c.QuerySingle<Enterprise>(Sql.SelectEnterprise, new { edited.CreditCode }, tx);
-        tx.Commit();
-        return saved;
-    }
-
-    /// <summary>Enterprises holding each of the certificate numbers (a number is unique across the registry).</summary>
-    public IReadOnlyDictionary<string, string> CertificateHolders(IReadOnlyCollection<string> numbers)
-    {
-        using var c = Database.Open();
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var chunk in numbers.Distinct().Chunk(1000))
-            foreach (var h in c.Query<(string Number, string CreditCode)>(Database.Dialect(Sql.CertificateHolders), new { Codes = chunk }))
-                result[h.Number] = h.CreditCode;
-        return result;
-    }
-
-    public sealed record TierCityCount(string Tier, string City, int Count)
-    {
-        private TierCityCount() : this("", "", 0) { }
-    }
-    public sealed record YearCount(int Year, int Count)
-    {
-        private YearCount() : this(0, 0) { }
-    }
-    public sealed record TierYearCount(string Tier, int Year, int Count)
-    {
-        private TierYearCount() : this("", 0, 0) { }
-    }
-
-    public IReadOnlyList<TierCityCount> EligibleByTierAndCity(DateOnly asOf)
-    {
-        using var c = Database.Open();
-        return c.Query<(long Mask, string City, long Count)>(Sql.QualifiedMasksByCity, new { AsOf = asOf })
-            .SelectMany(m => Summaries.TierOrder.Where(t => (m.Mask & Summaries.Bit(t)) != 0).Select(t => (Tier: t, m.City, m.Count)))
-            .GroupBy(x => (x.Tier, x.City))
-            .Select(g => new TierCityCount(g.Key.Tier, g.Key.City, checked((int)g.Sum(x => x.Count)))).ToList();
-    }
-
-    public IReadOnlyList<YearCount> RegisteredTechSmesByYear()
-    {
-        using var c = Database.Open();
-        return c.Query<YearCount>(Sql.RegisteredTechSmeByYear).ToList();
-    }
-
-    public IReadOnlyList<TierYearCount> ListEntriesByYear()
-    {
-        using var c = Database.Open();
-        return c.Query<TierYearCount>(Sql.ListEntriesByYear).ToList();
-    }
-
-    /// <summary>Enterprises holding a certificate valid at the date (issued within the validity years before it).</summary>
-    public int ValidHnteCount(DateOnly asOf, int validityYears)
-    {
-        using var c = Database.Open();
-        // Valid up to, not including, the anniversary; a 29 Feb certificate's anniversary is 28 Feb (LegalTerms.CertificateValid).
-        var since = asOf.AddYears(-validityYears);
-        var leapDay = since.Month == 2 && since.Day == 28 && DateTime.IsLeapYear(since.Year) ? since.AddDays(1) : asOf.AddDays(1);
-        return c.ExecuteScalar<int>(Sql.ValidHnteAt, new { AsOf = asOf, Since = since, ExpiredLeapDay = leapDay });
     }
 
     /// <summary>Enterprises with a filing for the year, in credit-code order.</summary>
@@ -772,12 +434,6 @@ public sealed class RegistryRepository(Database db)
     {
         using var c = Database.Open();
         c.Execute(Sql.Analyze, commandTimeout: Database.LongRunning, commandType: System.Data.CommandType.Text); // one word: Dapper would take it for a procedure
-    }
-
-    public IReadOnlyList<DateOnly> AssessedDates()
-    {
-        using var c = Database.Open();
-        return c.Query<DateOnly>(Sql.AssessedDates).ToList();
     }
 
     /// <summary>Binary COPY for PostgreSQL: the bulk path of <see cref="Insert"/> and <see cref="ReplaceScreening"/>.</summary>

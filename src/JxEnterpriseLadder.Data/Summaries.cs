@@ -30,7 +30,7 @@ internal static class Summaries
     }
 
     /// <summary>The tiers whose outcome is <paramref name="outcome"/>, as a mask.</summary>
-    public static int Mask(IEnumerable<RegistryRepository.AssessmentRow> tiers, string outcome) =>
+    public static int Mask(IEnumerable<AssessmentRow> tiers, string outcome) =>
         tiers.Where(t => t.Outcome == outcome).Aggregate(0, (m, t) => m | Bit(t.Tier));
 
     private static class Sql

@@ -52,6 +52,9 @@ internal static class Col
     public static TableColumns<T>.Column Int<T>(string name, string property, Func<T, int?> value) =>
         new(name, property, (w, r) => PostgresCopy.Nullable(w, value(r), NpgsqlDbType.Integer));
 
+    public static TableColumns<T>.Column Long<T>(string name, string property, Func<T, long?> value) =>
+        new(name, property, (w, r) => PostgresCopy.Nullable(w, value(r), NpgsqlDbType.Bigint));
+
     public static TableColumns<T>.Column Money<T>(string name, string property, Func<T, decimal?> value) =>
         new(name, property, (w, r) => PostgresCopy.Nullable(w, value(r), NpgsqlDbType.Numeric));
 
@@ -63,5 +66,13 @@ internal static class Col
 
     /// <summary>A counter every new row starts at 1 (a version).</summary>
     public static TableColumns<T>.Column StartsAtOne<T>(string name, string property, NpgsqlDbType type) =>
-        new(name, property, (w, _) => { if (type == NpgsqlDbType.Bigint) w.Write(1L, type); else w.Write(1, type); }, Value: "1");
+        new(name, property, (w, _) =>
+        {
+            switch (type)
+            {
+                case NpgsqlDbType.Bigint: w.Write(1L, type); break;
+                case NpgsqlDbType.Smallint: w.Write((short)1, type); break;
+                default: w.Write(1, type); break;
+            }
+        }, Value: "1");
 }

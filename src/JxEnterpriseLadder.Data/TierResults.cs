@@ -13,7 +13,7 @@ public static class TierResults
 {
     public sealed record Stored(string Tier, int? Score, string Parameters);
 
-    public static string Encode(IReadOnlyList<RegistryRepository.AssessmentRow> tiers)
+    public static string Encode(IReadOnlyList<AssessmentRow> tiers)
     {
         var text = new StringBuilder(tiers.Count * 48);
         foreach (var t in tiers)

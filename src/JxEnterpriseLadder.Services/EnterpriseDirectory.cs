@@ -16,6 +16,8 @@ namespace JxEnterpriseLadder.Services;
 public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryRepository registry, PredictionRepository predictions, ReviewRepository reviews,
     AuditRepository audit, AssessmentEngine engine, TimeProvider clock)
 {
+    private RecordChangeRepository Changes => new(registry.Database);
+
     /// <summary>An enterprise as its page shows it at a date: its profile then, every tier assessed and explained, the IP
     /// it holds, and the rung above what it holds (where its gaps matter).</summary>
     public sealed record Standing(EnterpriseProfile Profile, AssessmentResult Assessment, int IpClass1, int IpClass2, string NextTier);
@@ -63,7 +65,7 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
 
     public sealed record Profile(EnterpriseRecord Record, IReadOnlyList<PredictionRepository.StoredPrediction> Predictions,
         IReadOnlyList<ReviewRepository.DecisionRow> Decisions, IReadOnlyList<ReviewRepository.SavedSelfCheck> SelfChecks,
-        IReadOnlyList<RegistryRepository.LadderPosition> Positions, IReadOnlyList<AuditEntry> Trail);
+        IReadOnlyList<LadderPosition> Positions, IReadOnlyList<AuditEntry> Trail);
 
     /// <summary>The whole record of one enterprise, or null when there is none; another scope's enterprise throws.</summary>
     public Profile? Get(AccessScope scope, string creditCode)
@@ -131,7 +133,7 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
         };
         if (HnteJudgement.SameItems(read, edited)) return;
         edited = HnteJudgement.Stamp(edited, read, HnteJudgement.SelfAssessed, userName, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
-        registry.UpdateEnterprise(read, edited, new AuditStamp(userName, "企业保存自查：高新技术企业评价项（自评）"), clock.GetUtcNow().ToUnixTimeSeconds());
+        Changes.UpdateEnterprise(read, edited, new AuditStamp(userName, "企业保存自查：高新技术企业评价项（自评）"), clock.GetUtcNow().ToUnixTimeSeconds());
     }
 
     // The words the self-check showed when it was saved.

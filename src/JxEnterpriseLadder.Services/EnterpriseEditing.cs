@@ -11,6 +11,8 @@ namespace JxEnterpriseLadder.Services;
 /// </summary>
 public sealed class EnterpriseEditing(RegistryRepository registry, TimeProvider clock)
 {
+    private RecordChangeRepository Changes => new(registry.Database);
+
     /// <summary>The enterprise as it is now, to edit: officers only, within their scope.</summary>
     public Enterprise Read(AccessScope scope, string creditCode)
     {
@@ -31,7 +33,7 @@ public sealed class EnterpriseEditing(RegistryRepository registry, TimeProvider 
         if (reason.Length > 2000) throw new ArgumentException("修改原因不超过 2000 字");
         // HNTE judged items the officer changed are marked as the officer's, with who and when.
         edited = HnteJudgement.Stamp(edited, read, HnteJudgement.Officer, userName, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
-        return registry.UpdateEnterprise(read, edited, new AuditStamp(userName, reason), clock.GetUtcNow().ToUnixTimeSeconds());
+        return Changes.UpdateEnterprise(read, edited, new AuditStamp(userName, reason), clock.GetUtcNow().ToUnixTimeSeconds());
     }
 
     private static void RequireOfficer(AccessScope scope)

@@ -9,6 +9,8 @@ namespace JxEnterpriseLadder.Services;
 /// <summary>train → evaluate → predict over a registry, as the `jxladder ml` verbs and the web app's retraining run them.</summary>
 public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEngine engine, TrainingSettings settings, Action<string>? progress = null)
 {
+    private RegistryStatistics Statistics => new(registry.Database);
+
     private readonly PromotionFeatures _features = new(engine);
     private readonly PromotionTraining _training = new(settings);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -21,7 +23,7 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
 
     public YearSplit Years()
     {
-        var years = registry.RegisteredTechSmesByYear().Select(y => y.Year).ToArray();
+        var years = Statistics.RegisteredTechSmesByYear().Select(y => y.Year).ToArray();
         if (years.Length < 4)
             throw new InvalidOperationException($"{registry.Database.Description}: the registry holds tech-SME registrations for {years.Length} year(s); " +
                 "training needs at least four (fitting, validation and test years; seed it with `jxladder seed`)");
@@ -31,7 +33,7 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
     /// <summary>The year whose year-end the stored predictions start from: the latest year of tech-SME registrations.
     /// Scoring needs only that year (training needs four, <see cref="Years"/>).</summary>
     public int PredictionBaseYear() =>
-        registry.RegisteredTechSmesByYear().Select(y => y.Year).DefaultIfEmpty().Max() is var y and > 0
+        Statistics.RegisteredTechSmesByYear().Select(y => y.Year).DefaultIfEmpty().Max() is var y and > 0
             ? y
             : throw new InvalidOperationException($"{registry.Database.Description}: the registry holds no tech-SME registrations: nothing to score from");
 

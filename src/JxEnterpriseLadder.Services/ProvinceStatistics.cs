@@ -5,7 +5,7 @@ using JxEnterpriseLadder.Domain;
 namespace JxEnterpriseLadder.Services;
 
 /// <summary>Counts by tier, year and city, with Jiangxi's published figures beside them (criteria.md §4).</summary>
-public sealed class ProvinceStatistics(RegistryRepository registry, ParameterStore parameters)
+public sealed class ProvinceStatistics(RegistryStatistics registry, ParameterStore parameters)
 {
     /// <summary>Published counts for calibration: (year, measure) → number.</summary>
     public static readonly IReadOnlyList<(int Year, string Measure, int Published, string Note)> Published =
@@ -45,8 +45,8 @@ public sealed class ProvinceStatistics(RegistryRepository registry, ParameterSto
         var screened = registry.AssessedDates().ToHashSet();
         var rows = new List<CalibrationRow>();
         // One count per screening date, not one per published figure.
-        var eligibleAt = new Dictionary<DateOnly, IReadOnlyList<RegistryRepository.TierCityCount>>();
-        IReadOnlyList<RegistryRepository.TierCityCount> EligibleAt(DateOnly d) =>
+        var eligibleAt = new Dictionary<DateOnly, IReadOnlyList<RegistryStatistics.TierCityCount>>();
+        IReadOnlyList<RegistryStatistics.TierCityCount> EligibleAt(DateOnly d) =>
             eligibleAt.TryGetValue(d, out var hit) ? hit : eligibleAt[d] = registry.EligibleByTierAndCity(d);
         foreach (var (year, measure, published, note) in Published)
         {

@@ -87,10 +87,12 @@ public sealed class RegistryExchange(RegistryImporter importer, RegistryReposito
 /// apply.</summary>
 public sealed class RegistryImportTarget(RegistryRepository registry) : IImportTarget
 {
+    private RecordChangeRepository Changes => new(registry.Database);
+
     public IEnumerable<EnterpriseRecord> Records(IReadOnlyCollection<string> creditCodes) => registry.Stream(creditCodes);
 
-    public IReadOnlyDictionary<string, string> CertificateHolders(IReadOnlyCollection<string> numbers) => registry.CertificateHolders(numbers);
+    public IReadOnlyDictionary<string, string> CertificateHolders(IReadOnlyCollection<string> numbers) => Changes.CertificateHolders(numbers);
 
     public void Apply(IReadOnlyList<RecordChange> plan, AuditStamp stamp, long at, Action<int> written, CancellationToken cancel) =>
-        registry.Apply(plan, stamp, at, written, cancel);
+        Changes.Apply(plan, stamp, at, written, cancel);
 }

@@ -13,6 +13,8 @@ namespace JxEnterpriseLadder.Services;
 /// are kept.</summary>
 public sealed class Screening(RegistryRepository registry, AssessmentEngine engine)
 {
+    private ScreeningResultRepository Results => new(registry.Database);
+
     public sealed record Summary(DateOnly AsOf, int Enterprises, IReadOnlyDictionary<string, int> QualifiedByTier);
 
     /// <param name="progress">Called with (screened, total) every hundred enterprises.</param>
@@ -23,7 +25,7 @@ public sealed class Screening(RegistryRepository registry, AssessmentEngine engi
         var total = progress is null ? 0 : registry.CountInScope(scope, asOf);
         var tally = new Tally(asOf, total, progress);
         // The assessments run ahead of the writer, which waits on the database after each batch it sends.
-        registry.ReplaceScreening(asOf, scope, RecordPipeline.Ahead(Assess(registry.StreamForAssessment(scope, asOf), asOf, tally, cancel), 10_000, cancel));
+        Results.ReplaceScreening(asOf, scope, RecordPipeline.Ahead(Assess(registry.StreamForAssessment(scope, asOf), asOf, tally, cancel), 10_000, cancel));
         return tally.Finish();
     }
 
@@ -36,13 +38,13 @@ public sealed class Screening(RegistryRepository registry, AssessmentEngine engi
     {
         scope ??= AccessScope.Province;
         if (!scope.IsOfficer) throw new OutOfScopeException("只有科技部门可以运行筛查");
-        var stale = registry.StaleAt(asOf, scope);
+        var stale = Results.StaleAt(asOf, scope);
         var tally = new Tally(asOf, stale.Count, progress);
-        if (stale.Count > 0) registry.ReplaceScreeningOf(asOf, stale, Assess(registry.StreamForAssessment(stale, asOf), asOf, tally, cancel));
+        if (stale.Count > 0) Results.ReplaceScreeningOf(asOf, stale, Assess(registry.StreamForAssessment(stale, asOf), asOf, tally, cancel));
         return tally.Finish();
     }
 
-    private IEnumerable<(IReadOnlyList<RegistryRepository.AssessmentRow>, RegistryRepository.LadderPosition)> Assess(
+    private IEnumerable<(IReadOnlyList<AssessmentRow>, LadderPosition)> Assess(
         IEnumerable<EnterpriseRecord> records, DateOnly asOf, Tally tally, CancellationToken cancel)
     {
         // The engine runs on every core while the next page is read; leaving mid-way (a cancel) throws, which rolls the
@@ -50,14 +52,14 @@ public sealed class Screening(RegistryRepository registry, AssessmentEngine engi
         var results = RecordPipeline.Map(records.Where(r => r.Enterprise.RegisteredOn <= asOf), record =>
         {
             var result = engine.Verdicts(record, asOf);
-            var rows = new RegistryRepository.AssessmentRow[result.Results.Count];
+            var rows = new AssessmentRow[result.Results.Count];
             for (var i = 0; i < rows.Length; i++)
             {
                 var r = result.Results[i];
                 rows[i] = new(record.Enterprise.CreditCode, asOf, r.Tier, OutcomeId(r.Outcome), r.Score, string.Join(";", r.Parameters));
             }
-            return ((IReadOnlyList<RegistryRepository.AssessmentRow>)rows,
-                new RegistryRepository.LadderPosition(record.Enterprise.CreditCode, asOf, result.HighestRecognizedTier, result.HighestTier, record.Enterprise.RecordVersion));
+            return ((IReadOnlyList<AssessmentRow>)rows,
+                new LadderPosition(record.Enterprise.CreditCode, asOf, result.HighestRecognizedTier, result.HighestTier, record.Enterprise.RecordVersion));
         }, cancel: cancel);
         foreach (var (rows, position) in results)
         {
@@ -71,7 +73,7 @@ public sealed class Screening(RegistryRepository registry, AssessmentEngine engi
         private readonly Dictionary<string, int> _qualified = AssessmentEngine.Tiers.ToDictionary(t => t, _ => 0);
         private int _n;
 
-        public void Add(IReadOnlyList<RegistryRepository.AssessmentRow> rows)
+        public void Add(IReadOnlyList<AssessmentRow> rows)
         {
             foreach (var r in rows)
                 if (r.Outcome == QualifiedId) _qualified[r.Tier]++;

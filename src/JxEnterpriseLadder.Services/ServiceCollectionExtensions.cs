@@ -14,6 +14,9 @@ public static class ServiceCollectionExtensions
         var spec = configuration.GetConnectionString("Registry") ?? "sqlite:data/jxladder.db";
         services.AddSingleton(Database.Parse(spec));
         services.AddSingleton<RegistryRepository>();
+        services.AddSingleton<RegistryStatistics>();
+        services.AddSingleton<ScreeningResultRepository>();
+        services.AddSingleton<RecordChangeRepository>();
         services.AddSingleton(_ => new AssessmentEngine(ParameterStore.Default));
         services.AddSingleton(sp => sp.GetRequiredService<AssessmentEngine>().Parameters);
         services.AddSingleton<Screening>();

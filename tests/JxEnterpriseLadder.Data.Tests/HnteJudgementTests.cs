@@ -50,7 +50,7 @@ public sealed class HnteJudgementTests
                 HnteCommercializationIncentives = true, HnteTalentRules = true,
             };
             judged = HnteJudgement.Stamp(judged, read, HnteJudgement.Officer, "officer-j", code == late ? AsOf.AddDays(1) : AsOf.AddDays(-30));
-            registry.UpdateEnterprise(read, judged, new AuditStamp("officer-j", "专家评价录入"), 1_717_000_000);
+            new RecordChangeRepository(registry.Database).UpdateEnterprise(read, judged, new AuditStamp("officer-j", "专家评价录入"), 1_717_000_000);
         }
         screening.Run(AsOf);
 
@@ -119,7 +119,7 @@ public sealed class HnteJudgementTests
         var code = registry.StreamAll().First().Enterprise.CreditCode;
         var read = registry.Get(code)!.Enterprise;
         var graded = HnteJudgement.Stamp(read with { HnteTechAdvancement = "A", HnteCoreSupport = "B", HnteTalentRules = true }, read, HnteJudgement.Officer, "officer-o", AsOf);
-        registry.UpdateEnterprise(read, graded, new AuditStamp("officer-o", "专家评价"), 1_717_000_000);
+        new RecordChangeRepository(registry.Database).UpdateEnterprise(read, graded, new AuditStamp("officer-o", "专家评价"), 1_717_000_000);
 
         var directory = new EnterpriseDirectory(new DirectoryRepository(db), registry, new PredictionRepository(db), new ReviewRepository(db), new AuditRepository(db), new JxEnterpriseLadder.Rules.AssessmentEngine(), TimeProvider.System);
         var scope = new AccessScope(Roles.Enterprise, CreditCode: code);

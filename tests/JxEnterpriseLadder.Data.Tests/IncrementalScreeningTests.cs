@@ -90,13 +90,13 @@ public sealed class IncrementalScreeningTests
         var revised = registry.Stream(changed).Select(r => r.Filings.Single(f => f.Year == 2025))
             .Select(f => f with { RdExpense = f.RdExpense * 3, RdExpenseDomestic = f.RdExpenseDomestic * 3, TotalCostsAndExpenses = f.TotalCostsAndExpenses + f.RdExpense * 2 }).ToList();
         var before = Stored(db);
-        Assert.Equal(changed, registry.ReviseFilings(revised));
+        Assert.Equal(changed, new RecordChangeRepository(registry.Database).ReviseFilings(revised));
         Assert.All(changed, code => Assert.Equal(2, registry.Get(code)!.Enterprise.RecordVersion));
-        Assert.Equal(changed, registry.StaleAt(AsOf, Domain.Access.AccessScope.Province));
+        Assert.Equal(changed, new ScreeningResultRepository(registry.Database).StaleAt(AsOf, Domain.Access.AccessScope.Province));
 
         var incremental = screening.RunIncremental(AsOf);
         Assert.Equal(6, incremental.Enterprises);
-        Assert.Empty(registry.StaleAt(AsOf, Domain.Access.AccessScope.Province));
+        Assert.Empty(new ScreeningResultRepository(registry.Database).StaleAt(AsOf, Domain.Access.AccessScope.Province));
         var afterIncremental = Stored(db);
         Assert.NotEqual(before, afterIncremental); // the stored versions, at least, moved on
         Assert.Equal(before.Where(r => !changed.Any(r.Contains)), afterIncremental.Where(r => !changed.Any(r.Contains))); // nobody else touched
@@ -114,7 +114,7 @@ public sealed class IncrementalScreeningTests
         var unknown = good with { CreditCode = "91360100MA0000000X" };
         var negative = good with { Year = 2024, RdExpense = -1 };
 
-        var e = Assert.Throws<RegistryValidationException>(() => registry.ReviseFilings([good, unknown, negative, good]));
+        var e = Assert.Throws<RegistryValidationException>(() => new RecordChangeRepository(registry.Database).ReviseFilings([good, unknown, negative, good]));
         Assert.Contains(e.Problems, p => p.CreditCode == unknown.CreditCode && p.Field == "creditCode");
         Assert.Contains(e.Problems, p => p.CreditCode == code && p.Year == 2024 && p.Field.Contains("rdExpense", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(e.Problems, p => p.CreditCode == code && p.Year == 2025 && p.Message.Contains("重复"));

@@ -160,8 +160,8 @@ public sealed class RegistryTests
         var code = Code("91360100MA35ABCD1");
         var r = Sample(code) with { HnteCertificates = [new HnteCertificateRecord(code, "GR202036000229", new DateOnly(2020, 2, 29))] };
         repo.Insert([r]);
-        Assert.Equal(1, repo.ValidHnteCount(new DateOnly(2023, 2, 27), 3));
-        Assert.Equal(0, repo.ValidHnteCount(new DateOnly(2023, 2, 28), 3));
+        Assert.Equal(1, new RegistryStatistics(repo.Database).ValidHnteCount(new DateOnly(2023, 2, 27), 3));
+        Assert.Equal(0, new RegistryStatistics(repo.Database).ValidHnteCount(new DateOnly(2023, 2, 28), 3));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -177,7 +177,7 @@ public sealed class RegistryTests
         Assert.All(streamed, r => Assert.True(UnifiedSocialCreditCode.IsValid(r.Enterprise.CreditCode)));
         var asOf = new DateOnly(2023, 6, 30);
         var summary = new Screening(repo, Engine).Run(asOf);
-        var stored = repo.EligibleByTierAndCity(asOf);
+        var stored = new RegistryStatistics(repo.Database).EligibleByTierAndCity(asOf);
         Assert.Equal(summary.QualifiedByTier["tech-sme"], stored.Where(x => x.Tier == "tech-sme").Sum(x => x.Count));
         Assert.True(summary.QualifiedByTier["tech-sme"] > 0, "a province of 400 firms has some tech SMEs");
         // Recognition follows the engine: every registration was eligible at mid-year of its year.

@@ -84,7 +84,7 @@ public sealed class SummariesTests
             p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(MinProbability: 0.5), DirectoryRepository.SortBy.Name, false, 0, 10).Total);
 
         // Each tier's outcome at each enterprise's latest screening, from the rules run again on its record at that date.
-        var latestAt = p.Registry.AssessedDates().SelectMany(d => c.Query<string>(
+        var latestAt = new RegistryStatistics(p.Registry.Database).AssessedDates().SelectMany(d => c.Query<string>(
             "SELECT credit_code FROM ladder_positions WHERE latest = 1 AND as_of = @AsOf", new { AsOf = d }).Select(code => (code, d))).ToDictionary();
         var outcomes = p.Registry.Stream(latestAt.Keys.ToList())
             .SelectMany(r => Engine.Assess(ProfileBuilder.Build(r, latestAt[r.Enterprise.CreditCode]), latestAt[r.Enterprise.CreditCode]).Results)
@@ -120,7 +120,7 @@ public sealed class SummariesTests
             TechSmeRegistrations = i % 5 == 0 ? [] : r.TechSmeRegistrations,
         })).ToList();
         Assert.Contains(changes, x => x.Before!.HnteCertificates.Count > 0 && x.After.HnteCertificates.Count == 0);
-        p.Registry.Apply(changes, AuditStamp.Cli, 0);
+        new RecordChangeRepository(p.Registry.Database).Apply(changes, AuditStamp.Cli, 0);
         AssertSummariesMatchTheRecords(p, "after an import that moves enterprises");
 
         // An officer moves one enterprise to a park of its city.
@@ -128,7 +128,7 @@ public sealed class SummariesTests
         var record = p.Registry.Stream(codes.Skip(100).ToList()).Select(r => r.Enterprise)
             .First(e => parks.Any(k => k.City == e.CityCode && k.Code != e.ParkCode));
         var park = parks.First(k => k.City == record.CityCode && k.Code != record.ParkCode);
-        p.Registry.UpdateEnterprise(record, record with { ParkCode = park.Code }, AuditStamp.Cli, 0);
+        new RecordChangeRepository(p.Registry.Database).UpdateEnterprise(record, record with { ParkCode = park.Code }, AuditStamp.Cli, 0);
         AssertSummariesMatchTheRecords(p, "after an edit");
 
         // Rescoring some enterprises, then a newer base year for all.

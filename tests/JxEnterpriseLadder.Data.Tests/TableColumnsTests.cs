@@ -3,7 +3,7 @@ using JxEnterpriseLadder.Data;
 
 namespace JxEnterpriseLadder.Data.Tests;
 
-/// <summary>The enterprises table's and each child table's one column list (RegistryTables) names exactly the columns the migrations create, on both
+/// <summary>The one column list of the enterprises table, each child table (RegistryTables) and the screening's two tables names exactly the columns the migrations create, on both
 /// databases: a column added to a table and not to its list, or listed and not created, fails here.</summary>
 public sealed class TableColumnsTests
 {
@@ -15,6 +15,8 @@ public sealed class TableColumnsTests
         (string Table, IReadOnlyList<string> Listed)[] lists =
         [
             (RegistryTables.Enterprises.Table, RegistryTables.Enterprises.ColumnNames),
+            (ScreeningResultRepository.Positions.Table, ScreeningResultRepository.Positions.ColumnNames),
+            (ScreeningResultRepository.TierResultTexts.Table, ScreeningResultRepository.TierResultTexts.ColumnNames),
             (RegistryTables.Filings.Table, RegistryTables.Filings.ColumnNames), (RegistryTables.Ip.Table, RegistryTables.Ip.ColumnNames),
             (RegistryTables.Registrations.Table, RegistryTables.Registrations.ColumnNames), (RegistryTables.Certificates.Table, RegistryTables.Certificates.ColumnNames),
             (RegistryTables.ListEntries.Table, RegistryTables.ListEntries.ColumnNames), (RegistryTables.Financing.Table, RegistryTables.Financing.ColumnNames),

@@ -81,7 +81,7 @@ public sealed class WorkflowTests
         var changed = registry.FiledIn(2025).Where((_, i) => i % 97 == 5).Take(12).ToList();
         var revised = registry.Stream(changed).Select(r => r.Filings.Single(f => f.Year == 2025))
             .Select(f => f with { RdExpense = f.RdExpense * 4, RdExpenseDomestic = f.RdExpenseDomestic * 4, TotalCostsAndExpenses = f.TotalCostsAndExpenses + f.RdExpense * 3 }).ToList();
-        var touched = registry.ReviseFilings(revised);
+        var touched = new RecordChangeRepository(registry.Database).ReviseFilings(revised);
         var incremental = workflow.Predict(models, predictions, touched);
         Assert.InRange(incremental.Stored.Sum(s => s.Count), 1, 12 * Transition.All.Count);
         var afterIncremental = AllPredictions(predictions);

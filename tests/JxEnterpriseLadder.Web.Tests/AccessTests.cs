@@ -98,7 +98,7 @@ public sealed class AccessTests(AppFixture app)
         var own = EnterpriseIn(DemoAccounts.DemoPark);
         var registry = Service<RegistryRepository>();
         var read = registry.Get(own)!.Enterprise;
-        registry.UpdateEnterprise(read, read with { County = "内部核对的县" }, new JxEnterpriseLadder.Domain.Registry.AuditStamp("officer-internal", "内部核对原因"),
+        new RecordChangeRepository(registry.Database).UpdateEnterprise(read, read with { County = "内部核对的县" }, new JxEnterpriseLadder.Domain.Registry.AuditStamp("officer-internal", "内部核对原因"),
             DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
         async Task<(string Page, List<IDictionary<string, object>> Trail)> Seen(string user)
