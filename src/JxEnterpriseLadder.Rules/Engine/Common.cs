@@ -35,23 +35,23 @@ internal static class Common
         string.Join("；", bands.Select(b => $"{b.BoundText(format)} → {b.PointsText}分"));
 
     /// <summary>Resident enterprise registered in Jiangxi: assumed unless the profile says otherwise (criteria.md).</summary>
-    public static Verdict Resident(TierBuilder b, Cited<bool> rule, EnterpriseProfile p) => b.Add(p.Resident ?? true, (b.Explains ? () => new Criterion
+    public static Verdict Resident(TierBuilder b, Cited<bool> rule, EnterpriseProfile p) => b.Add(p.Resident ?? true, (b.Tier, p.Resident, rule), static s => new Criterion
     {
-        Id = $"{b.Tier}.resident",
+        Id = $"{s.Tier}.resident",
         Label = "在江西注册的居民企业",
-        Actual = p.Resident switch { true => "是", false => "否", null => "是（默认假定）" },
+        Actual = s.Resident switch { true => "是", false => "否", null => "是（默认假定）" },
         Threshold = "是",
-        Source = rule.Citation,
-    } : null));
+        Source = s.rule.Citation,
+    });
 
-    public static Verdict NotProhibitedIndustry(TierBuilder b, Cited<bool> rule, EnterpriseProfile p) => b.Add(!(p.ProhibitedIndustry ?? false), (b.Explains ? () => new Criterion
+    public static Verdict NotProhibitedIndustry(TierBuilder b, Cited<bool> rule, EnterpriseProfile p) => b.Add(!(p.ProhibitedIndustry ?? false), (b.Tier, p.ProhibitedIndustry, rule), static s => new Criterion
     {
-        Id = $"{b.Tier}.industry",
+        Id = $"{s.Tier}.industry",
         Label = "不属于国家禁止、限制和淘汰类产业",
-        Actual = p.ProhibitedIndustry switch { true => "属于", false => "不属于", null => "不属于（默认假定）" },
+        Actual = s.ProhibitedIndustry switch { true => "属于", false => "不属于", null => "不属于（默认假定）" },
         Threshold = "不属于",
-        Source = rule.Citation,
-    } : null));
+        Source = s.rule.Citation,
+    });
 
     /// <summary>No flag of the listed clean-record events; an unknown flag is a missing input.</summary>
     public static Verdict CleanRecord(TierBuilder b, Cited<IReadOnlyList<string>> cleanRecordFlags, Cited<LookBack> window,

@@ -5,7 +5,13 @@ namespace JxEnterpriseLadder.Rules.Engine;
 /// <summary>Names of profile inputs as reported in "missing" (the paths of data-dictionary/fields.json).</summary>
 internal static class Inputs
 {
-    public static string Year(int year, string field) => $"years[{year}].{field}";
+    /// <summary>A year's field, e.g. "years[2024].salesRevenue"; the paths of the years a screening meets are made once.</summary>
+    public static string Year(int year, string field) =>
+        year is >= CachedFrom and <= CachedUntil ? YearPaths.GetOrAdd((year, field), static k => $"years[{k.Item1}].{k.Item2}") : $"years[{year}].{field}";
+
+    // Bounded: only these years are kept, for the fields the rules name (a few dozen), whatever the input.
+    private const int CachedFrom = 1990, CachedUntil = 2100;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, string), string> YearPaths = new();
 
     public const string RegisteredOn = "registeredOn";
     public const string Listed = "listed";

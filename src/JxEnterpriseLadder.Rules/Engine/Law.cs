@@ -27,6 +27,13 @@ public abstract class Law(ParameterSet file)
     public string Version => File.Version;
     public DateOnly EffectiveFrom => File.EffectiveFrom;
 
+    /// <summary>The versions of this law and the others a tier read with it, in that order, as one list made once per
+    /// combination (kept here, so it lives as long as the laws do).</summary>
+    internal IReadOnlyList<string> VersionsWith(Law? second, Law? third, Law? fourth) =>
+        _versionLists.GetOrAdd((second, third, fourth), static (others, first) =>
+            new[] { first, others.Item1, others.Item2, others.Item3 }.OfType<Law>().Select(l => l.Version).ToArray(), this);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Law?, Law?, Law?), string[]> _versionLists = new();
+
     protected Cited<decimal> Number(string key) => File.Cite(key, static (f, k) => f.Number(k), "a number");
     protected Cited<int> Integer(string key) => File.Cite(key, static (f, k) => f.Integer(k), "a whole number");
     protected Cited<bool> Flag(string key) => File.Cite(key, static (f, k) => f.Flag(k), "true or false");

@@ -55,8 +55,6 @@ public sealed class ParameterSet
     // Read once, then served lock-free: the engine asks for the same values for every profile.
     private readonly ConcurrentDictionary<string, object> _values = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SourceReference> _refs = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _sources = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _memo = new(StringComparer.Ordinal);
 
     private Parameter Get(string key) =>
         Values.TryGetValue(key, out var p) ? p : throw new InvalidDataException($"{Origin}: parameter '{key}' is missing ({Version})");
@@ -77,13 +75,6 @@ public sealed class ParameterSet
 
     public SourceReference Ref(string key) =>
         _refs.GetOrAdd(key, static (k, self) => self.Source with { Article = self.Get(k).Ref ?? self.Source.Article }, this);
-
-    /// <summary>The source of a value as shown in explanations (computed once per parameter file).</summary>
-    public string SourceText(string key) => _sources.GetOrAdd(key, static (k, self) => self.Ref(k).ToString(), this);
-
-    /// <summary>Text derived from this file's values (e.g. a band table), computed once.</summary>
-    public string Memo(string cacheKey, Func<string> make) =>
-        _memo.TryGetValue(cacheKey, out var text) ? text : _memo.GetOrAdd(cacheKey, make());
 
     public decimal Number(string key) => Cached(key, static p => p.Value.GetDecimal());
     public int Integer(string key) => Cached(key, static p => p.Value.GetInt32());

@@ -15,21 +15,27 @@ internal sealed class TierBuilder(string tier, bool explains = true)
     // The lists are made only when something goes into them: a screening never fills the first two.
     public List<Criterion> Criteria => _criteria ??= new(24);
     public List<Gap> Gaps => _gaps ??= [];
-    public List<string> Parameters { get; } = new(4);
+    // The rule sets' versions read, in the order first read (at most four in any tier), and their list as results name it.
+    private Law? _law0, _law1, _law2, _law3;
     public string? ConfirmedBy { get; set; }
     public List<string> Labels => _labels ??= [];
     private List<Criterion>? _criteria;
     private List<Gap>? _gaps;
     private List<string>? _labels;
 
-    public ParameterSet Use(ParameterSet set)
+    /// <summary>Records that the evaluation read this version of a rule set.</summary>
+    public void Use(Law law)
     {
-        if (!Parameters.Contains(set.Version)) Parameters.Add(set.Version);
-        return set;
+        if (ReferenceEquals(_law0, law) || ReferenceEquals(_law1, law) || ReferenceEquals(_law2, law) || ReferenceEquals(_law3, law)) return;
+        if (_law0 is null) _law0 = law;
+        else if (_law1 is null) _law1 = law;
+        else if (_law2 is null) _law2 = law;
+        else if (_law3 is null) _law3 = law;
+        else throw new InvalidOperationException($"{Tier} reads more than four rule sets");
     }
 
-    /// <summary>Records that the evaluation read this version of a rule set.</summary>
-    public void Use(Law law) => Use(law.File);
+    /// <summary>The versions read, as one list per combination of versions: a screening makes none.</summary>
+    public IReadOnlyList<string> Parameters => _law0 is null ? [] : _law0.VersionsWith(_law1, _law2, _law3);
 
     public Verdict Add(Criterion c)
     {
@@ -47,6 +53,16 @@ internal sealed class TierBuilder(string tier, bool explains = true)
         if (Explains) Criteria.Add(explain!().Decided(passed, missing));
         return new Verdict(passed, missing);
     }
+
+    /// <summary>As <see cref="Add(bool?, IReadOnlyList{string}, Func{Criterion}?)"/>, the words written by a static function
+    /// from the values it needs: nothing, not even a closure, is made when not explaining.</summary>
+    public Verdict Add<TState>(bool? passed, IReadOnlyList<string> missing, TState state, Func<TState, Criterion> explain)
+    {
+        if (Explains) Criteria.Add(explain(state).Decided(passed, missing));
+        return new Verdict(passed, missing);
+    }
+
+    public Verdict Add<TState>(bool? passed, TState state, Func<TState, Criterion> explain) => Add(passed, [], state, explain);
 
     /// <summary>A criterion undecided for want of the <paramref name="missing"/> inputs; its words written only when explaining.</summary>
     public Verdict AddMissing(IReadOnlyList<string> missing, Func<Criterion>? explain) => Add(null, missing, explain);
@@ -73,9 +89,9 @@ internal sealed class TierBuilder(string tier, bool explains = true)
         Parameters = Parameters,
         Criteria = (IReadOnlyList<Criterion>?)_criteria ?? [],
         Missing = verdict.Passed is null ? verdict.Missing : [],
-        Gaps = verdict.Passed == true || _gaps is null ? [] : _gaps,
+        Gaps = verdict.Passed == true || _gaps is null ? (IReadOnlyList<Gap>)[] : _gaps,
         ConfirmedBy = verdict.Passed == true ? ConfirmedBy : null,
-        Labels = verdict.Passed == true && _labels is not null ? _labels : [],
+        Labels = verdict.Passed == true && _labels is not null ? _labels : (IReadOnlyList<string>)[],
     };
 
     /// <summary>When no parameter version is in force at the date, the tier cannot be decided.</summary>

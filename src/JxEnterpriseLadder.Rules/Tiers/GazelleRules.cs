@@ -125,63 +125,78 @@ internal static class GazelleRules
         return PathCriterion(b, "gazelle.path2", "路径二：从业人员高增长", Verdict.All(founded, v), set.Path2MinHeadcountCagr.Source);
     }
 
+    /// <summary>What a growth route's criteria are written from (only when explaining).</summary>
+    private readonly record struct Growth(string Id, string What, int BaseYear, int T, int Years, decimal MinBase, decimal MinCagr,
+        Func<decimal, string> Format, string Source, SourceReference Reference);
+
     private static Verdict GrowthConditions(TierBuilder b, string id, string what, int baseYear, int t, int years,
         decimal? start, decimal? end, decimal? previous, string field, decimal minBase, decimal minCagr,
         Func<decimal, string> format, Func<decimal, string> formatCeiling, string unit, SourceReference source, DateOnly? registeredOn)
     {
+        var g = new Growth(id, what, baseYear, t, years, minBase, minCagr, format, b.Explains ? source.ToString() : "", source);
         // A firm founded after the base year cannot show the growth from it: the path is not met, nothing is missing.
         if (FoundedAfter(registeredOn, baseYear))
-            return b.Add(false, (b.Explains ? () => new Criterion { Id = $"{id}.base", Label = $"基期（{baseYear}年）{what}", Actual = $"{baseYear}年尚未成立", Threshold = "≥ " + format(minBase), Source = source.ToString() } : null));
+            return b.Add(false, g, static g => new Criterion { Id = $"{g.Id}.base", Label = $"基期（{g.BaseYear}年）{g.What}", Actual = $"{g.BaseYear}年尚未成立", Threshold = "≥ " + g.Format(g.MinBase), Source = g.Source });
         var baseOk = start is { } s0
-            ? b.Add(s0 >= minBase, (b.Explains ? () => new Criterion { Id = $"{id}.base", Label = $"基期（{baseYear}年）{what}", Actual = format(s0), Threshold = "≥ " + format(minBase), Source = source.ToString() } : null))
-            : b.AddMissing([Inputs.Year(baseYear, field)], (b.Explains ? () => MissingCriterion($"{id}.base", $"基期（{baseYear}年）{what}", "≥ " + format(minBase), source) : null));
+            ? b.Add(s0 >= minBase, (g, s0), static x => new Criterion { Id = $"{x.g.Id}.base", Label = $"基期（{x.g.BaseYear}年）{x.g.What}", Actual = x.g.Format(x.s0), Threshold = "≥ " + x.g.Format(x.g.MinBase), Source = x.g.Source })
+            : b.Add(null, [Inputs.Year(baseYear, field)], g, static g => MissingCriterion($"{g.Id}.base", $"基期（{g.BaseYear}年）{g.What}", "≥ " + g.Format(g.MinBase), g.Reference));
         Verdict cagr;
         if (start is { } s && end is { } e)
         {
             var passed = LegalTerms.MeetsCagr(s, e, minCagr, years);
-            var target = LegalTerms.CagrTarget(s, minCagr, years);
-            if (!passed && s > 0)
-                b.Gap($"{id}.cagr", $"{years}年{what}复合增长率 {Format.Percent(minCagr)} 需 {t}年{what} ≥ {formatCeiling(target)}（+{formatCeiling(target - e)}）", target, target - e, unit);
-            cagr = b.Add(passed, (b.Explains ? () => new Criterion
+            if (!passed && s > 0 && b.Explains)
             {
-                Id = $"{id}.cagr", Label = $"{baseYear}–{t}年{what}复合增长率",
-                Actual = LegalTerms.Cagr(s, e, years) is { } c ? Format.Percent(Math.Round(c, 4)) : "基期为 0，无法计算",
-                Threshold = "≥ " + Format.Percent(minCagr), Source = source.ToString(),
-            } : null));
+                var target = LegalTerms.CagrTarget(s, minCagr, years);
+                b.Gap($"{id}.cagr", $"{years}年{what}复合增长率 {Format.Percent(minCagr)} 需 {t}年{what} ≥ {formatCeiling(target)}（+{formatCeiling(target - e)}）", target, target - e, unit);
+            }
+            cagr = b.Add(passed, (g, s, e), static x => new Criterion
+            {
+                Id = $"{x.g.Id}.cagr", Label = $"{x.g.BaseYear}–{x.g.T}年{x.g.What}复合增长率",
+                Actual = LegalTerms.Cagr(x.s, x.e, x.g.Years) is { } c ? Format.Percent(Math.Round(c, 4)) : "基期为 0，无法计算",
+                Threshold = "≥ " + Format.Percent(x.g.MinCagr), Source = x.g.Source,
+            });
         }
-        else cagr = b.AddMissing(MissingPair(baseYear, start, t, end, field), (b.Explains ? () => MissingCriterion($"{id}.cagr", $"{baseYear}–{t}年{what}复合增长率", "≥ " + Format.Percent(minCagr), source) : null));
+        else cagr = b.Add(null, MissingPair(baseYear, start, t, end, field), g, static g => MissingCriterion($"{g.Id}.cagr", $"{g.BaseYear}–{g.T}年{g.What}复合增长率", "≥ " + Format.Percent(g.MinCagr), g.Reference));
         Verdict grew;
         if (end is { } e2 && previous is { } p2)
-            grew = b.Add(e2 > p2, (b.Explains ? () => new Criterion { Id = $"{id}.grew", Label = $"{t}年{what}较上年增长", Actual = $"{format(p2)} → {format(e2)}", Threshold = "增长", Source = source.ToString() } : null));
-        else grew = b.AddMissing(MissingPair(t - 1, previous, t, end, field), (b.Explains ? () => MissingCriterion($"{id}.grew", $"{t}年{what}较上年增长", "增长", source) : null));
+            grew = b.Add(e2 > p2, (g, p2, e2), static x => new Criterion { Id = $"{x.g.Id}.grew", Label = $"{x.g.T}年{x.g.What}较上年增长", Actual = $"{x.g.Format(x.p2)} → {x.g.Format(x.e2)}", Threshold = "增长", Source = x.g.Source });
+        else grew = b.Add(null, MissingPair(t - 1, previous, t, end, field), g, static g => MissingCriterion($"{g.Id}.grew", $"{g.T}年{g.What}较上年增长", "增长", g.Reference));
         return Verdict.All(baseOk, cagr, grew);
     }
 
     /// <summary>True when the registration date is known and falls after the end of <paramref name="year"/>.</summary>
     internal static bool FoundedAfter(DateOnly? registeredOn, int year) => registeredOn is { } reg && reg.Year > year;
 
-    internal static string[] MissingPair(int y1, decimal? v1, int y2, decimal? v2, string field) =>
-        new[] { v1 is null ? Inputs.Year(y1, field) : null, v2 is null ? Inputs.Year(y2, field) : null }.OfType<string>().ToArray();
+    internal static string[] MissingPair(int y1, decimal? v1, int y2, decimal? v2, string field) => (v1, v2) switch
+    {
+        (null, null) => [Inputs.Year(y1, field), Inputs.Year(y2, field)],
+        (null, _) => [Inputs.Year(y1, field)],
+        (_, null) => [Inputs.Year(y2, field)],
+        _ => [],
+    };
 
     private static Verdict ScalePath(TierBuilder b, EnterpriseProfile p, DateOnly asOf, int t, string id, string number,
         Cited<int> foundedWithinYears, Cited<decimal> minRevenue)
     {
-        var founded = HighGrowthEligibility.FoundedWithin(b, $"{id}.founded", foundedWithinYears, p, asOf);
-        decimal min = minRevenue;
+        var founded = HighGrowthEligibility.FoundedWithin(b, id == "gazelle.path3" ? "gazelle.path3.founded" : "gazelle.path4.founded", foundedWithinYears, p, asOf);
         var revenue = p.Year(t)?.SalesRevenue;
         var size = revenue is { } r
-            ? b.Add(r >= min, (b.Explains ? () => new Criterion { Id = $"{id}.revenue", Label = $"{t}年营业收入", Actual = Format.Money(r), Threshold = "≥ " + Format.Money(min), Source = minRevenue.Citation } : null))
-            : b.Add(null, [Inputs.Year(t, "salesRevenue")], (b.Explains ? () => MissingCriterion($"{id}.revenue", $"{t}年营业收入", "≥ " + Format.Money(min), minRevenue.Source) : null));
-        return PathCriterion(b, id, () => $"路径{number}：成立 {foundedWithinYears.Value} 年内且营业收入达到规模", Verdict.All(founded, size), minRevenue.Source);
+            ? b.Add(r >= minRevenue.Value, b.Explains ? RevenueWords(id, t, r, minRevenue) : null)
+            : b.AddMissing([Inputs.Year(t, "salesRevenue")], b.Explains ? RevenueWords(id, t, null, minRevenue) : null);
+        return PathCriterion(b, id, b.Explains ? $"路径{number}：成立 {foundedWithinYears.Value} 年内且营业收入达到规模" : "", Verdict.All(founded, size), minRevenue.Source);
     }
 
-    internal static Verdict PathCriterion(TierBuilder b, string id, string label, Verdict v, SourceReference source) =>
-        PathCriterion(b, id, () => label, v, source);
+    private static Func<Criterion> RevenueWords(string id, int t, decimal? revenue, Cited<decimal> min) => revenue is { } r
+        ? () => new Criterion { Id = $"{id}.revenue", Label = $"{t}年营业收入", Actual = Format.Money(r), Threshold = "≥ " + Format.Money(min.Value), Source = min.Citation }
+        : () => MissingCriterion($"{id}.revenue", $"{t}年营业收入", "≥ " + Format.Money(min.Value), min.Source);
 
-    /// <summary>A route's own line: met, not met, or waiting for data; its label written only when explaining.</summary>
-    internal static Verdict PathCriterion(TierBuilder b, string id, Func<string> label, Verdict v, SourceReference source) => b.Add(v.Passed, v.Missing, (b.Explains ? () => new Criterion
+    /// <summary>A route's own line: met, not met, or waiting for data; its words written only when explaining.</summary>
+    internal static Verdict PathCriterion(TierBuilder b, string id, string label, Verdict v, SourceReference source) =>
+        b.Explains ? b.Add(v.Passed, v.Missing, PathWords(id, label, v.Passed, source)) : v;
+
+    private static Func<Criterion> PathWords(string id, string label, bool? passed, SourceReference source) => () => new Criterion
     {
-        Id = id, Label = label(), Actual = v.Passed switch { true => "满足", false => "不满足", null => "待补充数据" },
+        Id = id, Label = label, Actual = passed switch { true => "满足", false => "不满足", null => "待补充数据" },
         Threshold = "满足任一路径即可", Source = source.ToString(),
-    } : null));
+    };
 }

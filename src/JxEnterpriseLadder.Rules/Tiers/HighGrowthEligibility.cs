@@ -19,42 +19,45 @@ internal static class HighGrowthEligibility
 
     private static Verdict StrategicIndustry(TierBuilder b, HighGrowthLaw set, EnterpriseProfile p)
     {
-        var industries = set.StrategicIndustries.Value;
         if (p.Industry is not { } industry)
-            return b.Add(null, IndustryMissing, (b.Explains ? () => MissingCriterion($"{b.Tier}.strategic-industry", "属于全省战略性新兴产业", set.StrategicIndustryNames,
-                set.StrategicIndustries.Source) : null));
-        return b.Add(industries.Contains(industry), (b.Explains ? () => new Criterion
+            return b.Add(null, IndustryMissing, (b.Tier, set), static s => MissingCriterion($"{s.Tier}.strategic-industry", "属于全省战略性新兴产业",
+                s.set.StrategicIndustryNames, s.set.StrategicIndustries.Source));
+        return b.Add(set.StrategicIndustries.Value.Contains(industry), (b.Tier, set, industry), static s => new Criterion
         {
-            Id = $"{b.Tier}.strategic-industry", Label = "属于全省战略性新兴产业", Actual = Domain.JiangxiReference.Default.IndustryByCode(industry)?.Name ?? industry, // the name people read, not the code
-            Threshold = set.StrategicIndustryNames,
-            Source = set.StrategicIndustries.Citation,
-        } : null));
+            Id = $"{s.Tier}.strategic-industry", Label = "属于全省战略性新兴产业", Actual = Domain.JiangxiReference.Default.IndustryByCode(s.industry)?.Name ?? s.industry, // the name people read, not the code
+            Threshold = s.set.StrategicIndustryNames,
+            Source = s.set.StrategicIndustries.Citation,
+        });
     }
 
     /// <summary>"Founded within N years": a criterion with the registration date as its input.</summary>
     public static Verdict FoundedWithin(TierBuilder b, string id, Cited<int> years, EnterpriseProfile p, DateOnly asOf, int? afterYears = null)
     {
         int n = years;
-        string Label() => afterYears is { } a ? $"成立满 {a} 年且不超过 {n} 年" : $"成立不超过 {n} 年";
         if (p.RegisteredOn is not { } reg)
-            return b.Add(null, RegisteredOnMissing, (b.Explains ? () => MissingCriterion(id, Label(), Label(), years.Source) : null));
+            return b.Add(null, RegisteredOnMissing, (id, years, afterYears), static s => MissingCriterion(s.id, FoundedLabel(s.years, s.afterYears),
+                FoundedLabel(s.years, s.afterYears), s.years.Source));
         var passed = LegalTerms.WithinYearsOfRegistration(reg, asOf, n) &&
                      (afterYears is not { } after || !LegalTerms.WithinYearsOfRegistration(reg, asOf, after));
-        return b.Add(passed, (b.Explains ? () => new Criterion
+        return b.Add(passed, (id, years, afterYears, reg), static s => new Criterion
         {
-            Id = id, Label = Label(), Actual = $"{reg:yyyy-MM-dd} 注册", Threshold = Label(), Source = years.Citation,
-        } : null));
+            Id = s.id, Label = FoundedLabel(s.years, s.afterYears), Actual = $"{s.reg:yyyy-MM-dd} 注册", Threshold = FoundedLabel(s.years, s.afterYears),
+            Source = s.years.Citation,
+        });
     }
+
+    private static string FoundedLabel(Cited<int> years, int? afterYears) =>
+        afterYears is { } a ? $"成立满 {a} 年且不超过 {years.Value} 年" : $"成立不超过 {years.Value} 年";
 
     private static readonly string[] RegisteredOnMissing = [Inputs.RegisteredOn], ListedMissing = [Inputs.Listed];
 
     public static Verdict NotListed(TierBuilder b, Cited<bool> rule, EnterpriseProfile p) => p.Listed is { } listed
-        ? b.Add(!listed, (b.Explains ? () => new Criterion
+        ? b.Add(!listed, (b.Tier, listed, rule), static s => new Criterion
         {
-            Id = $"{b.Tier}.not-listed", Label = "未上市（新三板挂牌不视为上市）", Actual = listed ? "已上市" : "未上市", Threshold = "未上市",
-            Source = rule.Citation,
-        } : null))
-        : b.Add(null, ListedMissing, (b.Explains ? () => MissingCriterion($"{b.Tier}.not-listed", "未上市（新三板挂牌不视为上市）", "未上市", rule.Source) : null));
+            Id = $"{s.Tier}.not-listed", Label = "未上市（新三板挂牌不视为上市）", Actual = s.listed ? "已上市" : "未上市", Threshold = "未上市",
+            Source = s.rule.Citation,
+        })
+        : b.Add(null, ListedMissing, (b.Tier, rule), static s => MissingCriterion($"{s.Tier}.not-listed", "未上市（新三板挂牌不视为上市）", "未上市", s.rule.Source));
 }
 
 /// <summary>Money of financing rounds in one currency, converted at each round's year's average rate.</summary>

@@ -14,9 +14,11 @@ internal static class HnteRules
     /// <summary>How banded points are counted: the band policy, and the experts' placement within bands when known.</summary>
     private readonly record struct Scoring(BandPointsMode Mode, decimal? Position);
 
-    private static ItemPoints Points(Band band, Scoring s) => s.Position is { } pos
-        ? ItemPoints.Exact(band.PointsMin + (int)Math.Round(pos * (band.PointsMax - band.PointsMin), MidpointRounding.AwayFromZero))
-        : Common.Points(band, s.Mode);
+    private static ItemPoints Points(Band band, Scoring s) => Points(band.PointsMin, band.PointsMax, s);
+
+    private static ItemPoints Points(int least, int most, Scoring s) => s.Position is { } pos
+        ? ItemPoints.Exact(least + (int)Math.Round(pos * (most - least), MidpointRounding.AwayFromZero))
+        : s.Mode == BandPointsMode.Range ? new(least, most, []) : ItemPoints.Exact(least);
 
     public const string Tier = TierIds.Hnte;
 
@@ -258,15 +260,15 @@ internal static class HnteRules
         {
             // Unknown grade: anything from the worst grade's points to the best grade's.
             int min = int.MaxValue, max = int.MinValue;
-            foreach (var (g, lowest) in grades)
+            foreach (var g in set.ExpertGrades)
             {
-                var points = Points(new Band(null, null, (int)lowest, (int)maxima[g]), mode);
+                var points = Points((int)grades[g], (int)maxima[g], mode);
                 min = Math.Min(min, points.Min);
                 max = Math.Max(max, points.Max);
             }
             return new ItemPoints(min, max, [input]);
         }
-        return Points(new Band(null, null, (int)least, (int)maxima[grade]), mode);
+        return Points((int)least, (int)maxima[grade], mode);
     }
 
     private static ItemPoints IpPoints(TierBuilder b, HnteLaw set, EnterpriseProfile p, Scoring mode)

@@ -99,7 +99,8 @@ internal sealed class HnteLaw : Law
         RdManagementItemPoints = Map("rdManagementItemPoints");
         GrowthYears = Integer("growthYears");
         GrowthBands = Bands("growthBands");
-        foreach (var grade in ExpertGradeMinPoints.Value.Keys)
+        ExpertGrades = ExpertGradeMinPoints.Value.Keys.ToArray();
+        foreach (var grade in ExpertGrades)
             if (!ExpertGradeMaxPoints.Value.ContainsKey(grade))
                 throw new InvalidDataException($"{file.Origin}: parameter 'expertGradeMaxPoints' has no grade '{grade}' ({Version})");
         RdManagementFactPoints = RdManagementFacts.Select(fact => RdManagementItemPoints.Value.TryGetValue(fact, out var points) ? (int)points
@@ -129,6 +130,8 @@ internal sealed class HnteLaw : Law
     public Cited<bool> BandPointsRange { get; }
     public Cited<IReadOnlyDictionary<string, decimal>> ExpertGradeMinPoints { get; }
     public Cited<IReadOnlyDictionary<string, decimal>> ExpertGradeMaxPoints { get; }
+    /// <summary>The experts' grades (A–E) as the file lists them.</summary>
+    public string[] ExpertGrades { get; }
     public Cited<IReadOnlyList<Band>> IpClass1Points { get; }
     public Cited<IReadOnlyList<Band>> IpClass2CountBands { get; }
     public Cited<IReadOnlyList<Band>> IpOwnRdPoints { get; }

@@ -43,15 +43,15 @@ internal static class TechSmeRules
         else if (min >= pass && staff.Min > 0) score = Verdict.Pass;
         else if (max < pass) score = Verdict.Fail;
         else score = new Verdict(null, staff.Missing.Concat(rd.Missing).Concat(ip.Missing).Distinct().ToArray());
-        b.Add(score.Passed, score.Missing, (b.Explains ? () => new Criterion
+        b.Add(score.Passed, score.Missing, (min, max, set), static s => new Criterion
         {
             Id = "tech-sme.score",
             Label = "评价得分（科技人员、研发投入、科技成果三项合计）",
-            Actual = min == max ? $"{min}分" : $"{min}–{max}分",
-            Threshold = $"≥ {pass}分，且科技人员指标得分不为 0",
-            Points = min, PointsMax = min == max ? null : max,
-            Source = set.PassScore.Citation,
-        } : null));
+            Actual = s.min == s.max ? $"{s.min}分" : $"{s.min}–{s.max}分",
+            Threshold = $"≥ {s.set.PassScore.Value}分，且科技人员指标得分不为 0",
+            Points = s.min, PointsMax = s.min == s.max ? null : s.max,
+            Source = s.set.PassScore.Citation,
+        });
 
         var direct = DirectConfirmation(b, set, hnte, p, asOf, out var confirmedBy);
         var verdict = Verdict.All(basic, Verdict.Any(direct, score));
@@ -66,13 +66,14 @@ internal static class TechSmeRules
     private static Verdict SizeLimit(TierBuilder b, YearFiling? y, int year, string field, string label,
         decimal? value, Cited<decimal> limit, Func<decimal, string> format)
     {
-        if (value is null)
-            return b.Add(null, [Inputs.Year(year, field)], (b.Explains ? () => MissingCriterion($"tech-sme.size.{field}", $"{year}年{label}", "≤ " + format(limit), limit.Source) : null));
-        return b.Add(value.Value <= limit, (b.Explains ? () => new Criterion
+        if (value is not { } v)
+            return b.Add(null, [Inputs.Year(year, field)], (field, year, label, limit, format), static s =>
+                MissingCriterion($"tech-sme.size.{s.field}", $"{s.year}年{s.label}", "≤ " + s.format(s.limit.Value), s.limit.Source));
+        return b.Add(v <= limit, (field, year, label, limit, format, v), static s => new Criterion
         {
-            Id = $"tech-sme.size.{field}", Label = $"{year}年{label}", Actual = format(value.Value),
-            Threshold = "≤ " + format(limit), Source = limit.Citation,
-        } : null));
+            Id = $"tech-sme.size.{s.field}", Label = $"{s.year}年{s.label}", Actual = s.format(s.v),
+            Threshold = "≤ " + s.format(s.limit.Value), Source = s.limit.Citation,
+        });
     }
 
     private static ItemPoints TechStaffPoints(TierBuilder b, TechSmeLaw set, YearFiling? y, int year)
@@ -83,22 +84,22 @@ internal static class TechSmeRules
         var missing = MissingFields(y, year, "techStaff", y?.TechStaff is not null, "employees", y?.Employees is not null);
         if (missing.Length > 0)
         {
-            b.Add(null, missing, (b.Explains ? () => new Criterion
+            b.Add(null, missing, (threshold, bands, source), static s => new Criterion
             {
                 Id = "tech-sme.score.tech-staff", Label = "科技人员占职工总数比例", Actual = "未填报",
-                Threshold = threshold, Points = 0, PointsMax = bands[0].PointsMax, Source = source,
-            } : null));
+                Threshold = s.threshold, Points = 0, PointsMax = s.bands[0].PointsMax, Source = s.source,
+            });
             return new ItemPoints(0, bands[0].PointsMax, missing);
         }
         var ratio = y!.Employees > 0 ? (decimal)y.TechStaff!.Value / y.Employees!.Value : 0m;
         var band = BandFor(bands, ratio);
-        b.Add(band.PointsMin > 0, (b.Explains ? () => new Criterion
+        b.Add(band.PointsMin > 0, (ratio, y, threshold, band, source), static s => new Criterion
         {
             Id = "tech-sme.score.tech-staff", Label = "科技人员占职工总数比例",
-            Actual = $"{Format.Percent(ratio)}（{y.TechStaff}/{y.Employees}）", Threshold = threshold,
-            Points = band.PointsMin, Source = source,
-            Note = band.PointsMin == 0 ? "科技人员指标得 0 分的，不得评价为科技型中小企业" : null,
-        } : null));
+            Actual = $"{Format.Percent(s.ratio)}（{s.y.TechStaff}/{s.y.Employees}）", Threshold = s.threshold,
+            Points = s.band.PointsMin, Source = s.source,
+            Note = s.band.PointsMin == 0 ? "科技人员指标得 0 分的，不得评价为科技型中小企业" : null,
+        });
         return ItemPoints.Exact(band.PointsMin);
     }
 
@@ -112,11 +113,11 @@ internal static class TechSmeRules
         if (y?.RdExpense is not { } rd)
         {
             var missing = new[] { Inputs.Year(year, "rdExpense") };
-            b.Add(null, missing, (b.Explains ? () => new Criterion
+            b.Add(null, missing, (threshold, maxPoints, source), static s => new Criterion
             {
-                Id = "tech-sme.score.rd-input", Label = "研发投入（两项比例取高者）", Actual = "未填报", Threshold = threshold,
-                Points = 0, PointsMax = maxPoints, Source = source,
-            } : null));
+                Id = "tech-sme.score.rd-input", Label = "研发投入（两项比例取高者）", Actual = "未填报", Threshold = s.threshold,
+                Points = 0, PointsMax = s.maxPoints, Source = s.source,
+            });
             return new ItemPoints(0, maxPoints, missing);
         }
         int? bySales = y.SalesRevenue is { } s ? (s > 0 ? BandFor(toRevenue, rd / s).PointsMin : 0) : null;
@@ -127,18 +128,18 @@ internal static class TechSmeRules
         if (byCosts is null) (unknown ??= []).Add(Inputs.Year(year, "totalCostsAndExpenses"));
         // The better ratio counts: an unknown denominator matters only while the known one is below the top band.
         var range = unknown is not null && known < maxPoints ? new ItemPoints(known, maxPoints, unknown) : ItemPoints.Exact(known);
-        b.Add(range.Known ? range.Min > 0 : null, range.Missing, () =>
+        b.Add(range.Known ? range.Min > 0 : null, range.Missing, (y, rd, range, threshold, source), static s =>
         {
             var actual = string.Join("；", new[]
             {
-                y.SalesRevenue is > 0 ? $"研发/收入 {Format.Percent(rd / y.SalesRevenue.Value)}" : null,
-                y.TotalCostsAndExpenses is > 0 ? $"研发/成本费用 {Format.Percent(rd / y.TotalCostsAndExpenses.Value)}" : null,
+                s.y.SalesRevenue is > 0 ? $"研发/收入 {Format.Percent(s.rd / s.y.SalesRevenue.Value)}" : null,
+                s.y.TotalCostsAndExpenses is > 0 ? $"研发/成本费用 {Format.Percent(s.rd / s.y.TotalCostsAndExpenses.Value)}" : null,
             }.Where(x => x is not null));
             return new Criterion
             {
                 Id = "tech-sme.score.rd-input", Label = "研发投入（两项比例取高者）",
-                Actual = $"研发费用 {Format.Money(rd)}" + (actual.Length > 0 ? "；" + actual : ""),
-                Threshold = threshold, Points = range.Min, PointsMax = range.Known ? null : range.Max, Source = source,
+                Actual = $"研发费用 {Format.Money(s.rd)}" + (actual.Length > 0 ? "；" + actual : ""),
+                Threshold = s.threshold, Points = s.range.Min, PointsMax = s.range.Known ? null : s.range.Max, Source = s.source,
             };
         });
         return range;
@@ -157,12 +158,12 @@ internal static class TechSmeRules
         else if (c1 is null) points = new(BandFor(class2, c2!.Value).PointsMin, class1Points, [Inputs.IpClass1]);
         else if (c2 is null) points = new(0, class2[0].PointsMax, [Inputs.IpClass2]);
         else points = ItemPoints.Exact(BandFor(class2, c2.Value).PointsMin);
-        b.Add(points.Known ? points.Min > 0 : null, points.Missing, (b.Explains ? () => new Criterion
+        b.Add(points.Known ? points.Min > 0 : null, points.Missing, (c1, c2, threshold, points, source), static s => new Criterion
         {
             Id = "tech-sme.score.ip", Label = "科技成果（有效知识产权）",
-            Actual = $"Ⅰ类 {c1?.ToString() ?? "未填报"} 项，Ⅱ类 {c2?.ToString() ?? "未填报"} 项",
-            Threshold = threshold, Points = points.Min, PointsMax = points.Known ? null : points.Max, Source = source,
-        } : null));
+            Actual = $"Ⅰ类 {s.c1?.ToString() ?? "未填报"} 项，Ⅱ类 {s.c2?.ToString() ?? "未填报"} 项",
+            Threshold = s.threshold, Points = s.points.Min, PointsMax = s.points.Known ? null : s.points.Max, Source = s.source,
+        });
         return points;
     }
 
@@ -176,37 +177,30 @@ internal static class TechSmeRules
             { IssuedOn: { } d } => Verdict.Of(LegalTerms.CertificateValid(d, asOf, hnte.CertificateValidityYears)),
         };
         b.Use(hnte);
-        var paths = new (string id, string label, string source, Verdict verdict, Func<string> actual)[]
-        {
-            ("tech-sme.direct.hnte-certificate", "拥有有效期内高新技术企业资格证书", set.DirectHnteCertificate.Citation, certificate,
-                () => p.HnteCertificate?.IssuedOn is { } issued ? $"证书 {p.HnteCertificate.Number} 发证 {issued:yyyy-MM-dd}" : "无"),
-            Flag("tech-sme.direct.national-award", "近五年内获得过国家级科技奖励，并在获奖单位中排在前三名", set.DirectNationalAward.Citation,
-                p.DirectQualifiers?.NationalAwardTop3, NationalAwardInput),
-            Flag("tech-sme.direct.rd-institution", "拥有经认定的省部级以上研发机构", set.DirectRdInstitution.Citation,
-                p.DirectQualifiers?.ProvincialRdInstitution, RdInstitutionInput),
-            Flag("tech-sme.direct.led-standard", "近五年内主导制定过国际标准、国家标准或行业标准", set.DirectLedStandard.Citation,
-                p.DirectQualifiers?.LedStandard, LedStandardInput),
-        };
-        confirmedBy = null;
-        foreach (var (id, label, source, verdict, actual) in paths)
-        {
-            b.Add(verdict.Passed, verdict.Missing, (b.Explains ? () => new Criterion
-            {
-                Id = id, Label = "直接确认：" + label, Actual = actual(), Threshold = "符合任一项即可直接确认", Source = source,
-            } : null));
-            if (verdict.Passed == true) confirmedBy ??= id;
-        }
-        return Verdict.Any(paths[0].verdict, paths[1].verdict, paths[2].verdict, paths[3].verdict);
+        var byCertificate = Direct(b, "tech-sme.direct.hnte-certificate", "拥有有效期内高新技术企业资格证书", set.DirectHnteCertificate.Citation, certificate,
+            !b.Explains ? "" : p.HnteCertificate?.IssuedOn is { } issued ? $"证书 {p.HnteCertificate.Number} 发证 {issued:yyyy-MM-dd}" : "无");
+        var byAward = Flag(b, "tech-sme.direct.national-award", "近五年内获得过国家级科技奖励，并在获奖单位中排在前三名", set.DirectNationalAward.Citation,
+            p.DirectQualifiers?.NationalAwardTop3, NationalAwardInput);
+        var byInstitution = Flag(b, "tech-sme.direct.rd-institution", "拥有经认定的省部级以上研发机构", set.DirectRdInstitution.Citation,
+            p.DirectQualifiers?.ProvincialRdInstitution, RdInstitutionInput);
+        var byStandard = Flag(b, "tech-sme.direct.led-standard", "近五年内主导制定过国际标准、国家标准或行业标准", set.DirectLedStandard.Citation,
+            p.DirectQualifiers?.LedStandard, LedStandardInput);
+        confirmedBy = byCertificate.Passed == true ? "tech-sme.direct.hnte-certificate" : byAward.Passed == true ? "tech-sme.direct.national-award"
+            : byInstitution.Passed == true ? "tech-sme.direct.rd-institution" : byStandard.Passed == true ? "tech-sme.direct.led-standard" : null;
+        return Verdict.Any(byCertificate, byAward, byInstitution, byStandard);
 
-        static (string, string, string, Verdict, Func<string>) Flag(string id, string label, string source, bool? value, string input) =>
-            (id, label, source, value is { } v ? Verdict.Of(v) : Verdict.Unknown(input),
-                value switch { true => Yes, false => No, null => NotGiven });
+        static Verdict Flag(TierBuilder b, string id, string label, string source, bool? value, string[] input) =>
+            Direct(b, id, label, source, value is { } v ? Verdict.Of(v) : new Verdict(null, input), value switch { true => "是", false => "否", null => "未填报" });
+
+        static Verdict Direct(TierBuilder b, string id, string label, string source, Verdict v, string actual) =>
+            b.Add(v.Passed, v.Missing, (id, label, source, actual), static s => new Criterion
+            {
+                Id = s.id, Label = "直接确认：" + s.label, Actual = s.actual, Threshold = "符合任一项即可直接确认", Source = s.source,
+            });
     }
 
-    private static readonly string NationalAwardInput = Inputs.Direct("nationalAwardTop3"),
-        RdInstitutionInput = Inputs.Direct("provincialRdInstitution"), LedStandardInput = Inputs.Direct("ledStandard");
-
-    private static readonly Func<string> Yes = () => "是", No = () => "否", NotGiven = () => "未填报";
+    private static readonly string[] NationalAwardInput = [Inputs.Direct("nationalAwardTop3")],
+        RdInstitutionInput = [Inputs.Direct("provincialRdInstitution")], LedStandardInput = [Inputs.Direct("ledStandard")];
 
     /// <summary>For each lever alone, the smallest change that lifts the score to the pass mark.</summary>
     private static void ScoreGaps(TierBuilder b, TechSmeLaw set, YearFiling? y, ItemPoints staff, ItemPoints rd, ItemPoints ip, int pass, int? class2Held)

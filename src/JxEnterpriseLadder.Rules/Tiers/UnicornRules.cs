@@ -38,8 +38,8 @@ internal static class UnicornRules
                 HighGrowthEligibility.FoundedWithin(b, "potential-unicorn.older.founded", set.OlderMaxYearsFounded, p, asOf, afterYears: youngYears),
                 Valuation(b, set.OlderMinValuationUsd, "USD", p, asOf, money, "potential-unicorn.older.valuation"),
                 CumulativeFinancing(b, set.OlderMinCumulativeFinancingUsd, "USD", p, asOf, money, "potential-unicorn.older.cumulative-financing"));
-            GazelleRules.PathCriterion(b, "potential-unicorn.young", () => $"成立 {youngYears} 年内且估值达标", young, set.YoungMinValuationUsd.Source);
-            GazelleRules.PathCriterion(b, "potential-unicorn.older", () => $"成立 {youngYears}–{set.OlderMaxYearsFounded.Value} 年且估值达标", older, set.OlderMinValuationUsd.Source);
+            GazelleRules.PathCriterion(b, "potential-unicorn.young", b.Explains ? $"成立 {youngYears} 年内且估值达标" : "", young, set.YoungMinValuationUsd.Source);
+            GazelleRules.PathCriterion(b, "potential-unicorn.older", b.Explains ? $"成立 {youngYears}–{set.OlderMaxYearsFounded.Value} 年且估值达标" : "", older, set.OlderMinValuationUsd.Source);
             b.ConfirmedBy = young.Passed == true ? "potential-unicorn.young" : older.Passed == true ? "potential-unicorn.older" : null;
             return Verdict.Any(young, older);
         });
@@ -93,24 +93,24 @@ internal static class UnicornRules
               : unknownDated ? new Verdict(null, unknownInvestor!.ToArray())
               : undated is not null ? new Verdict(null, undated.ToArray()) : Verdict.Fail
             : rounds > 0 ? Verdict.Pass : undated is not null ? new Verdict(null, undated.ToArray()) : Verdict.Fail;
-        return b.Add(v.Passed, v.Missing, (b.Explains ? () => new Criterion
+        return b.Add(v.Passed, v.Missing, (b.Tier, label, rounds, set), static s => new Criterion
         {
-            Id = $"{b.Tier}.investment", Label = label, Actual = $"{rounds} 轮融资",
-            Threshold = "至少 1 轮", Source = set.RequiresProfessionalInvestor.Citation,
-        } : null));
+            Id = $"{s.Tier}.investment", Label = s.label, Actual = $"{s.rounds} 轮融资",
+            Threshold = "至少 1 轮", Source = s.set.RequiresProfessionalInvestor.Citation,
+        });
     }
 
     private static Verdict Valuation(TierBuilder b, Cited<decimal> minimum, string currency, EnterpriseProfile p, DateOnly asOf, Money money, string id)
     {
         decimal min = minimum;
         var (value, missing, round) = money.LatestValuation(p, asOf, currency);
-        string Show(decimal x) => currency == "USD" ? Format.Usd(x) : Format.Money(x);
         Verdict v = value is { } val ? Verdict.Of(val >= min) : missing.Length > 0 ? Verdict.Unknown(missing) : Verdict.Fail;
-        return b.Add(v.Passed, v.Missing, (b.Explains ? () => new Criterion
+        return b.Add(v.Passed, v.Missing, (id, value, round, currency, minimum), static s => new Criterion
         {
-            Id = id, Label = "最近一轮融资投后估值", Actual = value is { } x ? $"{Show(x)}（{round!.Date:yyyy-MM-dd}）" : round is null ? "无估值" : "缺汇率",
-            Threshold = "≥ " + Show(min), Source = minimum.Citation,
-        } : null));
+            Id = s.id, Label = "最近一轮融资投后估值",
+            Actual = s.value is { } x ? $"{Show(x, s.currency)}（{s.round!.Date:yyyy-MM-dd}）" : s.round is null ? "无估值" : "缺汇率",
+            Threshold = "≥ " + Show(s.minimum.Value, s.currency), Source = s.minimum.Citation,
+        });
     }
 
     /// <summary>Cumulative financing; a parameter with value null means the condition is not in force at that date.</summary>
@@ -118,12 +118,13 @@ internal static class UnicornRules
     {
         if (minimum.Value is not { } min) return Verdict.Pass;
         var (total, missing) = money.Cumulative(p, asOf, currency);
-        string Show(decimal x) => currency == "USD" ? Format.Usd(x) : Format.Money(x);
         Verdict v = total >= min ? Verdict.Pass : missing.Length > 0 ? Verdict.Unknown(missing) : Verdict.Fail;
-        return b.Add(v.Passed, v.Missing, (b.Explains ? () => new Criterion
+        return b.Add(v.Passed, v.Missing, (id, total, min, currency, minimum), static s => new Criterion
         {
-            Id = id, Label = "累计融资额", Actual = Show(total), Threshold = "≥ " + Show(min),
-            Source = minimum.Citation,
-        } : null));
+            Id = s.id, Label = "累计融资额", Actual = Show(s.total, s.currency), Threshold = "≥ " + Show(s.min, s.currency),
+            Source = s.minimum.Citation,
+        });
     }
+
+    private static string Show(decimal amount, string currency) => currency == "USD" ? Format.Usd(amount) : Format.Money(amount);
 }
