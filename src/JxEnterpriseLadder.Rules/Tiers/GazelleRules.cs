@@ -41,12 +41,12 @@ internal static class GazelleRules
     }
 
     internal static Verdict NotBranch(TierBuilder b, GazelleLaw set, EnterpriseProfile p) => p.BranchOrTradingOnly is { } v
-        ? b.Add(!v, (b.Explains ? () => new Criterion
+        ? b.Add(!v, (b, v, set), static z => new Criterion
         {
-            Id = $"{b.Tier}.not-branch", Label = "独立法人，非分支机构、非纯贸易型企业", Actual = v ? "是分支机构或纯贸易型" : "否",
-            Threshold = "否", Source = set.ExcludesBranchOrTradingOnly.Citation,
-        } : null))
-        : b.AddMissing([Inputs.BranchOrTradingOnly], (b.Explains ? () => MissingCriterion($"{b.Tier}.not-branch", "独立法人，非分支机构、非纯贸易型企业", "否", set.ExcludesBranchOrTradingOnly.Source) : null));
+            Id = $"{z.b.Tier}.not-branch", Label = "独立法人，非分支机构、非纯贸易型企业", Actual = z.v ? "是分支机构或纯贸易型" : "否",
+            Threshold = "否", Source = z.set.ExcludesBranchOrTradingOnly.Citation,
+        })
+        : b.Add(null, [Inputs.BranchOrTradingOnly], (b, set), static z => MissingCriterion($"{z.b.Tier}.not-branch", "独立法人，非分支机构、非纯贸易型企业", "否", z.set.ExcludesBranchOrTradingOnly.Source));
 
     internal static Verdict ValidHnte(TierBuilder b, GazelleLaw set, HnteLaw hnte, EnterpriseProfile p, DateOnly asOf)
     {
@@ -58,12 +58,12 @@ internal static class GazelleRules
             { IssuedOn: { } d } => Verdict.Of(LegalTerms.CertificateValid(d, asOf, years)),
         };
         if (v.Passed == false) b.Gap($"{b.Tier}.hnte-certificate", "须先取得（或重新认定）高新技术企业资格");
-        return b.Add(v.Passed, v.Missing, (b.Explains ? () => new Criterion
+        return b.Add(v.Passed, v.Missing, (b, p, years, set), static z => new Criterion
         {
-            Id = $"{b.Tier}.hnte-certificate", Label = "有效期内的高新技术企业",
-            Actual = p.HnteCertificate?.IssuedOn is { } issued ? $"证书 {p.HnteCertificate.Number}，{issued:yyyy-MM-dd} 发证，有效至 {LegalTerms.Anniversary(issued, years).AddDays(-1):yyyy-MM-dd}" : "无证书",
-            Threshold = $"发证之日起 {years} 年内", Source = set.RequiresValidHnte.Citation,
-        } : null));
+            Id = $"{z.b.Tier}.hnte-certificate", Label = "有效期内的高新技术企业",
+            Actual = z.p.HnteCertificate?.IssuedOn is { } issued ? $"证书 {z.p.HnteCertificate.Number}，{issued:yyyy-MM-dd} 发证，有效至 {LegalTerms.Anniversary(issued, z.years).AddDays(-1):yyyy-MM-dd}" : "无证书",
+            Threshold = $"发证之日起 {z.years} 年内", Source = z.set.RequiresValidHnte.Citation,
+        });
     }
 
     private static Verdict RdIntensity(TierBuilder b, GazelleLaw set, EnterpriseProfile p, int t)
@@ -72,7 +72,7 @@ internal static class GazelleRules
         var y = p.Year(t);
         var label = $"{t}年研发费用占营业收入比例";
         var missing = MissingFields(y, t, "rdExpense", y?.RdExpense is not null, "salesRevenue", y?.SalesRevenue is not null);
-        if (missing.Length > 0) return b.AddMissing(missing, (b.Explains ? () => MissingCriterion("gazelle.rd-intensity", label, "> " + Format.Percent(min), set.MinRdToRevenueExclusive.Source) : null));
+        if (missing.Length > 0) return b.Add(null, missing, (label, min, set), static z => MissingCriterion("gazelle.rd-intensity", z.label, "> " + Format.Percent(z.min), z.set.MinRdToRevenueExclusive.Source));
         var rd = y!.RdExpense!.Value;
         var revenue = y.SalesRevenue!.Value;
         var ratio = revenue > 0 ? rd / revenue : 0m;
@@ -83,11 +83,11 @@ internal static class GazelleRules
             var target = Math.Floor(min * revenue) + 1;
             b.Gap("gazelle.rd-intensity", $"{t}年研发费用需 > {Format.Money(min * revenue)}（至少 +{Format.MoneyCeiling(target - rd)}）", target, target - rd, "元");
         }
-        return b.Add(passed, (b.Explains ? () => new Criterion
+        return b.Add(passed, (label, ratio, rd, revenue, min, set), static z => new Criterion
         {
-            Id = "gazelle.rd-intensity", Label = label, Actual = $"{Format.Percent(ratio)}（{Format.Money(rd)} / {Format.Money(revenue)}）",
-            Threshold = "> " + Format.Percent(min), Source = set.MinRdToRevenueExclusive.Citation,
-        } : null));
+            Id = "gazelle.rd-intensity", Label = z.label, Actual = $"{Format.Percent(z.ratio)}（{Format.Money(z.rd)} / {Format.Money(z.revenue)}）",
+            Threshold = "> " + Format.Percent(z.min), Source = z.set.MinRdToRevenueExclusive.Citation,
+        });
     }
 
     /// <summary>"Founded in year T−13 or later".</summary>
@@ -95,11 +95,11 @@ internal static class GazelleRules
     {
         var earliest = t - set.FoundedYearsBeforeDataYear.Value;
         if (p.RegisteredOn is not { } reg)
-            return b.AddMissing([Inputs.RegisteredOn], (b.Explains ? () => MissingCriterion(id, $"{earliest}年及以后成立", $"≥ {earliest}年", set.FoundedYearsBeforeDataYear.Source) : null));
-        return b.Add(reg.Year >= earliest, (b.Explains ? () => new Criterion
+            return b.Add(null, [Inputs.RegisteredOn], (id, earliest, set), static z => MissingCriterion(z.id, $"{z.earliest}年及以后成立", $"≥ {z.earliest}年", z.set.FoundedYearsBeforeDataYear.Source));
+        return b.Add(reg.Year >= earliest, (id, earliest, reg, set), static z => new Criterion
         {
-            Id = id, Label = $"{earliest}年及以后成立", Actual = $"{reg.Year}年", Threshold = $"≥ {earliest}年", Source = set.FoundedYearsBeforeDataYear.Citation,
-        } : null));
+            Id = z.id, Label = $"{z.earliest}年及以后成立", Actual = $"{z.reg.Year}年", Threshold = $"≥ {z.earliest}年", Source = z.set.FoundedYearsBeforeDataYear.Citation,
+        });
     }
 
     private static Verdict RevenueGrowthPath(TierBuilder b, GazelleLaw set, EnterpriseProfile p, int t)

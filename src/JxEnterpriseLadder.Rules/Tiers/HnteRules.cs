@@ -52,14 +52,14 @@ internal static class HnteRules
     {
         var min = set.MinDaysRegistered.Value;
         if (p.RegisteredOn is not { } reg)
-            return b.AddMissing([Inputs.RegisteredOn], (b.Explains ? () => MissingCriterion("hnte.age", "注册成立时间", $"≥ {min} 天", set.MinDaysRegistered.Source) : null));
+            return b.Add(null, [Inputs.RegisteredOn], (min, set), static z => MissingCriterion("hnte.age", "注册成立时间", $"≥ {z.min} 天", z.set.MinDaysRegistered.Source));
         var days = LegalTerms.DaysSinceRegistration(reg, asOf);
         if (days < min) b.Gap("hnte.age", $"须于 {LegalTerms.DaysLater(reg, min):yyyy-MM-dd} 及以后申请（注册满 {min} 天）");
-        return b.Add(days >= min, (b.Explains ? () => new Criterion
+        return b.Add(days >= min, (days, reg, min, set), static z => new Criterion
         {
-            Id = "hnte.age", Label = "注册成立时间", Actual = $"{days} 天（{reg:yyyy-MM-dd} 注册）",
-            Threshold = $"≥ {min} 天", Source = set.MinDaysRegistered.Citation,
-        } : null));
+            Id = "hnte.age", Label = "注册成立时间", Actual = $"{z.days} 天（{z.reg:yyyy-MM-dd} 注册）",
+            Threshold = $"≥ {z.min} 天", Source = z.set.MinDaysRegistered.Citation,
+        });
     }
 
     private static Verdict CoreIp(TierBuilder b, HnteLaw set, EnterpriseProfile p)
@@ -72,23 +72,23 @@ internal static class HnteRules
             v = Verdict.Unknown(new[] { c1 is null ? Inputs.IpClass1 : null, c2 is null ? Inputs.IpClass2 : null }.OfType<string>().ToArray());
         else v = Verdict.Fail;
         if (v.Passed == false) b.Gap("hnte.core-ip", $"须拥有至少 {min} 项对主要产品起核心支持作用的知识产权（+{min - c1 - c2} 项）", min, min - c1 - c2, "项");
-        return b.Add(v.Passed, v.Missing, (b.Explains ? () => new Criterion
+        return b.Add(v.Passed, v.Missing, (c1, c2, min, set), static z => new Criterion
         {
             Id = "hnte.core-ip", Label = "拥有对主要产品（服务）起核心支持作用的知识产权",
-            Actual = $"Ⅰ类 {c1?.ToString() ?? "未填报"} 项，Ⅱ类 {c2?.ToString() ?? "未填报"} 项", Threshold = $"≥ {min} 项", Source = set.MinIpCount.Citation,
-        } : null));
+            Actual = $"Ⅰ类 {z.c1?.ToString() ?? "未填报"} 项，Ⅱ类 {z.c2?.ToString() ?? "未填报"} 项", Threshold = $"≥ {z.min} 项", Source = z.set.MinIpCount.Citation,
+        });
     }
 
     private static Verdict Field(TierBuilder b, HnteLaw set, EnterpriseProfile p)
     {
         var fields = set.HiTechFields.Value;
         if (p.HiTechField is not { } f)
-            return b.AddMissing([Inputs.HiTechField], (b.Explains ? () => MissingCriterion("hnte.field", "核心技术属于《国家重点支持的高新技术领域》", "八大领域之一", set.HiTechFields.Source) : null));
-        return b.Add(fields.Contains(f), (b.Explains ? () => new Criterion
+            return b.Add(null, [Inputs.HiTechField], set, static z => MissingCriterion("hnte.field", "核心技术属于《国家重点支持的高新技术领域》", "八大领域之一", z.HiTechFields.Source));
+        return b.Add(fields.Contains(f), (f, set), static z => new Criterion
         {
-            Id = "hnte.field", Label = "核心技术属于《国家重点支持的高新技术领域》", Actual = Domain.JiangxiReference.Default.HiTechFieldByCodeOrName(f)?.Name ?? f,
-            Threshold = "八大领域之一", Source = set.HiTechFields.Citation,
-        } : null));
+            Id = "hnte.field", Label = "核心技术属于《国家重点支持的高新技术领域》", Actual = Domain.JiangxiReference.Default.HiTechFieldByCodeOrName(z.f)?.Name ?? z.f,
+            Threshold = "八大领域之一", Source = z.set.HiTechFields.Citation,
+        });
     }
 
     private static Verdict TechStaff(TierBuilder b, HnteLaw set, YearFiling? y, int year)
@@ -96,7 +96,7 @@ internal static class HnteRules
         var min = set.MinTechStaffRatio.Value;
         var missing = MissingFields(y, year, "techStaff", y?.TechStaff is not null, "employees", y?.Employees is not null);
         if (missing.Length > 0)
-            return b.AddMissing(missing, (b.Explains ? () => MissingCriterion("hnte.staff", $"{year}年科技人员占职工总数比例", "≥ " + Format.Percent(min), set.MinTechStaffRatio.Source) : null));
+            return b.Add(null, missing, (year, min, set), static z => MissingCriterion("hnte.staff", $"{z.year}年科技人员占职工总数比例", "≥ " + Format.Percent(z.min), z.set.MinTechStaffRatio.Source));
         var employees = y!.Employees!.Value;
         var tech = y.TechStaff!.Value;
         var ratio = employees > 0 ? (decimal)tech / employees : 0m;
@@ -106,11 +106,11 @@ internal static class HnteRules
             var needed = (int)Math.Ceiling(min * employees);
             b.Gap("hnte.staff", $"科技人员需 ≥ {needed} 人（+{needed - tech} 人）", needed, needed - tech, "人");
         }
-        return b.Add(passed, (b.Explains ? () => new Criterion
+        return b.Add(passed, (year, ratio, tech, employees, min, set), static z => new Criterion
         {
-            Id = "hnte.staff", Label = $"{year}年科技人员占职工总数比例", Actual = $"{Format.Percent(ratio)}（{tech}/{employees}）",
-            Threshold = "≥ " + Format.Percent(min), Source = set.MinTechStaffRatio.Citation,
-        } : null));
+            Id = "hnte.staff", Label = $"{z.year}年科技人员占职工总数比例", Actual = $"{Format.Percent(z.ratio)}（{z.tech}/{z.employees}）",
+            Threshold = "≥ " + Format.Percent(z.min), Source = z.set.MinTechStaffRatio.Citation,
+        });
     }
 
     /// <summary>The fiscal years an R&amp;D ratio covers: the last three, or the actual years of operation if fewer.</summary>
@@ -140,17 +140,17 @@ internal static class HnteRules
         if (p.RegisteredOn is null) missing.Add(Inputs.RegisteredOn);
         var label = b.Explains ? $"近三个会计年度（{string.Join("、", years)}）研发费用总额占同期销售收入总额比例" : "";
         if (missing.Count == 0 && years.Length == 0)
-            return b.Add(false, (b.Explains ? () => new Criterion
+            return b.Add(false, (label, source), static z => new Criterion
             {
-                Id = "hnte.rd-ratio", Label = label, Actual = "尚无完整会计年度", Threshold = "按最近一年销售收入分档", Source = source,
-            } : null));
+                Id = "hnte.rd-ratio", Label = z.label, Actual = "尚无完整会计年度", Threshold = "按最近一年销售收入分档", Source = z.source,
+            });
         if (missing.Count > 0)
         {
             // The bands as the law states them, from the parameter file (no number of the law here).
             static string Sales(decimal yuan) => Format.Money(yuan).TrimEnd('元');
             var (small, medium) = (set.RdRatioSmallSalesCeiling.Value, set.RdRatioMediumSalesCeiling.Value);
             var bands = $"按最近一年销售收入分档：≤{Sales(small)} {Format.Percent(set.RdRatioSmall.Value)}，{Sales(small)}–{Sales(medium)} {Format.Percent(set.RdRatioMedium.Value)}，>{Sales(medium)} {Format.Percent(set.RdRatioLarge.Value)}";
-            return b.AddMissing(missing.ToArray(), (b.Explains ? () => MissingCriterion("hnte.rd-ratio", label, bands, set.RdRatioSmall.Source) : null));
+            return b.Add(null, missing.ToArray(), (label, bands, set), static z => MissingCriterion("hnte.rd-ratio", z.label, z.bands, z.set.RdRatioSmall.Source));
         }
         var latest = p.Year(year)!.SalesRevenue!.Value;
         var min = latest <= set.RdRatioSmallSalesCeiling.Value ? set.RdRatioSmall.Value
@@ -163,12 +163,12 @@ internal static class HnteRules
             var target = Math.Ceiling(min * sales);
             b.Gap("hnte.rd-ratio", $"近三年研发费用合计需 ≥ {Format.MoneyCeiling(target)}（+{Format.MoneyCeiling(target - rd)}）", target, target - rd, "元");
         }
-        return b.Add(passed, (b.Explains ? () => new Criterion
+        return b.Add(passed, (label, ratio, rd, sales, min, latest, source), static z => new Criterion
         {
-            Id = "hnte.rd-ratio", Label = label,
-            Actual = $"{Format.Percent(ratio)}（研发 {Format.Money(rd)} / 销售 {Format.Money(sales)}）",
-            Threshold = $"≥ {Format.Percent(min)}（最近一年销售收入 {Format.Money(latest)}）", Source = source,
-        } : null));
+            Id = "hnte.rd-ratio", Label = z.label,
+            Actual = $"{Format.Percent(z.ratio)}（研发 {Format.Money(z.rd)} / 销售 {Format.Money(z.sales)}）",
+            Threshold = $"≥ {Format.Percent(z.min)}（最近一年销售收入 {Format.Money(z.latest)}）", Source = z.source,
+        });
     }
 
     private static Verdict DomesticRd(TierBuilder b, HnteLaw set, EnterpriseProfile p, int[] years)
@@ -185,7 +185,7 @@ internal static class HnteRules
         }
         const string label = "境内研究开发费用占全部研究开发费用比例";
         if (missing.Count > 0)
-            return b.AddMissing(missing.ToArray(), (b.Explains ? () => MissingCriterion("hnte.rd-domestic", label, "≥ " + Format.Percent(min), set.MinDomesticRdShare.Source) : null));
+            return b.Add(null, missing.ToArray(), (label, min, set), static z => MissingCriterion("hnte.rd-domestic", z.label, "≥ " + Format.Percent(z.min), z.set.MinDomesticRdShare.Source));
         var ratio = rd > 0 ? domestic / rd : 0m;
         var passed = rd > 0 && ratio >= min;
         if (!passed && rd > 0)
@@ -193,11 +193,11 @@ internal static class HnteRules
             var target = Math.Ceiling(min * rd);
             b.Gap("hnte.rd-domestic", $"境内研发费用需 ≥ {Format.MoneyCeiling(target)}（+{Format.MoneyCeiling(target - domestic)}）", target, target - domestic, "元");
         }
-        return b.Add(passed, (b.Explains ? () => new Criterion
+        return b.Add(passed, (label, rd, ratio, min, set), static z => new Criterion
         {
-            Id = "hnte.rd-domestic", Label = label, Actual = rd > 0 ? Format.Percent(ratio) : "无研发费用",
-            Threshold = "≥ " + Format.Percent(min), Source = set.MinDomesticRdShare.Citation,
-        } : null));
+            Id = "hnte.rd-domestic", Label = z.label, Actual = z.rd > 0 ? Format.Percent(z.ratio) : "无研发费用",
+            Threshold = "≥ " + Format.Percent(z.min), Source = z.set.MinDomesticRdShare.Citation,
+        });
     }
 
     private static Verdict HiTechIncome(TierBuilder b, HnteLaw set, YearFiling? y, int year)
@@ -206,7 +206,7 @@ internal static class HnteRules
         var label = b.Explains ? $"{year}年高新技术产品（服务）收入占同期总收入比例" : "";
         var missing = MissingFields(y, year, "hiTechIncome", y?.HiTechIncome is not null, "totalIncome", y?.TotalIncome is not null);
         if (missing.Length > 0)
-            return b.AddMissing(missing, (b.Explains ? () => MissingCriterion("hnte.hitech-income", label, "≥ " + Format.Percent(min), set.MinHiTechIncomeShare.Source) : null));
+            return b.Add(null, missing, (label, min, set), static z => MissingCriterion("hnte.hitech-income", z.label, "≥ " + Format.Percent(z.min), z.set.MinHiTechIncomeShare.Source));
         var total = y!.TotalIncome!.Value;
         var hi = y.HiTechIncome!.Value;
         var ratio = total > 0 ? hi / total : 0m;
@@ -216,11 +216,11 @@ internal static class HnteRules
             var target = Math.Ceiling(min * total);
             b.Gap("hnte.hitech-income", $"高新技术产品（服务）收入需 ≥ {Format.MoneyCeiling(target)}（+{Format.MoneyCeiling(target - hi)}）", target, target - hi, "元");
         }
-        return b.Add(passed, (b.Explains ? () => new Criterion
+        return b.Add(passed, (label, ratio, hi, total, min, set), static z => new Criterion
         {
-            Id = "hnte.hitech-income", Label = label, Actual = $"{Format.Percent(ratio)}（{Format.Money(hi)} / {Format.Money(total)}）",
-            Threshold = "≥ " + Format.Percent(min), Source = set.MinHiTechIncomeShare.Citation,
-        } : null));
+            Id = "hnte.hitech-income", Label = z.label, Actual = $"{Format.Percent(z.ratio)}（{Format.Money(z.hi)} / {Format.Money(z.total)}）",
+            Threshold = "≥ " + Format.Percent(z.min), Source = z.set.MinHiTechIncomeShare.Citation,
+        });
     }
 
     private static (Verdict, int, ScoreRange) Innovation(TierBuilder b, HnteLaw set, EnterpriseProfile p, int year, Scoring mode)
@@ -242,13 +242,13 @@ internal static class HnteRules
             v = new Verdict(null, ["expert.innovationScore"]); // band ranges straddle the line: only experts can decide
         if (v.Passed == false)
             b.Gap("hnte.innovation", $"创新能力评价需 > {above} 分（至少 +{above + 1 - max} 分）", above + 1, above + 1 - max, "分");
-        b.Add(v.Passed, v.Missing, (b.Explains ? () => new Criterion
+        b.Add(v.Passed, v.Missing, (min, max, above, set), static z => new Criterion
         {
             Id = "hnte.innovation", Label = "企业创新能力评价（知识产权、成果转化、研发组织管理、成长性）",
-            Actual = min == max ? $"{min}分" : $"{min}–{max}分", Threshold = $"> {above}分",
-            Points = min, PointsMax = min == max ? null : max,
-            Source = set.InnovationScoreAbove.Citation,
-        } : null));
+            Actual = z.min == z.max ? $"{z.min}分" : $"{z.min}–{z.max}分", Threshold = $"> {z.above}分",
+            Points = z.min, PointsMax = z.min == z.max ? null : z.max,
+            Source = z.set.InnovationScoreAbove.Citation,
+        });
         return (v, min, new ScoreRange(min, max));
     }
 
@@ -317,11 +317,11 @@ internal static class HnteRules
             set.IpOwnRdPoints.Source, b.Explains ? $"自主研发 {own.PointsText}；仅受让等 {acquired.PointsText}" : null);
         Item(b, "hnte.innovation.ip.standard-bonus", "知识产权：参与编制国家/行业标准等（加分）", p.DirectQualifiers?.LedStandard switch { true => "是", false => "否", null => "未填报" },
             bonus, set.StandardBonusPoints.Source, bonusBand.PointsText);
-        b.Add(total.Known ? true : null, total.Missing, (b.Explains ? () => new Criterion
+        b.Add(total.Known ? true : null, total.Missing, (cap, total, source), static z => new Criterion
         {
-            Id = "hnte.innovation.ip", Label = "知识产权（合计，上限 " + cap + " 分）", Actual = total.Known ? $"{total.Min}分" : $"{total.Min}–{total.Max}分",
-            Threshold = $"≤ {cap}分", Points = total.Min, PointsMax = total.Known ? null : total.Max, Source = source,
-        } : null));
+            Id = "hnte.innovation.ip", Label = "知识产权（合计，上限 " + z.cap + " 分）", Actual = z.total.Known ? $"{z.total.Min}分" : $"{z.total.Min}–{z.total.Max}分",
+            Threshold = $"≤ {z.cap}分", Points = z.total.Min, PointsMax = z.total.Known ? null : z.total.Max, Source = z.source,
+        });
         _ = source;
         return total;
     }

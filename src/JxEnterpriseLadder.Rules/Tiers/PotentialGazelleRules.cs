@@ -27,13 +27,13 @@ internal static class PotentialGazelleRules
 
         var eligibility = HighGrowthEligibility.Evaluate(b, common, p, asOf);
         var onLadder = OnLadder(b, set, hnteSet, p, asOf, techSme, hnte);
-        var notGazelle = b.Add(gazelle.Outcome switch { Outcome.Qualified => false, Outcome.NotQualified => true, _ => null }, gazelle.Outcome == Outcome.Undetermined ? gazelle.Missing : [], (b.Explains ? () => new Criterion
+        var notGazelle = b.Add(gazelle.Outcome switch { Outcome.Qualified => false, Outcome.NotQualified => true, _ => null }, gazelle.Outcome == Outcome.Undetermined ? gazelle.Missing : [], (gazelle, set), static z => new Criterion
         {
             Id = "potential-gazelle.not-gazelle", Label = "尚未达到瞪羚企业条件",
-            Actual = gazelle.Outcome switch { Outcome.Qualified => "已符合瞪羚条件", Outcome.NotQualified => "否", _ => "待定" },
+            Actual = z.gazelle.Outcome switch { Outcome.Qualified => "已符合瞪羚条件", Outcome.NotQualified => "否", _ => "待定" },
             Threshold = "否",
-            Source = set.ExcludesGazelles.Citation,
-        } : null));
+            Source = z.set.ExcludesGazelles.Citation,
+        });
         (string id, Verdict verdict)[] paths =
         [
             ("potential-gazelle.path1", CagrPath(b, set, p, t)),
@@ -56,13 +56,13 @@ internal static class PotentialGazelleRules
         Verdict v = registered || certified ? Verdict.Pass
             : acceptEligible ? Verdict.Any(FromResult(techSme), FromResult(hnte))
             : Verdict.Fail;
-        return b.Add(v.Passed, v.Missing, (b.Explains ? () => new Criterion
+        return b.Add(v.Passed, v.Missing, (registered, certified, techSme, hnte, acceptEligible, set), static z => new Criterion
         {
             Id = "potential-gazelle.on-ladder", Label = "科技型中小企业或高新技术企业",
-            Actual = registered ? "已入库科技型中小企业" : certified ? "有效高新技术企业" :
-                techSme.Outcome == Outcome.Qualified ? "符合科技型中小企业条件（未入库）" : hnte.Outcome == Outcome.Qualified ? "符合高新技术企业条件（未认定）" : "否",
-            Threshold = acceptEligible ? "已入库/已认定，或符合其条件" : "已入库或已认定", Source = set.AcceptsEligibility.Citation,
-        } : null));
+            Actual = z.registered ? "已入库科技型中小企业" : z.certified ? "有效高新技术企业" :
+                z.techSme.Outcome == Outcome.Qualified ? "符合科技型中小企业条件（未入库）" : z.hnte.Outcome == Outcome.Qualified ? "符合高新技术企业条件（未认定）" : "否",
+            Threshold = z.acceptEligible ? "已入库/已认定，或符合其条件" : "已入库或已认定", Source = z.set.AcceptsEligibility.Citation,
+        });
 
         static Verdict FromResult(TierResult r) => new(r.Outcome switch { Outcome.Qualified => true, Outcome.NotQualified => false, _ => null }, r.Missing);
     }
@@ -78,10 +78,10 @@ internal static class PotentialGazelleRules
         var source = set.Path1MinRevenueCagr.Source;
         if (GazelleRules.FoundedAfter(p.RegisteredOn, baseYear))
             return GazelleRules.PathCriterion(b, "potential-gazelle.path1", "路径一：营业收入三年复合增长",
-                b.Add(false, (b.Explains ? () => new Criterion { Id = "potential-gazelle.path1.base", Label = $"基期（{baseYear}年）营业收入", Actual = $"{baseYear}年尚未成立", Threshold = "≥ " + Format.Money(min), Source = source.ToString() } : null)), source);
+                b.Add(false, (baseYear, min, source), static z => new Criterion { Id = "potential-gazelle.path1.base", Label = $"基期（{z.baseYear}年）营业收入", Actual = $"{z.baseYear}年尚未成立", Threshold = "≥ " + Format.Money(z.min), Source = z.source.ToString() }), source);
         var baseOk = start is { } s0
-            ? b.Add(s0 >= min, (b.Explains ? () => new Criterion { Id = "potential-gazelle.path1.base", Label = $"基期（{baseYear}年）营业收入", Actual = Format.Money(s0), Threshold = "≥ " + Format.Money(min), Source = source.ToString() } : null))
-            : b.AddMissing([Inputs.Year(baseYear, "salesRevenue")], (b.Explains ? () => MissingCriterion("potential-gazelle.path1.base", $"基期（{baseYear}年）营业收入", "≥ " + Format.Money(min), source) : null));
+            ? b.Add(s0 >= min, (baseYear, s0, min, source), static z => new Criterion { Id = "potential-gazelle.path1.base", Label = $"基期（{z.baseYear}年）营业收入", Actual = Format.Money(z.s0), Threshold = "≥ " + Format.Money(z.min), Source = z.source.ToString() })
+            : b.Add(null, [Inputs.Year(baseYear, "salesRevenue")], (baseYear, min, source), static z => MissingCriterion("potential-gazelle.path1.base", $"基期（{z.baseYear}年）营业收入", "≥ " + Format.Money(z.min), z.source));
         Verdict cagr;
         if (start is { } s && end is { } e)
         {
@@ -89,14 +89,14 @@ internal static class PotentialGazelleRules
             var target = LegalTerms.CagrTarget(s, rate, years);
             if (!passed && s > 0)
                 b.Gap("potential-gazelle.path1.cagr", $"{years}年营业收入复合增长率 {Format.Percent(rate)} 需 {t}年营业收入 ≥ {Format.MoneyCeiling(target)}（+{Format.MoneyCeiling(target - e)}）", target, target - e, "元");
-            cagr = b.Add(passed, (b.Explains ? () => new Criterion
+            cagr = b.Add(passed, (baseYear, t, s, e, years, rate, source), static z => new Criterion
             {
-                Id = "potential-gazelle.path1.cagr", Label = $"{baseYear}–{t}年营业收入复合增长率",
-                Actual = LegalTerms.Cagr(s, e, years) is { } c ? Format.Percent(Math.Round(c, 4)) : "基期为 0，无法计算",
-                Threshold = "≥ " + Format.Percent(rate), Source = source.ToString(),
-            } : null));
+                Id = "potential-gazelle.path1.cagr", Label = $"{z.baseYear}–{z.t}年营业收入复合增长率",
+                Actual = LegalTerms.Cagr(z.s, z.e, z.years) is { } c ? Format.Percent(Math.Round(c, 4)) : "基期为 0，无法计算",
+                Threshold = "≥ " + Format.Percent(z.rate), Source = z.source.ToString(),
+            });
         }
-        else cagr = b.AddMissing(GazelleRules.MissingPair(baseYear, start, t, end, "salesRevenue"), (b.Explains ? () => MissingCriterion("potential-gazelle.path1.cagr", $"{baseYear}–{t}年营业收入复合增长率", "≥ " + Format.Percent(rate), source) : null));
+        else cagr = b.Add(null, GazelleRules.MissingPair(baseYear, start, t, end, "salesRevenue"), (baseYear, t, rate, source), static z => MissingCriterion("potential-gazelle.path1.cagr", $"{z.baseYear}–{z.t}年营业收入复合增长率", "≥ " + Format.Percent(z.rate), z.source));
         return GazelleRules.PathCriterion(b, "potential-gazelle.path1", "路径一：营业收入三年复合增长", Verdict.All(baseOk, cagr), source);
     }
 
@@ -108,11 +108,11 @@ internal static class PotentialGazelleRules
         var end = p.Year(t)?.SalesRevenue;
         var previous = p.Year(t - 1)?.SalesRevenue;
         var size = end is { } e0
-            ? b.Add(e0 >= min, (b.Explains ? () => new Criterion { Id = "potential-gazelle.path2.revenue", Label = $"{t}年营业收入", Actual = Format.Money(e0), Threshold = "≥ " + Format.Money(min), Source = source.ToString() } : null))
-            : b.AddMissing([Inputs.Year(t, "salesRevenue")], (b.Explains ? () => MissingCriterion("potential-gazelle.path2.revenue", $"{t}年营业收入", "≥ " + Format.Money(min), source) : null));
+            ? b.Add(e0 >= min, (t, e0, min, source), static z => new Criterion { Id = "potential-gazelle.path2.revenue", Label = $"{z.t}年营业收入", Actual = Format.Money(z.e0), Threshold = "≥ " + Format.Money(z.min), Source = z.source.ToString() })
+            : b.Add(null, [Inputs.Year(t, "salesRevenue")], (t, min, source), static z => MissingCriterion("potential-gazelle.path2.revenue", $"{z.t}年营业收入", "≥ " + Format.Money(z.min), z.source));
         Verdict growth;
         if (GazelleRules.FoundedAfter(p.RegisteredOn, t - 1))
-            growth = b.Add(false, (b.Explains ? () => new Criterion { Id = "potential-gazelle.path2.yoy", Label = $"{t}年营业收入同比增长率", Actual = $"{t - 1}年尚未成立", Threshold = "≥ " + Format.Percent(rate), Source = source.ToString() } : null));
+            growth = b.Add(false, (t, rate, source), static z => new Criterion { Id = "potential-gazelle.path2.yoy", Label = $"{z.t}年营业收入同比增长率", Actual = $"{z.t - 1}年尚未成立", Threshold = "≥ " + Format.Percent(z.rate), Source = z.source.ToString() });
         else if (end is { } e && previous is { } prev)
         {
             var passed = prev > 0 && e >= prev * (1 + rate);
@@ -121,14 +121,14 @@ internal static class PotentialGazelleRules
                 var target = prev * (1 + rate);
                 b.Gap("potential-gazelle.path2.yoy", $"营业收入同比增长 {Format.Percent(rate)} 需 {t}年营业收入 ≥ {Format.MoneyCeiling(target)}（+{Format.MoneyCeiling(target - e)}）", target, target - e, "元");
             }
-            growth = b.Add(passed, (b.Explains ? () => new Criterion
+            growth = b.Add(passed, (t, prev, e, rate, source), static z => new Criterion
             {
-                Id = "potential-gazelle.path2.yoy", Label = $"{t}年营业收入同比增长率",
-                Actual = prev > 0 ? Format.Percent(Math.Round(e / prev - 1, 4)) : "上年为 0，无法计算",
-                Threshold = "≥ " + Format.Percent(rate), Source = source.ToString(),
-            } : null));
+                Id = "potential-gazelle.path2.yoy", Label = $"{z.t}年营业收入同比增长率",
+                Actual = z.prev > 0 ? Format.Percent(Math.Round(z.e / z.prev - 1, 4)) : "上年为 0，无法计算",
+                Threshold = "≥ " + Format.Percent(z.rate), Source = z.source.ToString(),
+            });
         }
-        else growth = b.AddMissing(GazelleRules.MissingPair(t - 1, previous, t, end, "salesRevenue"), (b.Explains ? () => MissingCriterion("potential-gazelle.path2.yoy", $"{t}年营业收入同比增长率", "≥ " + Format.Percent(rate), source) : null));
+        else growth = b.Add(null, GazelleRules.MissingPair(t - 1, previous, t, end, "salesRevenue"), (t, rate, source), static z => MissingCriterion("potential-gazelle.path2.yoy", $"{z.t}年营业收入同比增长率", "≥ " + Format.Percent(z.rate), z.source));
         return GazelleRules.PathCriterion(b, "potential-gazelle.path2", "路径二：营业收入同比高增长", Verdict.All(size, growth), source);
     }
 
@@ -139,11 +139,11 @@ internal static class PotentialGazelleRules
         var source = set.Path3MinProfessionalInvestment.Source;
         var (total, missing) = money.Cumulative(p, asOf, "CNY", professionalOnly: true);
         Verdict v = total >= min ? Verdict.Pass : missing.Length > 0 ? Verdict.Unknown(missing) : Verdict.Fail;
-        var invested = b.Add(v.Passed, v.Missing, (b.Explains ? () => new Criterion
+        var invested = b.Add(v.Passed, v.Missing, (total, missing, min, source), static z => new Criterion
         {
-            Id = "potential-gazelle.path3.investment", Label = "累计获得专业投资机构投资", Actual = Format.Money(total) + (missing.Length > 0 ? "（部分轮次数据不全）" : ""),
-            Threshold = "≥ " + Format.Money(min), Source = source.ToString(),
-        } : null));
+            Id = "potential-gazelle.path3.investment", Label = "累计获得专业投资机构投资", Actual = Format.Money(z.total) + (z.missing.Length > 0 ? "（部分轮次数据不全）" : ""),
+            Threshold = "≥ " + Format.Money(z.min), Source = z.source.ToString(),
+        });
         return GazelleRules.PathCriterion(b, "potential-gazelle.path3", "路径三：成立 5 年内且获得较大额专业投资", Verdict.All(founded, invested), source);
     }
 }
