@@ -6,12 +6,29 @@ namespace JxEnterpriseLadder.Rules.Engine;
 /// firm has, what the law asks) are written only when <see cref="Explains"/>: a screening asks for verdicts alone and
 /// never pays for formatting them (issue 20).
 /// </summary>
-internal sealed class TierBuilder(string tier, bool explains = true)
+internal sealed class TierBuilder
 {
-    public string Tier { get; } = tier;
+    private TierBuilder(string tier, bool explains) => (Tier, Explains) = (tier, explains);
+
+    /// <summary>A builder for one tier's evaluation. A screening's builder (no words) keeps nothing its result holds, so
+    /// each thread reuses one for every tier it evaluates: a screening makes none.</summary>
+    public static TierBuilder For(string tier, bool explains)
+    {
+        if (explains) return new TierBuilder(tier, true);
+        var b = _verdictsOnly ??= new TierBuilder(tier, false);
+        b.Tier = tier;
+        b._law0 = b._law1 = b._law2 = b._law3 = null;
+        b._labels = null;
+        b.ConfirmedBy = null;
+        return b;
+    }
+
+    [ThreadStatic] private static TierBuilder? _verdictsOnly;
+
+    public string Tier { get; private set; }
 
     /// <summary>Whether the criteria's words and the gaps are written (false: outcome, score, missing inputs only).</summary>
-    public bool Explains { get; } = explains;
+    public bool Explains { get; }
     // The lists are made only when something goes into them: a screening never fills the first two.
     public List<Criterion> Criteria => _criteria ??= new(24);
     public List<Gap> Gaps => _gaps ??= [];

@@ -20,7 +20,7 @@ internal static class GazelleRules
         var hnte = laws.Hnte.At(asOf);
         if (set is null || common is null || hnte is null)
             return TierBuilder.NoParameters(Tier, set is null ? laws.Gazelle.Set : common is null ? laws.HighGrowth.Set : laws.Hnte.Set, asOf);
-        var b = new TierBuilder(Tier, options.Explain);
+        var b = TierBuilder.For(Tier, options.Explain);
         b.Use(set); b.Use(common); b.Use(hnte);
         var t = LegalTerms.DataYear(asOf);
 

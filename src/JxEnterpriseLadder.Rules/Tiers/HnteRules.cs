@@ -26,7 +26,7 @@ internal static class HnteRules
     {
         var set = laws.Hnte.At(asOf);
         if (set is null) return TierBuilder.NoParameters(Tier, laws.Hnte.Set, asOf);
-        var b = new TierBuilder(Tier, options.Explain);
+        var b = TierBuilder.For(Tier, options.Explain);
         b.Use(set);
         var year = LegalTerms.DataYear(asOf);
         var y = p.Year(year);
@@ -119,32 +119,40 @@ internal static class HnteRules
         var first = year - span + 1;
         if (p.RegisteredOn is { } reg) first = Math.Max(first, LegalTerms.FirstFiscalYear(reg));
         if (first > year) return [];
-        var years = new int[year - first + 1];
-        for (var i = 0; i < years.Length; i++) years[i] = first + i;
-        return years;
+        // The same few runs of years recur for every firm: each is made once (bounded: the years a screening meets).
+        return year is >= 1990 and <= 2100 && year - first < 8 ? YearRuns.GetOrAdd((first, year), static k => Run(k.Item1, k.Item2)) : Run(first, year);
+
+        static int[] Run(int first, int last)
+        {
+            var years = new int[last - first + 1];
+            for (var i = 0; i < years.Length; i++) years[i] = first + i;
+            return years;
+        }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int), int[]> YearRuns = new();
 
     private static Verdict RdRatio(TierBuilder b, HnteLaw set, EnterpriseProfile p, int year, out int[] years)
     {
         years = RatioYears(p, year, set.RdRatioYears.Value);
         var source = set.RdRatioSmall.Citation;
-        var missing = new List<string>();
+        List<string>? missing = null;
         decimal rd = 0, sales = 0;
         foreach (var t in years)
         {
             var f = p.Year(t);
-            missing.AddRange(MissingFields(f, t, "rdExpense", f?.RdExpense is not null, "salesRevenue", f?.SalesRevenue is not null));
+            if (MissingFields(f, t, "rdExpense", f?.RdExpense is not null, "salesRevenue", f?.SalesRevenue is not null) is { Length: > 0 } more) (missing ??= []).AddRange(more);
             rd += f?.RdExpense ?? 0;
             sales += f?.SalesRevenue ?? 0;
         }
-        if (p.RegisteredOn is null) missing.Add(Inputs.RegisteredOn);
+        if (p.RegisteredOn is null) (missing ??= []).Add(Inputs.RegisteredOn);
         var label = b.Explains ? $"近三个会计年度（{string.Join("、", years)}）研发费用总额占同期销售收入总额比例" : "";
-        if (missing.Count == 0 && years.Length == 0)
+        if (missing is null && years.Length == 0)
             return b.Add(false, (label, source), static z => new Criterion
             {
                 Id = "hnte.rd-ratio", Label = z.label, Actual = "尚无完整会计年度", Threshold = "按最近一年销售收入分档", Source = z.source,
             });
-        if (missing.Count > 0)
+        if (missing is not null)
         {
             // The bands as the law states them, from the parameter file (no number of the law here).
             static string Sales(decimal yuan) => Format.Money(yuan).TrimEnd('元');
@@ -174,17 +182,17 @@ internal static class HnteRules
     private static Verdict DomesticRd(TierBuilder b, HnteLaw set, EnterpriseProfile p, int[] years)
     {
         var min = set.MinDomesticRdShare.Value;
-        var missing = new List<string>();
+        List<string>? missing = null;
         decimal rd = 0, domestic = 0;
         foreach (var t in years)
         {
             var f = p.Year(t);
-            missing.AddRange(MissingFields(f, t, "rdExpense", f?.RdExpense is not null, "rdExpenseDomestic", f?.RdExpenseDomestic is not null));
+            if (MissingFields(f, t, "rdExpense", f?.RdExpense is not null, "rdExpenseDomestic", f?.RdExpenseDomestic is not null) is { Length: > 0 } more) (missing ??= []).AddRange(more);
             rd += f?.RdExpense ?? 0;
             domestic += f?.RdExpenseDomestic ?? 0;
         }
         const string label = "境内研究开发费用占全部研究开发费用比例";
-        if (missing.Count > 0)
+        if (missing is not null)
             return b.Add(null, missing.ToArray(), (label, min, set), static z => MissingCriterion("hnte.rd-domestic", z.label, "≥ " + Format.Percent(z.min), z.set.MinDomesticRdShare.Source));
         var ratio = rd > 0 ? domestic / rd : 0m;
         var passed = rd > 0 && ratio >= min;
@@ -365,24 +373,24 @@ internal static class HnteRules
     {
         var bands = set.CommercializationBands.Value;
         var years = RatioYears(p, year, set.CommercializationYears.Value);
-        var missing = new List<string>();
+        List<string>? missing = null;
         long commercialized = 0;
         foreach (var t in years)
         {
             if (p.Year(t)?.ResultsCommercialized is { } n) commercialized += n;
-            else missing.Add(Inputs.Year(t, "resultsCommercialized"));
+            else (missing ??= []).Add(Inputs.Year(t, "resultsCommercialized"));
         }
-        if (p.RegisteredOn is null) missing.Add(Inputs.RegisteredOn);
+        if (p.RegisteredOn is null) (missing ??= []).Add(Inputs.RegisteredOn);
         var label = "科技成果转化能力（近三年年均转化数）";
         var threshold = set.CommercializationThreshold;
         ItemPoints points;
         string actual;
-        if (missing.Count == 0 && years.Length == 0)
+        if (missing is null && years.Length == 0)
         {
             points = ItemPoints.Exact(0);
             actual = "尚无完整会计年度";
         }
-        else if (missing.Count > 0)
+        else if (missing is not null)
         {
             var top = Points(bands[0], mode);
             points = new(0, top.Max, missing);
@@ -443,17 +451,17 @@ internal static class HnteRules
         var bands = set.GrowthBands.Value;
         var threshold = set.GrowthThreshold;
         var years = RatioYears(p, year, set.GrowthYears.Value);
-        var missing = new List<string>();
+        List<string>? missing = null;
         Span<decimal> values = stackalloc decimal[years.Length];
         for (var i = 0; i < years.Length; i++)
         {
             var filing = p.Year(years[i]);
             if (value(filing) is { } v) { values[i] = v; continue; }
             foreach (var f in fields)
-                if (FieldValue(filing, f) is null) missing.Add(Inputs.Year(years[i], f));
+                if (FieldValue(filing, f) is null) (missing ??= []).Add(Inputs.Year(years[i], f));
         }
-        if (p.RegisteredOn is null) missing.Add(Inputs.RegisteredOn);
-        if (missing.Count > 0)
+        if (p.RegisteredOn is null) (missing ??= []).Add(Inputs.RegisteredOn);
+        if (missing is not null)
         {
             var points = new ItemPoints(0, Points(bands[0], mode).Max, missing);
             Item(b, id, label, "未填报", points, set.GrowthBands.Source, threshold);

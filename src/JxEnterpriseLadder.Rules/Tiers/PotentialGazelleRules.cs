@@ -21,7 +21,7 @@ internal static class PotentialGazelleRules
         var rates = laws.ExchangeRates.At(asOf);
         if (set is null || common is null || hnteSet is null || rates is null)
             return TierBuilder.NoParameters(Tier, set is null ? laws.PotentialGazelle.Set : common is null ? laws.HighGrowth.Set : hnteSet is null ? laws.Hnte.Set : laws.ExchangeRates.Set, asOf);
-        var b = new TierBuilder(Tier, options.Explain);
+        var b = TierBuilder.For(Tier, options.Explain);
         b.Use(set); b.Use(common); b.Use(hnteSet); b.Use(rates);
         var t = LegalTerms.DataYear(asOf);
 

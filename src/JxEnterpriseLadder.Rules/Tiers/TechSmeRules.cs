@@ -19,7 +19,7 @@ internal static class TechSmeRules
         var hnte = laws.Hnte.At(asOf);
         if (set is null) return TierBuilder.NoParameters(Tier, laws.TechSme.Set, asOf);
         if (hnte is null) return TierBuilder.NoParameters(Tier, laws.Hnte.Set, asOf);
-        var b = new TierBuilder(Tier, options.Explain);
+        var b = TierBuilder.For(Tier, options.Explain);
         b.Use(set);
         var year = LegalTerms.DataYear(asOf);
         var y = p.Year(year);

@@ -58,7 +58,7 @@ internal static class UnicornRules
         var rates = laws.ExchangeRates.At(asOf);
         if (set is null || common is null || rates is null)
             return TierBuilder.NoParameters(tier, set is null ? versions.Set : common is null ? laws.HighGrowth.Set : laws.ExchangeRates.Set, asOf);
-        var b = new TierBuilder(tier, options.Explain);
+        var b = TierBuilder.For(tier, options.Explain);
         b.Use(set); b.Use(common); b.Use(rates);
         var money = rates.Money;
         var eligibility = HighGrowthEligibility.Evaluate(b, common, p, asOf);
