@@ -107,6 +107,15 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
     /// Stores a self-check on the enterprise's own record: only a signed-in enterprise account, only for itself. The
     /// registry's filings are not touched; the saved check shows on its page for the officers.
     /// </summary>
+    /// <summary>An enterprise's profile as it stood at a date, built from its registry record (the self-check starts from it).</summary>
+    public EnterpriseProfile? ProfileAt(AccessScope scope, string creditCode, DateOnly asOf) =>
+        Get(scope, creditCode) is { } found ? ProfileBuilder.Build(found.Record, asOf) : null;
+
+    /// <summary>Whether a self-check holds any figure worth keeping: a year's filing with at least one amount.</summary>
+    public static bool HasFigures(EnterpriseProfile profile) => profile.Years.Any(y =>
+        y.Employees is not null || y.TechStaff is not null || y.SalesRevenue is not null || y.TotalIncome is not null || y.RdExpense is not null
+        || y.TotalAssets is not null || y.TotalCostsAndExpenses is not null || y.HiTechIncome is not null);
+
     /// <summary>A self-check: the profile as typed, every tier assessed and explained at the date (nothing stored).</summary>
     public AssessmentResult SelfCheck(EnterpriseProfile profile, DateOnly asOf) => engine.Assess(profile, asOf);
 
@@ -114,6 +123,7 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
     public void SaveSelfCheck(AccessScope scope, string userName, EnterpriseProfile profile, DateOnly asOf)
     {
         if (scope.Role != Roles.Enterprise || scope.CreditCode is null) throw new OutOfScopeException("只有登录的企业账户可以保存自查，且只能保存到本企业");
+        if (!HasFigures(profile)) throw new ArgumentException("自查未填写任何年度数据，不保存 (a self-check without any year's figures is not saved)");
         var result = engine.Assess(profile, asOf);
         var outcomes = string.Join("；", result.Results.Select(r => $"{TierNames.Of(r.Tier)}：{OutcomeText(r.Outcome)}"));
         reviews.SaveSelfCheck(scope.CreditCode, userName, clock.GetUtcNow().ToUnixTimeSeconds(),

@@ -133,4 +133,24 @@ public sealed class HnteJudgementTests
         Assert.Equal(("A", "C", true, true), (after.HnteTechAdvancement, after.HnteCoreSupport, after.HnteTalentRules, after.HnteRdRulesAndAccounts));
         Assert.Equal((HnteJudgement.SelfAssessed, "enterprise-user"), (after.HnteJudgedBasis, after.HnteJudgedBy));
     }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void ASelfCheckWithoutAnyYearsFiguresIsNotSaved(string provider)
+    {
+        var db = Fresh(provider);
+        var registry = new RegistryRepository(db);
+        registry.Insert(Province(3));
+        var code = registry.StreamAll().First().Enterprise.CreditCode;
+        var before = registry.Get(code)!;
+        var directory = new EnterpriseDirectory(new DirectoryRepository(db), registry, new PredictionRepository(db), new ReviewRepository(db), new AuditRepository(db), new JxEnterpriseLadder.Rules.AssessmentEngine(), TimeProvider.System);
+        var scope = new AccessScope(Roles.Enterprise, CreditCode: code);
+
+        var blank = new Domain.Profiles.EnterpriseProfile { CreditCode = code, Expert = new Domain.Profiles.ExpertGrades { CoreSupport = "C" } };
+        Assert.False(EnterpriseDirectory.HasFigures(blank));
+        Assert.Throws<ArgumentException>(() => directory.SaveSelfCheck(scope, "enterprise-user", blank, AsOf));
+
+        Assert.Equal(before.Enterprise, registry.Get(code)!.Enterprise); // the judged items were not taken over either
+        Assert.Empty(new ReviewRepository(db).SelfChecksFor(code));
+        Assert.True(EnterpriseDirectory.HasFigures(ProfileBuilder.Build(before, AsOf)));
+    }
 }
