@@ -42,6 +42,9 @@ public sealed class TargetProgress(DirectoryRepository directory, PredictionRepo
     public sealed record Overview(int Year, int? BaseYear, IReadOnlyList<Row> Progress, IReadOnlyList<Line> Trend,
         IReadOnlyList<Line> ByCity, IReadOnlyList<Line> ByPark, IReadOnlyList<Line> ByChain, IReadOnlyList<int> Years);
 
+    /// <summary>The key of the park (or chain) line that counts the firms outside every park (or chain).</summary>
+    public const string None = "";
+
     public Overview For(AccessScope scope, int year)
     {
         var asOf = new DateOnly(year, 12, 31);
@@ -68,8 +71,9 @@ public sealed class TargetProgress(DirectoryRepository directory, PredictionRepo
         return new Overview(year, baseYear, progress,
             Lines(counted, b => b.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(l => l.Key, StringComparer.Ordinal).ToList(),
             Lines(inYear, b => b.CityCode).OrderByDescending(l => l[TierIds.TechSme]).ToList(),
-            Lines(inYear.Where(b => b.ParkCode is not null), b => b.ParkCode!).OrderByDescending(l => l[TierIds.TechSme]).ToList(),
-            Lines(inYear.Where(b => b.ChainCode is not null), b => b.ChainCode!).OrderByDescending(l => l[TierIds.TechSme]).ToList(),
+            // Firms outside every park (or chain) are a line of their own, last, so that the lines add up to the scope's count.
+            Lines(inYear, b => b.ParkCode ?? None).OrderBy(l => l.Key == None).ThenByDescending(l => l[TierIds.TechSme]).ToList(),
+            Lines(inYear, b => b.ChainCode ?? None).OrderBy(l => l.Key == None).ThenByDescending(l => l[TierIds.TechSme]).ToList(),
             counted.Select(b => b.Year).Distinct().Order().ToList());
     }
 
@@ -126,8 +130,8 @@ public sealed class TargetProgress(DirectoryRepository directory, PredictionRepo
             }).ToList(),
             ["历年趋势"] = Counts(o.Trend, "年度", k => k).ToList(),
             ["按设区市"] = Counts(o.ByCity, "设区市", k => reference.CityByCode(k)?.Name ?? k).ToList(),
-            ["按园区"] = Counts(o.ByPark, "园区", k => reference.ParkByCode(k)?.Name ?? k).ToList(),
-            ["按产业链"] = Counts(o.ByChain, "产业链", k => reference.ChainByCode(k)?.Name ?? k).ToList(),
+            ["按园区"] = Counts(o.ByPark, "园区", k => k == None ? "（园区外）" : reference.ParkByCode(k)?.Name ?? k).ToList(),
+            ["按产业链"] = Counts(o.ByChain, "产业链", k => k == None ? "（未归入产业链）" : reference.ChainByCode(k)?.Name ?? k).ToList(),
             ["计数规则"] = SpreadsheetText.ForPeople([new Dictionary<string, object?> { ["范围"] = scope.Description, ["年度"] = o.Year, ["计数规则"] = CountingRule }]).ToList(),
         };
         output.SaveAs(sheets);

@@ -1,3 +1,4 @@
+using JxEnterpriseLadder.Domain;
 using System.Net;
 using System.Text.RegularExpressions;
 using JxEnterpriseLadder.Domain.Access;
@@ -44,6 +45,21 @@ public sealed class DashboardTests(AppFixture app)
         Assert.Contains("为全省目标", card);
         Assert.DoesNotContain("完成率", card);
         Assert.DoesNotContain("达标", card);
+    }
+
+    [Fact]
+    public void TheBreakdownsByParkAndChainAddUpToTheCitiesWithALineForFirmsOutsideThem()
+    {
+        var targets = app.Factory.Services.GetRequiredService<TargetProgress>();
+        var o = targets.For(AccessScope.Province, 2023);
+        foreach (var m in TargetProgress.Measures)
+        {
+            var total = o.ByCity.Sum(l => l[m]);
+            Assert.Equal(total, o.ByPark.Sum(l => l[m]));
+            Assert.Equal(total, o.ByChain.Sum(l => l[m]));
+        }
+        Assert.Equal(TargetProgress.None, o.ByPark[^1].Key); // firms outside every park: a line of their own, last
+        Assert.True(o.ByPark[^1][TierIds.TechSme] > 0);
     }
 
     [Fact]

@@ -67,6 +67,9 @@ public sealed class ImportBrowserTests(AppFixture app, BrowserFixture browser) :
         await Assertions.Expect(problems).ToHaveCountAsync(2);
         await Assertions.Expect(problems.Nth(0)).ToContainTextAsync("超过职工总数");
         await Assertions.Expect(problems.Nth(1)).ToContainTextAsync("文件内重复");
+        // The report speaks the page's language: the English half of each message is not shown in Chinese.
+        await Assertions.Expect(problems.Nth(0)).Not.ToContainTextAsync("tech staff exceeds employees");
+        await Assertions.Expect(problems.Nth(1)).Not.ToContainTextAsync("duplicate row");
         var report = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "下载问题报告（.xlsx）" }).ClickAsync());
         var reportFile = Path.ChangeExtension(file, ".report.xlsx");
         await report.SaveAsAsync(reportFile);
