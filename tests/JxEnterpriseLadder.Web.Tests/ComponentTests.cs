@@ -22,6 +22,19 @@ public sealed class ComponentTests : IDisposable
         _ctx.Dispose();
     }
 
+    [Theory]
+    [InlineData(2022, true)]  // the forecast is for 2023, the target year: it speaks of reaching the target
+    [InlineData(2025, false)] // the forecast is for 2026: the 2023 target is already met or missed, said above
+    public void ATargetCardSpeaksOfReachingTheTargetOnlyInAForecastForTheTargetYear(int year, bool speaks)
+    {
+        var target = new TargetProgress.Row("tech-sme", 10_000, 2023, 17_051, 2023, null, null, null, null);
+        var now = new TargetProgress.Row("tech-sme", 10_000, 2023, 16_000, year, 5_000, 4_800, 5_200, 30_000);
+        var cut = _ctx.Render<TargetCards>(p => p.Add(x => x.InTargetYear, [target]).Add(x => x.InYear, [now]).Add(x => x.WholeProvince, true));
+        Assert.Contains("达标", cut.Markup);
+        Assert.Contains($"{year + 1} 年预计新增约 5,000 家", cut.Markup);
+        Assert.Equal(speaks, cut.Markup.Contains("能否达到 10,000 家", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ACountTableHasOneRowPerKeyAndOneColumnPerMeasureWithNamesLookedUp()
     {
