@@ -64,17 +64,31 @@ public static class Ui
     /// <summary>A promotion model's learner (<see cref="JxEnterpriseLadder.Prediction.Learner"/>) in the page's language.</summary>
     public static string Learner(string learner) => learner switch
     {
-        "FastTree" => T("梯度提升树（FastTree）", "gradient-boosted trees (FastTree)"),
-        "LightGbm" => T("梯度提升树（LightGBM）", "gradient-boosted trees (LightGBM)"),
+        // Chinese names only in the Chinese pages: the two gradient-boosting libraries by what they are.
+        "FastTree" => T("梯度提升决策树", "gradient-boosted trees (FastTree)"),
+        "LightGbm" => T("轻量级梯度提升机", "gradient-boosted trees (LightGBM)"),
         "Logistic" => T("逻辑回归", "logistic regression"),
         _ => T("未知方法", "unknown method"),
     };
+
+    /// <summary>Which forecast gave a probability, in words: "rules:hnte-entry/2024" is the rules baseline calibrated on the
+    /// entries of 2024, "hnte-entry@f3/2024" the prediction model calibrated on them (feature version 3).</summary>
+    public static string ForecastVersion(string version)
+    {
+        var slash = version.LastIndexOf('/');
+        var year = slash > 0 ? version[(slash + 1)..] : "";
+        if (version.StartsWith("rules:", StringComparison.Ordinal))
+            return T($"规则基准，按 {year} 年的晋级情况校准", $"rules baseline, calibrated on the entries of {year}");
+        var at = version.IndexOf("@f", StringComparison.Ordinal);
+        var features = at > 0 && slash > at ? version[(at + 2)..slash] : "";
+        return T($"预测模型（特征第 {features} 版），按 {year} 年的晋级情况校准", $"prediction model (features version {features}), calibrated on the entries of {year}");
+    }
 
     /// <summary>A probability calibration method (<see cref="JxEnterpriseLadder.Prediction.ProbabilityCalibration"/>).</summary>
     public static string CalibrationMethod(string? method) => method switch
     {
         "isotonic" => T("保序回归校准", "isotonic calibration"),
-        "platt" => T("Platt 逻辑校准", "Platt calibration"),
+        "platt" => T("逻辑曲线校准（普拉特法）", "Platt calibration"),
         _ => "—",
     };
 

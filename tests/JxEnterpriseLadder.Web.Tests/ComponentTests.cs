@@ -22,6 +22,15 @@ public sealed class ComponentTests : IDisposable
         _ctx.Dispose();
     }
 
+    [Fact]
+    public void AForecastsVersionReadsAsWordsNotACode()
+    {
+        Assert.Equal("规则基准，按 2024 年的晋级情况校准", Ui.ForecastVersion("rules:high-growth-entry/2024"));
+        Assert.Equal("预测模型（特征第 3 版），按 2025 年的晋级情况校准", Ui.ForecastVersion("hnte-entry@f3/2025"));
+        Assert.Equal("轻量级梯度提升机", Ui.Learner("LightGbm"));
+        Assert.DoesNotContain("Platt", Ui.CalibrationMethod("platt"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(2022, true)]  // the forecast is for 2023, the target year: it speaks of reaching the target
     [InlineData(2025, false)] // the forecast is for 2026: the 2023 target is already met or missed, said above
