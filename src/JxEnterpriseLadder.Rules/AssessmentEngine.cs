@@ -46,7 +46,7 @@ public sealed class AssessmentEngine(ParameterStore parameters)
             Name = profile.Name,
             AsOf = asOf,
             HighestTier = ladder.Highest(results),
-            HighestRecognizedTier = ladder.Highest(Recognition.TiersHeld(profile, asOf, Laws.CertificateValidityYears(asOf))),
+            HighestRecognizedTier = Recognition.HighestHeld(ladder, profile, asOf, Laws.CertificateValidityYears(asOf)),
             Results = results,
         };
     }

@@ -63,10 +63,34 @@ public static class Recognition
     /// <summary>The tiers held at a date, given how many years an HNTE certificate is valid then (null: none counts).</summary>
     public static IEnumerable<string> TiersHeld(EnterpriseProfile p, DateOnly asOf, int? certificateValidityYears)
     {
-        // A tech-SME registration number is valid for the calendar year of entry only.
-        if (p.TechSmeRegistrations.Any(r => r.Year == asOf.Year)) yield return TierIds.TechSme;
-        if (certificateValidityYears is { } years && p.HnteCertificate?.IssuedOn is { } d &&
-            LegalTerms.CertificateValid(d, asOf, years)) yield return TierIds.Hnte;
-        foreach (var e in p.ListEntries.Where(e => e.Year == asOf.Year)) yield return e.Tier;
+        var held = new List<string>(2);
+        ForEachHeld(p, asOf, certificateValidityYears, ref held, static (ref List<string> list, string tier) => list.Add(tier));
+        return held;
+    }
+
+    /// <summary>The highest tier held at the date on a ladder, without listing them (the engine asks it for every profile).</summary>
+    public static string? HighestHeld(Ladder ladder, EnterpriseProfile p, DateOnly asOf, int? certificateValidityYears)
+    {
+        var best = (Ladder: ladder, Tier: (string?)null, Rank: -1);
+        ForEachHeld(p, asOf, certificateValidityYears, ref best, static (ref (Ladder Ladder, string? Tier, int Rank) b, string tier) =>
+        {
+            var rank = b.Ladder.IndexOf(tier);
+            if (rank > b.Rank) (b.Tier, b.Rank) = (tier, rank);
+        });
+        return best.Tier;
+    }
+
+    private delegate void Visit<T>(ref T state, string tier);
+
+    // The one statement of what is held: a tech-SME registration is valid for the calendar year of entry only; an HNTE
+    // certificate for its years; a list entry for its year.
+    private static void ForEachHeld<T>(EnterpriseProfile p, DateOnly asOf, int? certificateValidityYears, ref T state, Visit<T> visit)
+    {
+        for (var i = 0; i < p.TechSmeRegistrations.Count; i++)
+            if (p.TechSmeRegistrations[i].Year == asOf.Year) { visit(ref state, TierIds.TechSme); break; }
+        if (certificateValidityYears is { } years && p.HnteCertificate?.IssuedOn is { } d && LegalTerms.CertificateValid(d, asOf, years))
+            visit(ref state, TierIds.Hnte);
+        for (var i = 0; i < p.ListEntries.Count; i++)
+            if (p.ListEntries[i].Year == asOf.Year) visit(ref state, p.ListEntries[i].Tier);
     }
 }

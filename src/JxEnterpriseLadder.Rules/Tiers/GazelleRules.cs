@@ -28,15 +28,13 @@ internal static class GazelleRules
         var notBranch = NotBranch(b, set, p);
         var certificate = ValidHnte(b, set, hnte, p, asOf);
         var rd = RdIntensity(b, set, p, t);
-        (string id, Verdict verdict)[] paths =
-        [
-            ("gazelle.path1", RevenueGrowthPath(b, set, p, t)),
-            ("gazelle.path2", HeadcountGrowthPath(b, set, p, t)),
-            ("gazelle.path3", ScalePath(b, p, asOf, t, "gazelle.path3", "三", set.Path3FoundedWithinYears, set.Path3MinRevenue)),
-            ("gazelle.path4", ScalePath(b, p, asOf, t, "gazelle.path4", "四", set.Path4FoundedWithinYears, set.Path4MinRevenue)),
-        ];
-        var verdict = Verdict.All(eligibility, notBranch, certificate, rd, Verdict.Any(paths[0].verdict, paths[1].verdict, paths[2].verdict, paths[3].verdict));
-        b.ConfirmedBy = paths.FirstOrDefault(x => x.verdict.Passed == true).id;
+        var path1 = RevenueGrowthPath(b, set, p, t);
+        var path2 = HeadcountGrowthPath(b, set, p, t);
+        var path3 = ScalePath(b, p, asOf, t, "gazelle.path3", "三", set.Path3FoundedWithinYears, set.Path3MinRevenue);
+        var path4 = ScalePath(b, p, asOf, t, "gazelle.path4", "四", set.Path4FoundedWithinYears, set.Path4MinRevenue);
+        var verdict = Verdict.All(eligibility, notBranch, certificate, rd, Verdict.Any(path1, path2, path3, path4));
+        b.ConfirmedBy = path1.Passed == true ? "gazelle.path1" : path2.Passed == true ? "gazelle.path2"
+            : path3.Passed == true ? "gazelle.path3" : path4.Passed == true ? "gazelle.path4" : null;
         return b.Build(verdict);
     }
 
@@ -57,7 +55,7 @@ internal static class GazelleRules
             { IssuedOn: null } => Verdict.Unknown(Inputs.CertificateIssuedOn),
             { IssuedOn: { } d } => Verdict.Of(LegalTerms.CertificateValid(d, asOf, years)),
         };
-        if (v.Passed == false) b.Gap($"{b.Tier}.hnte-certificate", "须先取得（或重新认定）高新技术企业资格");
+        if (v.Passed == false && b.Explains) b.Gap($"{b.Tier}.hnte-certificate", "须先取得（或重新认定）高新技术企业资格");
         return b.Add(v.Passed, v.Missing, (b, p, years, set), static z => new Criterion
         {
             Id = $"{z.b.Tier}.hnte-certificate", Label = "有效期内的高新技术企业",
@@ -70,7 +68,7 @@ internal static class GazelleRules
     {
         var min = set.MinRdToRevenueExclusive.Value;
         var y = p.Year(t);
-        var label = $"{t}年研发费用占营业收入比例";
+        var label = b.Explains ? $"{t}年研发费用占营业收入比例" : "";
         var missing = MissingFields(y, t, "rdExpense", y?.RdExpense is not null, "salesRevenue", y?.SalesRevenue is not null);
         if (missing.Length > 0) return b.Add(null, missing, (label, min, set), static z => MissingCriterion("gazelle.rd-intensity", z.label, "> " + Format.Percent(z.min), z.set.MinRdToRevenueExclusive.Source));
         var rd = y!.RdExpense!.Value;

@@ -22,7 +22,7 @@ internal static class HighGrowthEligibility
         if (p.Industry is not { } industry)
             return b.Add(null, IndustryMissing, (b.Tier, set), static s => MissingCriterion($"{s.Tier}.strategic-industry", "属于全省战略性新兴产业",
                 s.set.StrategicIndustryNames, s.set.StrategicIndustries.Source));
-        return b.Add(set.StrategicIndustries.Value.Contains(industry), (b.Tier, set, industry), static s => new Criterion
+        return b.Add(set.StrategicIndustrySet.Contains(industry), (b.Tier, set, industry), static s => new Criterion
         {
             Id = $"{s.Tier}.strategic-industry", Label = "属于全省战略性新兴产业", Actual = Domain.JiangxiReference.Default.IndustryByCode(s.industry)?.Name ?? s.industry, // the name people read, not the code
             Threshold = s.set.StrategicIndustryNames,

@@ -69,7 +69,7 @@ internal static class HnteRules
         Verdict v;
         if ((c1 ?? 0) + (c2 ?? 0) >= min) v = Verdict.Pass;
         else if (c1 is null || c2 is null)
-            v = Verdict.Unknown(new[] { c1 is null ? Inputs.IpClass1 : null, c2 is null ? Inputs.IpClass2 : null }.OfType<string>().ToArray());
+            v = new Verdict(null, IpMissing(c1, c2));
         else v = Verdict.Fail;
         if (v.Passed == false) b.Gap("hnte.core-ip", $"须拥有至少 {min} 项对主要产品起核心支持作用的知识产权（+{min - c1 - c2} 项）", min, min - c1 - c2, "项");
         return b.Add(v.Passed, v.Missing, (c1, c2, min, set), static z => new Criterion
@@ -157,7 +157,7 @@ internal static class HnteRules
             // The bands as the law states them, from the parameter file (no number of the law here).
             static string Sales(decimal yuan) => Format.Money(yuan).TrimEnd('元');
             var (small, medium) = (set.RdRatioSmallSalesCeiling.Value, set.RdRatioMediumSalesCeiling.Value);
-            var bands = $"按最近一年销售收入分档：≤{Sales(small)} {Format.Percent(set.RdRatioSmall.Value)}，{Sales(small)}–{Sales(medium)} {Format.Percent(set.RdRatioMedium.Value)}，>{Sales(medium)} {Format.Percent(set.RdRatioLarge.Value)}";
+            var bands = !b.Explains ? "" : $"按最近一年销售收入分档：≤{Sales(small)} {Format.Percent(set.RdRatioSmall.Value)}，{Sales(small)}–{Sales(medium)} {Format.Percent(set.RdRatioMedium.Value)}，>{Sales(medium)} {Format.Percent(set.RdRatioLarge.Value)}";
             return b.Add(null, missing.ToArray(), (label, bands, set), static z => MissingCriterion("hnte.rd-ratio", z.label, z.bands, z.set.RdRatioSmall.Source));
         }
         var latest = p.Year(year)!.SalesRevenue!.Value;
@@ -260,7 +260,7 @@ internal static class HnteRules
         return (v, min, new ScoreRange(min, max));
     }
 
-    private static ItemPoints Grade(HnteLaw set, string? grade, string input, Scoring mode)
+    private static ItemPoints Grade(HnteLaw set, string? grade, string[] input, Scoring mode)
     {
         var grades = set.ExpertGradeMinPoints.Value;
         var maxima = set.ExpertGradeMaxPoints.Value;
@@ -274,7 +274,7 @@ internal static class HnteRules
                 min = Math.Min(min, points.Min);
                 max = Math.Max(max, points.Max);
             }
-            return new ItemPoints(min, max, [input]);
+            return new ItemPoints(min, max, input);
         }
         return Points((int)least, (int)maxima[grade], mode);
     }
@@ -282,8 +282,8 @@ internal static class HnteRules
     private static ItemPoints IpPoints(TierBuilder b, HnteLaw set, EnterpriseProfile p, Scoring mode)
     {
         var source = set.IpClass1Points.Citation;
-        var advancement = Grade(set, p.Expert?.TechAdvancement, Inputs.ExpertTechAdvancement, mode);
-        var support = Grade(set, p.Expert?.CoreSupport, Inputs.ExpertCoreSupport, mode);
+        var advancement = Grade(set, p.Expert?.TechAdvancement, TechAdvancementMissing, mode);
+        var support = Grade(set, p.Expert?.CoreSupport, CoreSupportMissing, mode);
         int? c1 = p.Ip?.Class1, c2 = p.Ip?.Class2;
         var class1Band = set.IpClass1Points.Value[0];
         var class2Bands = set.IpClass2CountBands.Value;
@@ -304,7 +304,7 @@ internal static class HnteRules
             {
                 true => Points(own, mode),
                 false => Points(acquired, mode),
-                null => new(Math.Min(Points(own, mode).Min, Points(acquired, mode).Min), Points(own, mode).Max, [Inputs.IpOwnRd]),
+                null => new(Math.Min(Points(own, mode).Min, Points(acquired, mode).Min), Points(own, mode).Max, OwnRdMissing),
             };
         if (obtained.Known && obtained.Missing.Count == 0) obtained = obtained with { Missing = [] };
         var bonusBand = set.StandardBonusPoints.Value[0];
@@ -324,7 +324,7 @@ internal static class HnteRules
         Item(b, "hnte.innovation.ip.obtained", "知识产权：获得方式", p.Ip?.OwnRd switch { true => "有自主研发", false => "仅受让、受赠、并购", null => "未填报" }, obtained,
             set.IpOwnRdPoints.Source, b.Explains ? $"自主研发 {own.PointsText}；仅受让等 {acquired.PointsText}" : null);
         Item(b, "hnte.innovation.ip.standard-bonus", "知识产权：参与编制国家/行业标准等（加分）", p.DirectQualifiers?.LedStandard switch { true => "是", false => "否", null => "未填报" },
-            bonus, set.StandardBonusPoints.Source, bonusBand.PointsText);
+            bonus, set.StandardBonusPoints.Source, b.Explains ? bonusBand.PointsText : null);
         b.Add(total.Known ? true : null, total.Missing, (cap, total, source), static z => new Criterion
         {
             Id = "hnte.innovation.ip", Label = "知识产权（合计，上限 " + z.cap + " 分）", Actual = z.total.Known ? $"{z.total.Min}分" : $"{z.total.Min}–{z.total.Max}分",
@@ -334,6 +334,8 @@ internal static class HnteRules
         return total;
     }
 
+    private static readonly string[] RdManagementMissing = [Inputs.ExpertRdManagement], TechAdvancementMissing = [Inputs.ExpertTechAdvancement],
+        CoreSupportMissing = [Inputs.ExpertCoreSupport], OwnRdMissing = [Inputs.IpOwnRd];
     private static readonly string[] LedStandardMissing = [Inputs.Direct("ledStandard")];
     private static readonly string[] Class1Missing = [Inputs.IpClass1], Class2Missing = [Inputs.IpClass2], BothClassesMissing = [Inputs.IpClass1, Inputs.IpClass2];
 
@@ -351,12 +353,19 @@ internal static class HnteRules
     /// <summary>The inputs the items (or the unknown ones only) still need, each once, in the items' order.</summary>
     private static IReadOnlyList<string> MissingOf(ReadOnlySpan<ItemPoints> items, bool unknownOnly)
     {
+        // One contributing item gives its own list (the usual case); several are merged, each input once, in order.
+        IReadOnlyList<string>? only = null;
+        var contributing = 0;
+        foreach (var x in items)
+            if ((!unknownOnly || !x.Known) && x.Missing.Count > 0) { contributing++; only = x.Missing; }
+        if (contributing == 0) return [];
+        if (contributing == 1 && only!.Count == 1) return only;
         List<string>? missing = null;
         foreach (var x in items)
             if (!unknownOnly || !x.Known)
-                foreach (var m in x.Missing)
-                    if (!(missing ??= []).Contains(m)) missing.Add(m);
-        return missing is null ? [] : missing.ToArray();
+                for (var i = 0; i < x.Missing.Count; i++)
+                    if (!(missing ??= []).Contains(x.Missing[i])) missing.Add(x.Missing[i]);
+        return missing!.ToArray();
     }
 
     private static void Item(TierBuilder b, string id, string label, string actual, ItemPoints points, SourceReference source, string? threshold = null) =>
@@ -437,7 +446,7 @@ internal static class HnteRules
         }
         else
         {
-            points = new ItemPoints(0, max, [Inputs.ExpertRdManagement]);
+            points = new ItemPoints(0, max, RdManagementMissing);
             actual = "未评价";
         }
         Item(b, "hnte.innovation.rd-management", "研究开发组织管理水平（专家评价）", actual, points,

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Rules.Engine;
 using static JxEnterpriseLadder.Rules.Engine.Common;
@@ -163,7 +164,11 @@ internal sealed class HighGrowthLaw : Law
         CleanRecordWindow = Window("cleanRecordWindow");
         CleanRecordFlags = Strings("cleanRecordFlags");
         StrategicIndustries = Strings("strategicIndustries");
+        StrategicIndustrySet = StrategicIndustries.Value.ToFrozenSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The strategic industries as a set, for the check every high-growth tier makes.</summary>
+    public System.Collections.Frozen.FrozenSet<string> StrategicIndustrySet { get; }
 
     public Cited<bool> Resident { get; }
     public Cited<int> CleanRecordYears { get; }

@@ -34,14 +34,12 @@ internal static class PotentialGazelleRules
             Threshold = "否",
             Source = z.set.ExcludesGazelles.Citation,
         });
-        (string id, Verdict verdict)[] paths =
-        [
-            ("potential-gazelle.path1", CagrPath(b, set, p, t)),
-            ("potential-gazelle.path2", YoyPath(b, set, p, t)),
-            ("potential-gazelle.path3", InvestmentPath(b, set, p, asOf, rates.Money)),
-        ];
-        var verdict = Verdict.All(eligibility, onLadder, notGazelle, Verdict.Any(paths[0].verdict, paths[1].verdict, paths[2].verdict));
-        b.ConfirmedBy = paths.FirstOrDefault(x => x.verdict.Passed == true).id;
+        var path1 = CagrPath(b, set, p, t);
+        var path2 = YoyPath(b, set, p, t);
+        var path3 = InvestmentPath(b, set, p, asOf, rates.Money);
+        var verdict = Verdict.All(eligibility, onLadder, notGazelle, Verdict.Any(path1, path2, path3));
+        b.ConfirmedBy = path1.Passed == true ? "potential-gazelle.path1" : path2.Passed == true ? "potential-gazelle.path2"
+            : path3.Passed == true ? "potential-gazelle.path3" : null;
         return b.Build(verdict);
     }
 
