@@ -64,6 +64,7 @@ public sealed partial class RegistryImporter(IImportTarget registry, TimeProvide
         var codes = parsed.CreditCodes.Where(c => Domain.UnifiedSocialCreditCode.Validate(c) is null).ToList();
         var existing = registry.Records(codes).ToDictionary(r => r.Enterprise.CreditCode, StringComparer.Ordinal);
         var plan = new List<RecordChange>();
+        var unchanged = new List<string>(); // read, valid so far, and the same as the registry
         var filings = parsed.Filings.ToLookup(x => x.Filing.CreditCode);
         var ip = parsed.Ip.ToLookup(x => x.Ip.CreditCode);
         var registrations = parsed.Registrations.ToLookup(x => x.Registration.CreditCode);
@@ -119,6 +120,7 @@ public sealed partial class RegistryImporter(IImportTarget registry, TimeProvide
             foreach (var p in RegistryValidation.Check(after)) problems.Add(Locate(parsed, p));
             var change = new RecordChange(before, after);
             if (change.Audit.Count > 0) plan.Add(change);
+            else unchanged.Add(code);
         }
         var numbers = parsed.Certificates.Select(x => x.Certificate.CertificateNumber).ToList();
         foreach (var (number, holder) in registry.CertificateHolders(numbers))
@@ -131,12 +133,12 @@ public sealed partial class RegistryImporter(IImportTarget registry, TimeProvide
         if (sorted.Count > 0)
         {
             if (!options.AcceptValidRows || sorted.Any(p => p.CreditCode is null))
-                return new(sorted, Summary(parsed, plan, 0), false, []);
+                return new(sorted, Summary(parsed, plan, Unchanged(unchanged, sorted), 0), false, []);
             var bad = sorted.Select(p => p.CreditCode!).ToHashSet(StringComparer.Ordinal);
             leftOut = bad.Count;
             plan = plan.Where(x => !bad.Contains(x.CreditCode)).ToList();
         }
-        var summary = Summary(parsed, plan, leftOut);
+        var summary = Summary(parsed, plan, Unchanged(unchanged, sorted), leftOut);
         if (options.DryRun || plan.Count == 0) return new(sorted, summary, false, []);
 
         progress?.Invoke($"写入 0/{plan.Count} 家企业 (writing, one transaction) …");
@@ -144,11 +146,18 @@ public sealed partial class RegistryImporter(IImportTarget registry, TimeProvide
         return new(sorted, summary, true, plan.Select(x => x.CreditCode).ToList());
     }
 
-    private static ImportSummary Summary(ParsedImport parsed, List<RecordChange> plan, int leftOut)
+    // An enterprise counts as unchanged only when its rows were read without a problem and say what the registry says: a
+    // row refused (a bad credit code, an enterprise nowhere) is a problem, not "no change".
+    private static int Unchanged(List<string> unchanged, List<ImportProblem> problems)
+    {
+        var troubled = problems.Where(p => p.CreditCode is not null).Select(p => p.CreditCode!).ToHashSet(StringComparer.Ordinal);
+        return unchanged.Count(c => !troubled.Contains(c));
+    }
+
+    private static ImportSummary Summary(ParsedImport parsed, List<RecordChange> plan, int unchanged, int leftOut)
     {
         var fresh = plan.Count(x => x.Before is null);
-        return new(parsed.Rows, fresh, plan.Count - fresh, Math.Max(0, parsed.CreditCodes.Count() - plan.Count - leftOut),
-            plan.Sum(x => x.Audit.Count), leftOut);
+        return new(parsed.Rows, fresh, plan.Count - fresh, unchanged, plan.Sum(x => x.Audit.Count), leftOut);
     }
 
     /// <summary>

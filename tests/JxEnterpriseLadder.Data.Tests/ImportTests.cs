@@ -92,6 +92,8 @@ public sealed class ImportTests
         Assert.Equal(0, Count(db, "enterprises"));
         Assert.Equal(0, Count(db, "filings"));
         Assert.Equal(0, Count(db, "audit_trail"));
+        // Every firm is new to this registry: one refused for its bad rows is a problem, never "no change".
+        Assert.Equal(0, rejected.Summary.UnchangedEnterprises);
 
         // The report as a spreadsheet names the same rows.
         using var report = new MemoryStream();
