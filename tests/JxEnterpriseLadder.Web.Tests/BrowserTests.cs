@@ -148,6 +148,9 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         var page = await SignedIn("enterprise");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/enterprises/[0-9A-Z]{18}$")); // its own record, not a dashboard
         await Assertions.Expect(page.Locator("#held-and-eligible")).ToContainTextAsync("两者可以不同");
+        // Every column of the yearly filings is in view at a laptop's width, none hidden behind a scroll.
+        Assert.True(await page.Locator("table[aria-label=年度申报]").EvaluateAsync<bool>("t => t.scrollWidth <= t.parentElement.clientWidth + 1"),
+            "the yearly filings table is wider than its place on the page");
         await page.GetByRole(AriaRole.Link, new() { Name = "企业自查" }).ClickAsync();
         // The form opens filled in from the firm's own record, without a click.
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "用本企业登记数据填写" })).ToBeVisibleAsync();
