@@ -86,4 +86,23 @@ public sealed class ComponentTests : IDisposable
         Assert.Contains("not met · 55 pts", english.Find("summary").TextContent);
         Assert.Contains("Still needed", english.Find("p.text-primary").TextContent);
     }
+
+    [Fact]
+    public void AScoredItemShowsItsPointsNotATickAndAFailedConditionItsCross()
+    {
+        var result = new TierResult
+        {
+            Tier = "hnte", Outcome = Outcome.NotQualified, Parameters = ["hnte@2016-01-01"],
+            Criteria =
+            [
+                new Criterion { Id = "hnte.innovation.ip.standard-bonus", Label = "知识产权：参与编制国家/行业标准等（加分）", Actual = "否", Threshold = "1–2", Points = 0, Passed = true, Source = "工作指引" },
+                new Criterion { Id = "hnte.staff", Label = "科技人员占比", Actual = "5%", Threshold = "≥ 10%", Passed = false, Source = "办法第十一条" },
+            ],
+            Missing = [],
+            Gaps = [],
+        };
+        var cells = _ctx.Render<TierResultCard>(p => p.Add(x => x.Result, result)).FindAll("td.result-cell");
+        Assert.Equal("0分", cells[0].TextContent.Trim());
+        Assert.StartsWith("✘", cells[1].TextContent.Trim());
+    }
 }
