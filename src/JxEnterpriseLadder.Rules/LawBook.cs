@@ -36,6 +36,16 @@ public sealed class LawBook
     internal Dated<ExchangeRatesLaw> ExchangeRates { get; }
     internal Dated<LadderLaw> Ladders { get; }
 
+    /// <summary>Whether the rules always apply a key of a set's version in force at the date (<see cref="Law.AlwaysApplies"/>).</summary>
+    public bool AlwaysApplies(string set, DateOnly asOf, string key) => Versions(set, asOf)?.AlwaysApplies(key) == true;
+
+    private Law? Versions(string set, DateOnly asOf)
+    {
+        foreach (var dated in (IDated[])[TechSme, Hnte, HighGrowth, Gazelle, PotentialGazelle, Unicorn, PotentialUnicorn, SeedUnicorn, ExchangeRates, Ladders])
+            if (dated.Set == set) return dated.LawAt(asOf);
+        return null;
+    }
+
     /// <summary>The ladder's order at a date (Parameters/ladder), or the vocabulary's order when no file is in force.</summary>
     public Ladder LadderAt(DateOnly asOf) => Ladders.At(asOf)?.Ladder ?? DefaultLadder;
     private static readonly Ladder DefaultLadder = new(TierIds.All);

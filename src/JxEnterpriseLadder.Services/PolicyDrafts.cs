@@ -17,6 +17,10 @@ namespace JxEnterpriseLadder.Services;
 /// </summary>
 public sealed class PolicyDrafts(DraftRepository drafts, UserRepository users, ParameterStore law, TimeProvider clock)
 {
+    // The typed rule sets, to know which stated conditions the rules always apply (a draft may not change those).
+    private readonly Lazy<Rules.LawBook> _laws = new(() => new Rules.LawBook(law));
+
+    private const string AlwaysAppliedNote = "此条件由规则始终适用，不随此值变化，草案中不可更改";
     /// <summary>The parameter sets a draft may change: those the tiers read (not the ladder, targets or exchange rates).</summary>
     public static readonly IReadOnlyList<string> DraftableSets =
         [TierIds.TechSme, TierIds.Hnte, "high-growth", TierIds.Gazelle, TierIds.PotentialGazelle, TierIds.Unicorn, TierIds.PotentialUnicorn, TierIds.SeedUnicorn];
@@ -64,7 +68,7 @@ public sealed class PolicyDrafts(DraftRepository drafts, UserRepository users, P
             var v = kv.Value.Value;
             var unit = ParameterUnit.Of(kv.Key, v);
             var nullable = law.All.Any(s => s.Set == set && s.Values.TryGetValue(kv.Key, out var p) && p.Value.ValueKind == JsonValueKind.Null);
-            var kind = v.ValueKind switch
+            var kind = _laws.Value.AlwaysApplies(set, asOf, kv.Key) ? ValueKind.Fixed : v.ValueKind switch
             {
                 JsonValueKind.True or JsonValueKind.False => ValueKind.Flag,
                 JsonValueKind.Number when v.TryGetDecimal(out var d) && d == decimal.Truncate(d) && unit is not { Kind: UnitKind.Ratio or UnitKind.Money } => ValueKind.Integer,
@@ -73,7 +77,7 @@ public sealed class PolicyDrafts(DraftRepository drafts, UserRepository users, P
                 _ => ValueKind.Fixed,
             };
             return new Value(kv.Key, kv.Value.Label ?? kv.Key, unit, kind, kv.Value.Ref ?? inForce.Source.Article ?? "", kv.Value.Confidence,
-                kv.Value.Note, v, nullable);
+                kind == ValueKind.Fixed && v.ValueKind is JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number ? AlwaysAppliedNote : kv.Value.Note, v, nullable);
         }).ToList();
     }
 
@@ -101,6 +105,8 @@ public sealed class PolicyDrafts(DraftRepository drafts, UserRepository users, P
         var changed = changes.Where(c => !basis.Values.TryGetValue(c.Key, out var p) || !JsonElement.DeepEquals(p.Value, c.Value))
             .ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         problems.AddRange(ParameterDrafts.Check(basis, ParameterDrafts.Apply(basis, changed, name), law));
+        foreach (var key in changed.Keys.Where(k => _laws.Value.AlwaysApplies(set, basedOnDate, k)).Order(StringComparer.Ordinal))
+            problems.Add(new(set, key, AlwaysAppliedNote));
         if (problems.Count == 0 && changed.Count == 0) problems.Add(new(set, "values", "草案没有改动任何参数"));
         if (problems.Count > 0) return new(false, problems);
 

@@ -161,6 +161,11 @@ public sealed class PolicyWhatIfTests
         Problem(drafts.Save(AccessScope.Province, Officer, "错 5", TierIds.TechSme, AsOf, Values(("maxEmployees", "500")), null), "values", "没有改动");
         Problem(drafts.Save(AccessScope.Province, Officer, " ", TierIds.TechSme, AsOf, Values(("maxEmployees", "510")), null), "name", "草案名称");
         Assert.Throws<OutOfScopeException>(() => drafts.Save(new AccessScope(Roles.CityOfficer, CityCode: "nanchang"), "nanchang", "市级", TierIds.TechSme, AsOf, Values(("maxEmployees", "510")), null));
+        // A condition the rules always apply is shown, cited and not editable; a draft that turns it off is refused by name.
+        Problem(drafts.Save(AccessScope.Province, Officer, "错 6", TierIds.TechSme, AsOf, Values(("resident", "false")), null), "resident", "始终适用");
+        Problem(drafts.Save(AccessScope.Province, Officer, "错 7", TierIds.Gazelle, AsOf, Values(("requiresValidHnte", "false")), null), "requiresValidHnte", "始终适用");
+        Assert.Equal(PolicyDrafts.ValueKind.Fixed, drafts.Values(TierIds.TechSme, AsOf).Single(v => v.Key == "resident").Kind);
+        Assert.Equal(PolicyDrafts.ValueKind.Number, drafts.Values(TierIds.TechSme, AsOf).Single(v => v.Key == "maxSalesRevenue").Kind);
         Assert.Empty(new DraftRepository(db).All());
 
         // A whole file with a key left out (the CLI's --draft FOLDER) is refused naming the key.

@@ -24,6 +24,17 @@ public sealed class Cited<T>(T value, SourceReference source)
 public abstract class Law(ParameterSet file)
 {
     public ParameterSet File { get; } = file;
+
+    /// <summary>Whether the rules apply this condition whatever its value says: the file states it (with its article, which
+    /// explanations cite), but no rule switches on it. A policy draft may not change it.</summary>
+    public bool AlwaysApplies(string key) => _alwaysApplied.Contains(key);
+    private readonly HashSet<string> _alwaysApplied = new(StringComparer.Ordinal);
+
+    /// <summary>Declares keys the rules cite but never switch on (see <see cref="AlwaysApplies"/>).</summary>
+    protected void AlwaysApplied(params string[] keys)
+    {
+        foreach (var key in keys) _alwaysApplied.Add(key);
+    }
     public string Version => File.Version;
     public DateOnly EffectiveFrom => File.EffectiveFrom;
 
@@ -54,8 +65,15 @@ public abstract class Law(ParameterSet file)
 
 }
 
+/// <summary>A rule set's versions, whatever their record.</summary>
+public interface IDated
+{
+    string Set { get; }
+    Law? LawAt(DateOnly asOf);
+}
+
 /// <summary>The versions of one rule set, each bound to its typed record, newest first: the one in force at a date.</summary>
-public sealed class Dated<T> where T : Law
+public sealed class Dated<T> : IDated where T : Law
 {
     private readonly T[] _versions;
 
@@ -73,4 +91,6 @@ public sealed class Dated<T> where T : Law
         foreach (var v in _versions) if (v.EffectiveFrom <= asOf) return v;
         return null;
     }
+
+    public Law? LawAt(DateOnly asOf) => At(asOf);
 }

@@ -31,6 +31,8 @@ internal sealed class TechSmeLaw : Law
         DirectNationalAward = Integer("directNationalAward");
         DirectRdInstitution = Flag("directRdInstitution");
         DirectLedStandard = Integer("directLedStandard");
+        // Conditions and direct routes the rules always apply; the award's rank and the standard's years are in the labels.
+        AlwaysApplied("resident", "industryNotProhibited", "directHnteCertificate", "directNationalAward", "directRdInstitution", "directLedStandard");
     }
 
     public Cited<bool> Resident { get; }
@@ -164,6 +166,7 @@ internal sealed class HighGrowthLaw : Law
         CleanRecordWindow = Window("cleanRecordWindow");
         CleanRecordFlags = Strings("cleanRecordFlags");
         StrategicIndustries = Strings("strategicIndustries");
+        AlwaysApplied("resident");
         StrategicIndustrySet = StrategicIndustries.Value.ToFrozenSet(StringComparer.Ordinal);
     }
 
@@ -204,6 +207,7 @@ internal sealed class GazelleLaw : Law
         Path3MinRevenue = Number("path3MinRevenue");
         Path4FoundedWithinYears = Integer("path4FoundedWithinYears");
         Path4MinRevenue = Number("path4MinRevenue");
+        AlwaysApplied("requiresValidHnte", "excludesBranchOrTradingOnly");
     }
 
     public Cited<bool> RequiresValidHnte { get; }
@@ -235,6 +239,7 @@ internal sealed class PotentialGazelleLaw : Law
         Path2MinYoyGrowth = Number("path2MinYoyGrowth");
         Path3FoundedWithinYears = Integer("path3FoundedWithinYears");
         Path3MinProfessionalInvestment = Number("path3MinProfessionalInvestment");
+        AlwaysApplied("excludesGazelles");
     }
 
     public Cited<bool> AcceptsEligibility { get; }
@@ -255,6 +260,7 @@ internal abstract class UnicornFamilyLaw : Law
     {
         RequiresProfessionalInvestor = Flag("requiresProfessionalInvestor");
         NotListed = Flag("notListed");
+        AlwaysApplied("notListed");
     }
 
     public Cited<bool> RequiresProfessionalInvestor { get; }
