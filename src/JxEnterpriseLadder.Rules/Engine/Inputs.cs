@@ -5,13 +5,34 @@ namespace JxEnterpriseLadder.Rules.Engine;
 /// <summary>Names of profile inputs as reported in "missing" (the paths of data-dictionary/fields.json).</summary>
 internal static class Inputs
 {
-    /// <summary>A year's field, e.g. "years[2024].salesRevenue"; the paths of the years a screening meets are made once.</summary>
-    public static string Year(int year, string field) =>
-        year is >= CachedFrom and <= CachedUntil ? YearPaths.GetOrAdd((year, field), static k => $"years[{k.Item1}].{k.Item2}") : $"years[{year}].{field}";
+    /// <summary>A year's field, e.g. "years[2024].salesRevenue". The paths of the years a screening meets are made once per
+    /// field, and found by the field's name without hashing it: a boundary-heavy screening names millions of them.</summary>
+    public static string Year(int year, string field)
+    {
+        if (year is < CachedFrom or > CachedUntil) return $"years[{year}].{field}";
+        var paths = PathsOf(field);
+        return paths[year - CachedFrom] ??= $"years[{year}].{field}";
+    }
 
-    // Bounded: only these years are kept, for the fields the rules name (a few dozen), whatever the input.
+    // Bounded: only these years are kept, for the fields the rules name (a dozen names, all written in the tiers).
     private const int CachedFrom = 1990, CachedUntil = 2100;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, string), string> YearPaths = new();
+    private static (string Field, string?[] Paths)[] _yearPaths = [];
+    private static readonly Lock YearPathsGrowing = new();
+
+    private static string?[] PathsOf(string field)
+    {
+        var known = _yearPaths;
+        // The tiers pass literals, so the same reference comes back; an equal string made elsewhere is found second.
+        for (var i = 0; i < known.Length; i++) if (ReferenceEquals(known[i].Field, field)) return known[i].Paths;
+        for (var i = 0; i < known.Length; i++) if (known[i].Field == field) return known[i].Paths;
+        lock (YearPathsGrowing)
+        {
+            foreach (var (f, paths) in _yearPaths) if (f == field) return paths;
+            var added = new string?[CachedUntil - CachedFrom + 1];
+            _yearPaths = [.. _yearPaths, (field, added)];
+            return added;
+        }
+    }
 
     public const string RegisteredOn = "registeredOn";
     public const string Listed = "listed";

@@ -236,10 +236,8 @@ internal static class HnteRules
         var ip = IpPoints(b, set, p, mode);
         var commercialization = CommercializationPoints(b, set, p, year, mode);
         var management = ManagementPoints(b, set, p);
-        var netAssets = GrowthPoints(b, set, p, year, mode, "hnte.innovation.growth.net-assets", "净资产增长率", LegalTerms.NetAssets,
-            ["totalAssets", "totalLiabilities"]);
-        var sales = GrowthPoints(b, set, p, year, mode, "hnte.innovation.growth.sales", "销售收入增长率", f => f?.SalesRevenue,
-            ["salesRevenue"]);
+        var netAssets = GrowthPoints(b, set, p, year, mode, "hnte.innovation.growth.net-assets", "净资产增长率", Growing.NetAssets);
+        var sales = GrowthPoints(b, set, p, year, mode, "hnte.innovation.growth.sales", "销售收入增长率", Growing.SalesRevenue);
         ReadOnlySpan<ItemPoints> items = [ip, commercialization, management, netAssets, sales];
         var min = Sum(items, min: true);
         var max = Sum(items, min: false);
@@ -262,21 +260,20 @@ internal static class HnteRules
 
     private static ItemPoints Grade(HnteLaw set, string? grade, string[] input, Scoring mode)
     {
-        var grades = set.ExpertGradeMinPoints.Value;
-        var maxima = set.ExpertGradeMaxPoints.Value;
-        if (grade is null || !grades.TryGetValue(grade, out var least))
+        var grades = set.ExpertGrades;
+        var points = set.GradePoints;
+        if (grade is not null)
+            for (var i = 0; i < grades.Length; i++)
+                if (grades[i] == grade) return Points(points[i].Min, points[i].Max, mode);
+        // Unknown grade: anything from the worst grade's points to the best grade's.
+        int min = int.MaxValue, max = int.MinValue;
+        for (var i = 0; i < points.Length; i++)
         {
-            // Unknown grade: anything from the worst grade's points to the best grade's.
-            int min = int.MaxValue, max = int.MinValue;
-            foreach (var g in set.ExpertGrades)
-            {
-                var points = Points((int)grades[g], (int)maxima[g], mode);
-                min = Math.Min(min, points.Min);
-                max = Math.Max(max, points.Max);
-            }
-            return new ItemPoints(min, max, input);
+            var p = Points(points[i].Min, points[i].Max, mode);
+            min = Math.Min(min, p.Min);
+            max = Math.Max(max, p.Max);
         }
-        return Points((int)least, (int)maxima[grade], mode);
+        return new ItemPoints(min, max, input);
     }
 
     private static ItemPoints IpPoints(TierBuilder b, HnteLaw set, EnterpriseProfile p, Scoring mode)
@@ -455,7 +452,7 @@ internal static class HnteRules
     }
 
     private static ItemPoints GrowthPoints(TierBuilder b, HnteLaw set, EnterpriseProfile p, int year, Scoring mode,
-        string id, string label, Func<YearFiling?, decimal?> value, string[] fields)
+        string id, string label, Growing measure)
     {
         var bands = set.GrowthBands.Value;
         var threshold = set.GrowthThreshold;
@@ -465,9 +462,17 @@ internal static class HnteRules
         for (var i = 0; i < years.Length; i++)
         {
             var filing = p.Year(years[i]);
-            if (value(filing) is { } v) { values[i] = v; continue; }
-            foreach (var f in fields)
-                if (FieldValue(filing, f) is null) (missing ??= []).Add(Inputs.Year(years[i], f));
+            if (measure == Growing.SalesRevenue)
+            {
+                if (filing?.SalesRevenue is { } v) values[i] = v;
+                else (missing ??= []).Add(Inputs.Year(years[i], "salesRevenue"));
+            }
+            else if (LegalTerms.NetAssets(filing) is { } v) values[i] = v;
+            else
+            {
+                if (filing?.TotalAssets is null) (missing ??= []).Add(Inputs.Year(years[i], "totalAssets"));
+                if (filing?.TotalLiabilities is null) (missing ??= []).Add(Inputs.Year(years[i], "totalLiabilities"));
+            }
         }
         if (p.RegisteredOn is null) (missing ??= []).Add(Inputs.RegisteredOn);
         if (missing is not null)
@@ -496,11 +501,6 @@ internal static class HnteRules
         return result;
     }
 
-    private static object? FieldValue(YearFiling? y, string field) => field switch
-    {
-        "totalAssets" => y?.TotalAssets,
-        "totalLiabilities" => y?.TotalLiabilities,
-        "salesRevenue" => y?.SalesRevenue,
-        _ => throw new ArgumentOutOfRangeException(nameof(field)),
-    };
+    /// <summary>The two growth items of 成长性指标: net assets (assets − liabilities) and sales revenue.</summary>
+    private enum Growing { NetAssets, SalesRevenue }
 }

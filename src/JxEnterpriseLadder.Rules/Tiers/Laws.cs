@@ -106,6 +106,7 @@ internal sealed class HnteLaw : Law
         foreach (var grade in ExpertGrades)
             if (!ExpertGradeMaxPoints.Value.ContainsKey(grade))
                 throw new InvalidDataException($"{file.Origin}: parameter 'expertGradeMaxPoints' has no grade '{grade}' ({Version})");
+        GradePoints = ExpertGrades.Select(g => ((int)ExpertGradeMinPoints.Value[g], (int)ExpertGradeMaxPoints.Value[g])).ToArray();
         RdManagementFactPoints = RdManagementFacts.Select(fact => RdManagementItemPoints.Value.TryGetValue(fact, out var points) ? (int)points
             : throw new InvalidDataException($"{file.Origin}: parameter 'rdManagementItemPoints' has no item '{fact}' ({Version})")).ToArray();
     }
@@ -135,6 +136,8 @@ internal sealed class HnteLaw : Law
     public Cited<IReadOnlyDictionary<string, decimal>> ExpertGradeMaxPoints { get; }
     /// <summary>The experts' grades (A–E) as the file lists them.</summary>
     public string[] ExpertGrades { get; }
+    /// <summary>Each grade's least and most points, in the order of <see cref="ExpertGrades"/>: read by index, not by key.</summary>
+    public (int Min, int Max)[] GradePoints { get; }
     public Cited<IReadOnlyList<Band>> IpClass1Points { get; }
     public Cited<IReadOnlyList<Band>> IpClass2CountBands { get; }
     public Cited<IReadOnlyList<Band>> IpOwnRdPoints { get; }
