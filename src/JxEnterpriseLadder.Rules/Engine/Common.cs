@@ -18,6 +18,12 @@ internal static class Common
         throw new InvalidDataException("band table does not admit " + value);
     }
 
+    internal static Band BandFor(IReadOnlyList<Band> bands, Ratio value)
+    {
+        for (var i = 0; i < bands.Count; i++) if (bands[i].Admits(value)) return bands[i];
+        throw new InvalidDataException("band table does not admit " + value.Value);
+    }
+
     /// <summary>In the deterministic screen a band "7–8" counts its lower end; the self-check may show the range.</summary>
     public static ItemPoints Points(Band band, BandPointsMode mode) =>
         mode == BandPointsMode.Range ? new(band.PointsMin, band.PointsMax, []) : ItemPoints.Exact(band.PointsMin);

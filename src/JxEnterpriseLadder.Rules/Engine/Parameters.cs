@@ -18,6 +18,9 @@ public sealed record Band(decimal? AtLeast, decimal? Above, int PointsMin, int P
     public bool Admits(decimal value) =>
         (AtLeast is null || value >= AtLeast) && (Above is null || value > Above);
 
+    internal bool Admits(Ratio value) =>
+        (AtLeast is not { } least || value.AtLeast(least)) && (Above is not { } above || value.Above(above));
+
     public decimal? Bound => AtLeast ?? Above;
     public string BoundText(Func<decimal, string> format) =>
         AtLeast is { } a ? "≥ " + format(a) : Above is { } b ? "> " + format(b) : "其他";

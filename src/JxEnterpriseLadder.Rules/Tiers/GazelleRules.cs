@@ -73,8 +73,8 @@ internal static class GazelleRules
         if (missing.Length > 0) return b.Add(null, missing, (label, min, set), static z => MissingCriterion("gazelle.rd-intensity", z.label, "> " + Format.Percent(z.min), z.set.MinRdToRevenueExclusive.Source));
         var rd = y!.RdExpense!.Value;
         var revenue = y.SalesRevenue!.Value;
-        var ratio = revenue > 0 ? rd / revenue : 0m;
-        var passed = revenue > 0 && ratio > min;
+        var ratio = revenue > 0 ? new Ratio(rd, revenue) : new Ratio(0, 1);
+        var passed = revenue > 0 && ratio.Above(min);
         if (!passed && revenue > 0)
         {
             // "More than 4%": the smallest whole-yuan amount strictly above the line.
@@ -83,7 +83,7 @@ internal static class GazelleRules
         }
         return b.Add(passed, (label, ratio, rd, revenue, min, set), static z => new Criterion
         {
-            Id = "gazelle.rd-intensity", Label = z.label, Actual = $"{Format.Percent(z.ratio)}（{Format.Money(z.rd)} / {Format.Money(z.revenue)}）",
+            Id = "gazelle.rd-intensity", Label = z.label, Actual = $"{Format.Percent(z.ratio.Value)}（{Format.Money(z.rd)} / {Format.Money(z.revenue)}）",
             Threshold = "> " + Format.Percent(z.min), Source = z.set.MinRdToRevenueExclusive.Citation,
         });
     }

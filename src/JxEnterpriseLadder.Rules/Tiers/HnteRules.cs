@@ -99,8 +99,8 @@ internal static class HnteRules
             return b.Add(null, missing, (year, min, set), static z => MissingCriterion("hnte.staff", $"{z.year}年科技人员占职工总数比例", "≥ " + Format.Percent(z.min), z.set.MinTechStaffRatio.Source));
         var employees = y!.Employees!.Value;
         var tech = y.TechStaff!.Value;
-        var ratio = employees > 0 ? (decimal)tech / employees : 0m;
-        var passed = employees > 0 && ratio >= min;
+        var ratio = employees > 0 ? new Ratio(tech, employees) : new Ratio(0, 1);
+        var passed = employees > 0 && ratio.AtLeast(min);
         if (!passed && employees > 0)
         {
             var needed = (int)Math.Ceiling(min * employees);
@@ -108,7 +108,7 @@ internal static class HnteRules
         }
         return b.Add(passed, (year, ratio, tech, employees, min, set), static z => new Criterion
         {
-            Id = "hnte.staff", Label = $"{z.year}年科技人员占职工总数比例", Actual = $"{Format.Percent(z.ratio)}（{z.tech}/{z.employees}）",
+            Id = "hnte.staff", Label = $"{z.year}年科技人员占职工总数比例", Actual = $"{Format.Percent(z.ratio.Value)}（{z.tech}/{z.employees}）",
             Threshold = "≥ " + Format.Percent(z.min), Source = z.set.MinTechStaffRatio.Citation,
         });
     }
@@ -164,8 +164,8 @@ internal static class HnteRules
         var min = latest <= set.RdRatioSmallSalesCeiling.Value ? set.RdRatioSmall.Value
             : latest <= set.RdRatioMediumSalesCeiling.Value ? set.RdRatioMedium.Value
             : set.RdRatioLarge.Value;
-        var ratio = sales > 0 ? rd / sales : 0m;
-        var passed = sales > 0 && ratio >= min;
+        var ratio = sales > 0 ? new Ratio(rd, sales) : new Ratio(0, 1);
+        var passed = sales > 0 && ratio.AtLeast(min);
         if (!passed && sales > 0)
         {
             var target = Math.Ceiling(min * sales);
@@ -174,7 +174,7 @@ internal static class HnteRules
         return b.Add(passed, (label, ratio, rd, sales, min, latest, source), static z => new Criterion
         {
             Id = "hnte.rd-ratio", Label = z.label,
-            Actual = $"{Format.Percent(z.ratio)}（研发 {Format.Money(z.rd)} / 销售 {Format.Money(z.sales)}）",
+            Actual = $"{Format.Percent(z.ratio.Value)}（研发 {Format.Money(z.rd)} / 销售 {Format.Money(z.sales)}）",
             Threshold = $"≥ {Format.Percent(z.min)}（最近一年销售收入 {Format.Money(z.latest)}）", Source = z.source,
         });
     }
@@ -194,8 +194,8 @@ internal static class HnteRules
         const string label = "境内研究开发费用占全部研究开发费用比例";
         if (missing is not null)
             return b.Add(null, missing.ToArray(), (label, min, set), static z => MissingCriterion("hnte.rd-domestic", z.label, "≥ " + Format.Percent(z.min), z.set.MinDomesticRdShare.Source));
-        var ratio = rd > 0 ? domestic / rd : 0m;
-        var passed = rd > 0 && ratio >= min;
+        var ratio = rd > 0 ? new Ratio(domestic, rd) : new Ratio(0, 1);
+        var passed = rd > 0 && ratio.AtLeast(min);
         if (!passed && rd > 0)
         {
             var target = Math.Ceiling(min * rd);
@@ -203,7 +203,7 @@ internal static class HnteRules
         }
         return b.Add(passed, (label, rd, ratio, min, set), static z => new Criterion
         {
-            Id = "hnte.rd-domestic", Label = z.label, Actual = z.rd > 0 ? Format.Percent(z.ratio) : "无研发费用",
+            Id = "hnte.rd-domestic", Label = z.label, Actual = z.rd > 0 ? Format.Percent(z.ratio.Value) : "无研发费用",
             Threshold = "≥ " + Format.Percent(z.min), Source = z.set.MinDomesticRdShare.Citation,
         });
     }
@@ -217,8 +217,8 @@ internal static class HnteRules
             return b.Add(null, missing, (label, min, set), static z => MissingCriterion("hnte.hitech-income", z.label, "≥ " + Format.Percent(z.min), z.set.MinHiTechIncomeShare.Source));
         var total = y!.TotalIncome!.Value;
         var hi = y.HiTechIncome!.Value;
-        var ratio = total > 0 ? hi / total : 0m;
-        var passed = total > 0 && ratio >= min;
+        var ratio = total > 0 ? new Ratio(hi, total) : new Ratio(0, 1);
+        var passed = total > 0 && ratio.AtLeast(min);
         if (!passed && total > 0)
         {
             var target = Math.Ceiling(min * total);
@@ -226,7 +226,7 @@ internal static class HnteRules
         }
         return b.Add(passed, (label, ratio, hi, total, min, set), static z => new Criterion
         {
-            Id = "hnte.hitech-income", Label = z.label, Actual = $"{Format.Percent(z.ratio)}（{Format.Money(z.hi)} / {Format.Money(z.total)}）",
+            Id = "hnte.hitech-income", Label = z.label, Actual = $"{Format.Percent(z.ratio.Value)}（{Format.Money(z.hi)} / {Format.Money(z.total)}）",
             Threshold = "≥ " + Format.Percent(z.min), Source = z.set.MinHiTechIncomeShare.Citation,
         });
     }
@@ -404,9 +404,9 @@ internal static class HnteRules
         }
         else
         {
-            var average = (decimal)commercialized / years.Length;
+            var average = new Ratio(commercialized, years.Length);
             points = Points(BandFor(bands, average), mode);
-            actual = !b.Explains ? "" : $"年均 {Format.Count(Math.Round(average, 2))} 项（{string.Join("、", years)}）";
+            actual = !b.Explains ? "" : $"年均 {Format.Count(Math.Round(average.Value, 2))} 项（{string.Join("、", years)}）";
         }
         Item(b, "hnte.innovation.commercialization", label, actual, points, set.CommercializationBands.Source, threshold);
         return points;

@@ -91,12 +91,12 @@ internal static class TechSmeRules
             });
             return new ItemPoints(0, bands[0].PointsMax, missing);
         }
-        var ratio = y!.Employees > 0 ? (decimal)y.TechStaff!.Value / y.Employees!.Value : 0m;
+        var ratio = y!.Employees > 0 ? new Ratio(y.TechStaff!.Value, y.Employees!.Value) : new Ratio(0, 1);
         var band = BandFor(bands, ratio);
         b.Add(band.PointsMin > 0, (ratio, y, threshold, band, source), static s => new Criterion
         {
             Id = "tech-sme.score.tech-staff", Label = "科技人员占职工总数比例",
-            Actual = $"{Format.Percent(s.ratio)}（{s.y.TechStaff}/{s.y.Employees}）", Threshold = s.threshold,
+            Actual = $"{Format.Percent(s.ratio.Value)}（{s.y.TechStaff}/{s.y.Employees}）", Threshold = s.threshold,
             Points = s.band.PointsMin, Source = s.source,
             Note = s.band.PointsMin == 0 ? "科技人员指标得 0 分的，不得评价为科技型中小企业" : null,
         });
@@ -120,8 +120,8 @@ internal static class TechSmeRules
             });
             return new ItemPoints(0, maxPoints, missing);
         }
-        int? bySales = y.SalesRevenue is { } s ? (s > 0 ? BandFor(toRevenue, rd / s).PointsMin : 0) : null;
-        int? byCosts = y.TotalCostsAndExpenses is { } c ? (c > 0 ? BandFor(toCosts, rd / c).PointsMin : 0) : null;
+        int? bySales = y.SalesRevenue is { } s ? (s > 0 ? BandFor(toRevenue, new Ratio(rd, s)).PointsMin : 0) : null;
+        int? byCosts = y.TotalCostsAndExpenses is { } c ? (c > 0 ? BandFor(toCosts, new Ratio(rd, c)).PointsMin : 0) : null;
         var known = Math.Max(bySales ?? 0, byCosts ?? 0);
         List<string>? unknown = null;
         if (bySales is null) (unknown ??= []).Add(Inputs.Year(year, "salesRevenue"));
