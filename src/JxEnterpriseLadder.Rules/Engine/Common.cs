@@ -24,6 +24,29 @@ internal static class Common
         throw new InvalidDataException("band table does not admit " + value.Value);
     }
 
+    /// <summary>The band of a value known as an estimate within a margin, or null when an edge it is tested against lies
+    /// within the margin (the exact value must decide).</summary>
+    public static Band? BandClearOf(IReadOnlyList<Band> bands, double estimate, double margin)
+    {
+        for (var i = 0; i < bands.Count; i++)
+        {
+            var band = bands[i];
+            var admits = true;
+            if (band.AtLeast is { } least && Side(least) is var below) { if (below == 0) return null; admits = below > 0; }
+            if (admits && band.Above is { } above && Side(above) is var over) { if (over == 0) return null; admits = over > 0; }
+            if (admits) return band;
+        }
+        return null;
+
+        int Side(decimal edge)
+        {
+            var e = (double)edge;
+            var difference = estimate - e;
+            var within = margin + 1e-12 * Math.Abs(e);
+            return difference > within ? 1 : difference < -within ? -1 : 0;
+        }
+    }
+
     /// <summary>In the deterministic screen a band "7–8" counts its lower end; the self-check may show the range.</summary>
     public static ItemPoints Points(Band band, BandPointsMode mode) =>
         mode == BandPointsMode.Range ? new(band.PointsMin, band.PointsMax, []) : ItemPoints.Exact(band.PointsMin);

@@ -490,10 +490,12 @@ internal static class HnteRules
         }
         else
         {
-            decimal? growth = values.Length == 3
-                ? LegalTerms.HnteGrowth(values[0], values[1], values[2], hasYear1: true)
-                : LegalTerms.HnteGrowth(null, values[0], values[1], hasYear1: false);
-            result = growth is { } g ? Points(BandFor(bands, g), mode) : ItemPoints.Exact(0);
+            var (v1, v2, v3, hasYear1) = values.Length == 3 ? (values[0], values[1], values[2], true) : ((decimal?)null, values[0], values[1], false);
+            // The band from the estimate when it is clear of the edges; the decimal value otherwise, and whenever shown.
+            var estimate = LegalTerms.HnteGrowthEstimate(v1, v2, v3, hasYear1, out var margin);
+            var band = estimate is { } e ? BandClearOf(bands, e, margin) : null;
+            var growth = band is null || b.Explains ? LegalTerms.HnteGrowth(v1, v2, v3, hasYear1) : null;
+            result = band is not null ? Points(band, mode) : growth is { } g ? Points(BandFor(bands, g), mode) : ItemPoints.Exact(0);
             actual = b.Explains ? (growth is { } gr ? Format.Percent(gr) : "第二年数值 ≤ 0，不计分") + "（" +
                      string.Join("、", years.Zip(values.ToArray(), (t, v) => $"{t}: {Format.Money(v)}")) + "）" : "";
         }

@@ -5,8 +5,9 @@ namespace JxEnterpriseLadder.Rules.Tests;
 /// <summary>
 /// A share is compared with the law's line without dividing when a double's estimate is clearly on one side (issue 20):
 /// the answer must be the decimal quotient's, on the line, a hair either side of it, and where decimal division rounds.
+/// The HNTE growth rate is placed in its band the same way.
 /// </summary>
-public sealed class RatioTests
+public sealed class ShareArithmeticTests
 {
     public static TheoryData<decimal, decimal, decimal> Lines => new()
     {
@@ -52,5 +53,36 @@ public sealed class RatioTests
             if (Math.Abs(quotient - line) < 0.0001m) checkedNear++;
         }
         Assert.True(checkedNear > 100_000, $"only {checkedNear} cases near a line");
+    }
+
+    [Fact]
+    public void Places_the_HNTE_growth_in_the_band_the_decimal_value_falls_in()
+    {
+        // Three years of sales whose growth lands within a hair of each band's edge of the shipped table, and far off.
+        var bands = new AssessmentEngine().Laws.Hnte.At(new DateOnly(2024, 6, 30))!.GrowthBands.Value;
+        var edges = bands.Select(b => b.Bound).OfType<decimal>().ToArray();
+        var random = new Random(21);
+        int estimated = 0, exact = 0;
+        for (var i = 0; i < 100_000; i++)
+        {
+            var v1 = Math.Round((decimal)Math.Pow(10, random.NextDouble() * 10) + 1m, 2);
+            var edge = edges[i % edges.Length] + random.Next(-2, 3) * 0.000001m * (i % 3);
+            // v2 = v1 × (1 + g); v3 chosen so that ½(v2/v1 + v3/v2) − 1 is close to the edge.
+            var v2 = Math.Round(v1 * (1 + edge + (decimal)(random.NextDouble() - 0.5) * 0.2m), 2);
+            if (v2 <= 0) continue;
+            var v3 = Math.Round(v2 * (2 * (1 + edge) - v2 / v1), 2) + random.Next(-2, 3) * 0.01m;
+            var hasYear1 = i % 5 != 0;
+            var growth = LegalTerms.HnteGrowth(hasYear1 ? v1 : null, v2, v3, hasYear1);
+            var estimate = LegalTerms.HnteGrowthEstimate(hasYear1 ? v1 : null, v2, v3, hasYear1, out var margin);
+            Assert.Equal(growth is null, estimate is null);
+            if (growth is not { } g) continue;
+            if (Common.BandClearOf(bands, estimate!.Value, margin) is { } band)
+            {
+                Assert.True(ReferenceEquals(Common.BandFor(bands, g), band), $"{v1}, {v2}, {v3}: growth {g}");
+                estimated++;
+            }
+            else exact++;
+        }
+        Assert.True(estimated > 50_000 && exact > 0, $"{estimated} placed by the estimate, {exact} by the decimal value");
     }
 }
