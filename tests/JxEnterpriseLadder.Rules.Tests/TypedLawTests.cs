@@ -38,6 +38,7 @@ public sealed class TypedLawTests
     [InlineData("bandPointsMode", "\"middle\"")]
     [InlineData("growthBands", "[]")]
     [InlineData("cleanRecordWindow", "{ \"weeks\": 3 }")]
+    [InlineData("cleanRecordFlags", "[\"majorAccident\", \"parkingFines\"]")]
     [InlineData("rdManagementItemPoints", "{ \"rdRulesAndAccounts\": 6 }")]
     public void AMistypedValueNamesTheFileAndTheKey(string key, string raw)
     {

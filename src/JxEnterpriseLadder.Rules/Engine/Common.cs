@@ -47,6 +47,24 @@ internal static class Common
         }
     }
 
+    /// <summary>The inputs the items (or the unknown ones only) still need, each once, in the items' order.</summary>
+    public static IReadOnlyList<string> MissingOf(ReadOnlySpan<ItemPoints> items, bool unknownOnly)
+    {
+        // One contributing item gives its own list (the usual case); several are merged, each input once, in order.
+        IReadOnlyList<string>? only = null;
+        var contributing = 0;
+        foreach (var x in items)
+            if ((!unknownOnly || !x.Known) && x.Missing.Count > 0) { contributing++; only = x.Missing; }
+        if (contributing == 0) return [];
+        if (contributing == 1 && only!.Count == 1) return only;
+        List<string>? missing = null;
+        foreach (var x in items)
+            if (!unknownOnly || !x.Known)
+                for (var i = 0; i < x.Missing.Count; i++)
+                    if (!(missing ??= []).Contains(x.Missing[i])) missing.Add(x.Missing[i]);
+        return missing!.ToArray();
+    }
+
     /// <summary>In the deterministic screen a band "7–8" counts its lower end; the self-check may show the range.</summary>
     public static ItemPoints Points(Band band, BandPointsMode mode) =>
         mode == BandPointsMode.Range ? new(band.PointsMin, band.PointsMax, []) : ItemPoints.Exact(band.PointsMin);
@@ -83,21 +101,21 @@ internal static class Common
     });
 
     /// <summary>No flag of the listed clean-record events; an unknown flag is a missing input.</summary>
-    public static Verdict CleanRecord(TierBuilder b, Cited<IReadOnlyList<string>> cleanRecordFlags, Cited<LookBack> window,
+    public static Verdict CleanRecord(TierBuilder b, Cited<CleanRecordFlags> cleanRecordFlags, Cited<LookBack> window,
         EnterpriseProfile p, string period, DateOnly asOf)
     {
-        var flags = cleanRecordFlags.Value;
+        var kinds = cleanRecordFlags.Value.Kinds;
         var since = window.Value.Start(asOf);
         List<string>? hits = null, missing = null;
-        for (var i = 0; i < flags.Count; i++)
+        for (var i = 0; i < kinds.Length; i++)
         {
-            var f = flags[i];
+            var kind = kinds[i];
             // A flag answered in the profile wins; otherwise the dated events inside this tier's window decide.
-            var flag = Inputs.CleanFlag(p, f) ?? OccurredWithin(p.CleanRecordEvents, f, since, asOf);
+            var flag = Inputs.CleanFlag(p, kind) ?? OccurredWithin(p.CleanRecordEvents, Inputs.CleanFlagNames[kind], since, asOf);
             switch (flag)
             {
-                case true: (hits ??= []).Add(Inputs.CleanLabels[f]); break;
-                case null: (missing ??= []).Add(Inputs.Clean(f)); break;
+                case true: (hits ??= []).Add(Inputs.CleanLabels[Inputs.CleanFlagNames[kind]]); break;
+                case null: (missing ??= []).Add(Inputs.CleanPaths[kind]); break;
             }
         }
         bool? passed = hits is not null ? false : missing is not null ? null : true;
@@ -105,11 +123,11 @@ internal static class Common
     }
 
     // Apart from the verdict, so that a screening does not even make the closure.
-    private static Func<Criterion> CleanRecordWords(string tier, Cited<IReadOnlyList<string>> flags, string period, List<string>? hits, List<string>? missing) =>
+    private static Func<Criterion> CleanRecordWords(string tier, Cited<CleanRecordFlags> flags, string period, List<string>? hits, List<string>? missing) =>
         () => new Criterion
         {
             Id = $"{tier}.clean-record",
-            Label = $"{period}无以下情形：" + string.Join("、", flags.Value.Select(f => Inputs.CleanLabels[f])),
+            Label = $"{period}无以下情形：" + string.Join("、", flags.Value.Names.Select(f => Inputs.CleanLabels[f])),
             Actual = hits is not null ? "有：" + string.Join("、", hits) : missing is not null ? $"{missing.Count} 项未填报" : "无",
             Threshold = "均无",
             Source = flags.Citation,
@@ -143,6 +161,24 @@ internal static class Common
             _ => [Inputs.Year(year, name1), Inputs.Year(year, name2)],
         };
     }
+}
+
+/// <summary>The clean-record events a tier looks for, as its file names them, each bound once to the profile's field.</summary>
+public sealed class CleanRecordFlags
+{
+    public CleanRecordFlags(IReadOnlyList<string> names)
+    {
+        Names = names;
+        Kinds = names.Select(n => Array.IndexOf(Inputs.CleanFlagNames, n) is var k and >= 0 ? k
+            : throw new FormatException($"'{n}' is not a clean-record flag")).ToArray();
+    }
+
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>Each name's kind, in order (<see cref="Inputs.CleanFlagNames"/>).</summary>
+    internal int[] Kinds { get; }
+
+    public override string ToString() => string.Join(", ", Names);
 }
 
 public readonly record struct LookBack(LookBackUnit Unit, int Count)

@@ -51,16 +51,22 @@ internal static class Inputs
     public static string Clean(string flag) => "cleanRecord." + flag;
     public static string Direct(string flag) => "directQualifiers." + flag;
 
-    /// <summary>The clean-record flags by name, with the profile's value (null = not known).</summary>
-    public static bool? CleanFlag(EnterpriseProfile p, string flag) => p.CleanRecord is not { } c ? null : flag switch
+    /// <summary>The clean-record flags' names; a flag's position here is its kind (<see cref="CleanFlag(EnterpriseProfile, int)"/>).</summary>
+    public static readonly string[] CleanFlagNames = ["majorAccident", "seriousEnvironmentalViolation", "researchMisconduct", "abnormalOperations", "seriousDishonesty"];
+
+    /// <summary>A clean-record flag by kind, with the profile's value (null = not known).</summary>
+    public static bool? CleanFlag(EnterpriseProfile p, int kind) => p.CleanRecord is not { } c ? null : kind switch
     {
-        "majorAccident" => c.MajorAccident,
-        "seriousEnvironmentalViolation" => c.SeriousEnvironmentalViolation,
-        "researchMisconduct" => c.ResearchMisconduct,
-        "abnormalOperations" => c.AbnormalOperations,
-        "seriousDishonesty" => c.SeriousDishonesty,
-        _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, "unknown clean-record flag"),
+        0 => c.MajorAccident,
+        1 => c.SeriousEnvironmentalViolation,
+        2 => c.ResearchMisconduct,
+        3 => c.AbnormalOperations,
+        4 => c.SeriousDishonesty,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown clean-record flag"),
     };
+
+    /// <summary>Each flag's input path, by kind ("cleanRecord.majorAccident").</summary>
+    public static readonly string[] CleanPaths = CleanFlagNames.Select(Clean).ToArray();
 
     public static readonly IReadOnlyDictionary<string, string> CleanLabels = new Dictionary<string, string>
     {

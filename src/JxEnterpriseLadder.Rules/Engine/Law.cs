@@ -57,6 +57,8 @@ public abstract class Law(ParameterSet file)
         f.Bands(k) is { Count: > 0 } bands ? bands : throw new FormatException("no band"), "a table of bands with points");
 
     /// <summary>A look-back window ({"calendarYearsBefore": n}, {"days": n} or {"years": n}).</summary>
+    protected Cited<CleanRecordFlags> CleanFlags(string key) => File.Cite(key, static (f, k) => new CleanRecordFlags(f.Strings(k)),
+        "a list of clean-record flags (" + string.Join(", ", Inputs.CleanFlagNames) + ")");
     protected Cited<LookBack> Window(string key) => File.Cite(key, static (f, k) => LookBack.Of(f.Map(k)), "a look-back window");
 
     /// <summary>A number that may be written as null: the condition is not in force in this version.</summary>

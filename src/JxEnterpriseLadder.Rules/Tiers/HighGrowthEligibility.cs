@@ -10,10 +10,22 @@ namespace JxEnterpriseLadder.Rules.Tiers;
 /// </summary>
 internal static class HighGrowthEligibility
 {
-    public static Verdict Evaluate(TierBuilder b, HighGrowthLaw set, EnterpriseProfile p, DateOnly asOf) => Verdict.All(
-        Resident(b, set.Resident, p),
-        CleanRecord(b, set.CleanRecordFlags, set.CleanRecordWindow, p, b.Explains ? set.CleanRecordPeriod : "", asOf),
-        StrategicIndustry(b, set, p));
+    public static Verdict Evaluate(TierBuilder b, HighGrowthLaw set, EnterpriseProfile p, DateOnly asOf)
+    {
+        // Five tiers ask the same of the same profile in a row: a screening decides it once (an explanation writes it
+        // into each tier's criteria, so it is evaluated each time).
+        if (!b.Explains && _last is { } last && ReferenceEquals(last.Profile, p) && ReferenceEquals(last.Set, set) && last.AsOf == asOf)
+            return last.Verdict;
+        var verdict = Verdict.All(
+            Resident(b, set.Resident, p),
+            CleanRecord(b, set.CleanRecordFlags, set.CleanRecordWindow, p, b.Explains ? set.CleanRecordPeriod : "", asOf),
+            StrategicIndustry(b, set, p));
+        if (!b.Explains) _last = new Decided(p, set, asOf, verdict);
+        return verdict;
+    }
+
+    private sealed record Decided(EnterpriseProfile Profile, HighGrowthLaw Set, DateOnly AsOf, Verdict Verdict);
+    [ThreadStatic] private static Decided? _last;
 
     private static readonly string[] IndustryMissing = [Inputs.Industry];
 

@@ -120,7 +120,8 @@ internal static class HnteRules
         if (p.RegisteredOn is { } reg) first = Math.Max(first, LegalTerms.FirstFiscalYear(reg));
         if (first > year) return [];
         // The same few runs of years recur for every firm: each is made once (bounded: the years a screening meets).
-        return year is >= 1990 and <= 2100 && year - first < 8 ? YearRuns.GetOrAdd((first, year), static k => Run(k.Item1, k.Item2)) : Run(first, year);
+        if (year is < RunsFrom or > RunsUntil || year - first >= RunsLongest) return Run(first, year);
+        return YearRuns[year - RunsFrom, year - first] ??= Run(first, year);
 
         static int[] Run(int first, int last)
         {
@@ -130,7 +131,9 @@ internal static class HnteRules
         }
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int), int[]> YearRuns = new();
+    private const int RunsFrom = 1990, RunsUntil = 2100, RunsLongest = 8;
+    // By last year and length; a race writes an equal run twice, harmlessly.
+    private static readonly int[]?[,] YearRuns = new int[]?[RunsUntil - RunsFrom + 1, RunsLongest];
 
     private static Verdict RdRatio(TierBuilder b, HnteLaw set, EnterpriseProfile p, int year, out int[] years)
     {
@@ -345,24 +348,6 @@ internal static class HnteRules
         var sum = 0;
         foreach (var x in items) sum += min ? x.Min : x.Max;
         return sum;
-    }
-
-    /// <summary>The inputs the items (or the unknown ones only) still need, each once, in the items' order.</summary>
-    private static IReadOnlyList<string> MissingOf(ReadOnlySpan<ItemPoints> items, bool unknownOnly)
-    {
-        // One contributing item gives its own list (the usual case); several are merged, each input once, in order.
-        IReadOnlyList<string>? only = null;
-        var contributing = 0;
-        foreach (var x in items)
-            if ((!unknownOnly || !x.Known) && x.Missing.Count > 0) { contributing++; only = x.Missing; }
-        if (contributing == 0) return [];
-        if (contributing == 1 && only!.Count == 1) return only;
-        List<string>? missing = null;
-        foreach (var x in items)
-            if (!unknownOnly || !x.Known)
-                for (var i = 0; i < x.Missing.Count; i++)
-                    if (!(missing ??= []).Contains(x.Missing[i])) missing.Add(x.Missing[i]);
-        return missing!.ToArray();
     }
 
     private static void Item(TierBuilder b, string id, string label, string actual, ItemPoints points, SourceReference source, string? threshold = null) =>

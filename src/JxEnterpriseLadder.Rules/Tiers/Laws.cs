@@ -20,7 +20,7 @@ internal sealed class TechSmeLaw : Law
         MaxTotalAssets = Number("maxTotalAssets");
         IndustryNotProhibited = Flag("industryNotProhibited");
         CleanRecordWindow = Window("cleanRecordWindow");
-        CleanRecordFlags = Strings("cleanRecordFlags");
+        CleanRecordFlags = CleanFlags("cleanRecordFlags");
         TechStaffRatioBands = Bands("techStaffRatioBands");
         RdToSalesRevenueBands = Bands("rdToSalesRevenueBands");
         RdToTotalCostsBands = Bands("rdToTotalCostsBands");
@@ -41,7 +41,7 @@ internal sealed class TechSmeLaw : Law
     public Cited<decimal> MaxTotalAssets { get; }
     public Cited<bool> IndustryNotProhibited { get; }
     public Cited<LookBack> CleanRecordWindow { get; }
-    public Cited<IReadOnlyList<string>> CleanRecordFlags { get; }
+    public Cited<CleanRecordFlags> CleanRecordFlags { get; }
     public Cited<IReadOnlyList<Band>> TechStaffRatioBands { get; }
     public Cited<IReadOnlyList<Band>> RdToSalesRevenueBands { get; }
     public Cited<IReadOnlyList<Band>> RdToTotalCostsBands { get; }
@@ -80,7 +80,7 @@ internal sealed class HnteLaw : Law
         MinHiTechIncomeShare = Number("minHiTechIncomeShare");
         InnovationScoreAbove = Integer("innovationScoreAbove");
         CleanRecordWindow = Window("cleanRecordWindow");
-        CleanRecordFlags = Strings("cleanRecordFlags");
+        CleanRecordFlags = CleanFlags("cleanRecordFlags");
         CertificateValidityYears = Integer("certificateValidityYears");
         BandPointsRange = File.Cite("bandPointsMode", static (f, k) => f.Text(k) switch
         {
@@ -128,7 +128,7 @@ internal sealed class HnteLaw : Law
     public Cited<decimal> MinHiTechIncomeShare { get; }
     public Cited<int> InnovationScoreAbove { get; }
     public Cited<LookBack> CleanRecordWindow { get; }
-    public Cited<IReadOnlyList<string>> CleanRecordFlags { get; }
+    public Cited<CleanRecordFlags> CleanRecordFlags { get; }
     public Cited<int> CertificateValidityYears { get; }
     /// <summary>bandPointsMode: "range" counts a band "7–8" as 7 to 8, "lower" as 7.</summary>
     public Cited<bool> BandPointsRange { get; }
@@ -167,7 +167,7 @@ internal sealed class HighGrowthLaw : Law
         Resident = Flag("resident");
         CleanRecordYears = Integer("cleanRecordYears");
         CleanRecordWindow = Window("cleanRecordWindow");
-        CleanRecordFlags = Strings("cleanRecordFlags");
+        CleanRecordFlags = CleanFlags("cleanRecordFlags");
         StrategicIndustries = Strings("strategicIndustries");
         AlwaysApplied("resident");
         StrategicIndustrySet = StrategicIndustries.Value.ToFrozenSet(StringComparer.Ordinal);
@@ -179,7 +179,7 @@ internal sealed class HighGrowthLaw : Law
     public Cited<bool> Resident { get; }
     public Cited<int> CleanRecordYears { get; }
     public Cited<LookBack> CleanRecordWindow { get; }
-    public Cited<IReadOnlyList<string>> CleanRecordFlags { get; }
+    public Cited<CleanRecordFlags> CleanRecordFlags { get; }
     public Cited<IReadOnlyList<string>> StrategicIndustries { get; }
 
     /// <summary>"近 n 年内": the clean-record period as a criterion names it.</summary>

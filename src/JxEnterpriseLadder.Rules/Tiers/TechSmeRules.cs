@@ -42,7 +42,7 @@ internal static class TechSmeRules
         if (staff.Max == 0) score = Verdict.Fail;
         else if (min >= pass && staff.Min > 0) score = Verdict.Pass;
         else if (max < pass) score = Verdict.Fail;
-        else score = new Verdict(null, staff.Missing.Concat(rd.Missing).Concat(ip.Missing).Distinct().ToArray());
+        else score = new Verdict(null, MissingOf([staff, rd, ip], unknownOnly: false));
         b.Add(score.Passed, score.Missing, (min, max, set), static s => new Criterion
         {
             Id = "tech-sme.score",
