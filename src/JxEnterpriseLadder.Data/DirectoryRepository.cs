@@ -10,9 +10,14 @@ namespace JxEnterpriseLadder.Data;
 /// dashboard aggregates, always within a caller's scope. All its SQL is in <see cref="Sql"/>, always parameterised;
 /// the only text spliced into a query is a sort expression chosen from a fixed list.
 /// </summary>
-public sealed class DirectoryRepository(Database db)
+public sealed class DirectoryRepository(Database db, int countLimit = DirectoryRepository.DefaultCountLimit)
 {
     public Database Database { get; } = db;
+
+    /// <summary>How far a search counts its matches (<see cref="Page.TotalIsAtLeast"/>).</summary>
+    public const int DefaultCountLimit = 100_000;
+
+    public int CountLimit { get; } = countLimit > 0 ? countLimit : throw new ArgumentOutOfRangeException(nameof(countLimit));
 
     public enum SortBy { CreditCode, Name, City, Park, Chain, RecognizedTier, QualifiedTier, Probability }
 
@@ -28,7 +33,10 @@ public sealed class DirectoryRepository(Database db)
         private Row() : this("", "", "", null, null, null, null, null) { }
     }
 
-    public sealed record Page(IReadOnlyList<Row> Rows, int Total, DateOnly? AsOf, int? BaseYear);
+    /// <summary>One page of a search. <see cref="Total"/> is exact up to the repository's count limit; beyond it the count
+    /// stops there and <see cref="TotalIsAtLeast"/> is set (the page says "100,000 家以上"): counting a nation's million
+    /// enterprises exactly on every page turn cost more than the page itself (issue 20).</summary>
+    public sealed record Page(IReadOnlyList<Row> Rows, int Total, DateOnly? AsOf, int? BaseYear, bool TotalIsAtLeast = false);
 
     public sealed record Breakdown(int Year, string CityCode, string? ParkCode, string? ChainCode, string Measure, int Count)
     {
@@ -80,11 +88,12 @@ public sealed class DirectoryRepository(Database db)
         private const string Where = " WHERE " + ScopeSql.Enterprise + Filters + ProbabilityFilter + PositionFilter;
         // Each enterprise as its latest screening saw it (a screening may cover one city only): the position marked latest.
         private const string Positions = " LEFT JOIN ladder_positions lp ON lp.credit_code = e.credit_code AND lp.latest = 1";
-        // The count needs the ladder positions only to filter on them.
-        // The count joins the best probabilities only to filter on them (the rows are one to one).
+        // The count needs the ladder positions only to filter on them, and joins the best probabilities only to filter on
+        // them (the rows are one to one). It stops one past the limit: enough to say "more than".
         public static string Count(bool positions, bool probability) =>
-            "SELECT COUNT(*) FROM enterprises e" + (probability ? Best : "") + (positions ? Positions : "")
-            + " WHERE " + ScopeSql.Enterprise + Filters + (probability ? ProbabilityFilter : "") + (positions ? PositionFilter : "");
+            "SELECT COUNT(*) FROM (SELECT 1 FROM enterprises e" + (probability ? Best : "") + (positions ? Positions : "")
+            + " WHERE " + ScopeSql.Enterprise + Filters + (probability ? ProbabilityFilter : "") + (positions ? PositionFilter : "")
+            + " LIMIT @CountUpTo) matches";
         // Highest probability over the rungs an enterprise is a candidate for, in the latest prediction year: one row per
         // enterprise kept by the scoring (Summaries), so sorting by it walks ix_best_probabilities_rank and stops at the page.
         private const string Best = " JOIN best_probabilities bp ON bp.credit_code = e.credit_code";
@@ -185,11 +194,12 @@ public sealed class DirectoryRepository(Database db)
         var args = Arguments(scope, filter, baseYear);
         var positions = !string.IsNullOrWhiteSpace(filter.RecognizedTier) || !string.IsNullOrWhiteSpace(filter.QualifiedTier)
             || (!string.IsNullOrWhiteSpace(filter.OutcomeTier) && !string.IsNullOrWhiteSpace(filter.Outcome));
-        var total = c.ExecuteScalar<int>(Sql.Count(positions, filter.MinProbability is not null), args);
+        args.Add("CountUpTo", CountLimit + 1);
+        var counted = c.ExecuteScalar<int>(Sql.Count(positions, filter.MinProbability is not null), args);
         args.Add("Limit", Math.Clamp(limit, 1, 1000));
-        args.Add("Offset", Math.Max(0, offset));
+        args.Add("Offset", Math.Clamp(offset, 0, CountLimit));
         var rows = c.Query<Row>(Sql.Select(sort) + Sql.OrderBy(sort, descending) + Sql.Paging, args).ToList();
-        return new Page(rows, total, asOf, baseYear);
+        return new Page(rows, Math.Min(counted, CountLimit), asOf, baseYear, counted > CountLimit);
     }
 
     /// <summary>Every row of a search, streamed (for export).</summary>

@@ -101,6 +101,29 @@ public sealed class SummariesTests
             counts.SingleOrDefault(x => x.Tier == tier)?.Qualified ?? 0));
     }
 
+    /// <summary>A search counts its matches up to the repository's limit, then says "at least" (issue 20: a nation's
+    /// registry is not counted exactly on every page turn); the pages themselves are unaffected.</summary>
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void ASearchCountsUpToItsLimitAndThenSaysAtLeast(string provider)
+    {
+        var p = Seeded(provider);
+        var exact = p.Directory.Search(AccessScope.Province, new DirectoryRepository.Filter(), DirectoryRepository.SortBy.Name, false, 0, 1000);
+        Assert.Equal(500, exact.Total);
+        Assert.False(exact.TotalIsAtLeast);
+        var bounded = new DirectoryRepository(p.Db, countLimit: 120);
+        var many = bounded.Search(AccessScope.Province, new DirectoryRepository.Filter(), DirectoryRepository.SortBy.Name, false, 100, 25);
+        Assert.Equal((120, true), (many.Total, many.TotalIsAtLeast));
+        Assert.Equal(exact.Rows.Skip(100).Take(25).Select(r => r.CreditCode), many.Rows.Select(r => r.CreditCode));
+        // Exactly at the limit is still exact; one city with fewer matches is counted exactly.
+        var city = exact.Rows.GroupBy(r => r.CityCode).OrderByDescending(g => g.Count()).First();
+        var atLimit = new DirectoryRepository(p.Db, countLimit: city.Count());
+        var cityPage = atLimit.Search(AccessScope.Province, new DirectoryRepository.Filter(City: city.Key), DirectoryRepository.SortBy.Name, false, 0, 10);
+        Assert.Equal((city.Count(), false), (cityPage.Total, cityPage.TotalIsAtLeast));
+        var fewer = bounded.Search(AccessScope.Province, new DirectoryRepository.Filter(City: exact.Rows.GroupBy(r => r.CityCode).OrderBy(g => g.Count()).First().Key), DirectoryRepository.SortBy.Name, false, 0, 10);
+        Assert.False(fewer.TotalIsAtLeast);
+        Assert.True(fewer.Total < 120);
+    }
+
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public void TheSummariesStayEqualToTheRecordsThroughEveryKindOfWrite(string provider)
     {

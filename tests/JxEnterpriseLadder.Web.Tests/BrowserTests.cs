@@ -342,7 +342,7 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
     {
         var page = await SignedIn("province");
         await page.GetByRole(AriaRole.Link, new() { Name = "企业查询" }).ClickAsync();
-        var count = page.Locator(".table-page-info .me-2");
+        var count = page.Locator("#search-count"); // the search's own count: exact up to 100,000, then "以上"
         await Assertions.Expect(count).ToHaveTextAsync("第 1–25 条 · 共 300 条");
         await page.Locator("#city").SelectOptionAsync("nanchang");
         await page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
