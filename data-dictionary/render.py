@@ -191,10 +191,15 @@ def check(d):
     if len(ids) != len(CRITERIA):
         problems.append("duplicate criterion id in CRITERIA")
     keys = ["zh", "en", "type", "unit", "range", "source", "rules"]
+    # An import column also says, for the person filling the template in, how to fill it ("hint", zh and en).
+    hinted = keys[:5] + ["hint"] + keys[5:]
 
     def entry(where, e):
-        if list(e) != keys:
-            problems.append(f"{where}: keys {list(e)} != {keys}")
+        if list(e) != keys and list(e) != hinted:
+            problems.append(f"{where}: keys {list(e)} != {keys} (or with a hint after range)")
+        if "hint" in e and (not isinstance(e["hint"], dict) or sorted(e["hint"]) != ["en", "zh"]
+                            or not all(isinstance(v, str) and v.strip() for v in e["hint"].values())):
+            problems.append(f"{where}: a hint is {{\"zh\": …, \"en\": …}}, both filled in")
         for k in ("zh", "en", "type", "range", "source"):
             if not isinstance(e.get(k), str) or not e[k].strip():
                 problems.append(f"{where}: empty {k}")

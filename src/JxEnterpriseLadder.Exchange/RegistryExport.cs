@@ -172,13 +172,14 @@ public static class Templates
                 CellType.Integer => "整数 integer", CellType.Decimal => "数值 number", CellType.Date => "日期 date (yyyy-MM-dd)", CellType.Boolean => "是/否 yes/no", _ => "文本 text",
             },
             ["单位 Unit"] = c.Unit + (c.IsYuan ? "（表头写「…（万元）」则按万元填写 / a 万元 header takes 10k yuan）" : ""),
-            ["必填 Required"] = c.Required ? "是" : "否",
-            ["取值 Values"] = c.Range,
+            ["必填 Required"] = c.Required ? "是 yes" : "否 no",
+            ["填写说明"] = c.HintZh,
+            ["How to fill in"] = c.HintEn,
         })).Prepend(new Dictionary<string, object?>
         {
             ["工作表 Sheet"] = "说明 About",
             ["列名 Column"] = "企业表一行设定企业本身的信息；年度申报一行设定该年度（其他年度不变）；其余各表中一家企业的各行即为该企业此类记录的全部。任何一行有误则不写入任何数据。",
             ["English"] = "An enterprise row sets the enterprise's own fields; a filing row sets that year; the rows of any other sheet are the enterprise's whole set of that kind. Any problem writes nothing.",
-            ["类型 Type"] = null, ["单位 Unit"] = null, ["必填 Required"] = null, ["取值 Values"] = null,
+            ["类型 Type"] = null, ["单位 Unit"] = null, ["必填 Required"] = null, ["填写说明"] = null, ["How to fill in"] = null,
         });
 }

@@ -10,7 +10,10 @@ public enum CellType { Text, Integer, Decimal, Date, Boolean }
 /// English alias, the type and unit. Money columns in 元 also accept a header in 万元 (ten thousand yuan), the unit
 /// most office spreadsheets use; their values are converted.
 /// </summary>
-public sealed record ColumnSpec(string Column, string Zh, string En, CellType Type, string? Unit, bool Required, string Range)
+/// <param name="Range">The dictionary's allowed values, as developers read them (the import checks coded columns against it).</param>
+/// <param name="HintZh">How to fill the column in, for people: what the template's instructions sheet says.</param>
+public sealed record ColumnSpec(string Column, string Zh, string En, CellType Type, string? Unit, bool Required, string Range,
+    string HintZh, string HintEn)
 {
     /// <summary>The header a template writes: the Chinese name with its unit, e.g. 研究开发费用总额（元）.</summary>
     public string Header => Unit is null or "" || Type is not (CellType.Decimal or CellType.Integer) || Unit.Contains('|') ? Zh : $"{Zh}（{Unit}）";
@@ -64,7 +67,9 @@ public static class SheetSchema
                     {
                         "integer" => CellType.Integer, "decimal" => CellType.Decimal, "date" => CellType.Date, "boolean" => CellType.Boolean, _ => CellType.Text,
                     },
-                    c.Value!["unit"]?.GetValue<string>(), k.Required.Contains(c.Key), c.Value!["range"]!.GetValue<string>()))
+                    c.Value!["unit"]?.GetValue<string>(), k.Required.Contains(c.Key), c.Value!["range"]!.GetValue<string>(),
+                    c.Value!["hint"]?["zh"]?.GetValue<string>() ?? throw new InvalidDataException($"fields.json: {k.Table}.{c.Key} has no hint for people"),
+                    c.Value!["hint"]!["en"]!.GetValue<string>()))
                 .ToList();
             return new SheetKind(k.Id, k.Table, k.Zh, k.En, columns);
         }).ToList();

@@ -142,6 +142,20 @@ public sealed class ImportBrowserTests(AppFixture app, BrowserFixture browser) :
         Assert.Equal(HttpStatusCode.OK, template.StatusCode);
         var sheets = MiniExcel.GetSheetNames(new MemoryStream(await template.Content.ReadAsByteArrayAsync()));
         Assert.Equal(SheetSchema.All.Select(k => k.Zh).Append("说明"), sheets);
+        // The instructions speak to the person filling the sheets in: how to fill each column, in both languages, and
+        // nothing of the database behind them (table names, column types, SQLite's storage).
+        var instructions = MiniExcel.Query(new MemoryStream(await template.Content.ReadAsByteArrayAsync()), useHeaderRow: true, sheetName: "说明")
+            .Cast<IDictionary<string, object?>>().Skip(1).ToList();
+        Assert.Equal(SheetSchema.All.Sum(k => k.Columns.Count), instructions.Count);
+        Assert.All(instructions, row =>
+        {
+            var zh = row["填写说明"] as string;
+            var en = row["How to fill in"] as string;
+            Assert.False(string.IsNullOrWhiteSpace(zh), $"{row["列名 Column"]}: no instructions");
+            Assert.False(string.IsNullOrWhiteSpace(en), $"{row["列名 Column"]}: no English instructions");
+            var text = string.Join(" ", row.Values);
+            Assert.DoesNotMatch(@"sqlite|NUMERIC|→|primary key|\w+\.\w+_code|\(sqlite", text);
+        });
 
         var park = await app.As("park");
         Assert.Equal(HttpStatusCode.Redirect, (await park.GetAsync("/export/registry.zip")).StatusCode);
