@@ -36,7 +36,19 @@ public sealed record Criterion
 /// <summary>The smallest change that would pass a failed criterion, in the firm's units.</summary>
 public sealed record Gap(string Criterion, string Message, decimal? Target = null, decimal? Change = null, string? Unit = null);
 
-public sealed record ScoreRange(int Min, int Max);
+public sealed record ScoreRange(int Min, int Max)
+{
+    /// <summary>The range, as one shared object for the small ranges every screening makes (scores of 0–100): a range is
+    /// a value, and a screening of a million firms need not make a million of them.</summary>
+    public static ScoreRange Of(int min, int max)
+    {
+        if (min is < 0 or > Small || max is < 0 or > Small) return new ScoreRange(min, max);
+        return Shared[min * (Small + 1) + max] ??= new ScoreRange(min, max);
+    }
+
+    private const int Small = 127;
+    private static readonly ScoreRange?[] Shared = new ScoreRange?[(Small + 1) * (Small + 1)];
+}
 
 public sealed record TierResult
 {

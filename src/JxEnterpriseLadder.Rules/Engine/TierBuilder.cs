@@ -97,7 +97,32 @@ internal sealed class TierBuilder
         if (Explains) Gaps.Add(new Gap(criterion, message.ToStringAndClear(), target, change, unit));
     }
 
-    public TierResult Build(Verdict verdict, int? score = null, ScoreRange? range = null) => new()
+    public TierResult Build(Verdict verdict, int? score = null, ScoreRange? range = null)
+    {
+        // A screening's decided result without a score, a range or labels is a value the same for every firm that gets
+        // it: each thread keeps the few it meets and hands the same object out again.
+        if (!Explains && verdict.Passed is not null && score is null && range is null && (_labels is null || verdict.Passed == false))
+        {
+            var parameters = Parameters;
+            var outcome = verdict.ToOutcome();
+            var confirmedBy = verdict.Passed == true ? ConfirmedBy : null;
+            var shared = _decided ??= new TierResult?[DecidedKept];
+            for (var i = 0; i < shared.Length; i++)
+            {
+                if (shared[i] is not { } r) { return shared[i] = Make(verdict, score, range); }
+                if (ReferenceEquals(r.Tier, Tier) && r.Outcome == outcome && ReferenceEquals(r.Parameters, parameters) && ReferenceEquals(r.ConfirmedBy, confirmedBy))
+                    return r;
+            }
+            return shared[_nextEvicted++ % DecidedKept] = Make(verdict, score, range);
+        }
+        return Make(verdict, score, range);
+    }
+
+    private const int DecidedKept = 16;
+    private TierResult?[]? _decided;
+    private int _nextEvicted;
+
+    private TierResult Make(Verdict verdict, int? score, ScoreRange? range) => new()
     {
         Tier = Tier,
         Outcome = verdict.ToOutcome(),

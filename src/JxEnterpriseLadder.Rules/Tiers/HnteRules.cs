@@ -258,7 +258,7 @@ internal static class HnteRules
             Points = z.min, PointsMax = z.min == z.max ? null : z.max,
             Source = z.set.InnovationScoreAbove.Citation,
         });
-        return (v, min, new ScoreRange(min, max));
+        return (v, min, ScoreRange.Of(min, max));
     }
 
     private static ItemPoints Grade(HnteLaw set, string? grade, string[] input, Scoring mode)

@@ -58,7 +58,7 @@ internal static class TechSmeRules
         b.ConfirmedBy = direct.Passed == true ? confirmedBy : "tech-sme.score";
         if (score.Passed == false && direct.Passed != true && b.Explains)
             ScoreGaps(b, set, y, staff, rd, ip, pass, p.Ip?.Class2);
-        return b.Build(verdict, min, new ScoreRange(min, max));
+        return b.Build(verdict, min, ScoreRange.Of(min, max));
     }
 
     private static readonly Func<decimal, string> People = v => Format.People((int)v);
