@@ -136,13 +136,21 @@ public sealed partial class PredictionPagesTests(AppFixture app, BrowserFixture 
         var cut = ctx.Render<FactorList>(p => p.Add(x => x.Factors, new PredictionFactor[]
         {
             new("filing.rdIntensity", 0.062f, 0.8f), new("park:nc-hitech", 1f, 0.2f), new("status.hnteYearsSinceIssue", 0f, -0.5f),
+            new("chain:tcm", 0f, -0.1f), new("filing.revenueLog", 16.12f, 0.3f),
         }));
         var items = cut.FindAll("li");
-        Assert.Equal(3, items.Count);
+        Assert.Equal(5, items.Count);
         Assert.Contains("研发强度", items[0].TextContent);
         Assert.Contains("（6%）", items[0].TextContent); // a ratio read as a percentage
         Assert.Contains("bi-arrow-up", items[0].InnerHtml);
-        Assert.Contains("园区：南昌高新技术产业开发区（是）", items[1].TextContent);
+        Assert.Contains("园区：南昌高新技术产业开发区", items[1].TextContent);
+        Assert.DoesNotContain("（是）", items[1].TextContent);
+        // A chain the firm is not in is said so, not named with "（否）" after it.
+        Assert.Contains("产业链：不属于中医药产业链", items[3].TextContent);
+        Assert.DoesNotContain("（否）", items[3].TextContent);
+        // An amount modelled by its logarithm is named and shown as the amount.
+        Assert.Contains("销售收入（约 1,002 万元）", items[4].TextContent);
+        Assert.DoesNotContain("对数", cut.Markup);
         Assert.Contains("距高企发证年数", items[2].TextContent);
         Assert.Contains("（0 年）", items[2].TextContent);
         Assert.Contains("bi-arrow-down", items[2].InnerHtml);
