@@ -20,7 +20,7 @@ public sealed class PolicyDrafts(DraftRepository drafts, UserRepository users, P
     // The typed rule sets, to know which stated conditions the rules always apply (a draft may not change those).
     private readonly Lazy<Rules.LawBook> _laws = new(() => new Rules.LawBook(law));
 
-    private const string AlwaysAppliedNote = "此条件由规则始终适用，不随此值变化，草案中不可更改";
+    internal const string AlwaysAppliedNote = "此条件由规则始终适用，不随此值变化，草案中不可更改";
     /// <summary>The parameter sets a draft may change: those the tiers read (not the ladder, targets or exchange rates).</summary>
     public static readonly IReadOnlyList<string> DraftableSets =
         [TierIds.TechSme, TierIds.Hnte, "high-growth", TierIds.Gazelle, TierIds.PotentialGazelle, TierIds.Unicorn, TierIds.PotentialUnicorn, TierIds.SeedUnicorn];

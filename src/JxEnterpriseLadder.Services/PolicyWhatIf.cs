@@ -53,8 +53,12 @@ public sealed class PolicyWhatIf(RegistryRepository registry, AssessmentEngine l
         if (!scope.IsOfficer) throw new OutOfScopeException("只有科技部门可以运行政策模拟");
         var (store, problems) = ParameterDrafts.InPlaceOfLaw(law.Parameters, [draft], asOf);
         if (store is null) throw new DraftRefusedException(problems);
-        var underDraft = new AssessmentEngine(store);
         var inForce = law.Parameters.InForce(draft.Set, asOf)!;
+        // A condition the rules always apply cannot be drafted away, whichever door the draft came in by (a saved draft is
+        // refused when saved; a folder of files from the CLI only here).
+        var fixedKeys = ParameterDrafts.ChangedKeys(inForce, draft).Where(k => law.Laws.AlwaysApplies(draft.Set, asOf, k)).Order(StringComparer.Ordinal).ToList();
+        if (fixedKeys.Count > 0) throw new DraftRefusedException(fixedKeys.Select(k => new DraftProblem(draft.Set, k, PolicyDrafts.AlwaysAppliedNote)).ToList());
+        var underDraft = new AssessmentEngine(store);
         var changed = ParameterDrafts.ChangedKeys(inForce, draft).Select(k =>
         {
             var (was, proposed) = (inForce.Values[k].Value, draft.Values[k].Value);

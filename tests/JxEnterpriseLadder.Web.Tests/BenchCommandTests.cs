@@ -56,6 +56,11 @@ public sealed class BenchCommandTests
         var refused = await AssessmentDoorsTests.RunCli($"whatif --draft \"{missing}\" --as-of 2025-06-30 --db \"sqlite:{folder}/b.db\"", "");
         Assert.Equal(1, refused.exit);
         Assert.Contains("tech-sme.passScore：缺少此参数", refused.stderr);
+        // A condition the rules always apply (resident in Jiangxi) cannot be drafted away from the command line either.
+        var notResident = Draft("not-resident", v => { v["resident"] = new() { Value = JsonDocument.Parse("false").RootElement.Clone(), Label = "居民企业" }; return v; });
+        var fixedRefused = await AssessmentDoorsTests.RunCli($"whatif --draft \"{notResident}\" --as-of 2025-06-30 --db \"sqlite:{folder}/b.db\"", "");
+        Assert.Equal(1, fixedRefused.exit);
+        Assert.Contains("tech-sme.resident：此条件由规则始终适用", fixedRefused.stderr);
 
         // A second run without --fresh refuses the loaded registry rather than loading it twice.
         var again = await AssessmentDoorsTests.RunCli($"bench --scale province --enterprises 400 --db \"sqlite:{folder}/b.db\" --models \"{models}\"", "");
