@@ -344,6 +344,9 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         await page.GetByRole(AriaRole.Link, new() { Name = "企业查询" }).ClickAsync();
         var count = page.Locator("#search-count"); // the search's own count: exact up to 100,000, then "以上"
         await Assertions.Expect(count).ToHaveTextAsync("第 1–25 条 · 共 300 条");
+        // It stands in for the table's own count, which is not shown beside it.
+        await Assertions.Expect(page.Locator(".table-page-info > .me-2")).ToBeHiddenAsync();
+        Assert.Single(Regex.Matches(await page.Locator(".table-page-info").InnerTextAsync(), "共"));
         await page.Locator("#city").SelectOptionAsync("nanchang");
         await page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
         var inCity = app.Factory.Services.GetRequiredService<DirectoryRepository>()
