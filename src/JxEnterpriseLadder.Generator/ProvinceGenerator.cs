@@ -9,8 +9,9 @@ namespace JxEnterpriseLadder.Generator;
 public sealed record GeneratorOptions
 {
     /// <summary>The generator's own revision: raised when a change to its code gives another province for the same
-    /// options (2: signal-driven take-up). Part of the demo registry's identity.</summary>
-    public const int Revision = 2;
+    /// options (2: signal-driven take-up; 3: an HNTE review's judged items kept on the record). Part of the demo
+    /// registry's identity.</summary>
+    public const int Revision = 3;
 
     public int Seed { get; init; } = 20210701;
     public int Enterprises { get; init; } = 40_000;
@@ -293,7 +294,12 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
             var yearEnd = new DateOnly(year, 12, 1);
             if (f.Certificates.Any(c => LegalTerms.CertificateValid(c.IssuedOn, yearEnd, validity))) continue;
             if (!d.Chance(HnteTakeUp(f, year, campaign))) continue;
-            var reviewed = ProfileBuilder.Build(autumnRecord, autumn) with { Expert = ExpertReview(d, f.Quality) };
+            // The review's judged items (the two grades, the four R&D management facts) go on the record as an officer
+            // enters them (ADR 0012), so that later screenings can decide HNTE; where in each band the experts placed the
+            // firm stays with the experts.
+            f.Enterprise = JudgedInReview(d, f, autumn);
+            var reviewed = ProfileBuilder.Build(f.ToRecord(), autumn);
+            reviewed = reviewed with { Expert = reviewed.Expert! with { BandPosition = (decimal)Math.Round(Math.Clamp(f.Quality + 0.15 + d.Normal(0, 0.2), 0, 1), 2) } };
             var hnteResult = engine.Assess(reviewed, autumn, EvaluationOptions.VerdictsOnly).For(TierIds.Hnte)!;
             if (hnteResult.Outcome == Outcome.Qualified)
                 f.Certificates.Add(new HnteCertificateRecord(code, $"GR{year}36{index + 1:D6}", new DateOnly(year, 11, 1).AddDays(d.Int(0, 30))));
@@ -331,10 +337,21 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
         return Starts(year) || Starts(year - 1);
     }
 
-    private static ExpertGrades ExpertReview(Draw d, double quality)
+    /// <summary>The enterprise with the judged items of an HNTE review in autumn: grades and facts drawn from the firm's
+    /// quality, entered by the province's officer on the review's day.</summary>
+    private static Enterprise JudgedInReview(Draw d, Firm f, DateOnly reviewedOn)
     {
+        var quality = f.Quality;
         string Grade() => (quality + d.Normal(0, 0.12)) switch { > 0.65 => "A", > 0.4 => "B", > 0.2 => "C", > 0.08 => "D", _ => "E" };
-        return new ExpertGrades { TechAdvancement = Grade(), CoreSupport = Grade(), RdManagementPoints = (int)Math.Clamp(Math.Round(11 + quality * 9 + d.Normal(0, 1.5)), 0, 20),
-            BandPosition = (decimal)Math.Round(Math.Clamp(quality + 0.15 + d.Normal(0, 0.2), 0, 1), 2) };
+        bool Fact() => d.Chance(Math.Clamp(0.35 + 0.7 * quality, 0, 0.97));
+        var judged = f.Enterprise with
+        {
+            HnteTechAdvancement = Grade(), HnteCoreSupport = Grade(),
+            HnteRdRulesAndAccounts = Fact(), HnteRdUnitAndCooperation = Fact(), HnteCommercializationIncentives = Fact(), HnteTalentRules = Fact(),
+        };
+        return HnteJudgement.Stamp(judged, null, HnteJudgement.Officer, DemoOfficer, reviewedOn);
     }
+
+    /// <summary>Who enters the demo's review results: the province's demo officer.</summary>
+    private const string DemoOfficer = "province";
 }
