@@ -119,6 +119,11 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
     /// <summary>A self-check: the profile as typed, every tier assessed and explained at the date (nothing stored).</summary>
     public AssessmentResult SelfCheck(EnterpriseProfile profile, DateOnly asOf) => engine.Assess(profile, asOf);
 
+    /// <summary>The look-back years of the tech-SME direct routes by award and by standard at a date, as the self-check
+    /// asks for them (the law's numbers, from its parameter file); null where no version is in force.</summary>
+    public (int Award, int Standard)? DirectRouteYears(DateOnly asOf) =>
+        engine.Parameters.InForce(TierIds.TechSme, asOf) is { } set ? (set.Integer("directNationalAward"), set.Integer("directLedStandard")) : null;
+
     /// <summary>Saves an enterprise's own self-check, assessed here at the date, with the outcomes it gave.</summary>
     public void SaveSelfCheck(AccessScope scope, string userName, EnterpriseProfile profile, DateOnly asOf)
     {

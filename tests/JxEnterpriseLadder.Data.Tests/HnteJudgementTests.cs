@@ -18,6 +18,17 @@ public sealed class HnteJudgementTests
     private static readonly DateOnly AsOf = new(2024, 6, 30);
     private static readonly AssessmentEngine Engine = new();
 
+    /// <summary>A generated province as a registry that holds no judged items yet (the generator keeps its simulated
+    /// reviews' items on the record, revision 3): the state these tests start from.</summary>
+    private static List<EnterpriseRecord> Unjudged(IEnumerable<EnterpriseRecord> records) => records.Select(r => r with
+    {
+        Enterprise = r.Enterprise with
+        {
+            HnteTechAdvancement = null, HnteCoreSupport = null, HnteRdRulesAndAccounts = null, HnteRdUnitAndCooperation = null,
+            HnteCommercializationIncentives = null, HnteTalentRules = null, HnteJudgedBasis = null, HnteJudgedBy = null, HnteJudgedOn = null,
+        },
+    }).ToList();
+
     private static List<string> Open(DirectoryRepository directory) =>
         directory.StreamSearch(AccessScope.Province, new DirectoryRepository.Filter(OutcomeTier: "hnte", Outcome: "undetermined"), DirectoryRepository.SortBy.CreditCode, false)
             .Select(r => r.CreditCode).ToList();
@@ -27,7 +38,7 @@ public sealed class HnteJudgementTests
     {
         var db = Fresh(provider);
         var registry = new RegistryRepository(db);
-        registry.Insert(Province(300));
+        registry.Insert(Unjudged(Province(300)));
         var directory = new DirectoryRepository(db);
         var screening = new Screening(registry, Engine);
         var screened = screening.Run(AsOf).Enterprises; // those registered by the date
@@ -77,7 +88,7 @@ public sealed class HnteJudgementTests
     public void ImportedJudgedItemsAreStampedAndReimportingChangesNothing(string provider)
     {
         var db = Fresh(provider);
-        var records = Province(5);
+        var records = Unjudged(Province(5));
         var rows = Rows(SheetSchema.Enterprises, records);
         var grade = SheetSchema.Of(SheetSchema.Enterprises).Columns.Select(c => c.Column).ToList().IndexOf("hnte_tech_advancement");
         var fact = SheetSchema.Of(SheetSchema.Enterprises).Columns.Select(c => c.Column).ToList().IndexOf("hnte_talent_rules");
@@ -115,7 +126,7 @@ public sealed class HnteJudgementTests
     {
         var db = Fresh(provider);
         var registry = new RegistryRepository(db);
-        registry.Insert(Province(3));
+        registry.Insert(Unjudged(Province(3)));
         var code = registry.StreamAll().First().Enterprise.CreditCode;
         var read = registry.Get(code)!.Enterprise;
         var graded = HnteJudgement.Stamp(read with { HnteTechAdvancement = "A", HnteCoreSupport = "B", HnteTalentRules = true }, read, HnteJudgement.Officer, "officer-o", AsOf);
@@ -139,7 +150,7 @@ public sealed class HnteJudgementTests
     {
         var db = Fresh(provider);
         var registry = new RegistryRepository(db);
-        registry.Insert(Province(3));
+        registry.Insert(Unjudged(Province(3)));
         var code = registry.StreamAll().First().Enterprise.CreditCode;
         var before = registry.Get(code)!;
         var directory = new EnterpriseDirectory(new DirectoryRepository(db), registry, new PredictionRepository(db), new ReviewRepository(db), new AuditRepository(db), new JxEnterpriseLadder.Rules.AssessmentEngine(), TimeProvider.System);

@@ -180,14 +180,18 @@ public sealed partial class PredictionPagesTests(AppFixture app, BrowserFixture 
     public async Task TheQueryBenchmarkTimesEveryPageQueryOnTheRegistry()
     {
         var json = Path.Combine(Path.GetTempPath(), "jxladder-web-tests", Guid.NewGuid().ToString("N") + ".json");
-        var (exit, stdout, stderr) = await AssessmentDoorsTests.RunCli($"bench queries --db sqlite:{app.DatabasePath} --runs 3 --json {json}", "");
+        // The park with the most HNTE candidates: on a 300-firm demo the demo park may have none.
+        var predictions = app.Factory.Services.GetRequiredService<JxEnterpriseLadder.Data.PredictionRepository>();
+        var park = predictions.Candidates(Transition.HnteEntry.Id, predictions.LatestBaseYear()!.Value, null, 10_000)
+            .Where(c => c.ParkCode is not null).GroupBy(c => c.ParkCode!).OrderByDescending(g => g.Count()).First().Key;
+        var (exit, stdout, stderr) = await AssessmentDoorsTests.RunCli($"bench queries --db sqlite:{app.DatabasePath} --runs 3 --park {park} --json {json}", "");
         Assert.True(exit == 0, stderr);
         Assert.Contains("| search: province, sorted by probability, page 1 | 25 |", stdout);
         using var doc = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(json));
         var results = doc.RootElement.GetProperty("results").EnumerateArray().ToList();
         Assert.Equal(7, results.Count);
         Assert.All(results, r => Assert.True(r.GetProperty("MedianMs").GetDouble() > 0 && r.GetProperty("P95Ms").GetDouble() >= r.GetProperty("MedianMs").GetDouble()));
-        Assert.True(results[0].GetProperty("Rows").GetInt32() > 0, "the demo park has candidates");
+        Assert.True(results[0].GetProperty("Rows").GetInt32() > 0, $"the park {park} has candidates");
     }
 
     /// <summary>The page as a reader sees it: server rendering writes Chinese in expressions as character references.</summary>

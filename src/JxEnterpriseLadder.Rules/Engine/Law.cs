@@ -57,6 +57,11 @@ public abstract class Law(ParameterSet file)
         f.Bands(k) is { Count: > 0 } bands ? bands : throw new FormatException("no band"), "a table of bands with points");
 
     /// <summary>A look-back window ({"calendarYearsBefore": n}, {"days": n} or {"years": n}).</summary>
+    /// <summary>A value's label as the file words it: for a condition whose words carry the law's own numbers ("近五年内"),
+    /// so that they are written in the file beside the number and never in code. Required where asked for.</summary>
+    protected string Label(string key) => File.Values.TryGetValue(key, out var p) && p.Label is { Length: > 0 } label ? label
+        : throw new InvalidDataException($"{File.Origin}: parameter '{key}' needs a label, the condition's words ({Version})");
+
     protected Cited<CleanRecordFlags> CleanFlags(string key) => File.Cite(key, static (f, k) => new CleanRecordFlags(f.Strings(k)),
         "a list of clean-record flags (" + string.Join(", ", Inputs.CleanFlagNames) + ")");
     protected Cited<LookBack> Window(string key) => File.Cite(key, static (f, k) => LookBack.Of(f.Map(k)), "a look-back window");

@@ -31,6 +31,9 @@ internal sealed class TechSmeLaw : Law
         DirectNationalAward = Integer("directNationalAward");
         DirectRdInstitution = Flag("directRdInstitution");
         DirectLedStandard = Integer("directLedStandard");
+        // The direct routes' words hold the law's numbers (the look-back years): read from the file with them.
+        (DirectNationalAwardWords, DirectRdInstitutionWords, DirectLedStandardWords) =
+            (Label("directNationalAward"), Label("directRdInstitution"), Label("directLedStandard"));
         // Conditions and direct routes the rules always apply; the award's rank and the standard's years are in the labels.
         AlwaysApplied("resident", "industryNotProhibited", "directHnteCertificate", "directNationalAward", "directRdInstitution", "directLedStandard");
     }
@@ -52,6 +55,9 @@ internal sealed class TechSmeLaw : Law
     public Cited<int> DirectNationalAward { get; }
     public Cited<bool> DirectRdInstitution { get; }
     public Cited<int> DirectLedStandard { get; }
+    public string DirectNationalAwardWords { get; }
+    public string DirectRdInstitutionWords { get; }
+    public string DirectLedStandardWords { get; }
 
     // The band tables as read in an explanation, written once per version.
     public string TechStaffThreshold => _techStaff ??= BandTable(TechStaffRatioBands.Value, Format.Percent);

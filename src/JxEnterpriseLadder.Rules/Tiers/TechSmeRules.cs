@@ -179,11 +179,11 @@ internal static class TechSmeRules
         b.Use(hnte);
         var byCertificate = Direct(b, "tech-sme.direct.hnte-certificate", "拥有有效期内高新技术企业资格证书", set.DirectHnteCertificate.Citation, certificate,
             !b.Explains ? "" : p.HnteCertificate?.IssuedOn is { } issued ? $"证书 {p.HnteCertificate.Number} 发证 {issued:yyyy-MM-dd}" : "无");
-        var byAward = Flag(b, "tech-sme.direct.national-award", "近五年内获得过国家级科技奖励，并在获奖单位中排在前三名", set.DirectNationalAward.Citation,
+        var byAward = Flag(b, "tech-sme.direct.national-award", set.DirectNationalAwardWords, set.DirectNationalAward.Citation,
             p.DirectQualifiers?.NationalAwardTop3, NationalAwardInput);
-        var byInstitution = Flag(b, "tech-sme.direct.rd-institution", "拥有经认定的省部级以上研发机构", set.DirectRdInstitution.Citation,
+        var byInstitution = Flag(b, "tech-sme.direct.rd-institution", set.DirectRdInstitutionWords, set.DirectRdInstitution.Citation,
             p.DirectQualifiers?.ProvincialRdInstitution, RdInstitutionInput);
-        var byStandard = Flag(b, "tech-sme.direct.led-standard", "近五年内主导制定过国际标准、国家标准或行业标准", set.DirectLedStandard.Citation,
+        var byStandard = Flag(b, "tech-sme.direct.led-standard", set.DirectLedStandardWords, set.DirectLedStandard.Citation,
             p.DirectQualifiers?.LedStandard, LedStandardInput);
         confirmedBy = byCertificate.Passed == true ? "tech-sme.direct.hnte-certificate" : byAward.Passed == true ? "tech-sme.direct.national-award"
             : byInstitution.Passed == true ? "tech-sme.direct.rd-institution" : byStandard.Passed == true ? "tech-sme.direct.led-standard" : null;
