@@ -58,6 +58,23 @@ public sealed class TypedLawTests
         Assert.Contains("hnte@2026-01-01", result.For("hnte")!.Parameters);
     }
 
+    /// <summary>Words that hold a number of the law ("近三个会计年度", "申请认定前一年内") are written from the file's
+    /// values: change the value, and the words change with it.</summary>
+    [Fact]
+    public void WordsThatStateTheLawsYearsFollowTheFile()
+    {
+        var profile = new Domain.Profiles.EnterpriseProfile { RegisteredOn = new DateOnly(2015, 3, 1) };
+        var at = new DateOnly(2026, 6, 30);
+        string Label(AssessmentEngine engine, string id) => engine.Assess(profile, at).For("hnte")!.Criteria.Single(c => c.Id == id).Label;
+        var shipped = new AssessmentEngine();
+        Assert.StartsWith("近三个会计年度（", Label(shipped, "hnte.rd-ratio"));
+        Assert.StartsWith("申请认定前一年内无以下情形", Label(shipped, "hnte.clean-record"));
+        Assert.Equal("科技成果转化能力（近三年年均转化数）", Label(shipped, "hnte.innovation.commercialization"));
+        Assert.StartsWith("近二个会计年度（", Label(new AssessmentEngine(HnteWith("rdRatioYears", "2", "officer/hnte-2026.json")), "hnte.rd-ratio"));
+        Assert.StartsWith("申请认定前二年内无以下情形", Label(new AssessmentEngine(HnteWith("cleanRecordWindow", "{ \"days\": 730 }", "officer/hnte-2026.json")), "hnte.clean-record"));
+        Assert.Equal("科技成果转化能力（近五年年均转化数）", Label(new AssessmentEngine(HnteWith("commercializationYears", "5", "officer/hnte-2026.json")), "hnte.innovation.commercialization"));
+    }
+
     /// <summary>The tiers read the law by property: no parameter is looked up by its name there.</summary>
     [Fact]
     public void NoTierLooksTheLawUpByName()

@@ -189,6 +189,15 @@ public readonly record struct LookBack(LookBackUnit Unit, int Count)
         : window.TryGetValue("years", out var y) ? new(LookBackUnit.Years, (int)y)
         : throw new FormatException("a look-back window needs calendarYearsBefore, days or years");
 
+    /// <summary>The window as a criterion's words, after what it is counted back from ("填报" → "填报上一年及当年";
+    /// "申请认定" → "申请认定前一年内"): the years are the file's, never written in code.</summary>
+    public string Words(string countedFrom) => Unit switch
+    {
+        LookBackUnit.CalendarYearsBefore => Count == 1 ? $"{countedFrom}上一年及当年" : $"{countedFrom}前{Format.ChineseCount(Count)}年及当年",
+        LookBackUnit.Days => Count % 365 == 0 ? $"{countedFrom}前{Format.ChineseCount(Count / 365)}年内" : $"{countedFrom}前 {Count} 天内",
+        _ => $"{countedFrom}前{Format.ChineseCount(Count)}年内",
+    };
+
     /// <summary>The window's first day; clamped at the calendar's first day, so that no evaluation date makes a rule throw.</summary>
     public DateOnly Start(DateOnly asOf) => Unit switch
     {

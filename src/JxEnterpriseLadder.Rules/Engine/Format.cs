@@ -20,6 +20,9 @@ public static class Format
         return rounded.ToString("0.##", Inv) + unit;
     }
 
+    /// <summary>A small count as the law writes it in words ("近三年"): 一 to 十, digits beyond.</summary>
+    public static string ChineseCount(int n) => n is >= 1 and <= 10 ? "一二三四五六七八九十"[n - 1].ToString() : n.ToString(Inv);
+
     public static string Percent(decimal ratio) => (ratio * 100m).ToString("0.##", Inv) + "%";
     public static string People(int n) => n.ToString(Inv) + " 人";
     public static string Count(decimal n) => n.ToString("0.##", Inv);

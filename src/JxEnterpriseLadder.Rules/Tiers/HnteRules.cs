@@ -43,7 +43,7 @@ internal static class HnteRules
         var domestic = DomesticRd(b, set, p, rdYears);
         var income = HiTechIncome(b, set, y, year);
         var (innovation, score, range) = Innovation(b, set, p, year, mode);
-        var clean = CleanRecord(b, set.CleanRecordFlags, set.CleanRecordWindow, p, "申请认定前一年内", asOf);
+        var clean = CleanRecord(b, set.CleanRecordFlags, set.CleanRecordWindow, p, b.Explains ? set.CleanRecordPeriod : "", asOf);
         var verdict = Verdict.All(age, coreIp, field, staff, rdRatio, domestic, income, innovation, clean);
         return b.Build(verdict, score, range);
     }
@@ -149,7 +149,7 @@ internal static class HnteRules
             sales += f?.SalesRevenue ?? 0;
         }
         if (p.RegisteredOn is null) (missing ??= []).Add(Inputs.RegisteredOn);
-        var label = b.Explains ? $"近三个会计年度（{string.Join("、", years)}）研发费用总额占同期销售收入总额比例" : "";
+        var label = b.Explains ? $"{set.RdRatioYearsWords}（{string.Join("、", years)}）研发费用总额占同期销售收入总额比例" : "";
         if (missing is null && years.Length == 0)
             return b.Add(false, (label, source), static z => new Criterion
             {
@@ -372,7 +372,7 @@ internal static class HnteRules
             else (missing ??= []).Add(Inputs.Year(t, "resultsCommercialized"));
         }
         if (p.RegisteredOn is null) (missing ??= []).Add(Inputs.RegisteredOn);
-        var label = "科技成果转化能力（近三年年均转化数）";
+        var label = b.Explains ? set.CommercializationLabel : "";
         var threshold = set.CommercializationThreshold;
         ItemPoints points;
         string actual;

@@ -65,6 +65,10 @@ internal sealed class TechSmeLaw : Law
         $"研发费用/销售收入：{BandTable(RdToSalesRevenueBands.Value, Format.Percent)}；研发费用/成本费用总额：{BandTable(RdToTotalCostsBands.Value, Format.Percent)}；取高者";
     public string IpThreshold => _ip ??= $"Ⅰ类 ≥ 1项 → {Class1Points.Value}分；Ⅱ类：{BandTable(Class2CountBands.Value, Format.Count)}";
     private string? _techStaff, _rdInput, _ip;
+
+    /// <summary>The clean-record period as the criterion names it ("填报上一年及当年").</summary>
+    public string CleanRecordPeriod => _period ??= CleanRecordWindow.Value.Words("填报");
+    private string? _period;
 }
 
 /// <summary>高新技术企业 (Parameters/hnte): 国科发火〔2016〕32号, 195号.</summary>
@@ -163,6 +167,13 @@ internal sealed class HnteLaw : Law
     public string CommercializationThreshold => _commercialization ??= BandTable(CommercializationBands.Value, Format.Count);
     public string GrowthThreshold => _growth ??= "增长率 = ½ ×（第二年 ÷ 第一年 + 第三年 ÷ 第二年）− 1；" + BandTable(GrowthBands.Value, Format.Percent);
     private string? _ipCount, _commercialization, _growth;
+
+    /// <summary>The clean-record period as the criterion names it ("申请认定前一年内").</summary>
+    public string CleanRecordPeriod => _period ??= CleanRecordWindow.Value.Words("申请认定");
+    /// <summary>"近三个会计年度", the R&amp;D ratio's years in words.</summary>
+    public string RdRatioYearsWords => _rdYears ??= $"近{Format.ChineseCount(RdRatioYears.Value)}个会计年度";
+    public string CommercializationLabel => _commercializationLabel ??= $"科技成果转化能力（近{Format.ChineseCount(CommercializationYears.Value)}年年均转化数）";
+    private string? _period, _rdYears, _commercializationLabel;
 }
 
 /// <summary>Eligibility shared by the five high-growth tiers (Parameters/high-growth).</summary>
@@ -259,6 +270,10 @@ internal sealed class PotentialGazelleLaw : Law
     public Cited<decimal> Path2MinRevenue { get; }
     public Cited<decimal> Path2MinYoyGrowth { get; }
     public Cited<int> Path3FoundedWithinYears { get; }
+    /// <summary>The paths' names, with the law's years from this file.</summary>
+    public string Path1Name => _path1 ??= $"路径一：营业收入{Format.ChineseCount(CagrYears.Value)}年复合增长";
+    public string Path3Name => _path3 ??= $"路径三：成立 {Path3FoundedWithinYears.Value} 年内且获得较大额专业投资";
+    private string? _path1, _path3;
     public Cited<decimal> Path3MinProfessionalInvestment { get; }
 }
 

@@ -75,7 +75,7 @@ internal static class PotentialGazelleRules
         var end = p.Year(t)?.SalesRevenue;
         var source = set.Path1MinRevenueCagr.Source;
         if (GazelleRules.FoundedAfter(p.RegisteredOn, baseYear))
-            return GazelleRules.PathCriterion(b, "potential-gazelle.path1", "路径一：营业收入三年复合增长",
+            return GazelleRules.PathCriterion(b, "potential-gazelle.path1", set.Path1Name,
                 b.Add(false, (baseYear, min, source), static z => new Criterion { Id = "potential-gazelle.path1.base", Label = $"基期（{z.baseYear}年）营业收入", Actual = $"{z.baseYear}年尚未成立", Threshold = "≥ " + Format.Money(z.min), Source = z.source.ToString() }), source);
         var baseOk = start is { } s0
             ? b.Add(s0 >= min, (baseYear, s0, min, source), static z => new Criterion { Id = "potential-gazelle.path1.base", Label = $"基期（{z.baseYear}年）营业收入", Actual = Format.Money(z.s0), Threshold = "≥ " + Format.Money(z.min), Source = z.source.ToString() })
@@ -95,7 +95,7 @@ internal static class PotentialGazelleRules
             });
         }
         else cagr = b.Add(null, GazelleRules.MissingPair(baseYear, start, t, end, "salesRevenue"), (baseYear, t, rate, source), static z => MissingCriterion("potential-gazelle.path1.cagr", $"{z.baseYear}–{z.t}年营业收入复合增长率", "≥ " + Format.Percent(z.rate), z.source));
-        return GazelleRules.PathCriterion(b, "potential-gazelle.path1", "路径一：营业收入三年复合增长", Verdict.All(baseOk, cagr), source);
+        return GazelleRules.PathCriterion(b, "potential-gazelle.path1", set.Path1Name, Verdict.All(baseOk, cagr), source);
     }
 
     private static Verdict YoyPath(TierBuilder b, PotentialGazelleLaw set, EnterpriseProfile p, int t)
@@ -142,6 +142,6 @@ internal static class PotentialGazelleRules
             Id = "potential-gazelle.path3.investment", Label = "累计获得专业投资机构投资", Actual = Format.Money(z.total) + (z.missing.Length > 0 ? "（部分轮次数据不全）" : ""),
             Threshold = "≥ " + Format.Money(z.min), Source = z.source.ToString(),
         });
-        return GazelleRules.PathCriterion(b, "potential-gazelle.path3", "路径三：成立 5 年内且获得较大额专业投资", Verdict.All(founded, invested), source);
+        return GazelleRules.PathCriterion(b, "potential-gazelle.path3", set.Path3Name, Verdict.All(founded, invested), source);
     }
 }

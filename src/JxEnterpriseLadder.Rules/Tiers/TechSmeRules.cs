@@ -30,7 +30,7 @@ internal static class TechSmeRules
             SizeLimit(b, y, year, "salesRevenue", "销售收入", y?.SalesRevenue, set.MaxSalesRevenue, Format.Money),
             SizeLimit(b, y, year, "totalAssets", "资产总额", y?.TotalAssets, set.MaxTotalAssets, Format.Money),
             NotProhibitedIndustry(b, set.IndustryNotProhibited, p),
-            CleanRecord(b, set.CleanRecordFlags, set.CleanRecordWindow, p, "填报上一年及当年", asOf));
+            CleanRecord(b, set.CleanRecordFlags, set.CleanRecordWindow, p, b.Explains ? set.CleanRecordPeriod : "", asOf));
 
         var staff = TechStaffPoints(b, set, y, year);
         var rd = RdInputPoints(b, set, y, year);
