@@ -119,6 +119,21 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
     /// <summary>A self-check: the profile as typed, every tier assessed and explained at the date (nothing stored).</summary>
     public AssessmentResult SelfCheck(EnterpriseProfile profile, DateOnly asOf) => engine.Assess(profile, asOf);
 
+    /// <summary>The points the self-check's judged items can earn, and the strictest clean-record window it asks about, from
+    /// the law in force at a date (the latest law before any): the page states them, the parameter files hold them.</summary>
+    public SelfCheckScales SelfCheckScalesAt(DateOnly asOf)
+    {
+        ParameterSet At(string set) => engine.Parameters.InForce(set, asOf) ?? engine.Parameters.InForce(set, DateOnly.MaxValue)!;
+        var hnte = At(TierIds.Hnte);
+        var (least, most) = (hnte.Map("expertGradeMinPoints"), hnte.Map("expertGradeMaxPoints"));
+        var facts = hnte.Map("rdManagementItemPoints");
+        return new SelfCheckScales(
+            least.Keys.ToDictionary(g => g, g => ((int)least[g], (int)most[g])),
+            hnte.Integer("rdManagementMaxPoints"),
+            ((int)facts["rdRulesAndAccounts"], (int)facts["rdUnitAndCooperation"], (int)facts["commercializationIncentives"], (int)facts["talentRules"]),
+            At("high-growth").Integer("cleanRecordYears"));
+    }
+
     /// <summary>The look-back years of the tech-SME direct routes by award and by standard at a date, as the self-check
     /// asks for them (the law's numbers, from its parameter file); null where no version is in force.</summary>
     public (int Award, int Standard)? DirectRouteYears(DateOnly asOf) =>
@@ -153,4 +168,16 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
 
     // The words the self-check showed when it was saved.
     private static string OutcomeText(Outcome o) => o switch { Outcome.Qualified => "符合", Outcome.NotQualified => "不符合", _ => "待补充" };
+}
+
+/// <summary>What the self-check's judged items earn (each grade's least and most points, the R&amp;D management items and
+/// their ceiling) and the clean-record years it asks about, as the law in force states them.</summary>
+public sealed record SelfCheckScales(IReadOnlyDictionary<string, (int Min, int Max)> GradePoints, int RdManagementMax,
+    (int RulesAndAccounts, int UnitAndCooperation, int CommercializationIncentives, int TalentRules) RdManagementItems, int CleanRecordYears)
+{
+    /// <summary>"7–8" or "0".</summary>
+    public string Points(string grade) => GradePoints[grade] is var (min, max) && min != max ? $"{min}–{max}" : GradePoints[grade].Min.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>An open grade counts from the lowest grade's points to the highest's: "0–8".</summary>
+    public string OpenRange => $"{GradePoints.Values.Min(p => p.Min)}–{GradePoints.Values.Max(p => p.Max)}";
 }

@@ -91,6 +91,11 @@ public sealed class SelfCheckTests : IDisposable
         Assert.NotNull(cut.Find("#advancement"));
         Assert.Contains("A 国际领先（7–8 分）", cut.Find("#advancement").TextContent);
         Assert.NotNull(cut.Find("#rdRules-yes"));
+        // The points the page states are the law's, read from its parameter file (Parameters/hnte), not written in the page.
+        var hnte = JxEnterpriseLadder.Rules.Engine.ParameterStore.Default.InForce("hnte", DateOnly.FromDateTime(DateTime.Today))!;
+        Assert.Contains($"（未评，按 0–{(int)hnte.Map("expertGradeMaxPoints")["A"]} 分计）", cut.Find("#advancement").TextContent);
+        Assert.Contains($"研究开发组织管理水平（满分 {hnte.Integer("rdManagementMaxPoints")} 分）", cut.Markup);
+        Assert.Contains($"编制了研发费用辅助账（{(int)hnte.Map("rdManagementItemPoints")["rdRulesAndAccounts"]} 分）", cut.Markup);
 
         steps()[4].Click();
         Assert.Equal(7, cut.FindAll("details").Count);
