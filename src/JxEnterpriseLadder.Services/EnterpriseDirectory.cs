@@ -119,6 +119,9 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
     /// <summary>A self-check: the profile as typed, every tier assessed and explained at the date (nothing stored).</summary>
     public AssessmentResult SelfCheck(EnterpriseProfile profile, DateOnly asOf) => engine.Assess(profile, asOf);
 
+    /// <summary>The HNTE innovation score that qualifies today (the search explains "may qualify" with it).</summary>
+    public int HnteScoreToQualify => HnteScore.ToQualify(engine.Parameters, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+
     /// <summary>The points the self-check's judged items can earn, and the strictest clean-record window it asks about, from
     /// the law in force at a date (the latest law before any): the page states them, the parameter files hold them.</summary>
     public SelfCheckScales SelfCheckScalesAt(DateOnly asOf)

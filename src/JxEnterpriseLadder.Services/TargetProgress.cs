@@ -13,6 +13,9 @@ namespace JxEnterpriseLadder.Services;
 /// </summary>
 public sealed class TargetProgress(DirectoryRepository directory, PredictionRepository predictions, ParameterStore parameters)
 {
+    /// <summary>The HNTE innovation score that qualifies today (the dashboard's counting rule names it).</summary>
+    public int HnteScoreToQualify => HnteScore.ToQualify(parameters, DateOnly.FromDateTime(DateTime.Today));
+
     /// <summary>What the dashboard opens with: the scope's enterprises, the year shown (the latest year predicted from,
     /// else last year), its progress, and the latest screening's counts.</summary>
     public sealed record Dashboard(int Enterprises, int Year, int? PredictedYear, Overview Overview, DateOnly? ScreenedAt,

@@ -117,6 +117,9 @@ public sealed partial class PredictionPagesTests(AppFixture app, BrowserFixture 
     public async Task TheDashboardShowsExpectedEntriesBesideTheTargets()
     {
         var html = await Page("/");
+        // "May qualify" is explained with the score the law in force asks for (Parameters/hnte: more than 70).
+        var above = JxEnterpriseLadder.Rules.Engine.ParameterStore.Default.InForce("hnte", DateOnly.FromDateTime(DateTime.Today))!.Integer("innovationScoreAbove");
+        Assert.Contains($"创新能力评分区间跨越 {above + 1} 分", html);
         Assert.Contains("2026 年预计新增", html);
         Assert.Contains("10,000", html);
         Assert.Contains("瞪羚企业（含潜在）", html);
