@@ -32,8 +32,8 @@ public sealed record YearEndSnapshot(EnterpriseRecord Known, int BaseYear, Asses
     }
 
     /// <summary>The record as it stood on 31 December of <paramref name="year"/>: every dated row after it is dropped,
-    /// a recognition year after it is unknown (null), and city, park and listing are as they were then
-    /// (<see cref="EnterpriseRecord.EnterpriseOn"/>).</summary>
+    /// a recognition year after it is unknown (null), city, park and listing are as they were then
+    /// (<see cref="EnterpriseRecord.EnterpriseOn"/>), and the HNTE judged items, whose history is not kept, are left out.</summary>
     public static EnterpriseRecord KnownAtEndOf(EnterpriseRecord r, int year)
     {
         var end = new DateOnly(year, 12, 31);
@@ -45,6 +45,11 @@ public sealed record YearEndSnapshot(EnterpriseRecord Known, int BaseYear, Asses
                 NationalAwardYear = Until(r.Enterprise.NationalAwardYear),
                 RdInstitutionYear = Until(r.Enterprise.RdInstitutionYear),
                 LedStandardYear = Until(r.Enterprise.LedStandardYear),
+                // The HNTE judged items are kept as their latest version only, so what they were at an earlier year's end
+                // is not known: a model fitted on earlier years would meet them only in the year it forecasts from (the
+                // 2026 forecast fell to a tenth of the rules'). The snapshot leaves them out in every year alike.
+                HnteTechAdvancement = null, HnteCoreSupport = null, HnteRdRulesAndAccounts = null, HnteRdUnitAndCooperation = null,
+                HnteCommercializationIncentives = null, HnteTalentRules = null, HnteJudgedBasis = null, HnteJudgedBy = null, HnteJudgedOn = null,
             },
             Filings = r.Filings.Where(f => f.Year <= year).ToArray(),
             Ip = r.Ip.Where(i => i.ValidFrom <= end).ToArray(),

@@ -67,6 +67,27 @@ public sealed class NoFeatureReadsTheFutureTests
         Assert.Equal((record.Enterprise.CityCode, record.Enterprise.ParkCode, false), (known.CityCode, known.ParkCode, known.Listed));
     }
 
+    [Fact]
+    public void TheHnteJudgedItemsWhoseHistoryIsNotKeptAreLeftOutOfEveryYearEnd()
+    {
+        // The registry keeps only the latest judged items: a year end that showed them would show them only in the
+        // latest years, and the models would meet in the year they forecast from what they never learnt from.
+        var record = Province.Small.First(r => r.Filings.Any(f => f.Year == 2022));
+        var judged = record with
+        {
+            Enterprise = record.Enterprise with
+            {
+                HnteTechAdvancement = "A", HnteCoreSupport = "A", HnteRdRulesAndAccounts = true, HnteRdUnitAndCooperation = true,
+                HnteCommercializationIncentives = true, HnteTalentRules = true, HnteJudgedBasis = HnteJudgement.Officer, HnteJudgedBy = "officer",
+                HnteJudgedOn = new DateOnly(2020, 10, 1),
+            },
+        };
+        Assert.False(HnteJudgement.Any(YearEndSnapshot.KnownAtEndOf(judged, 2022).Enterprise));
+        Assert.Equal(Features(record with { Enterprise = record.Enterprise with { HnteTechAdvancement = null, HnteCoreSupport = null, HnteRdRulesAndAccounts = null,
+            HnteRdUnitAndCooperation = null, HnteCommercializationIncentives = null, HnteTalentRules = null, HnteJudgedBasis = null, HnteJudgedBy = null, HnteJudgedOn = null } }, 2022),
+            Features(judged, 2022));
+    }
+
     /// <summary>A park of another city than the enterprise's.</summary>
     private static (string City, string Park) Elsewhere(Enterprise e)
     {
