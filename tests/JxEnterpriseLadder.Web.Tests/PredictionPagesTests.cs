@@ -197,6 +197,20 @@ public sealed partial class PredictionPagesTests(AppFixture app, BrowserFixture 
         Assert.True(results[0].GetProperty("Rows").GetInt32() > 0, $"the park {park} has candidates");
     }
 
+    [Fact]
+    public async Task AnEnterprisesPageSaysWhichJudgedItemsItHoldsAndWhoGaveThem()
+    {
+        // The demo keeps its simulated HNTE reviews' items, entered by the province officer on the review's day.
+        var registry = app.Factory.Services.GetRequiredService<JxEnterpriseLadder.Data.RegistryRepository>();
+        var records = registry.StreamAll().ToList();
+        var judged = records.First(r => r.Enterprise.HnteJudgedBasis is not null).Enterprise;
+        var html = await Page($"/enterprises/{judged.CreditCode}");
+        Assert.Contains($"高新技术企业评价项：技术先进程度 {judged.HnteTechAdvancement}，核心支持作用 {judged.HnteCoreSupport}，研发组织管理具备", html);
+        Assert.Contains($"（科技部门录入，{judged.HnteJudgedBy}，{judged.HnteJudgedOn:yyyy-MM-dd}）", html);
+        var none = records.First(r => !JxEnterpriseLadder.Domain.Registry.HnteJudgement.Any(r.Enterprise)).Enterprise;
+        Assert.Contains("高新技术企业评价项：—", await Page($"/enterprises/{none.CreditCode}"));
+    }
+
     /// <summary>The page as a reader sees it: server rendering writes Chinese in expressions as character references.</summary>
     private async Task<string> Page(string url) => WebUtility.HtmlDecode(await (await app.As("province")).GetStringAsync(url));
 

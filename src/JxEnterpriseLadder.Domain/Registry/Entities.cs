@@ -60,6 +60,11 @@ public static class HnteJudgement
         Officer => "科技部门录入", Import => "导入", SelfAssessed => "企业自评", _ => "",
     };
 
+    public static string English(string? basis) => basis switch
+    {
+        Officer => "entered by an officer", Import => "imported", SelfAssessed => "the firm's self-check", _ => "",
+    };
+
     /// <summary>Whether two enterprises hold the same judged items (not counting who gave them or when).</summary>
     public static bool SameItems(Enterprise a, Enterprise b) =>
         a.HnteTechAdvancement == b.HnteTechAdvancement && a.HnteCoreSupport == b.HnteCoreSupport
