@@ -70,6 +70,10 @@ public sealed class Accounts(UserRepository users, LockoutPolicy lockout, TimePr
             && !(user.LockedUntil is { } until && until > clock.GetUtcNow().ToUnixTimeSeconds());
     }
 
+    /// <summary>The name people read for an account ("演示省级科技部门（全省）"), or the name as given when it is no account
+    /// (an importing user of another registry).</summary>
+    public string DisplayNameOf(string userName) => users.Find(userName)?.DisplayName ?? userName;
+
     public void Create(string userName, string displayName, string password, AccessScope scope) =>
         users.Add(new UserRepository.UserRow(userName, displayName, Hasher.HashPassword(userName, password), scope.Role,
             scope.Role == Roles.CityOfficer ? scope.CityCode : null, scope.Role == Roles.ParkManager ? scope.ParkCode : null,

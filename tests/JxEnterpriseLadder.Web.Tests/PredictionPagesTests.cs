@@ -206,7 +206,10 @@ public sealed partial class PredictionPagesTests(AppFixture app, BrowserFixture 
         var judged = records.First(r => r.Enterprise.HnteJudgedBasis is not null).Enterprise;
         var html = await Page($"/enterprises/{judged.CreditCode}");
         Assert.Contains($"高新技术企业评价项：技术先进程度 {judged.HnteTechAdvancement}，核心支持作用 {judged.HnteCoreSupport}，研发组织管理具备", html);
-        Assert.Contains($"（科技部门录入，{judged.HnteJudgedBy}，{judged.HnteJudgedOn:yyyy-MM-dd}）", html);
+        // The giver by the name people read, not the account's: the demo's province officer.
+        var giver = app.Factory.Services.GetRequiredService<JxEnterpriseLadder.Data.UserRepository>().Find(judged.HnteJudgedBy!)!.DisplayName;
+        Assert.Contains($"（科技部门录入，{giver}，{judged.HnteJudgedOn:yyyy-MM-dd}）", html);
+        Assert.DoesNotContain($"，{judged.HnteJudgedBy}，", html);
         var none = records.First(r => !JxEnterpriseLadder.Domain.Registry.HnteJudgement.Any(r.Enterprise)).Enterprise;
         Assert.Contains("高新技术企业评价项：—", await Page($"/enterprises/{none.CreditCode}"));
     }
