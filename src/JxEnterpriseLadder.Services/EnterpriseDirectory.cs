@@ -120,13 +120,13 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
     public AssessmentResult SelfCheck(EnterpriseProfile profile, DateOnly asOf) => engine.Assess(profile, asOf);
 
     /// <summary>The HNTE innovation score that qualifies today (the search explains "may qualify" with it).</summary>
-    public int HnteScoreToQualify => HnteScore.ToQualify(engine.Parameters, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+    public int HnteScoreToQualify => LawShown.HnteScoreToQualify(engine.Parameters, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
 
     /// <summary>The points the self-check's judged items can earn, and the strictest clean-record window it asks about, from
     /// the law in force at a date (the latest law before any): the page states them, the parameter files hold them.</summary>
     public SelfCheckScales SelfCheckScalesAt(DateOnly asOf)
     {
-        ParameterSet At(string set) => engine.Parameters.InForce(set, asOf) ?? engine.Parameters.InForce(set, DateOnly.MaxValue)!;
+        ParameterSet At(string set) => LawShown.At(engine.Parameters, set, asOf);
         var hnte = At(TierIds.Hnte);
         var (least, most) = (hnte.Map("expertGradeMinPoints"), hnte.Map("expertGradeMaxPoints"));
         var facts = hnte.Map("rdManagementItemPoints");
@@ -138,9 +138,12 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
     }
 
     /// <summary>The look-back years of the tech-SME direct routes by award and by standard at a date, as the self-check
-    /// asks for them (the law's numbers, from its parameter file); null where no version is in force.</summary>
-    public (int Award, int Standard)? DirectRouteYears(DateOnly asOf) =>
-        engine.Parameters.InForce(TierIds.TechSme, asOf) is { } set ? (set.Integer("directNationalAward"), set.Integer("directLedStandard")) : null;
+    /// asks for them (the law's numbers, from its parameter file).</summary>
+    public (int Award, int Standard) DirectRouteYears(DateOnly asOf)
+    {
+        var set = LawShown.At(engine.Parameters, TierIds.TechSme, asOf);
+        return (set.Integer("directNationalAward"), set.Integer("directLedStandard"));
+    }
 
     /// <summary>Saves an enterprise's own self-check, assessed here at the date, with the outcomes it gave.</summary>
     public void SaveSelfCheck(AccessScope scope, string userName, EnterpriseProfile profile, DateOnly asOf)

@@ -14,7 +14,7 @@ namespace JxEnterpriseLadder.Services;
 public sealed class TargetProgress(DirectoryRepository directory, PredictionRepository predictions, ParameterStore parameters)
 {
     /// <summary>The HNTE innovation score that qualifies today (the dashboard's counting rule names it).</summary>
-    public int HnteScoreToQualify => HnteScore.ToQualify(parameters, DateOnly.FromDateTime(DateTime.Today));
+    public int HnteScoreToQualify => LawShown.HnteScoreToQualify(parameters, DateOnly.FromDateTime(DateTime.Today));
 
     /// <summary>What the dashboard opens with: the scope's enterprises, the year shown (the latest year predicted from,
     /// else last year), its progress, and the latest screening's counts.</summary>

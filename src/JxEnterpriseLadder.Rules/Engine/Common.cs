@@ -32,19 +32,11 @@ internal static class Common
         {
             var band = bands[i];
             var admits = true;
-            if (band.AtLeast is { } least && Side(least) is var below) { if (below == 0) return null; admits = below > 0; }
-            if (admits && band.Above is { } above && Side(above) is var over) { if (over == 0) return null; admits = over > 0; }
+            if (band.AtLeast is { } least && Estimate.Side(estimate, margin, least) is var below) { if (below == 0) return null; admits = below > 0; }
+            if (admits && band.Above is { } above && Estimate.Side(estimate, margin, above) is var over) { if (over == 0) return null; admits = over > 0; }
             if (admits) return band;
         }
         return null;
-
-        int Side(decimal edge)
-        {
-            var e = (double)edge;
-            var difference = estimate - e;
-            var within = margin + 1e-12 * Math.Abs(e);
-            return difference > within ? 1 : difference < -within ? -1 : 0;
-        }
     }
 
     /// <summary>The inputs the items (or the unknown ones only) still need, each once, in the items' order.</summary>

@@ -30,11 +30,21 @@ internal readonly struct Ratio
     {
         // Converting and dividing in doubles is off by a few parts in 10¹⁶, decimal division by less than one in 10²⁷:
         // outside a margin of one part in 10¹² the estimate's side of the line is the quotient's.
+        var side = Estimate.Side(_estimate, 1e-12 * Math.Abs(_estimate), line);
+        return side != 0 ? side : Value.CompareTo(line);
+    }
+}
+
+/// <summary>Which side of a line of the law a double's estimate of a decimal value is on, when it can tell.</summary>
+internal static class Estimate
+{
+    /// <summary>1 or −1 when the estimate, within <paramref name="margin"/> of the value, is clearly above or below
+    /// <paramref name="line"/> (the line's own conversion to a double allowed for); 0 when only the exact value can tell.</summary>
+    public static int Side(double estimate, double margin, decimal line)
+    {
         var l = (double)line;
-        var difference = _estimate - l;
-        var margin = 1e-12 * Math.Max(Math.Abs(_estimate), Math.Abs(l));
-        if (difference > margin) return 1;
-        if (difference < -margin) return -1;
-        return Value.CompareTo(line);
+        var difference = estimate - l;
+        var within = margin + 1e-12 * Math.Abs(l);
+        return difference > within ? 1 : difference < -within ? -1 : 0;
     }
 }
