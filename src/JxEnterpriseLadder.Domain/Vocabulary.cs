@@ -12,8 +12,20 @@ public static class TierIds
     public const string TechSme = "tech-sme", Hnte = "hnte", Gazelle = "gazelle", PotentialGazelle = "potential-gazelle",
         Unicorn = "unicorn", PotentialUnicorn = "potential-unicorn", SeedUnicorn = "seed-unicorn";
 
-    /// <summary>Every tier, in the engine's order.</summary>
-    public static readonly IReadOnlyList<string> All = [TechSme, Hnte, Gazelle, PotentialGazelle, Unicorn, PotentialUnicorn, SeedUnicorn];
+    /// <summary>The second ladder (优质中小企业梯度培育, ADR 0023): 创新型中小企业 → 专精特新中小企业 → 专精特新"小巨人", and
+    /// 国家技术创新示范企业 beside it.</summary>
+    public const string InnovativeSme = "innovative-sme", SpecialisedSme = "specialised-sme", LittleGiant = "little-giant",
+        InnovationDemo = "innovation-demo";
+
+    /// <summary>Every tier, in the engine's order: the first ladder's seven, then the second ladder's four.</summary>
+    public static readonly IReadOnlyList<string> All = [TechSme, Hnte, Gazelle, PotentialGazelle, Unicorn, PotentialUnicorn, SeedUnicorn,
+        InnovativeSme, SpecialisedSme, LittleGiant, InnovationDemo];
+
+    /// <summary>The first ladder's tiers (科技型中小企业 → 高新技术企业 → 瞪羚、独角兽).</summary>
+    public static readonly IReadOnlyList<string> TechLadder = [TechSme, Hnte, Gazelle, PotentialGazelle, Unicorn, PotentialUnicorn, SeedUnicorn];
+
+    /// <summary>The second ladder's tiers.</summary>
+    public static readonly IReadOnlyList<string> QualityLadder = [InnovativeSme, SpecialisedSme, LittleGiant, InnovationDemo];
 
     /// <summary>The tiers of the high-growth lists (瞪羚/独角兽 and their potential and seed forms).</summary>
     public static readonly IReadOnlyList<string> HighGrowth = [Gazelle, PotentialGazelle, Unicorn, PotentialUnicorn, SeedUnicorn];

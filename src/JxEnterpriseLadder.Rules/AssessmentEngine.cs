@@ -7,14 +7,14 @@ using JxEnterpriseLadder.Rules.Tiers;
 namespace JxEnterpriseLadder.Rules;
 
 /// <summary>
-/// The qualification engine: assesses a profile for all seven tiers at a date, without I/O. It sits above the rules'
+/// The qualification engine: assesses a profile for every tier of both ladders at a date, without I/O. It sits above the rules'
 /// building blocks (<c>Engine</c>) and the tiers (<c>Tiers</c>, registered in <see cref="TierRegistry"/>), which
 /// depend on the blocks and never on it.
 /// One engine, three doors: this library call, `jxladder assess`, and POST /api/assessments.
 /// </summary>
 public sealed class AssessmentEngine(ParameterStore parameters)
 {
-    /// <summary>The seven tiers in the engine's order (the one vocabulary, <see cref="TierIds"/>).</summary>
+    /// <summary>The tiers in the engine's order (the one vocabulary, <see cref="TierIds"/>).</summary>
     public static IReadOnlyList<string> Tiers => TierIds.All;
 
     public AssessmentEngine() : this(ParameterStore.Default) { }
@@ -46,6 +46,7 @@ public sealed class AssessmentEngine(ParameterStore parameters)
             Name = profile.Name,
             AsOf = asOf,
             HighestTier = ladder.Highest(results),
+            HighestQualityTier = Laws.QualityLadderAt(asOf)?.Highest(results),
             HighestRecognizedTier = Recognition.HighestHeld(ladder, profile, asOf, Laws.CertificateValidityYears(asOf)),
             Results = results,
         };

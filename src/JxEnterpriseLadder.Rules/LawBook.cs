@@ -23,6 +23,11 @@ public sealed class LawBook
         SeedUnicorn = new(store, TierIds.SeedUnicorn, f => new SeedUnicornLaw(f));
         ExchangeRates = new(store, "exchange-rates", f => new ExchangeRatesLaw(f));
         Ladders = new(store, "ladder", f => new LadderLaw(f));
+        SmeSize = new(store, "sme-size", f => new SmeSizeLaw(f));
+        InnovativeSme = new(store, TierIds.InnovativeSme, f => new InnovativeSmeLaw(f));
+        SpecialisedSme = new(store, TierIds.SpecialisedSme, SpecialisedSmeLaw.Bind);
+        LittleGiant = new(store, TierIds.LittleGiant, LittleGiantLaw.Bind);
+        InnovationDemo = new(store, TierIds.InnovationDemo, f => new InnovationDemoLaw(f));
     }
 
     internal Dated<TechSmeLaw> TechSme { get; }
@@ -35,20 +40,29 @@ public sealed class LawBook
     internal Dated<SeedUnicornLaw> SeedUnicorn { get; }
     internal Dated<ExchangeRatesLaw> ExchangeRates { get; }
     internal Dated<LadderLaw> Ladders { get; }
+    internal Dated<SmeSizeLaw> SmeSize { get; }
+    internal Dated<InnovativeSmeLaw> InnovativeSme { get; }
+    internal Dated<SpecialisedSmeLaw> SpecialisedSme { get; }
+    internal Dated<LittleGiantLaw> LittleGiant { get; }
+    internal Dated<InnovationDemoLaw> InnovationDemo { get; }
 
     /// <summary>Whether the rules always apply a key of a set's version in force at the date (<see cref="Law.AlwaysApplies"/>).</summary>
     public bool AlwaysApplies(string set, DateOnly asOf, string key) => Versions(set, asOf)?.AlwaysApplies(key) == true;
 
     private Law? Versions(string set, DateOnly asOf)
     {
-        foreach (var dated in (IDated[])[TechSme, Hnte, HighGrowth, Gazelle, PotentialGazelle, Unicorn, PotentialUnicorn, SeedUnicorn, ExchangeRates, Ladders])
+        foreach (var dated in (IDated[])[TechSme, Hnte, HighGrowth, Gazelle, PotentialGazelle, Unicorn, PotentialUnicorn, SeedUnicorn, ExchangeRates, Ladders,
+            SmeSize, InnovativeSme, SpecialisedSme, LittleGiant, InnovationDemo])
             if (dated.Set == set) return dated.LawAt(asOf);
         return null;
     }
 
     /// <summary>The ladder's order at a date (Parameters/ladder), or the vocabulary's order when no file is in force.</summary>
     public Ladder LadderAt(DateOnly asOf) => Ladders.At(asOf)?.Ladder ?? DefaultLadder;
-    private static readonly Ladder DefaultLadder = new(TierIds.All);
+    private static readonly Ladder DefaultLadder = new(TierIds.TechLadder);
+
+    /// <summary>The second ladder's order at a date, or null before it existed.</summary>
+    public Ladder? QualityLadderAt(DateOnly asOf) => Ladders.At(asOf)?.QualityLadder;
 
     /// <summary>Years an HNTE certificate is valid at a date, or null when no HNTE file is in force.</summary>
     public int? CertificateValidityYears(DateOnly asOf) => Hnte.At(asOf)?.CertificateValidityYears.Value;
@@ -61,8 +75,11 @@ internal sealed class LadderLaw : Law
     {
         Order = Strings("order");
         Ladder = new Ladder(Order.Value);
+        // The second ladder's order exists from the version that names it (63号, 2022).
+        QualityLadder = File.Has("qualityOrder") ? new Ladder(Strings("qualityOrder").Value) : null;
     }
 
     public Cited<IReadOnlyList<string>> Order { get; }
     public Ladder Ladder { get; }
+    public Ladder? QualityLadder { get; }
 }

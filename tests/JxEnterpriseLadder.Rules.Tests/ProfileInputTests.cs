@@ -75,6 +75,6 @@ public sealed class ProfileInputTests
             CleanRecordEvents = [new CleanRecordEventInput { Flag = "majorAccident", OccurredOn = day }],
         };
         foreach (var asOf in new[] { AsOf, DateOnly.MinValue, DateOnly.MaxValue, day })
-            Assert.Equal(7, engine.Assess(profile, asOf).Results.Count);
+            Assert.Equal(Domain.TierIds.All.Count, engine.Assess(profile, asOf).Results.Count);
     }
 }

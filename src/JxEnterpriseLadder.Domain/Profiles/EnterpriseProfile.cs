@@ -35,6 +35,21 @@ public sealed record EnterpriseProfile
     public IReadOnlyList<FinancingRound> Financing { get; init; } = [];
     public ExpertGrades? Expert { get; init; }
 
+    // The second ladder's inputs (QualitySmeInputs.cs).
+    /// <summary>The row of the SME size table (工信部联企业〔2011〕300号) the firm's industry falls in, e.g. "industry".</summary>
+    public string? SizeIndustry { get; init; }
+    public MainProduct? MainProduct { get; init; }
+    public QualityManagement? Management { get; init; }
+    public IReadOnlyList<IpItem>? IpItems { get; init; }
+    public IReadOnlyList<RdInstitution>? RdInstitutions { get; init; }
+    public IReadOnlyList<Award>? Awards { get; init; }
+    public IReadOnlyList<ContestResult>? ContestResults { get; init; }
+    public IReadOnlyList<TitleHeld>? Titles { get; init; }
+    /// <summary>Under common control with an existing 小巨人, or in its group making similar products.</summary>
+    public bool? RelatedToLittleGiant { get; init; }
+    /// <summary>R&amp;D and production bases in China, under Chinese control (技术创新示范企业).</summary>
+    public bool? ChineseControlled { get; init; }
+
     public YearFiling? Year(int year)
     {
         // By index: a foreach over the interface would allocate an enumerator on every one of the engine's many calls.
@@ -58,6 +73,13 @@ public sealed record YearFiling
     public decimal? TotalAssets { get; init; }
     public decimal? TotalLiabilities { get; init; }
     public int? ResultsCommercialized { get; init; }
+    /// <summary>主营业务收入.</summary>
+    public decimal? MainBusinessRevenue { get; init; }
+    public decimal? NetProfit { get; init; }
+    /// <summary>研发人员 (not the wider 科技人员).</summary>
+    public int? RdStaff { get; init; }
+    /// <summary>The official 专精特新发展评价 score of the year (工信厅企业〔2024〕75号), as the platform gave it.</summary>
+    public decimal? DevelopmentScore { get; init; }
 }
 
 public sealed record IpHoldings
@@ -119,6 +141,8 @@ public sealed record FinancingRound
     /// <summary>"CNY" or "USD".</summary>
     public string? Currency { get; init; }
     public bool? ProfessionalInvestor { get; init; }
+    /// <summary>Paid-in amount from qualified institutional investors (yuan): what the second ladder counts.</summary>
+    public decimal? QualifiedPaidIn { get; init; }
 }
 
 /// <summary>

@@ -34,6 +34,7 @@ internal static class Common
             var admits = true;
             if (band.AtLeast is { } least && Estimate.Side(estimate, margin, least) is var below) { if (below == 0) return null; admits = below > 0; }
             if (admits && band.Above is { } above && Estimate.Side(estimate, margin, above) is var over) { if (over == 0) return null; admits = over > 0; }
+            if (admits && band.AtMost is { } most && Estimate.Side(estimate, margin, most) is var beyond) { if (beyond == 0) return null; admits = beyond < 0; }
             if (admits) return band;
         }
         return null;

@@ -12,18 +12,20 @@ public sealed record SourceReference(string Document, string? Article = null, st
     public override string ToString() => Article is null ? Document : $"{Document} {Article}";
 }
 
-/// <summary>One band of a score or threshold table: the value must be at least (or above) the bound.</summary>
-public sealed record Band(decimal? AtLeast, decimal? Above, int PointsMin, int PointsMax)
+/// <summary>One band of a score or threshold table: the value must be at least (or above) the bound, or, where less is
+/// better (a debt ratio), at most the bound.</summary>
+public sealed record Band(decimal? AtLeast, decimal? Above, int PointsMin, int PointsMax, decimal? AtMost = null)
 {
     public bool Admits(decimal value) =>
-        (AtLeast is null || value >= AtLeast) && (Above is null || value > Above);
+        (AtLeast is null || value >= AtLeast) && (Above is null || value > Above) && (AtMost is null || value <= AtMost);
 
     internal bool Admits(Ratio value) =>
-        (AtLeast is not { } least || value.AtLeast(least)) && (Above is not { } above || value.Above(above));
+        (AtLeast is not { } least || value.AtLeast(least)) && (Above is not { } above || value.Above(above))
+        && (AtMost is not { } most || value.CompareTo(most) <= 0);
 
     public decimal? Bound => AtLeast ?? Above;
     public string BoundText(Func<decimal, string> format) =>
-        AtLeast is { } a ? "≥ " + format(a) : Above is { } b ? "> " + format(b) : "其他";
+        AtLeast is { } a ? "≥ " + format(a) : Above is { } b ? "> " + format(b) : AtMost is { } m ? "≤ " + format(m) : "其他";
     public string PointsText => PointsMin == PointsMax ? PointsMin.ToString(CultureInfo.InvariantCulture) : $"{PointsMin}–{PointsMax}";
 }
 
@@ -104,11 +106,12 @@ public sealed class ParameterSet
     {
         decimal? atLeast = e.TryGetProperty("atLeast", out var a) ? a.GetDecimal() : null;
         decimal? above = e.TryGetProperty("above", out var b) ? b.GetDecimal() : null;
+        decimal? atMost = e.TryGetProperty("atMost", out var m) ? m.GetDecimal() : null;
         int min, max;
         var pts = e.GetProperty("points");
         if (pts.ValueKind == JsonValueKind.Array) { min = pts[0].GetInt32(); max = pts[1].GetInt32(); }
         else min = max = pts.GetInt32();
-        return new Band(atLeast, above, min, max);
+        return new Band(atLeast, above, min, max, atMost);
     }
 
     // A value read as two types (a number as decimal here, as int there) is cached as the first and read afresh as the other.

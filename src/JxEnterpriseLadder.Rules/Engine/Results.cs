@@ -72,6 +72,10 @@ public sealed record AssessmentResult
     public required DateOnly AsOf { get; init; }
     /// <summary>Highest tier the enterprise is eligible for (not the same as recognised).</summary>
     public string? HighestTier { get; init; }
+    /// <summary>Highest tier of the second ladder (创新型 → 专精特新 → 小巨人) the enterprise is eligible for; left out of the
+    /// output when none, so that the first ladder's output reads as it did before the second ladder (ADR 0023).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? HighestQualityTier { get; init; }
     /// <summary>Highest tier the enterprise actually holds at the date (registration, certificate, list entry).</summary>
     public string? HighestRecognizedTier { get; init; }
     public required IReadOnlyList<TierResult> Results { get; init; }

@@ -25,5 +25,9 @@ public static class TierRegistry
         new(TierIds.Unicorn, (p, d, s, o, _) => UnicornRules.EvaluateUnicorn(p, d, s, o)),
         new(TierIds.PotentialUnicorn, (p, d, s, o, _) => UnicornRules.EvaluatePotential(p, d, s, o)),
         new(TierIds.SeedUnicorn, (p, d, s, o, _) => UnicornRules.EvaluateSeed(p, d, s, o)),
+        new(TierIds.InnovativeSme, (p, d, s, o, _) => InnovativeSmeRules.Evaluate(p, d, s, o)),
+        new(TierIds.SpecialisedSme, (p, d, s, o, before) => SpecialisedSmeRules.Evaluate(p, d, s, o, before[0], before[7])),
+        new(TierIds.LittleGiant, (p, d, s, o, _) => LittleGiantRules.Evaluate(p, d, s, o)),
+        new(TierIds.InnovationDemo, (p, d, s, o, _) => InnovationDemoRules.Evaluate(p, d, s, o)),
     ];
 }
