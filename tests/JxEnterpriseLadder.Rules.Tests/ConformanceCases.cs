@@ -47,6 +47,7 @@ public sealed class ConformanceCases
         foreach (var (key, expected) in c["expect"]!.AsObject())
         {
             if (key == "highestTier") Compare(failures, "highestTier", expected?.GetValue<string>(), result.HighestTier);
+            else if (key == "highestQualityTier") Compare(failures, "highestQualityTier", expected?.GetValue<string>(), result.HighestQualityTier);
             else if (key == "highestRecognizedTier") Compare(failures, "highestRecognizedTier", expected?.GetValue<string>(), result.HighestRecognizedTier);
             else CheckTier(failures, result.For(key) ?? throw new InvalidDataException($"unknown tier '{key}'"), expected!.AsObject());
         }

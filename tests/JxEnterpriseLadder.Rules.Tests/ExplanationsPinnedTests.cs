@@ -21,6 +21,11 @@ public sealed class ExplanationsPinnedTests
         // file → SHA-256 of its cases' serialized results, one line each, in file order
         ["clean-record-windows.json"] = "53c73443ae8783b0aee79b3883fd20113a2a51b245608870358642df3a9e6ccc",
         ["high-growth.json"] = "eef16bd8b822d74b8ff6c311e929365c8be1ee7d2047112885b8b29298938a69",
+        // The second ladder's files, pinned whole on 2026-12-02 when its tiers were added (issue 21).
+        ["quality-innovation-demo.json"] = "66d50addbcfab7c5bdac2e4526ca4509ff949d3b218dc534124afdf077dc1ebf",
+        ["quality-innovative-sme.json"] = "a00a3d3c753493d28a295232939bc68192a9f22a2bfbe7cddb5302c221d6ff84",
+        ["quality-little-giant.json"] = "4a4129d682fd5ef7c3320bbb22de782a3d76c934381e5dc3154efa42f02c2b7c",
+        ["quality-specialised-sme.json"] = "89b618600c042dc1f89d2ec72803a7432151c53310e5621e31dbc9d916788a33",
         ["hnte.json"] = "dc36f82d3b39b4f30d0db8b5bcbc22491e6c312f456f26a74d19ca8bf0ebb7f3",
         ["tech-sme-bands.json"] = "7eb1bffc040d8e7f467346ced5f13499d781c2a50b3fb5eb6a63251e7df699b4",
         ["tech-sme-basics.json"] = "8d72bdc5224d7db156ea2e371f0e092124a3b70044e0aff7b57d495a7dfb0929",
@@ -45,7 +50,10 @@ public sealed class ExplanationsPinnedTests
             {
                 var profile = ConformanceCases.BuildProfile(doc["base"]?.AsObject(), c!.AsObject()).Deserialize<EnterpriseProfile>(ConformanceCases.Json)!;
                 var asOf = DateOnly.Parse((c["asOf"] ?? doc["asOf"])!.GetValue<string>());
-                text.Append(ProfileJson.Serialize(FirstLadderOnly(engine.Assess(profile, asOf)))).Append('\n');
+                var result = engine.Assess(profile, asOf);
+                // The first ladder's files were pinned before the second ladder: their seven tiers' bytes. The second
+                // ladder's files (quality-*) are pinned whole.
+                text.Append(ProfileJson.Serialize(Path.GetFileName(file).StartsWith("quality-", StringComparison.Ordinal) ? result : FirstLadderOnly(result))).Append('\n');
             }
             found[Path.GetFileName(file)] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
         }

@@ -47,7 +47,7 @@ internal static class InnovativeSmeRules
         // 成长性
         var growth = MainBusinessGrowth(p, year);
         var growthPoints = Scored(b, $"{Tier}.score.growth", $"{year}年主营业务收入增长率",
-            Banded(set.GrowthBands.Value, growth, MainBusinessYears(year, 1)),
+            Banded(set.GrowthBands.Value, growth, MainBusinessMissing(p, year, 1)),
             b.Explains ? (growth is { } g ? Format.Percent(g) : "未填报或上年为 0") : "",
             b.Explains ? Common.BandTable(set.GrowthBands.Value, Format.Percent) : "", set.GrowthBands.Citation);
         var debt = DebtRatio(y);

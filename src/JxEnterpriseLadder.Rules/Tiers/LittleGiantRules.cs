@@ -93,7 +93,7 @@ internal static class LittleGiantRules
         parts.Add(Share(b, w["minMainBusinessShare"], s.MinMainBusinessShare, y, year));
         var growth = AverageMainBusinessGrowth(p, year);
         parts.Add(Condition(b, $"{Tier}.growth", $"{w["minAverageGrowth"]}（{w["growthFormula"]}）",
-            growth is { } g ? Verdict.Of(g >= s.MinAverageGrowth) : Verdict.Unknown(MainBusinessYears(year, 2)),
+            growth is { } g ? Verdict.Of(g >= s.MinAverageGrowth) : Verdict.Unknown(MainBusinessMissing(p, year, 2)),
             b.Explains ? (growth is { } gv ? Format.Percent(gv) : "未填报或基年为 0") : "", "≥ " + Format.Percent(s.MinAverageGrowth), s.MinAverageGrowth.Citation));
         // 精
         parts.Add(Debt(b, w["maxDebtRatio"], s.MaxDebtRatio, y, year));

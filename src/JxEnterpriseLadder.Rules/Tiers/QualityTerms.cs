@@ -71,8 +71,15 @@ internal static class QualityTerms
     public static decimal? AverageMainBusinessGrowth(EnterpriseProfile p, int dataYear) =>
         MainBusinessGrowth(p, dataYear) is { } g1 && MainBusinessGrowth(p, dataYear - 1) is { } g0 ? (g1 + g0) / 2 : null;
 
-    public static string[] MainBusinessYears(int dataYear, int years) =>
-        Enumerable.Range(dataYear - years, years + 1).Select(y => Inputs.Year(y, "mainBusinessRevenue")).ToArray();
+    /// <summary>The main-business revenues a growth over the years before the data year needs and lacks: those not filed,
+    /// and a base year's that is not above 0 (a growth from nothing is not defined; the figure is the one to check).</summary>
+    public static string[] MainBusinessMissing(EnterpriseProfile p, int dataYear, int years)
+    {
+        var missing = new List<string>();
+        for (var year = dataYear - years; year <= dataYear; year++)
+            if (p.Year(year)?.MainBusinessRevenue is not { } v || (year < dataYear && v <= 0)) missing.Add(Inputs.Year(year, "mainBusinessRevenue"));
+        return missing.ToArray();
+    }
 
     /// <summary>Full years in the niche market, counted to the end of the data year.</summary>
     public static int? NicheYears(EnterpriseProfile p, int dataYear)

@@ -100,7 +100,7 @@ internal static class SpecialisedSmeRules
             b.Explains ? (share is { } sh ? Format.Percent(sh.Value) : "未填报") : "", b.Explains ? Common.BandTable(s.MainBusinessShareBands.Value, Format.Percent) : "",
             s.MainBusinessShareBands.Citation);
         var growth = AverageMainBusinessGrowth(p, year);
-        var i2 = Scored(b, $"{Tier}.score.growth", w["growthFormula"], Banded(s.GrowthBands.Value, growth, MainBusinessYears(year, 2)),
+        var i2 = Scored(b, $"{Tier}.score.growth", w["growthFormula"], Banded(s.GrowthBands.Value, growth, MainBusinessMissing(p, year, 2)),
             b.Explains ? (growth is { } g ? Format.Percent(g) : "未填报或基年为 0") : "", b.Explains ? Common.BandTable(s.GrowthBands.Value, Format.Percent) : "",
             s.GrowthFormula.Citation);
         var i3 = Scored(b, $"{Tier}.score.niche-years", w["nicheMaxPoints"],
@@ -110,7 +110,8 @@ internal static class SpecialisedSmeRules
         var i4 = Scored(b, $"{Tier}.score.chain-role", w["chainRolePoints"],
             p.MainProduct?.ChainRole is { } role && roles.TryGetValue(role, out var rp) ? ItemPoints.Exact((int)rp) : new ItemPoints((int)roles.Values.Min(), (int)roles.Values.Max(), [ChainRole]),
             b.Explains ? p.MainProduct?.ChainRole switch { "chain-key-link" => "补短板、锻长板、填空白", "foundation" => "“六基”、老字号或服务龙头企业", "other" => "其他", _ => "未填报" } : "",
-            "见左", s.ChainRolePoints.Citation);
+            b.Explains ? $"补短板、锻长板、填空白 → {roles["chain-key-link"]}分；“六基”、老字号或服务龙头企业 → {roles["foundation"]}分；其他 → {roles["other"]}分" : "",
+            s.ChainRolePoints.Citation);
         var level = p.Management?.DigitalisationLevel;
         var i5 = Scored(b, $"{Tier}.score.digitalisation", "数字化水平", Banded(s.DigitalisationBands.Value, level is { } l ? l : null, [Digitalisation]),
             b.Explains ? (level is { } lv ? $"{lv} 级" : "未填报") : "", b.Explains ? Common.BandTable(s.DigitalisationBands.Value, x => $"{x:0} 级") : "",
@@ -150,7 +151,8 @@ internal static class SpecialisedSmeRules
             s.RdStaffBands.Citation);
         var i13 = Scored(b, $"{Tier}.score.rd-institution", w["institutionPoints"], InstitutionPoints(s.InstitutionPoints.Value, p, asOf),
             b.Explains ? (p.RdInstitutions is { } inst ? (inst.Count == 0 ? "未建立" : string.Join("、", inst.Select(i => LevelWords(i.Level)))) : "未填报") : "",
-            "见左", s.InstitutionPoints.Citation);
+            b.Explains ? string.Join("；", s.InstitutionPoints.Value.Select(l => $"{LevelWords(l.Key)} → {l.Value}分")) + "；未建立 → 0分" : "",
+            s.InstitutionPoints.Citation);
 
         Span<ItemPoints> all = [i1, i2, i3, i4, i5, i6, i7, i8, provincial, i10, i11, i12, i13];
         int min = 0, max = 0;
