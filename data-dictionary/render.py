@@ -20,6 +20,8 @@ FIELDS = HERE / "fields.json"
 MIGRATIONS = ROOT / "src/JxEnterpriseLadder.Data/Migrations"
 DIALECTS = ["postgres", "sqlite"]
 PROFILE_CS = ROOT / "src/JxEnterpriseLadder.Domain/Profiles/EnterpriseProfile.cs"
+# The second ladder's input records (issue 21), read with the profile's.
+QUALITY_CS = ROOT / "src/JxEnterpriseLadder.Domain/Profiles/QualitySmeInputs.cs"
 # Created by Migrator.cs, not by a migration file.
 EXTRA_TABLES = {"schema_migrations": ["version", "name", "applied_at"]}
 
@@ -40,6 +42,14 @@ TIERS = [
      "GEI template [default]; criteria.md §3. Either the young or the older path."),
     ("seed-unicorn", "种子独角兽企业", "seed unicorn",
      "Shenzhen template [default]; criteria.md §3."),
+    ("innovative-sme", "创新型中小企业", "innovative SME",
+     "《优质中小企业梯度培育管理暂行办法》工信部企业〔2022〕63号 附件1；criteria-quality-sme.md §1. qualifies = eligibility ∧ (direct ∨ (score ≥ 60 ∧ group minimums 20/15/15))."),
+    ("specialised-sme", "专精特新中小企业", "specialised SME",
+     "63号 附件2 (from 2022-06-01), 工信部企业〔2026〕2号 附件1 (from 2026-04-01); criteria-quality-sme.md §2, §4. Jiangxi's 特色化 points unknown: the score is a range."),
+    ("little-giant", "专精特新“小巨人”企业", "little giant",
+     "63号 附件3; 工信厅企业函〔2025〕190号 (revenue floor); 2号 附件2 (from 2026-04-01); criteria-quality-sme.md §3, §4."),
+    ("innovation-demo", "国家技术创新示范企业", "national technology-innovation demonstration enterprise",
+     "《技术创新示范企业认定管理办法（试行）》工信部联科〔2010〕540号; numeric gates only: a qualified firm is a quota candidate. criteria-quality-sme.md §6."),
 ]
 
 # (id, tier, Chinese label as the engine emits it; {T} = data year, i.e. evaluation year − 1), in emission order.
@@ -142,6 +152,81 @@ c("seed-unicorn.founded", "seed-unicorn", "成立不超过 5 年")
 c("seed-unicorn.valuation", "seed-unicorn", "最近一轮融资投后估值", "≥ 3亿元")
 c("seed-unicorn.cumulative-financing", "seed-unicorn", "累计融资额", "≥ 1,000万元")
 
+# The second ladder (issue 21). {T} = data year; labels after the parameter files' words.
+QUALITY = ["innovative-sme", "specialised-sme", "little-giant"]
+for t in QUALITY:
+    c(f"{t}.resident", t, "在江西注册的居民企业")
+    c(f"{t}.sme-size", t, "中小企业划型标准（按行业，任一指标低于上限即为中小企业）", "工信部联企业〔2011〕300号, Parameters/sme-size")
+    c(f"{t}.clean-record", t, "近三年内无以下情形：重大安全、质量事故、严重环境违法行为、列入经营异常名录、列入严重违法失信名单")
+c("innovative-sme.not-higher", "innovative-sme", "未持有效期内的专精特新中小企业或专精特新“小巨人”企业称号")
+c("innovative-sme.direct.award", "innovative-sme", "直接认定：近三年内获得过国家级、省级科技奖励")
+c("innovative-sme.direct.title", "innovative-sme", "直接认定：获得高新技术企业、国家级技术创新示范企业、知识产权优势企业和知识产权示范企业等荣誉（有效期内）")
+c("innovative-sme.direct.rd-institution", "innovative-sme", "直接认定：拥有经认定的省部级以上研发机构")
+c("innovative-sme.direct.financing", "innovative-sme", "直接认定：近三年内新增股权融资总额（合格机构投资者的实缴额）500万元以上")
+c("innovative-sme.score.ip", "innovative-sme", "与主导产品相关的有效知识产权数量", "score item, max 20 (创新能力)")
+c("innovative-sme.score.rd-ratio", "innovative-sme", "{T}年研发费用占营业收入比重", "score item, max 20 (创新能力)")
+c("innovative-sme.score.growth", "innovative-sme", "{T}年主营业务收入增长率", "score item, max 20 (成长性)")
+c("innovative-sme.score.debt-ratio", "innovative-sme", "{T}年末资产负债率", "score item, max 10 (成长性)")
+c("innovative-sme.score.field", "innovative-sme", "主导产品所属领域（属于《战略性新兴产业分类》10 分，其他 5 分）", "score item, max 10 (专业化)")
+c("innovative-sme.score.main-business-share", "innovative-sme", "{T}年主营业务收入占营业收入比重", "score item, max 20 (专业化)")
+c("innovative-sme.score", "innovative-sme", "评价得分（创新能力、成长性、专业化三类六项合计）", "pass ≥ 60 and group minimums 20 / 15 / 15")
+
+c("specialised-sme.base-tier", "specialised-sme", "已通过创新型中小企业评价（2026-04-01 起：科技和创新型中小企业）")
+c("specialised-sme.niche", "specialised-sme", "从事特定细分市场时间达到 2 年以上（2号：3 年）")
+c("specialised-sme.rd", "specialised-sme", "上年度研发费用总额不低于 100万元，且研发费用占营业收入总额比重不低于 3%（2号：近两年每年）")
+c("specialised-sme.scale", "specialised-sme", "上年度营业收入总额在 1,000万元以上（2号：1,500万元），或近两年新增股权融资达 2,000万元以上")
+for item, label, note in [
+        ("main-business-share", "{T}年主营业务收入占营业收入比重", "max 5"), ("growth", "近两年主营业务收入平均增长率", "max 10"),
+        ("niche-years", "从事细分市场年限，最高 5 分", "max 5"), ("chain-role", "主导产品所属领域", "max 5"), ("digitalisation", "数字化水平", "max 5"),
+        ("quality", "质量管理水平：每满足一项加 3 分", "max 5"), ("net-margin", "{T}年净利润率", "max 10"), ("debt-ratio", "{T}年末资产负债率", "max 5"),
+        ("provincial", "特色化指标（江西省）", "max 15; a range while Jiangxi's indicators are unknown"),
+        ("ip", "与主导产品相关的有效知识产权数量", "max 10"), ("rd-input", "{T}年研发费用（金额与占比取高者）", "max 10"),
+        ("rd-staff", "{T}年研发人员占职工总数比重", "max 5"), ("rd-institution", "建立研发机构级别", "max 10")]:
+    c(f"specialised-sme.score.{item}", "specialised-sme", label, "score item (63号), " + note)
+c("specialised-sme.score", "specialised-sme", "评价得分（专业化、精细化、特色化、创新能力四类十三项合计）", "pass ≥ 60 (63号)")
+c("specialised-sme.direct.award", "specialised-sme", "直接认定：近三年内省级科技奖励排名前三，或国家级科技奖励排名前五")
+c("specialised-sme.direct.rd-expense", "specialised-sme", "直接认定：近两年研发费用总额均值在 1,000万元以上")
+c("specialised-sme.direct.financing", "specialised-sme", "直接认定：近两年新增股权融资总额（合格机构投资者的实缴额）6,000万元以上")
+c("specialised-sme.direct.contest", "specialised-sme", "直接认定：近三年进入“创客中国”大赛全国 500 强企业组名单")
+c("specialised-sme.main-business-share", "specialised-sme", "上年度主营业务收入占营业收入比重不低于 80%", "2号 only")
+c("specialised-sme.debt-ratio", "specialised-sme", "上年末资产负债率不高于 80%", "2号 only")
+c("specialised-sme.ip", "specialised-sme", "拥有 1 项以上与主导产品相关、已实施并产生经济效益的Ⅰ类知识产权（或免除）", "2号 only")
+c("specialised-sme.development-score", "specialised-sme", "专精特新发展评价得分不低于 50 分", "2号 only")
+
+c("little-giant.prerequisite", "little-giant", "为有效期内的专精特新中小企业")
+c("little-giant.excluded", "little-giant", "未被认定为制造业单项冠军企业（产品）；未与已认定的“小巨人”企业存在控股关系或同属一个集团生产同类产品")
+c("little-giant.niche", "little-giant", "截至上年末，从事特定细分市场时间达到 3 年以上")
+c("little-giant.revenue-floor", "little-giant", "上年度营业收入总额不低于 5,000万元（2025 年起申报和复核）", "from the 2025 notice")
+c("little-giant.operating-years", "little-giant", "连续经营 3 年以上", "[unsure]")
+c("little-giant.main-business-share", "little-giant", "主营业务收入总额占营业收入总额比重不低于 70%（2号：90%）")
+c("little-giant.growth", "little-giant", "近两年主营业务收入平均增长率不低于 5%", "63号")
+c("little-giant.debt-ratio", "little-giant", "截至上年末资产负债率不高于 70%（2号：75%）")
+c("little-giant.information-systems", "little-giant", "至少 1 项核心业务采用信息系统支撑", "63号")
+c("little-giant.certification", "little-giant", "取得相关管理体系认证，或产品通过发达国家和地区产品认证", "63号")
+c("little-giant.market-share", "little-giant", "主导产品在全国细分市场占有率达到 10% 以上")
+c("little-giant.own-brand", "little-giant", "拥有直接面向市场并具有竞争优势的自主品牌", "63号")
+c("little-giant.innovation.rd", "little-giant", "新：研发投入按营业收入分档", "63号")
+c("little-giant.innovation.rd-institution", "little-giant", "自建或与高校、科研机构联合建立研发机构", "63号")
+c("little-giant.innovation.ip", "little-giant", "拥有 2 项以上与主导产品相关的Ⅰ类知识产权，且实际应用并已产生经济效益", "63号")
+c("little-giant.innovation.direct.award", "little-giant", "近三年内获得过国家级科技奖励并在获奖单位中排名前三", "63号")
+c("little-giant.innovation.direct.contest", "little-giant", "近三年进入“创客中国”大赛全国 50 强企业组名单", "63号")
+c("little-giant.key-chain-link", "little-giant", "位于产业链关键环节，补短板、锻长板、填空白（经审核确认）", "63号")
+c("little-giant.priority-field", "little-giant", "主导产品属于重点领域（经审核确认）")
+c("little-giant.revenue", "little-giant", "上年度营业收入总额不低于 5,000万元", "2号 only")
+c("little-giant.revenue-cagr", "little-giant", "近两年营业收入复合增长率不低于 5%", "2号 only")
+c("little-giant.rd", "little-giant", "近两年研发费用合计不低于 1,200万元，且每年占比不低于 3%", "2号 only")
+c("little-giant.ip", "little-giant", "拥有 4 项以上与主导产品相关、已实施、非受让的Ⅰ类知识产权（或免除）", "2号 only")
+c("little-giant.development-score", "little-giant", "专精特新发展评价得分不低于 60 分", "2号 only")
+
+c("innovation-demo.chinese-controlled", "innovation-demo", "研发和生产基地在中国境内，中方控股")
+c("innovation-demo.clean-record", "innovation-demo", "近三年内无以下情形：列入经营异常名录、列入严重违法失信名单")
+c("innovation-demo.tech-centre", "innovation-demo", "拥有省级以上企业技术中心")
+c("innovation-demo.employees", "innovation-demo", "职工人数不少于 300 人")
+c("innovation-demo.sales-revenue", "innovation-demo", "年销售收入不低于 3,000万元")
+c("innovation-demo.total-assets", "innovation-demo", "资产总额不低于 4,000万元")
+c("innovation-demo.rd-ratio", "innovation-demo", "研究开发投入占年销售收入比重不低于 3%")
+c("innovation-demo.profitable", "innovation-demo", "近三年连续盈利")
+
 
 # ------------------------------------------------------------------------------------------------ checks
 def sql_columns(path, tables=None):
@@ -164,7 +249,7 @@ def sql_columns(path, tables=None):
 
 
 def profile_paths(path):
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8") + "\n" + (QUALITY_CS.read_text(encoding="utf-8") if QUALITY_CS.exists() else "")
     records = {}
     for m in re.finditer(r"public sealed record (\w+)\s*\{(.*?)\n\}", text, re.S):
         records[m.group(1)] = re.findall(r"public ([\w<>?]+) (\w+) \{ get; init; \}", m.group(2))

@@ -74,8 +74,9 @@ public sealed class PromotionFeatures
         Add("status.hnteYearsSinceIssue", s => s.Known.HnteCertificates.Count == 0 ? 0 : s.BaseYear - s.Known.HnteCertificates.Max(c => c.IssuedOn.Year) + 1);
         Add("status.onHighGrowthList", s => Flag(s.OnHighGrowthList));
         Add("status.highGrowthYears", s => s.Known.ListEntries.Select(l => l.Year).Distinct().Count());
-        // The engine for year t+1
-        foreach (var tier in AssessmentEngine.Tiers)
+        // The engine for year t+1: the first ladder's tiers, whose rungs the model learns (the registry's records hold no
+        // second-ladder data yet, so those tiers would be undetermined for every firm and tell the model nothing).
+        foreach (var tier in TierIds.TechLadder)
         {
             Add($"engine.{tier}.outcome", s => s.Assessment.For(tier)?.Outcome switch { Outcome.Qualified => 1f, Outcome.Undetermined => 0.5f, _ => 0f });
             Add($"engine.{tier}.distance", s => s.Assessment.For(tier) is { } r ? (float)RulesDistance.To(r) : 0f);

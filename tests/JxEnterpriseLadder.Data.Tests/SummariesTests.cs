@@ -1,4 +1,5 @@
 using Dapper;
+using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Domain.Access;
 using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Generator;
@@ -203,7 +204,7 @@ public sealed class SummariesTests
                 CREATE INDEX ix_assessments_as_of_tier ON assessments(as_of, tier, outcome);
                 """);
             c.Execute("INSERT INTO assessments (credit_code, as_of, tier, outcome, score, parameters) VALUES (@CreditCode, @AsOf, @Tier, @Outcome, @Score, @Parameters)",
-                before.SelectMany(x => TierResults.Decode(x.TierResults).Values.Select(t => new
+                before.SelectMany(x => FirstLadder(x.TierResults).Select(t => new
                 {
                     x.CreditCode, x.AsOf, t.Tier, Outcome = TierResults.Outcome(t.Tier, x.QualifiedTiers, x.UndeterminedTiers), t.Score, t.Parameters,
                 })).ToList());
@@ -211,7 +212,7 @@ public sealed class SummariesTests
             var early = new DateOnly(2020, 6, 30);
             var orphan = before.First(x => x.QualifiedTiers != 0);
             c.Execute("INSERT INTO assessments (credit_code, as_of, tier, outcome, score, parameters) VALUES (@CreditCode, @AsOf, @Tier, @Outcome, @Score, @Parameters)",
-                TierResults.Decode(orphan.TierResults).Values.Select(t => new
+                FirstLadder(orphan.TierResults).Select(t => new
                 {
                     orphan.CreditCode, AsOf = early, t.Tier, Outcome = TierResults.Outcome(t.Tier, orphan.QualifiedTiers, orphan.UndeterminedTiers), t.Score, t.Parameters,
                 }).ToList());
@@ -222,26 +223,38 @@ public sealed class SummariesTests
                 DROP INDEX ix_enterprises_city_name; DROP INDEX ix_enterprises_park_name; DROP INDEX ix_predictions_base_year;
                 ALTER TABLE ladder_positions DROP COLUMN qualified_tiers; ALTER TABLE ladder_positions DROP COLUMN undetermined_tiers;
                 DROP TABLE tier_results;
-                DELETE FROM schema_migrations WHERE version IN (7, 8, 14)
+                DELETE FROM schema_migrations WHERE version IN (7, 8, 14, 15)
                 """);
-            Assert.Equal([7, 8, 14], Migrator.Migrate(p.Db).Select(m => m.Version));
+            Assert.Equal([7, 8, 14, 15], Migrator.Migrate(p.Db).Select(m => m.Version));
             var after = Positions(c);
             var kept = after.Single(x => x.CreditCode == orphan.CreditCode && x.AsOf == early);
-            Assert.Equal((orphan.QualifiedTiers, orphan.UndeterminedTiers), (kept.QualifiedTiers, kept.UndeterminedTiers));
-            Assert.Equal(TierResults.Decode(orphan.TierResults).OrderBy(t => t.Key, StringComparer.Ordinal),
-                TierResults.Decode(kept.TierResults).OrderBy(t => t.Key, StringComparer.Ordinal));
+            Assert.Equal((orphan.QualifiedTiers & FirstLadderBits, orphan.UndeterminedTiers & FirstLadderBits | SecondLadderBits), (kept.QualifiedTiers, kept.UndeterminedTiers));
+            Assert.Equal(FirstLadder(orphan.TierResults), FirstLadder(kept.TierResults));
             Assert.Equal(0, c.ExecuteScalar<int>("SELECT latest FROM ladder_positions WHERE credit_code = @CreditCode AND as_of = @AsOf", new { orphan.CreditCode, AsOf = early }));
             // Its highest qualified tier by the ladder's order: the one the screening stored with the same results.
             string? QualifiedTier(DateOnly at) => c.ExecuteScalar<string?>(
                 "SELECT qualified_tier FROM ladder_positions WHERE credit_code = @CreditCode AND as_of = @AsOf", new { orphan.CreditCode, AsOf = at });
             Assert.NotNull(QualifiedTier(early));
             Assert.Equal(QualifiedTier(orphan.AsOf), QualifiedTier(early));
+            // Every position is stale after the upgrade, so the next screening assesses every enterprise on both ladders...
+            Assert.Equal(after.Count(x => x.AsOf == AsOf), new ScreeningResultRepository(p.Db).StaleAt(AsOf, AccessScope.Province).Count);
             after.Remove(kept);
-            Assert.Equal(before.Select(x => (x.Key, x.QualifiedTiers, x.UndeterminedTiers)), after.Select(x => (x.Key, x.QualifiedTiers, x.UndeterminedTiers)));
-            Assert.All(before.Zip(after), x => Assert.Equal(TierResults.Decode(x.First.TierResults).OrderBy(t => t.Key, StringComparer.Ordinal),
-                TierResults.Decode(x.Second.TierResults).OrderBy(t => t.Key, StringComparer.Ordinal)));
+            // The second ladder's tiers were never assessed on these positions: undetermined until the next screening.
+            Assert.Equal(before.Select(x => (x.Key, x.QualifiedTiers & FirstLadderBits, x.UndeterminedTiers & FirstLadderBits | SecondLadderBits)),
+                after.Select(x => (x.Key, x.QualifiedTiers, x.UndeterminedTiers)));
+            Assert.All(before.Zip(after), x => Assert.Equal(FirstLadder(x.First.TierResults), FirstLadder(x.Second.TierResults)));
             Assert.Contains(after, x => x.QualifiedTiers != 0);
         }
-        AssertSummariesMatchTheRecords(p, "after migrating");
+        // ...and then the stored results are the rules' again, on every tier.
+        new Screening(p.Registry, Engine).Run(AsOf);
+        AssertSummariesMatchTheRecords(p, "after migrating and screening again");
     }
+
+    // A registry from before migration 0007 held the first ladder's seven tiers only (the second ladder came in 2026):
+    // the legacy rows are made of those, and the migrated bits and results compared on those.
+    private static readonly int FirstLadderBits = TierIds.TechLadder.Aggregate(0, (mask, tier) => mask | Summaries.Bit(tier));
+    private static readonly int SecondLadderBits = TierIds.QualityLadder.Aggregate(0, (mask, tier) => mask | Summaries.Bit(tier));
+
+    private static List<TierResults.Stored> FirstLadder(string results) =>
+        TierResults.Decode(results).Values.Where(t => TierIds.TechLadder.Contains(t.Tier)).OrderBy(t => t.Tier, StringComparer.Ordinal).ToList();
 }
