@@ -10,6 +10,9 @@ public static class TierNames
         [TierIds.Gazelle] = ("瞪羚企业", "Gazelle"), [TierIds.PotentialGazelle] = ("潜在瞪羚企业", "Potential gazelle"),
         [TierIds.Unicorn] = ("独角兽企业", "Unicorn"), [TierIds.PotentialUnicorn] = ("潜在独角兽企业", "Potential unicorn"),
         [TierIds.SeedUnicorn] = ("种子独角兽企业", "Seed unicorn"),
+        [TierIds.InnovativeSme] = ("创新型中小企业", "Innovative SME"), [TierIds.SpecialisedSme] = ("专精特新中小企业", "Specialised SME"),
+        [TierIds.LittleGiant] = ("专精特新“小巨人”企业", "Specialised “little giant”"),
+        [TierIds.InnovationDemo] = ("国家技术创新示范企业", "National technology-innovation demonstration enterprise"),
     };
 
     public static string Of(string tier) => Names.TryGetValue(tier, out var name) ? name.Zh : tier;

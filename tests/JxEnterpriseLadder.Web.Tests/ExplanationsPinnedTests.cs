@@ -45,13 +45,21 @@ public sealed class ExplanationsPinnedTests
         Assert.True(exit == 0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(20_000, lines.Length);
-        var found = lines.Chunk(2_000).Select(block => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', block))))).ToArray();
+        // The CLI prints the engine's result, every tier of both ladders; the pin holds the first ladder's seven tiers,
+        // as printed before the second ladder was added (ADR 0023), so the bytes pinned are the engine's result without it.
+        var engine = new AssessmentEngine();
+        var cliDiffers = profiles.Select((p, i) => (i, Same: ProfileJson.Serialize(engine.Assess(p, asOf)) == lines[i])).Where(x => !x.Same).Take(3).ToList();
+        Assert.True(cliDiffers.Count == 0, "the CLI printed otherwise than the engine for profiles " + string.Join(", ", cliDiffers.Select(x => x.i + 1)));
+        var firstLadder = profiles.Select(p => engine.Assess(p, asOf)).Select(r => ProfileJson.Serialize(r with
+        {
+            Results = r.Results.Where(t => Domain.TierIds.TechLadder.Contains(t.Tier)).ToArray(), HighestQualityTier = null,
+        })).ToArray();
+        var found = firstLadder.Chunk(2_000).Select(block => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', block))))).ToArray();
         var moved = found.Select((h, i) => (h, i)).Where(x => x.i >= Pinned.Length || Pinned[x.i] != x.h).Select(x => $"profiles {x.i * 2000 + 1}–{x.i * 2000 + 2000}: \"{x.h}\",").ToList();
         Assert.True(moved.Count == 0, "output moved (or not pinned yet):\n" + string.Join("\n", moved));
 
         // A screening's verdicts (nothing explained) are the explained results' outcomes, scores, ranges, missing
         // inputs, parameter versions and confirming paths, profile for profile.
-        var engine = new AssessmentEngine();
         var differ = profiles.Select((p, i) => (i, Explained: Verdict(engine.Assess(p, asOf)), Verdicts: Verdict(engine.Assess(p, asOf, EvaluationOptions.VerdictsOnly))))
             .Where(x => x.Explained != x.Verdicts).Select(x => $"profile {x.i + 1}: {x.Explained} ≠ {x.Verdicts}").Take(5).ToList();
         Assert.True(differ.Count == 0, string.Join("\n", differ));
