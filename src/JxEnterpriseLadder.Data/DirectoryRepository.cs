@@ -146,6 +146,14 @@ public sealed class DirectoryRepository(Database db, int countLimit = DirectoryR
             FROM list_entries l JOIN enterprises e ON e.credit_code = l.credit_code
             WHERE 
             """ + ScopeSql.Enterprise + " GROUP BY l.year, e.city_code, e.park_code, e.chain_code, l.tier";
+        // The second ladder's titles held at each year's end (the plan counts valid titles).
+        public static readonly string QualityTitles = """
+            SELECT t.year_end AS Year, e.city_code AS CityCode, e.park_code AS ParkCode, e.chain_code AS ChainCode, t.title AS Measure, COUNT(*) AS Count
+            FROM (
+            """ + Summaries.TitleYearEnds + """
+            ) t JOIN enterprises e ON e.credit_code = t.credit_code
+            WHERE 
+            """ + ScopeSql.Enterprise + " GROUP BY t.year_end, e.city_code, e.park_code, e.chain_code, t.title";
         // HNTE certificates issued per year (a certificate is valid for several years; the page states the rule).
         public const string Certificates = """
             SELECT CAST(SUBSTR(CAST(h.issued_on AS TEXT), 1, 4) AS INTEGER) AS Year, e.city_code AS CityCode, e.park_code AS ParkCode, e.chain_code AS ChainCode, 'hnte' AS Measure, COUNT(*) AS Count
@@ -244,7 +252,7 @@ public sealed class DirectoryRepository(Database db, int countLimit = DirectoryR
         using var c = Database.Open();
         var args = new DynamicParameters(scope.Parameters);
         return c.Query<Breakdown>(Sql.Registrations, args).Concat(c.Query<Breakdown>(Sql.ListEntries, args))
-            .Concat(c.Query<Breakdown>(Sql.Certificates, args)).ToList();
+            .Concat(c.Query<Breakdown>(Sql.Certificates, args)).Concat(c.Query<Breakdown>(Sql.QualityTitles, args)).ToList();
     }
 
     /// <summary>Qualified, confirmed and rejected per tier, each enterprise as its latest screening saw it.</summary>

@@ -29,15 +29,18 @@ public static class Migrator
         c.Execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
         var applied = c.Query<int>("SELECT version FROM schema_migrations").ToHashSet();
         var done = new List<Migration>();
-        foreach (var m in Available(db.Provider).Where(m => !applied.Contains(m.Version)))
+        var pending = Available(db.Provider).Where(m => !applied.Contains(m.Version)).ToList();
+        // 0007 adds the summaries: an existing registry's are filled from its tables, once the run's last migration has
+        // made the schema whole (the counts read tables that later migrations add, 0016's titles), in its transaction.
+        var fillSummariesAt = pending.Any(m => m.Version == 7) ? pending[^1].Version : -1;
+        foreach (var m in pending)
         {
             using var tx = c.BeginTransaction();
             if (db.Provider == DatabaseProvider.Postgres)
                 c.Execute("SELECT pg_advisory_xact_lock(4242)", transaction: tx); // two app instances starting together
             if (c.ExecuteScalar<int>("SELECT COUNT(*) FROM schema_migrations WHERE version = @Version", new { m.Version }, tx) > 0) continue;
             c.Execute(m.Sql, transaction: tx);
-            // 0007 adds the summaries: an existing registry's are filled from its tables in the same transaction.
-            if (m.Version == 7) Summaries.RebuildAll(db, c, tx);
+            if (m.Version == fillSummariesAt) Summaries.RebuildAll(db, c, tx);
             c.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @At)",
                 new { m.Version, m.Name, At = DateTime.UtcNow.ToString("O") }, tx);
             tx.Commit();

@@ -34,6 +34,7 @@ public sealed class RecordChangeRepository(Database db)
         public const string DeleteListEntriesOf = "DELETE FROM list_entries WHERE credit_code = @CreditCode";
         public const string DeleteFinancingOf = "DELETE FROM financing_rounds WHERE credit_code = @CreditCode";
         public const string DeleteCleanEventsOf = "DELETE FROM clean_record_events WHERE credit_code = @CreditCode";
+        public const string DeleteQualityTitlesOf = "DELETE FROM quality_titles WHERE credit_code = @CreditCode";
         public const string DeleteLocationChangesOf = "DELETE FROM location_changes WHERE credit_code = @CreditCode";
         public const string CertificateHolders = "SELECT certificate_number AS Number, credit_code AS CreditCode FROM hnte_certificates WHERE certificate_number IN @Codes";
         // Shared with the record writer.
@@ -45,6 +46,7 @@ public sealed class RecordChangeRepository(Database db)
         public static readonly string InsertListEntry = RegistryTables.ListEntries.Insert;
         public static readonly string InsertFinancing = RegistryTables.Financing.Insert;
         public static readonly string InsertCleanEvent = RegistryTables.CleanEvents.Insert;
+        public static readonly string InsertQualityTitle = RegistryTables.QualityTitles.Insert;
         public static readonly string InsertLocationChange = RegistryTables.LocationChanges.Insert;
     }
 
@@ -121,7 +123,8 @@ public sealed class RecordChangeRepository(Database db)
     /// <summary>Whether a change moves the dashboard's counts: the enterprise's place, or its recognitions.</summary>
     private static bool MovesSummaries(RecordChange x) =>
         x.Before is not { } b || MovesPlace(b.Enterprise, x.After.Enterprise) || !RecordDiff.SameSet(b.TechSmeRegistrations, x.After.TechSmeRegistrations)
-        || !RecordDiff.SameSet(b.HnteCertificates, x.After.HnteCertificates) || !RecordDiff.SameSet(b.ListEntries, x.After.ListEntries);
+        || !RecordDiff.SameSet(b.HnteCertificates, x.After.HnteCertificates) || !RecordDiff.SameSet(b.ListEntries, x.After.ListEntries)
+        || !RecordDiff.SameSet(b.QualityTitles, x.After.QualityTitles);
 
     private static bool MovesPlace(Enterprise was, Enterprise now) =>
         (was.CityCode, was.ParkCode, was.ChainCode) != (now.CityCode, now.ParkCode, now.ChainCode);
@@ -154,6 +157,7 @@ public sealed class RecordChangeRepository(Database db)
         Replace(before.Financing, after.Financing, Sql.DeleteFinancingOf, Sql.InsertFinancing);
         Replace(before.CleanRecord, after.CleanRecord, Sql.DeleteCleanEventsOf, Sql.InsertCleanEvent);
         Replace(before.LocationChanges, after.LocationChanges, Sql.DeleteLocationChangesOf, Sql.InsertLocationChange);
+        Replace(before.QualityTitles, after.QualityTitles, Sql.DeleteQualityTitlesOf, Sql.InsertQualityTitle);
         if (c.Execute(Sql.MoveRecordVersionFrom, new { CreditCode = code, before.Enterprise.RecordVersion }, tx) == 0)
             throw Conflict(c, tx, before.Enterprise);
     }

@@ -45,6 +45,7 @@ public sealed class RegistryRepository(Database db)
         public static readonly string InsertListEntry = RegistryTables.ListEntries.Insert;
         public static readonly string InsertFinancing = RegistryTables.Financing.Insert;
         public static readonly string InsertCleanEvent = RegistryTables.CleanEvents.Insert;
+        public static readonly string InsertQualityTitle = RegistryTables.QualityTitles.Insert;
         public static readonly string InsertLocationChange = RegistryTables.LocationChanges.Insert;
 
         // Children of a page of enterprises: a key range when streaming the registry, a list of codes when streaming
@@ -64,6 +65,7 @@ public sealed class RegistryRepository(Database db)
         public static string ListEntriesWhere(string where) => RegistryTables.ListEntries.Select(where);
         public static string FinancingWhere(string where) => RegistryTables.Financing.Select(where, "round_date");
         public static string CleanWhere(string where) => RegistryTables.CleanEvents.Select(where);
+        public static string QualityTitlesWhere(string where) => RegistryTables.QualityTitles.Select(where);
         public static string LocationChangesWhere(string where) => RegistryTables.LocationChanges.Select(where, "changed_on");
         public static readonly string SelectEnterprisesIn = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code IN @Codes ORDER BY credit_code";
 
@@ -182,6 +184,7 @@ public sealed class RegistryRepository(Database db)
         c.Execute(Sql.InsertFinancing, records.SelectMany(r => r.Financing), tx);
         c.Execute(Sql.InsertCleanEvent, records.SelectMany(r => r.CleanRecord), tx);
         c.Execute(Sql.InsertLocationChange, records.SelectMany(r => r.LocationChanges), tx);
+        c.Execute(Sql.InsertQualityTitle, records.SelectMany(r => r.QualityTitles), tx);
     }
 
     /// <summary>Adds one year's filing after checking the enterprise, the year and every amount; nothing is written on a problem.</summary>
@@ -349,6 +352,7 @@ public sealed class RegistryRepository(Database db)
         var financing = c.Query<FinancingRoundRecord>(Sql.FinancingWhere(where), range).ToLookup(x => x.CreditCode);
         var clean = c.Query<CleanRecordEvent>(Sql.CleanWhere(where), range).ToLookup(x => x.CreditCode);
         var moves = c.Query<LocationChange>(Sql.LocationChangesWhere(where), range).ToLookup(x => x.CreditCode);
+        var titles = c.Query<QualityTitleRecord>(Sql.QualityTitlesWhere(where), range).ToLookup(x => x.CreditCode);
         return page.Select(e => new EnterpriseRecord
         {
             Enterprise = e,
@@ -361,6 +365,7 @@ public sealed class RegistryRepository(Database db)
             Financing = financing[e.CreditCode].ToArray(),
             CleanRecord = clean[e.CreditCode].ToArray(),
             LocationChanges = moves[e.CreditCode].ToArray(),
+            QualityTitles = titles[e.CreditCode].ToArray(),
         }).ToList();
     }
 
@@ -450,6 +455,7 @@ public sealed class RegistryRepository(Database db)
             PostgresCopy.Copy(c, RegistryTables.Financing.Copy, records.SelectMany(r => r.Financing), RegistryTables.Financing.Write);
             PostgresCopy.Copy(c, RegistryTables.CleanEvents.Copy, records.SelectMany(r => r.CleanRecord), RegistryTables.CleanEvents.Write);
             PostgresCopy.Copy(c, RegistryTables.LocationChanges.Copy, records.SelectMany(r => r.LocationChanges), RegistryTables.LocationChanges.Write);
+            PostgresCopy.Copy(c, RegistryTables.QualityTitles.Copy, records.SelectMany(r => r.QualityTitles), RegistryTables.QualityTitles.Write);
         }
     }
 }

@@ -27,6 +27,10 @@ public sealed class RegistryStatistics(Database db)
         public const string ListEntriesByYear = "SELECT tier AS Tier, year AS Year, COUNT(*) AS Count FROM list_entries GROUP BY tier, year ORDER BY year, tier";
         public const string ValidHnteAt = "SELECT COUNT(DISTINCT credit_code) FROM hnte_certificates WHERE issued_on <= @AsOf AND issued_on > @Since AND issued_on <> @ExpiredLeapDay";
         public const string AssessedDates = "SELECT DISTINCT as_of FROM ladder_positions ORDER BY as_of";
+        public const string TitlesHeldOn = """
+            SELECT COUNT(DISTINCT credit_code) FROM quality_titles
+            WHERE title = @Title AND issued_on <= @Day AND expires_on >= @Day AND (review_outcome IS NULL OR review_outcome <> @Withdrawn)
+            """;
     }
 
     public sealed record TierCityCount(string Tier, string City, int Count)
@@ -71,6 +75,13 @@ public sealed class RegistryStatistics(Database db)
         var since = asOf.AddYears(-validityYears);
         var leapDay = since.Month == 2 && since.Day == 28 && DateTime.IsLeapYear(since.Year) ? since.AddDays(1) : asOf.AddDays(1);
         return c.ExecuteScalar<int>(Sql.ValidHnteAt, new { AsOf = asOf, Since = since, ExpiredLeapDay = leapDay });
+    }
+
+    /// <summary>Enterprises holding a title of the second ladder on a day (a withdrawn title is not held).</summary>
+    public int TitlesHeldOn(string title, DateOnly day)
+    {
+        using var c = Database.Open();
+        return c.ExecuteScalar<int>(Sql.TitlesHeldOn, new { Title = title, Day = day, Withdrawn = Domain.Registry.QualityTitles.Withdrawn });
     }
 
     public IReadOnlyList<DateOnly> AssessedDates()

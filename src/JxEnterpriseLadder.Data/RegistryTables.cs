@@ -68,6 +68,13 @@ internal static class RegistryTables
     public static readonly TableColumns<CleanRecordEvent> CleanEvents = new("clean_record_events",
         Col.Text<CleanRecordEvent>("credit_code", nameof(CleanRecordEvent.CreditCode), e => e.CreditCode), Col.Text<CleanRecordEvent>("flag", nameof(CleanRecordEvent.Flag), e => e.Flag),
         Col.Date<CleanRecordEvent>("occurred_on", nameof(CleanRecordEvent.OccurredOn), e => e.OccurredOn));
+    public static readonly TableColumns<QualityTitleRecord> QualityTitles = new("quality_titles",
+        Col.Text<QualityTitleRecord>("credit_code", nameof(QualityTitleRecord.CreditCode), t => t.CreditCode),
+        Col.Text<QualityTitleRecord>("title", nameof(QualityTitleRecord.Title), t => t.Title),
+        Col.Date<QualityTitleRecord>("issued_on", nameof(QualityTitleRecord.IssuedOn), t => t.IssuedOn),
+        Col.Date<QualityTitleRecord>("expires_on", nameof(QualityTitleRecord.ExpiresOn), t => t.ExpiresOn),
+        Col.Text<QualityTitleRecord>("batch", nameof(QualityTitleRecord.Batch), t => t.Batch),
+        Col.Text<QualityTitleRecord>("review_outcome", nameof(QualityTitleRecord.ReviewOutcome), t => t.ReviewOutcome));
     public static readonly TableColumns<LocationChange> LocationChanges = new("location_changes",
         Col.Text<LocationChange>("credit_code", nameof(LocationChange.CreditCode), m => m.CreditCode), Col.Date<LocationChange>("changed_on", nameof(LocationChange.ChangedOn), m => m.ChangedOn),
         Col.Text<LocationChange>("previous_city_code", nameof(LocationChange.PreviousCityCode), m => m.PreviousCityCode),

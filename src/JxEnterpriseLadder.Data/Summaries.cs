@@ -1,3 +1,4 @@
+using JxEnterpriseLadder.Domain.Registry;
 using System.Data.Common;
 using Dapper;
 using JxEnterpriseLadder.Domain;
@@ -8,11 +9,12 @@ namespace JxEnterpriseLadder.Data;
 /// What the search and the dashboard read instead of whole tables (ADR 0009), kept by the writers in the same
 /// transaction as the change:
 /// <list type="bullet">
-/// <item><c>recognition_counts</c>: registrations, certificates and list entries per year, city, park, chain and measure;</item>
+/// <item><c>recognition_counts</c>: registrations, certificates, list entries and the titles held at each year's end, per
+/// year, city, park, chain and measure;</item>
 /// <item><c>prediction_totals</c>: per base year, target group, city and park, the candidates, the sum of their
 /// probabilities and of their variances;</item>
 /// <item><c>best_probabilities</c>: one row per enterprise, its highest probability in the latest prediction year;</item>
-/// <item><c>ladder_positions.qualified_tiers</c> and <c>undetermined_tiers</c>: a position's seven outcomes as bits.</item>
+/// <item><c>ladder_positions.qualified_tiers</c> and <c>undetermined_tiers</c>: a position's outcomes, one bit per tier.</item>
 /// </list>
 /// The counts are kept by difference: a writer subtracts the enterprises' contributions before it changes them and adds
 /// them back after, so an import of a few rows costs a few rows, whatever the registry's size.
@@ -33,17 +35,33 @@ internal static class Summaries
     public static int Mask(IEnumerable<AssessmentRow> tiers, string outcome) =>
         tiers.Where(t => t.Outcome == outcome).Aggregate(0, (m, t) => m | Bit(t.Tier));
 
+    /// <summary>Each title with each year at whose end it was held (the targets count valid titles at year end):
+    /// its issue year and the next ones, up to <see cref="QualityTitles.MaxValidityYears"/>, while the year's last
+    /// day is not past its expiry. Dates compare as ISO text in both dialects.</summary>
+    public static readonly string TitleYearEnds = $"""
+        SELECT q.credit_code, q.title, CAST(SUBSTR(CAST(q.issued_on AS TEXT), 1, 4) AS INTEGER) + k.n AS year_end
+        FROM quality_titles q
+        CROSS JOIN ({string.Join(" UNION ALL ", Enumerable.Range(0, QualityTitles.MaxValidityYears + 1).Select(n => $"SELECT {n} AS n"))}) k
+        WHERE (q.review_outcome IS NULL OR q.review_outcome <> '{QualityTitles.Withdrawn}')
+          AND CAST(CAST(SUBSTR(CAST(q.issued_on AS TEXT), 1, 4) AS INTEGER) + k.n AS TEXT) || '-12-31' <= CAST(q.expires_on AS TEXT)
+        """;
+
     private static class Sql
     {
         // One row per recognition with its enterprise's place; {0} picks the enterprises.
-        private const string Recognitions = """
+        private static readonly string Recognitions = """
             SELECT r.year AS year, e.city_code AS city_code, COALESCE(e.park_code, '') AS park_code, COALESCE(e.chain_code, '') AS chain_code, 'tech-sme' AS measure
             FROM tech_sme_registrations r JOIN enterprises e ON e.credit_code = r.credit_code WHERE {0}
             UNION ALL SELECT l.year, e.city_code, COALESCE(e.park_code, ''), COALESCE(e.chain_code, ''), l.tier
             FROM list_entries l JOIN enterprises e ON e.credit_code = l.credit_code WHERE {0}
             UNION ALL SELECT CAST(SUBSTR(CAST(h.issued_on AS TEXT), 1, 4) AS INTEGER), e.city_code, COALESCE(e.park_code, ''), COALESCE(e.chain_code, ''), 'hnte'
             FROM hnte_certificates h JOIN enterprises e ON e.credit_code = h.credit_code WHERE {0}
+            UNION ALL SELECT t.year_end, e.city_code, COALESCE(e.park_code, ''), COALESCE(e.chain_code, ''), t.title
+            FROM (
+            """ + TitleYearEnds + """
+            ) t JOIN enterprises e ON e.credit_code = t.credit_code WHERE {0}
             """;
+
 
         public static string AddRecognitions(string where) => $"""
             INSERT INTO recognition_counts (year, city_code, park_code, chain_code, measure, count)

@@ -26,6 +26,7 @@ public sealed class ParsedImport
     public List<(FinancingRoundRecord Round, Origin Origin)> Financing { get; } = [];
     public List<(CleanRecordEvent Event, Origin Origin)> CleanRecord { get; } = [];
     public List<(LocationChange Move, Origin Origin)> LocationChanges { get; } = [];
+    public List<(QualityTitleRecord Title, Origin Origin)> QualityTitles { get; } = [];
     /// <summary>Every row of each enterprise, by kind: where to point a problem found on the whole record.</summary>
     public Dictionary<(string CreditCode, string Kind), Origin> FirstRow { get; } = [];
     public HashSet<string> Kinds { get; } = [];
@@ -57,7 +58,7 @@ public static partial class ImportParser
             if (kind is null)
             {
                 parsed.Problems.Add(new(sheet.File, sheet.Name, 1, "", null,
-                    "无法识别的工作表：名称与表头都不属于任何导入表（企业、年度申报、知识产权、科技型中小企业入库、高新技术企业证书、瞪羚独角兽名单、融资、诚信记录）(unrecognised sheet)"));
+                    "无法识别的工作表：名称与表头都不属于任何导入表（企业、年度申报、知识产权、科技型中小企业入库、高新技术企业证书、瞪羚独角兽名单、融资、诚信记录、迁移记录、优质中小企业称号）(unrecognised sheet)"));
                 continue;
             }
             var columns = MapHeader(sheet, kind, parsed.Problems);
@@ -233,6 +234,12 @@ public static partial class ImportParser
                     r.Reference("previous_park_code", JiangxiReference.Default.Parks.Select(x => (x.Code, x.Name))));
                 if (Duplicate(r, seen, $"m|{code}|{m.ChangedOn:yyyy-MM-dd}", "迁移记录（同一企业同一日期）")) return;
                 if (!r.Bad) p.LocationChanges.Add((m, o));
+                break;
+            case SheetSchema.QualityTitles:
+                var q = new QualityTitleRecord(code, r.Code("title") ?? "", r.Date("issued_on") ?? default, r.Date("expires_on", expiry: true) ?? default,
+                    r.Text("batch"), r.Code("review_outcome"));
+                if (Duplicate(r, seen, $"q|{code}|{q.Title}|{q.IssuedOn:yyyy-MM-dd}", "称号记录（同一企业同一称号同一认定日期）")) return;
+                if (!r.Bad) p.QualityTitles.Add((q, o));
                 break;
         }
     }

@@ -37,6 +37,10 @@ public static class RegistryExport
             m.CreditCode, Day(m.ChangedOn), JiangxiReference.Default.CityByCode(m.PreviousCityCode)?.Name ?? m.PreviousCityCode,
             m.PreviousParkCode is { } p ? JiangxiReference.Default.ParkByCode(p)?.Name ?? p : null,
         }),
+        SheetSchema.QualityTitles => records.SelectMany(r => r.QualityTitles.OrderBy(t => t.IssuedOn)).Select(t => new object?[]
+        {
+            t.CreditCode, t.Title, Day(t.IssuedOn), Day(t.ExpiresOn), t.Batch, t.ReviewOutcome,
+        }),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -73,6 +73,7 @@ public sealed partial class RegistryImporter(IImportTarget registry, TimeProvide
         var financing = parsed.Financing.ToLookup(x => x.Round.CreditCode);
         var clean = parsed.CleanRecord.ToLookup(x => x.Event.CreditCode);
         var moves = parsed.LocationChanges.ToLookup(x => x.Move.CreditCode);
+        var titles = parsed.QualityTitles.ToLookup(x => x.Title.CreditCode);
         foreach (var code in codes)
         {
             cancel.ThrowIfCancellationRequested();
@@ -116,6 +117,7 @@ public sealed partial class RegistryImporter(IImportTarget registry, TimeProvide
                 Financing = Either(financing[code].Select(x => x.Round), before?.Financing),
                 CleanRecord = Either(clean[code].Select(x => x.Event), before?.CleanRecord),
                 LocationChanges = Either(moves[code].Select(x => x.Move), before?.LocationChanges),
+                QualityTitles = Either(titles[code].Select(x => x.Title), before?.QualityTitles),
             };
             foreach (var p in RegistryValidation.Check(after)) problems.Add(Locate(parsed, p));
             var change = new RecordChange(before, after);
@@ -197,6 +199,7 @@ public sealed partial class RegistryImporter(IImportTarget registry, TimeProvide
             ["listEntry", var f] => (SheetSchema.ListEntries, f),
             ["cleanRecord", var f] => (SheetSchema.CleanRecord, f),
             ["locationChange", var f] => (SheetSchema.LocationChanges, f),
+            ["qualityTitle", var f] => (SheetSchema.QualityTitles, f),
             ["techSmeRegistration"] => (SheetSchema.TechSmeRegistrations, "year"),
             ["hnteCertificate"] => (SheetSchema.HnteCertificates, "issued_on"),
             [var f] when p.Year is not null && FilingFields.Contains(f) => (SheetSchema.Filings, f),

@@ -34,7 +34,7 @@ public static class SheetSchema
 {
     public const string Enterprises = "enterprises", Filings = "filings", Ip = "ip", TechSmeRegistrations = "tech-sme-registrations",
         HnteCertificates = "hnte-certificates", ListEntries = "list-entries", Financing = "financing", CleanRecord = "clean-record",
-        LocationChanges = "location-changes";
+        LocationChanges = "location-changes", QualityTitles = "quality-titles";
 
     // (kind, table, sheet name, English sheet name, columns the import requires; the dictionary's other columns are optional)
     private static readonly (string Id, string Table, string Zh, string En, string[] Required, string[] Skip)[] Kinds =
@@ -48,6 +48,7 @@ public static class SheetSchema
         (Financing, "financing_rounds", "融资", "Financing rounds", ["credit_code", "round_date", "amount", "currency", "professional_investor"], ["id"]),
         (CleanRecord, "clean_record_events", "诚信记录", "Clean record events", ["credit_code", "flag", "occurred_on"], []),
         (LocationChanges, "location_changes", "迁移记录", "Location changes", ["credit_code", "changed_on", "previous_city_code"], []),
+        (QualityTitles, "quality_titles", "优质中小企业称号", "Quality SME titles", ["credit_code", "title", "issued_on", "expires_on"], []),
     ];
 
     public static readonly IReadOnlyList<SheetKind> All = Load();

@@ -22,6 +22,7 @@ public sealed record Calibration
     public double IpPolicyBoost { get; init; } = 1.0;
     public double TechStaffDriftPerYear { get; init; } = 1.0;
     public TakeUpKnobs TakeUp { get; init; } = new();
+    public QualityTitleKnobs QualityTitles { get; init; } = new();
 
     public static Calibration Default { get; } = Load();
 
@@ -54,6 +55,18 @@ public sealed record TakeUpKnobs
     public double CampaignShare { get; init; }
     public double CampaignBoost { get; init; }
     public double Ceiling { get; init; } = 0.99;
+}
+
+/// <summary>The second ladder's recognitions (generator revision 4): each batch's chance per candidate by year, before
+/// the firm's own weight, and the share of titles that pass their review at expiry.</summary>
+public sealed record QualityTitleKnobs
+{
+    public Dictionary<string, double> InnovativeRate { get; init; } = [];
+    public Dictionary<string, double> SpecialisedRate { get; init; } = [];
+    public Dictionary<string, double> LittleGiantRate { get; init; } = [];
+    public double DemoRate { get; init; }
+    public double ReviewPass { get; init; }
+    public int ValidityYears { get; init; } = 3;
 }
 
 /// <summary>

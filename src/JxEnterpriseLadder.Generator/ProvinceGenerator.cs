@@ -9,9 +9,9 @@ namespace JxEnterpriseLadder.Generator;
 public sealed record GeneratorOptions
 {
     /// <summary>The generator's own revision: raised when a change to its code gives another province for the same
-    /// options (2: signal-driven take-up; 3: an HNTE review's judged items kept on the record). Part of the demo
-    /// registry's identity.</summary>
-    public const int Revision = 3;
+    /// options (2: signal-driven take-up; 3: an HNTE review's judged items kept on the record; 4: the second ladder's
+    /// titles). Part of the demo registry's identity.</summary>
+    public const int Revision = 4;
 
     public int Seed { get; init; } = 20210701;
     public int Enterprises { get; init; } = 40_000;
@@ -59,13 +59,14 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
         public readonly List<TechSmeRegistrationRecord> Registrations = [];
         public readonly List<HnteCertificateRecord> Certificates = [];
         public readonly List<ListEntryRecord> Lists = [];
+        public readonly List<QualityTitleRecord> Titles = [];
         public int? ExitYear;
         public double Quality; // drives expert grades in the HNTE review
 
         public EnterpriseRecord ToRecord() => new()
         {
             Enterprise = Enterprise, Filings = Filings, Ip = Ip, Financing = Financing, CleanRecord = Clean,
-            TechSmeRegistrations = Registrations, HnteCertificates = Certificates, ListEntries = Lists,
+            TechSmeRegistrations = Registrations, HnteCertificates = Certificates, ListEntries = Lists, QualityTitles = Titles,
         };
     }
 
@@ -87,7 +88,11 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
             var firms = new Firm[Math.Min(chunkSize, o.Enterprises - first)];
             // Drawn in order: a credit-code collision redraws from the firm's own stream, against every code before it.
             for (var i = 0; i < firms.Length; i++) firms[i] = NewFirm(o, first + i, codes);
-            Parallel.For(0, firms.Length, parallel, i => RunRecognition(o, years, firms[i], first + i));
+            Parallel.For(0, firms.Length, parallel, i =>
+            {
+                RunRecognition(o, years, firms[i], first + i);
+                RunQualityTitles(o, firms[i], first + i);
+            });
             foreach (var f in firms) yield return f.ToRecord();
             generated?.Invoke(first + firms.Length, o.Enterprises);
             // A line at every tenth of the way, whatever the size.
@@ -303,6 +308,76 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
             var hnteResult = engine.Assess(reviewed, autumn, EvaluationOptions.VerdictsOnly).For(TierIds.Hnte)!;
             if (hnteResult.Outcome == Outcome.Qualified)
                 f.Certificates.Add(new HnteCertificateRecord(code, $"GR{year}36{index + 1:D6}", new DateOnly(year, 11, 1).AddDays(d.Int(0, 30))));
+        }
+    }
+
+    /// <summary>
+    /// The second ladder's titles (generator revision 4), batch by batch, from streams of their own so that nothing
+    /// drawn before shifts: 专精特新"小巨人" in July, 专精特新 and (from 63号, 2022) 创新型 in August, 技术创新示范企业 in
+    /// December. A candidate meets the title's numeric floor in its last filing and holds the title below it; its chance
+    /// is the year's rate (calibration.json "qualityTitles", tuned to Jiangxi's counts of August 2024) times its own
+    /// weight (R&amp;D, size, an HNTE certificate). At expiry a title is reviewed: passed, it runs three more years.
+    /// The generator does not run the second ladder's rules: the registry holds none of their inputs but the titles.
+    /// </summary>
+    private void RunQualityTitles(GeneratorOptions o, Firm f, int index)
+    {
+        var k = _k.QualityTitles;
+        var code = f.Enterprise.CreditCode;
+        for (var year = o.FromYear + 1; year <= o.ToYear; year++)
+        {
+            if (f.ExitYear <= year) break;
+            var d = new Draw(StreamSeed.Of(o.Seed, year, index, 0x9a17));
+            var y = f.Filings.Where(x => x.Year == year - 1).FirstOrDefault();
+            var sales = (double)(y?.SalesRevenue ?? 0);
+            var rd = (double)(y?.RdExpense ?? 0);
+            var intensity = sales > 0 ? rd / sales : 0;
+            var sme = y?.Employees is < 1000;
+            var hnte = f.Certificates.Any(c => c.IssuedOn <= new DateOnly(year, 7, 1) && new DateOnly(year, 7, 1) < c.IssuedOn.AddYears(3));
+            double Rate(Dictionary<string, double> rates) => rates.TryGetValue(year.ToString(System.Globalization.CultureInfo.InvariantCulture), out var r) ? r : 0;
+            bool Holds(string title, DateOnly on) => f.Titles.Any(t => t.Title == title && t.HeldOn(on));
+
+            var july = new DateOnly(year, 7, 15);
+            Review(d, f, TierIds.LittleGiant, july, year);
+            if (f.Enterprise.RegisteredOn <= july.AddYears(-3) && sme && Holds(TierIds.SpecialisedSme, july) && !Holds(TierIds.LittleGiant, july)
+                && sales >= 5e7 && intensity >= 0.03 && d.Chance(Math.Min(0.9, Rate(k.LittleGiantRate) * Math.Min(3, 0.5 + sales / 1e8))))
+                f.Titles.Add(Title(code, TierIds.LittleGiant, july, $"{year} 年第 {year - 2018} 批"));
+
+            var august = new DateOnly(year, 8, 1);
+            // 创新型 first: a firm evaluated in the batch may go on to 专精特新 in it (南昌 2023 ran both in one round).
+            Review(d, f, TierIds.InnovativeSme, august, year);
+            if (year >= 2022 && f.Enterprise.RegisteredOn <= august.AddYears(-1) && sme && intensity >= 0.01
+                && !Holds(TierIds.InnovativeSme, august) && !Holds(TierIds.SpecialisedSme, august) && !Holds(TierIds.LittleGiant, august)
+                && d.Chance(Math.Min(0.9, Rate(k.InnovativeRate) * (1 + (hnte ? 1.5 : 0) + Math.Min(2, intensity / 0.03)))))
+                f.Titles.Add(Title(code, TierIds.InnovativeSme, august, $"{year} 年"));
+            Review(d, f, TierIds.SpecialisedSme, august, year);
+            // Before 63号 the province's own rules (赣工信企业字〔2016〕288号) had no 创新型 step.
+            var base2022 = year < 2022 ? intensity >= 0.03 : Holds(TierIds.InnovativeSme, august);
+            if (f.Enterprise.RegisteredOn <= august.AddYears(-2) && sme && base2022 && !Holds(TierIds.SpecialisedSme, august) && !Holds(TierIds.LittleGiant, august)
+                && sales >= 1e7 && rd >= 1e6 && intensity >= 0.03
+                && d.Chance(Math.Min(0.9, Rate(k.SpecialisedRate) * (1 + (hnte ? 1 : 0) + Math.Min(2, sales / 5e7)))))
+                f.Titles.Add(Title(code, TierIds.SpecialisedSme, august, $"{year} 年"));
+
+            var december = new DateOnly(year, 12, 20);
+            Review(d, f, TierIds.InnovationDemo, december, year);
+            if (y?.Employees >= 300 && sales >= 3e7 && (double)(y.TotalAssets ?? 0) >= 4e7 && intensity >= 0.03 && !Holds(TierIds.InnovationDemo, december)
+                && d.Chance(k.DemoRate * Math.Min(4, sales / 1e8)))
+                f.Titles.Add(Title(code, TierIds.InnovationDemo, december, $"{year} 年"));
+        }
+
+        QualityTitleRecord Title(string creditCode, string title, DateOnly on, string batch) =>
+            new(creditCode, title, on, on.AddYears(k.ValidityYears).AddDays(-1), batch, null);
+
+        // A title that expired before the batch is reviewed in it: passed, a new title runs from the day after expiry.
+        void Review(Draw d, Firm firm, string title, DateOnly batch, int year)
+        {
+            for (var i = 0; i < firm.Titles.Count; i++)
+            {
+                var t = firm.Titles[i];
+                if (t.Title != title || t.ReviewOutcome is not null || t.ExpiresOn >= batch) continue;
+                var passed = d.Chance(k.ReviewPass);
+                firm.Titles[i] = t with { ReviewOutcome = passed ? QualityTitles.Passed : QualityTitles.Failed };
+                if (passed) firm.Titles.Add(Title(firm.Enterprise.CreditCode, title, t.ExpiresOn.AddDays(1), $"{year} 年复核"));
+            }
         }
     }
 

@@ -19,7 +19,14 @@ public sealed class ProvinceStatistics(RegistryStatistics registry, ParameterSto
         (2020, TierIds.Unicorn, 0, "独角兽企业"),
         (2023, TierIds.TechSme, 14528, "入库科技型中小企业"),
         (2023, TierIds.Hnte, 6100, "有效高新技术企业（不少于）"),
+        // The second ladder: titles held on the day of the province's briefing (criteria-quality-sme.md §3.5).
+        (2024, TierIds.InnovativeSme, 8187, "有效创新型中小企业（2024-08-04）"),
+        (2024, TierIds.SpecialisedSme, 3791, "有效省级专精特新中小企业（2024-08-04）"),
+        (2024, TierIds.LittleGiant, 255, "专精特新“小巨人”企业（2024-08-04）"),
     ];
+
+    /// <summary>The day the second ladder's published counts were given (江西省工业和信息化厅, 2024-08-04).</summary>
+    public static readonly DateOnly QualityCountsDay = new(2024, 8, 4);
 
     public sealed record CalibrationRow(int Year, string Measure, string Note, int Published, int Recognized, int? Eligible)
     {
@@ -53,13 +60,15 @@ public sealed class ProvinceStatistics(RegistryStatistics registry, ParameterSto
             var validity = parameters.InForce(TierIds.Hnte, new DateOnly(year, 12, 31))!.Integer("certificateValidityYears");
             var recognized = measure switch
             {
+                TierIds.InnovativeSme or TierIds.SpecialisedSme or TierIds.LittleGiant => registry.TitlesHeldOn(measure, QualityCountsDay),
                 TierIds.TechSme => registered.GetValueOrDefault(year),
                 TierIds.Hnte => registry.ValidHnteCount(new DateOnly(year, 12, 31), validity),
                 _ => lists.Where(l => l.Year == year && l.Tier == measure).Sum(l => l.Count),
             };
             var midYear = new DateOnly(year, 6, 30);
             // HNTE eligibility turns on expert grades the registry does not hold: the engine leaves it undetermined.
-            int? eligible = measure != TierIds.Hnte && screened.Contains(midYear)
+            // The second ladder's tiers need inputs the registry does not hold yet (issue 21): no engine figure.
+            int? eligible = measure != TierIds.Hnte && !TierIds.QualityLadder.Contains(measure) && screened.Contains(midYear)
                 ? EligibleAt(midYear).Where(x => x.Tier == measure).Sum(x => x.Count)
                 : null;
             rows.Add(new CalibrationRow(year, measure, note, published, recognized, eligible));

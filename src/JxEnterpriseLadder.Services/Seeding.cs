@@ -34,9 +34,11 @@ public static class Seeding
             $"演示省份（种子 {options.Seed}，{options.Enterprises:N0} 家企业，{options.FromYear}–{options.ToYear} 年）");
     }
 
-    /// <summary>The evaluation dates of the calibration table (mid-year of each published year) and today.</summary>
+    /// <summary>The evaluation dates of the calibration table (mid-year of each year the first ladder's counts were
+    /// published: the second ladder's are compared on titles only) and today.</summary>
     public static IReadOnlyList<DateOnly> CalibrationDates(DateOnly today) =>
-        ProvinceStatistics.Published.Select(p => new DateOnly(p.Year, 6, 30)).Append(today).Distinct().Order().ToArray();
+        ProvinceStatistics.Published.Where(p => TierIds.TechLadder.Contains(p.Measure)).Select(p => new DateOnly(p.Year, 6, 30))
+            .Append(today).Distinct().Order().ToArray();
 
     /// <summary>Screens the registry at the calibration dates so the counts are there as soon as the province is.</summary>
     public static void ScreenCalibrationDates(RegistryRepository registry, AssessmentEngine engine, DateOnly today, Action<string>? progress = null,

@@ -30,8 +30,10 @@ public sealed class TargetProgress(DirectoryRepository directory, PredictionRepo
             latest is not null ? directory.ScreeningCounts(scope) : []);
     }
 
-    /// <summary>The measures the dashboard counts: the three plan targets and, between them, HNTE certificates.</summary>
-    public static readonly IReadOnlyList<string> Measures = [TierIds.TechSme, TierIds.Hnte, TierIds.Gazelle, TierIds.Unicorn];
+    /// <summary>The measures the dashboard counts: the plan's six targets and, beside them, HNTE certificates and
+    /// 创新型 titles (the two ladders' steps without a target of their own).</summary>
+    public static readonly IReadOnlyList<string> Measures = [TierIds.TechSme, TierIds.Hnte, TierIds.Gazelle, TierIds.Unicorn,
+        TierIds.InnovativeSme, TierIds.SpecialisedSme, TierIds.LittleGiant, TierIds.InnovationDemo];
 
     public sealed record Row(string Group, int? Target, int TargetYear, int Recognized, int RecognizedYear,
         double? ExpectedNext, double? Low, double? High, int? Pool);
@@ -56,6 +58,9 @@ public sealed class TargetProgress(DirectoryRepository directory, PredictionRepo
         var counted = Recognitions(scope)
             .Select(b => b with { Measure = groups.GetValueOrDefault(b.Measure, b.Measure) })
             .Where(b => Measures.Contains(b.Measure)).ToList();
+        // Whether the plan's 专精特新 target counts the "小巨人" too is not stated: a parameter says (marked unsure).
+        if (plan.Has("specialisedIncludesLittleGiant") && plan.Flag("specialisedIncludesLittleGiant"))
+            counted.AddRange(counted.Where(b => b.Measure == TierIds.LittleGiant).Select(b => b with { Measure = TierIds.SpecialisedSme }).ToList());
         var expected = directory.Expected(scope, year).ToDictionary(e => e.TargetGroup);
         var baseYear = expected.Count > 0 ? year : (int?)null;
         var targets = plan.Map("targets");
@@ -102,6 +107,10 @@ public sealed class TargetProgress(DirectoryRepository directory, PredictionRepo
         TierIds.Hnte => "高新技术企业（当年发证）",
         TierIds.Gazelle => "瞪羚企业（含潜在）",
         TierIds.Unicorn => "独角兽企业（含潜在、种子）",
+        TierIds.InnovativeSme => "创新型中小企业（年末有效）",
+        TierIds.SpecialisedSme => "专精特新中小企业（年末有效）",
+        TierIds.LittleGiant => "专精特新“小巨人”企业（年末有效）",
+        TierIds.InnovationDemo => "国家技术创新示范企业（年末有效）",
         _ => measure,
     };
 
@@ -144,9 +153,11 @@ public sealed class TargetProgress(DirectoryRepository directory, PredictionRepo
         rows.GroupBy(key).Select(g => new Line(g.Key, g.GroupBy(b => b.Measure).ToDictionary(m => m.Key, m => m.Sum(b => b.Count))));
 
     public string CountingRule => "科技型中小企业按当年入库数计；高新技术企业按当年发证数计（证书有效期三年）；瞪羚含潜在瞪羚、独角兽含潜在和种子独角兽，按当年名单计" +
+        "；创新型、专精特新、“小巨人”、国家技术创新示范企业按年末有效称号计（复核通过的续计，撤销的不计）" +
         "。下一年预计新增 = 各企业晋级概率之和（95% 区间按企业相互独立估计），只计当年尚未处于该层级的企业。";
 
     public string CountingRuleEnglish => "Tech SMEs: entries in the national database in the year; HNTEs: certificates issued in the year (valid three years); " +
-        "gazelles include potential gazelles, unicorns include potential and seed unicorns, counted on the year's lists. " +
+        "gazelles include potential gazelles, unicorns include potential and seed unicorns, counted on the year's lists; " +
+        "innovative SMEs, specialised SMEs, little giants and national demonstration firms: titles valid at the year's end (a passed review continues, a withdrawn title does not count). " +
         "Expected entries next year = the sum of each enterprise's promotion probability (95% interval assuming independent enterprises), counting only enterprises not yet at that tier.";
 }

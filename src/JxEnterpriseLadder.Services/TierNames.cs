@@ -1,7 +1,8 @@
 using JxEnterpriseLadder.Domain;
+using JxEnterpriseLadder.Domain.Registry;
 namespace JxEnterpriseLadder.Services;
 
-/// <summary>The tiers' names as pages and exports show them.</summary>
+/// <summary>The tiers' names as pages and exports show them, and the other titles the second ladder reads.</summary>
 public static class TierNames
 {
     private static readonly Dictionary<string, (string Zh, string En)> Names = new()
@@ -13,6 +14,9 @@ public static class TierNames
         [TierIds.InnovativeSme] = ("创新型中小企业", "Innovative SME"), [TierIds.SpecialisedSme] = ("专精特新中小企业", "Specialised SME"),
         [TierIds.LittleGiant] = ("专精特新“小巨人”企业", "Specialised “little giant”"),
         [TierIds.InnovationDemo] = ("国家技术创新示范企业", "National technology-innovation demonstration enterprise"),
+        [QualityTitles.IpAdvantage] = ("国家知识产权优势企业", "National IP advantage enterprise"),
+        [QualityTitles.IpDemo] = ("国家知识产权示范企业", "National IP demonstration enterprise"),
+        [QualityTitles.SingleChampion] = ("制造业单项冠军企业", "Manufacturing single champion"),
     };
 
     public static string Of(string tier) => Names.TryGetValue(tier, out var name) ? name.Zh : tier;

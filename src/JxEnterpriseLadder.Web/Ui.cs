@@ -103,6 +103,10 @@ public static class Ui
         TierIds.Hnte => "HNTE certificates issued",
         TierIds.Gazelle => "Gazelles (incl. potential)",
         TierIds.Unicorn => "Unicorns (incl. potential and seed)",
+        TierIds.InnovativeSme => "Innovative SMEs (valid at year end)",
+        TierIds.SpecialisedSme => "Specialised SMEs (valid at year end)",
+        TierIds.LittleGiant => "Little giants (valid at year end)",
+        TierIds.InnovationDemo => "National demonstration firms (valid at year end)",
         _ => group,
     });
 

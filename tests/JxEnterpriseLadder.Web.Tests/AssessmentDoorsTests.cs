@@ -101,7 +101,7 @@ public sealed class AssessmentDoorsTests(AppFixture app)
         var lines = fromCli.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         using var first = JsonDocument.Parse(lines[0]);
-        Assert.Equal(7, first.RootElement.GetProperty("results").GetArrayLength());
+        Assert.Equal(Domain.TierIds.All.Count, first.RootElement.GetProperty("results").GetArrayLength());
     }
 
     [Fact]
@@ -114,8 +114,8 @@ public sealed class AssessmentDoorsTests(AppFixture app)
         // One line per profile in input order: two results, then the third's problem line.
         var lines = (await http.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(3, lines.Count);
-        Assert.Equal(7, lines[0].GetProperty("results").GetArrayLength());
-        Assert.Equal(7, lines[1].GetProperty("results").GetArrayLength());
+        Assert.Equal(Domain.TierIds.All.Count, lines[0].GetProperty("results").GetArrayLength());
+        Assert.Equal(Domain.TierIds.All.Count, lines[1].GetProperty("results").GetArrayLength());
         Assert.Equal(3, lines[2].GetProperty("profile").GetInt32());
         Assert.Equal(400, lines[2].GetProperty("status").GetInt32());
         Assert.Equal("$.years[0].techStaff", lines[2].GetProperty("field").GetString());

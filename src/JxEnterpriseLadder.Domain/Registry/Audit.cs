@@ -24,12 +24,12 @@ public static class AuditSubjects
 {
     public const string Enterprise = "enterprise", Filing = "filing", Ip = "ip", TechSmeRegistration = "tech-sme-registration",
         HnteCertificate = "hnte-certificate", ListEntry = "list-entry", Financing = "financing", CleanRecord = "clean-record",
-        LocationChange = "location-change", Status = "status", Parameter = "parameter", ParameterDraft = "parameter-draft", Registry = "registry";
+        LocationChange = "location-change", QualityTitle = "quality-title", Status = "status", Parameter = "parameter", ParameterDraft = "parameter-draft", Registry = "registry";
 
     public static string Chinese(string subject) => subject switch
     {
         Enterprise => "企业信息", Filing => "年度申报", Ip => "知识产权", TechSmeRegistration => "科技型中小企业入库", HnteCertificate => "高企证书",
-        ListEntry => "瞪羚/独角兽名单", Financing => "融资", CleanRecord => "诚信记录", LocationChange => "迁移记录", Status => "梯次状态审核", Parameter => "参数", ParameterDraft => "政策草案", Registry => "登记库",
+        ListEntry => "瞪羚/独角兽名单", Financing => "融资", CleanRecord => "诚信记录", LocationChange => "迁移记录", QualityTitle => "优质中小企业称号", Status => "梯次状态审核", Parameter => "参数", ParameterDraft => "政策草案", Registry => "登记库",
         _ => subject,
     };
 }
@@ -73,6 +73,7 @@ public static class RecordDiff
         Set(changes, AuditSubjects.Financing, code, before?.Financing, after.Financing);
         Set(changes, AuditSubjects.CleanRecord, code, before?.CleanRecord, after.CleanRecord);
         Set(changes, AuditSubjects.LocationChange, code, before?.LocationChanges, after.LocationChanges);
+        Set(changes, AuditSubjects.QualityTitle, code, before?.QualityTitles, after.QualityTitles);
         return changes;
     }
 

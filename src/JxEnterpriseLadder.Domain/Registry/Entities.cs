@@ -153,6 +153,33 @@ public sealed record CleanRecordEvent(string CreditCode, string Flag, DateOnly O
     private CleanRecordEvent() : this("", "", default) { }
 }
 
+/// <summary>
+/// A title of the second ladder (创新型、专精特新、"小巨人", 技术创新示范企业) or another title its rules read (知识产权优势/示范企业,
+/// 制造业单项冠军), as recognised in a batch: valid from its issue date through its expiry date (a passed review is a new
+/// title of the review's batch). A withdrawn title is not held.
+/// </summary>
+public sealed record QualityTitleRecord(string CreditCode, string Title, DateOnly IssuedOn, DateOnly ExpiresOn, string? Batch, string? ReviewOutcome)
+{
+    private QualityTitleRecord() : this("", "", default, default, null, null) { }
+
+    /// <summary>Whether the title is held on <paramref name="day"/>.</summary>
+    public bool HeldOn(DateOnly day) => IssuedOn <= day && day <= ExpiresOn && ReviewOutcome != QualityTitles.Withdrawn;
+}
+
+/// <summary>The titles the registry's quality_titles table holds, and their review outcomes.</summary>
+public static class QualityTitles
+{
+    public const string IpAdvantage = "ip-advantage", IpDemo = "ip-demo", SingleChampion = "single-champion";
+    public static readonly IReadOnlyList<string> All =
+        [TierIds.InnovativeSme, TierIds.SpecialisedSme, TierIds.LittleGiant, TierIds.InnovationDemo, IpAdvantage, IpDemo, SingleChampion];
+
+    public const string Passed = "passed", Failed = "failed", Withdrawn = "withdrawn";
+    public static readonly IReadOnlyList<string> ReviewOutcomes = [Passed, Failed, Withdrawn];
+
+    /// <summary>The longest validity a title row may state: the recognition counts read at most this many year ends.</summary>
+    public const int MaxValidityYears = 5;
+}
+
 /// <summary>A move of city or park: until <see cref="ChangedOn"/> the enterprise was in the previous city and park.</summary>
 public sealed record LocationChange(string CreditCode, DateOnly ChangedOn, string PreviousCityCode, string? PreviousParkCode)
 {
@@ -171,6 +198,7 @@ public sealed record EnterpriseRecord
     public IReadOnlyList<FinancingRoundRecord> Financing { get; init; } = [];
     public IReadOnlyList<CleanRecordEvent> CleanRecord { get; init; } = [];
     public IReadOnlyList<LocationChange> LocationChanges { get; init; } = [];
+    public IReadOnlyList<QualityTitleRecord> QualityTitles { get; init; } = [];
     /// <summary>The IP held at one date, counted by the database instead of read row by row (a screening reads a
     /// province's millions of IP rows this way); when set, <see cref="Ip"/> is empty and the record serves that date only.</summary>
     public HeldIpCount? HeldIp { get; init; }

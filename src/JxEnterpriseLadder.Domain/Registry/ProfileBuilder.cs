@@ -55,6 +55,9 @@ public static class ProfileBuilder
                     },
                 }
                 : null,
+            // The titles recognised by the date, to their expiry (a withdrawn one is not held).
+            Titles = r.QualityTitles.Where(t => t.IssuedOn <= asOf && t.ReviewOutcome != QualityTitles.Withdrawn).OrderBy(t => t.IssuedOn)
+                .Select(t => new TitleHeld { Title = t.Title, IssuedOn = t.IssuedOn, ExpiresOn = t.ExpiresOn }).ToArray(),
             Financing = r.Financing.Where(f => f.RoundDate <= asOf).OrderBy(f => f.RoundDate).Select(f => new FinancingRound
             {
                 Date = f.RoundDate, Amount = f.Amount, PostMoneyValuation = f.PostMoneyValuation,

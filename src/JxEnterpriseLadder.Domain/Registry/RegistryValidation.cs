@@ -91,6 +91,16 @@ public static class RegistryValidation
         foreach (var l in r.ListEntries)
             if (l.CreditCode != code || !ListTiers.Contains(l.Tier))
                 yield return new(code, l.Year, "listEntry.tier", $"名单记录不属于该企业或层级 '{l.Tier}' 未知");
+        foreach (var t in r.QualityTitles)
+        {
+            if (t.CreditCode != code || !QualityTitles.All.Contains(t.Title))
+                yield return new(code, t.IssuedOn.Year, "qualityTitle.title", $"称号记录不属于该企业或称号 '{t.Title}' 未知");
+            else if (t.ExpiresOn < t.IssuedOn || t.ExpiresOn > t.IssuedOn.AddYears(QualityTitles.MaxValidityYears))
+                yield return new(code, t.IssuedOn.Year, "qualityTitle.expiresOn",
+                    $"有效期至 {t.ExpiresOn:yyyy-MM-dd} 应在认定日期 {t.IssuedOn:yyyy-MM-dd} 之后 {QualityTitles.MaxValidityYears} 年以内（复核通过的另记一条）");
+            else if (t.ReviewOutcome is { } outcome && !QualityTitles.ReviewOutcomes.Contains(outcome))
+                yield return new(code, t.IssuedOn.Year, "qualityTitle.reviewOutcome", $"复核结果应为 passed、failed 或 withdrawn，实为 '{outcome}'");
+        }
         foreach (var c in r.CleanRecord)
             if (c.CreditCode != code || !CleanRecordFlags.Contains(c.Flag))
                 yield return new(code, c.OccurredOn.Year, "cleanRecord.flag", $"诚信记录不属于该企业或类型 '{c.Flag}' 未知");
