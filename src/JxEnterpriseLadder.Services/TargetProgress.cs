@@ -58,6 +58,10 @@ public sealed class TargetProgress(DirectoryRepository directory, PredictionRepo
         var counted = Recognitions(scope)
             .Select(b => b with { Measure = groups.GetValueOrDefault(b.Measure, b.Measure) })
             .Where(b => Measures.Contains(b.Measure)).ToList();
+        // A title is counted at each year's end it is valid to, which may be years ahead: only the years the registry's
+        // other recognitions reach (or this year, for a registry of titles alone) are counted.
+        var horizon = Math.Min(DateTime.Today.Year, counted.Where(b => !TierIds.QualityLadder.Contains(b.Measure)).Select(b => b.Year).DefaultIfEmpty(DateTime.Today.Year).Max());
+        counted.RemoveAll(b => b.Year > horizon);
         // Whether the plan's 专精特新 target counts the "小巨人" too is not stated: a parameter says (marked unsure).
         if (plan.Has("specialisedIncludesLittleGiant") && plan.Flag("specialisedIncludesLittleGiant"))
             counted.AddRange(counted.Where(b => b.Measure == TierIds.LittleGiant).Select(b => b with { Measure = TierIds.SpecialisedSme }).ToList());

@@ -67,7 +67,7 @@ public sealed class WorkflowTests
         Assert.All(rows, r => Assert.Equal("tech-sme", r.NearestTier));
 
         var progress = new TargetProgress(new DirectoryRepository(db), new PredictionRepository(db), Province.Engine.Parameters).For(2025);
-        Assert.Equal(["gazelle", "tech-sme", "unicorn"], progress.Select(p => p.Group).Order());
+        Assert.Equal(["gazelle", "innovation-demo", "little-giant", "specialised-sme", "tech-sme", "unicorn"], progress.Select(p => p.Group).Order());
         var techSme = progress.Single(p => p.Group == "tech-sme");
         Assert.Equal(10_000, techSme.Target);
         Assert.NotNull(techSme.ExpectedNext);

@@ -56,8 +56,9 @@ public sealed class ComponentTests : IDisposable
             .Add(x => x.Name, k => k == "nanchang" ? "南昌市" : "赣州市"));
         var rows = cut.FindAll("tbody tr");
         Assert.Equal(2, rows.Count);
-        Assert.Equal(["南昌市", "1,200", "0", "3", "0"], rows[0].Children.Select(c => c.TextContent.Trim()));
-        Assert.Equal(["赣州市", "0", "0", "0", "1"], rows[1].Children.Select(c => c.TextContent.Trim()));
+        // One column per measure, in TargetProgress.Measures' order (the first ladder's four, then the second ladder's four).
+        Assert.Equal(["南昌市", "1,200", "0", "3", "0", "0", "0", "0", "0"], rows[0].Children.Select(c => c.TextContent.Trim()));
+        Assert.Equal(["赣州市", "0", "0", "0", "1", "0", "0", "0", "0"], rows[1].Children.Select(c => c.TextContent.Trim()));
         Assert.Equal(1 + TargetProgress.Measures.Count, cut.FindAll("thead th").Count);
 
         var empty = _ctx.Render<CountTable>(p => p.Add(x => x.Caption, "分布").Add(x => x.KeyHeader, "园区").Add(x => x.Lines, Array.Empty<TargetProgress.Line>()));

@@ -23,7 +23,8 @@ public sealed class DashboardTests(AppFixture app)
         var html = await Page("province");
         var targets = app.Factory.Services.GetRequiredService<TargetProgress>();
         var rows = targets.For(AccessScope.Province, 2023).Progress.Where(r => r.Target is not null).ToList();
-        Assert.Equal(["tech-sme", "gazelle", "unicorn"], rows.Select(r => r.Group));
+        // The six targets of task 10: both ladders (issue 21).
+        Assert.Equal(["tech-sme", "gazelle", "unicorn", "specialised-sme", "little-giant", "innovation-demo"], rows.Select(r => r.Group));
         foreach (var r in rows)
         {
             var card = Regex.Match(html, $"id=\"target-{r.Group}\"(.*?)</div>\\s*</div>\\s*</div>", RegexOptions.Singleline).Groups[1].Value;
