@@ -379,14 +379,16 @@ public sealed class RegistryRepository(Database db)
         int At(string name) => o[RegistryTables.Filings.IndexOf(name)];
         int code = At("credit_code"), year = At("year"), employees = At("employees"), techStaff = At("tech_staff"), sales = At("sales_revenue"),
             income = At("total_income"), hiTech = At("hitech_income"), costs = At("total_costs_and_expenses"), rd = At("rd_expense"),
-            rdDomestic = At("rd_expense_domestic"), assets = At("total_assets"), liabilities = At("total_liabilities"), results = At("results_commercialized");
+            rdDomestic = At("rd_expense_domestic"), assets = At("total_assets"), liabilities = At("total_liabilities"), results = At("results_commercialized"),
+            mainBusiness = At("main_business_revenue"), netProfit = At("net_profit"), rdStaff = At("rd_staff"), score = At("development_score");
         while (r.Read())
             yield return new Filing
             {
                 CreditCode = r.GetString(code), Year = r.GetInt32(year), Employees = Int(r, employees), TechStaff = Int(r, techStaff),
                 SalesRevenue = Money(r, sales), TotalIncome = Money(r, income), HiTechIncome = Money(r, hiTech), TotalCostsAndExpenses = Money(r, costs),
                 RdExpense = Money(r, rd), RdExpenseDomestic = Money(r, rdDomestic), TotalAssets = Money(r, assets), TotalLiabilities = Money(r, liabilities),
-                ResultsCommercialized = Int(r, results),
+                ResultsCommercialized = Int(r, results), MainBusinessRevenue = Money(r, mainBusiness), NetProfit = Money(r, netProfit),
+                RdStaff = Int(r, rdStaff), DevelopmentScore = Money(r, score),
             };
     }
 

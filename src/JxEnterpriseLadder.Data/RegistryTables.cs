@@ -31,6 +31,9 @@ internal static class RegistryTables
         Col.Text<Enterprise>("hnte_judged_by", nameof(Enterprise.HnteJudgedBy), e => e.HnteJudgedBy),
         Col.Date<Enterprise>("hnte_judged_on", nameof(Enterprise.HnteJudgedOn), e => e.HnteJudgedOn),
         Col.Date<Enterprise>("listed_on", nameof(Enterprise.ListedOn), e => e.ListedOn),
+        Col.Text<Enterprise>("size_industry", nameof(Enterprise.SizeIndustry), e => e.SizeIndustry),
+        Col.Date<Enterprise>("niche_entered_on", nameof(Enterprise.NicheEnteredOn), e => e.NicheEnteredOn),
+        Col.Flag<Enterprise>("strategic_emerging", nameof(Enterprise.StrategicEmerging), e => e.StrategicEmerging),
         Col.StartsAtOne<Enterprise>("version", nameof(Enterprise.Version), NpgsqlTypes.NpgsqlDbType.Integer),
         Col.StartsAtOne<Enterprise>("record_version", nameof(Enterprise.RecordVersion), NpgsqlTypes.NpgsqlDbType.Bigint));
 
@@ -42,7 +45,11 @@ internal static class RegistryTables
         Col.Money<Filing>("total_costs_and_expenses", nameof(Filing.TotalCostsAndExpenses), f => f.TotalCostsAndExpenses),
         Col.Money<Filing>("rd_expense", nameof(Filing.RdExpense), f => f.RdExpense), Col.Money<Filing>("rd_expense_domestic", nameof(Filing.RdExpenseDomestic), f => f.RdExpenseDomestic),
         Col.Money<Filing>("total_assets", nameof(Filing.TotalAssets), f => f.TotalAssets), Col.Money<Filing>("total_liabilities", nameof(Filing.TotalLiabilities), f => f.TotalLiabilities),
-        Col.Int<Filing>("results_commercialized", nameof(Filing.ResultsCommercialized), f => f.ResultsCommercialized));
+        Col.Int<Filing>("results_commercialized", nameof(Filing.ResultsCommercialized), f => f.ResultsCommercialized),
+        Col.Money<Filing>("main_business_revenue", nameof(Filing.MainBusinessRevenue), f => f.MainBusinessRevenue),
+        Col.Money<Filing>("net_profit", nameof(Filing.NetProfit), f => f.NetProfit),
+        Col.Int<Filing>("rd_staff", nameof(Filing.RdStaff), f => f.RdStaff),
+        Col.Money<Filing>("development_score", nameof(Filing.DevelopmentScore), f => f.DevelopmentScore));
     public static readonly TableColumns<IpHolding> Ip = new("ip_holdings",
         Col.Text<IpHolding>("credit_code", nameof(IpHolding.CreditCode), i => i.CreditCode), Col.Int<IpHolding>("ip_class", nameof(IpHolding.IpClass), i => i.IpClass),
         Col.Text<IpHolding>("kind", nameof(IpHolding.Kind), i => i.Kind), Col.Flag<IpHolding>("own_rd", nameof(IpHolding.OwnRd), i => i.OwnRd),

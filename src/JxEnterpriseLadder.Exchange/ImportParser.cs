@@ -174,6 +174,7 @@ public static partial class ImportParser
                     HnteRdRulesAndAccounts = r.Bool("hnte_rd_rules_and_accounts"), HnteRdUnitAndCooperation = r.Bool("hnte_rd_unit_and_cooperation"),
                     HnteCommercializationIncentives = r.Bool("hnte_commercialization_incentives"), HnteTalentRules = r.Bool("hnte_talent_rules"),
                     HnteJudgedBasis = r.Code("hnte_judged_basis"), HnteJudgedBy = r.Text("hnte_judged_by"), HnteJudgedOn = r.Date("hnte_judged_on"),
+                    SizeIndustry = r.Code("size_industry"), NicheEnteredOn = r.Date("niche_entered_on"), StrategicEmerging = r.Bool("strategic_emerging"),
                 };
                 if (e.ParkCode is { } park && JiangxiReference.Default.ParkByCode(park) is { } pk && e.CityCode.Length > 0 && pk.City != e.CityCode)
                     r.Problem("park_code", $"园区「{pk.Name}」不在所填设区市 (the park is not in the enterprise's city)");
@@ -187,6 +188,8 @@ public static partial class ImportParser
                     SalesRevenue = r.Amount("sales_revenue"), TotalIncome = r.Amount("total_income"), HiTechIncome = r.Amount("hitech_income"),
                     TotalCostsAndExpenses = r.Amount("total_costs_and_expenses"), RdExpense = r.Amount("rd_expense"), RdExpenseDomestic = r.Amount("rd_expense_domestic"),
                     TotalAssets = r.Amount("total_assets"), TotalLiabilities = r.Amount("total_liabilities"), ResultsCommercialized = r.Int("results_commercialized"),
+                    MainBusinessRevenue = r.Amount("main_business_revenue"), NetProfit = r.Amount("net_profit"), RdStaff = r.Int("rd_staff"),
+                    DevelopmentScore = r.Amount("development_score"),
                 };
                 if (Duplicate(r, seen, $"f|{code}|{f.Year}", "年度申报（同一企业同一年度）")) return;
                 if (!r.Bad) p.Filings.Add((f, o));

@@ -25,6 +25,7 @@ public static class RegistryExport
         {
             f.CreditCode, f.Year, f.Employees, f.TechStaff, f.SalesRevenue, f.TotalIncome, f.HiTechIncome, f.TotalCostsAndExpenses,
             f.RdExpense, f.RdExpenseDomestic, f.TotalAssets, f.TotalLiabilities, f.ResultsCommercialized,
+            f.MainBusinessRevenue, f.NetProfit, f.RdStaff, f.DevelopmentScore,
         }),
         SheetSchema.Ip => records.SelectMany(r => r.Ip).Select(i => new object?[] { i.CreditCode, i.IpClass, i.Kind, YesNo(i.OwnRd), Day(i.ValidFrom), Day(i.ValidTo) }),
         SheetSchema.TechSmeRegistrations => records.SelectMany(r => r.TechSmeRegistrations.OrderBy(t => t.Year)).Select(t => new object?[] { t.CreditCode, t.Year, t.RegistrationNumber }),
@@ -58,6 +59,7 @@ public static class RegistryExport
             e.NationalAwardYear, e.RdInstitutionYear, e.LedStandardYear,
             e.HnteTechAdvancement, e.HnteCoreSupport, YesNo(e.HnteRdRulesAndAccounts), YesNo(e.HnteRdUnitAndCooperation),
             YesNo(e.HnteCommercializationIncentives), YesNo(e.HnteTalentRules), e.HnteJudgedBasis, e.HnteJudgedBy, Day(e.HnteJudgedOn),
+            e.SizeIndustry, Day(e.NicheEnteredOn), YesNo(e.StrategicEmerging),
         ];
     }
 

@@ -91,6 +91,7 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
             Parallel.For(0, firms.Length, parallel, i =>
             {
                 RunRecognition(o, years, firms[i], first + i);
+                SecondLadderFigures(o, firms[i], first + i);
                 RunQualityTitles(o, firms[i], first + i);
             });
             foreach (var f in firms) yield return f.ToRecord();
@@ -309,6 +310,41 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
             if (hnteResult.Outcome == Outcome.Qualified)
                 f.Certificates.Add(new HnteCertificateRecord(code, $"GR{year}36{index + 1:D6}", new DateOnly(year, 11, 1).AddDays(d.Int(0, 30))));
         }
+    }
+
+    // Industries whose main products the demo counts as strategic emerging (《战略性新兴产业分类》): the demo's choice.
+    private static readonly HashSet<string> StrategicEmergingIndustries =
+        ["electronic-information", "new-materials", "new-energy", "aviation", "tcm-biomedicine", "equipment-manufacturing"];
+
+    /// <summary>
+    /// The second ladder's figures (generator revision 4), from a stream of their own: a main-business share and a
+    /// profit margin that persist with the firm (drifting a little each year), R&amp;D staff as a share of its tech
+    /// staff, the size table's row from its industry, when it entered its niche, whether its product is strategic.
+    /// </summary>
+    private void SecondLadderFigures(GeneratorOptions o, Firm f, int index)
+    {
+        var d = new Draw(StreamSeed.Of(o.Seed, index, 0x2ad1));
+        var share = Math.Clamp(d.Normal(0.85, 0.1), 0.4, 1.0);
+        var margin = d.Normal(0.06, 0.06);
+        var rdStaffShare = Math.Clamp(d.Normal(0.6, 0.15), 0.2, 1.0);
+        for (var i = 0; i < f.Filings.Count; i++)
+        {
+            var y = f.Filings[i];
+            var sales = (double)(y.SalesRevenue ?? 0);
+            f.Filings[i] = y with
+            {
+                MainBusinessRevenue = y.SalesRevenue is null ? null : Yuan(sales * Math.Clamp(share + d.Normal(0, 0.02), 0, 1)),
+                NetProfit = y.SalesRevenue is null ? null : Math.Round((decimal)(sales * (margin + d.Normal(0, 0.03))), 2),
+                RdStaff = y.TechStaff is { } tech ? (int)Math.Round(tech * rdStaffShare) : null,
+            };
+        }
+        var e = f.Enterprise;
+        f.Enterprise = e with
+        {
+            SizeIndustry = e.Industry == "modern-services" ? "software-it" : "industry",
+            NicheEnteredOn = e.RegisteredOn.AddDays(d.Int(0, 3 * 365)) is var niche && niche <= new DateOnly(o.ToYear, 12, 31) ? niche : null,
+            StrategicEmerging = e.Industry is { } industry && StrategicEmergingIndustries.Contains(industry),
+        };
     }
 
     /// <summary>

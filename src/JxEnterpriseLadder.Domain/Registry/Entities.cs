@@ -41,6 +41,11 @@ public sealed record Enterprise
     public string? HnteJudgedBasis { get; init; }
     public string? HnteJudgedBy { get; init; }
     public DateOnly? HnteJudgedOn { get; init; }
+    /// <summary>The second ladder's facts about the firm (issue 21): the 300号 size table's row, when it entered its niche
+    /// market, and whether its main product is in 《战略性新兴产业分类》.</summary>
+    public string? SizeIndustry { get; init; }
+    public DateOnly? NicheEnteredOn { get; init; }
+    public bool? StrategicEmerging { get; init; }
     /// <summary>Optimistic-concurrency version, incremented on every update.</summary>
     public int Version { get; init; }
     /// <summary>Incremented by every change to the enterprise or any of its dated records (filings, IP, statuses):
@@ -99,6 +104,11 @@ public sealed record Filing
     public decimal? TotalAssets { get; init; }
     public decimal? TotalLiabilities { get; init; }
     public int? ResultsCommercialized { get; init; }
+    /// <summary>The second ladder's figures of the year (issue 21).</summary>
+    public decimal? MainBusinessRevenue { get; init; }
+    public decimal? NetProfit { get; init; }
+    public int? RdStaff { get; init; }
+    public decimal? DevelopmentScore { get; init; }
 
     /// <summary>The same year as the assessment input sees it.</summary>
     public Profiles.YearFiling ToYearFiling() => new()
@@ -106,7 +116,8 @@ public sealed record Filing
         Year = Year, Employees = Employees, TechStaff = TechStaff, SalesRevenue = SalesRevenue, TotalIncome = TotalIncome,
         HiTechIncome = HiTechIncome, TotalCostsAndExpenses = TotalCostsAndExpenses, RdExpense = RdExpense,
         RdExpenseDomestic = RdExpenseDomestic, TotalAssets = TotalAssets, TotalLiabilities = TotalLiabilities,
-        ResultsCommercialized = ResultsCommercialized,
+        ResultsCommercialized = ResultsCommercialized, MainBusinessRevenue = MainBusinessRevenue, NetProfit = NetProfit, RdStaff = RdStaff,
+        DevelopmentScore = DevelopmentScore,
     };
 }
 

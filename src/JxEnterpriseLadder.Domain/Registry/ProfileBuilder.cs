@@ -55,6 +55,9 @@ public static class ProfileBuilder
                     },
                 }
                 : null,
+            SizeIndustry = e.SizeIndustry,
+            MainProduct = e.NicheEnteredOn is null && e.StrategicEmerging is null ? null
+                : new MainProduct { NicheEnteredOn = e.NicheEnteredOn is { } niche && niche <= asOf ? niche : null, StrategicEmerging = e.StrategicEmerging },
             // The titles recognised by the date, to their expiry (a withdrawn one is not held).
             Titles = r.QualityTitles.Where(t => t.IssuedOn <= asOf && t.ReviewOutcome != QualityTitles.Withdrawn).OrderBy(t => t.IssuedOn)
                 .Select(t => new TitleHeld { Title = t.Title, IssuedOn = t.IssuedOn, ExpiresOn = t.ExpiresOn }).ToArray(),

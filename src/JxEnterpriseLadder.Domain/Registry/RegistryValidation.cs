@@ -46,6 +46,7 @@ public static class RegistryValidation
         if (reference.CityByCode(e.CityCode) is null) yield return new(e.CreditCode, null, "cityCode", $"未知的设区市 '{e.CityCode}'");
         if (e.ParkCode is { } park && reference.ParkByCode(park) is null) yield return new(e.CreditCode, null, "parkCode", $"未知的园区 '{park}'");
         if (e.ChainCode is { } chain && reference.ChainByCode(chain) is null) yield return new(e.CreditCode, null, "chainCode", $"未知的产业链 '{chain}'");
+        if (e.NicheEnteredOn is { } niche && InputRanges.DateProblem(niche, today) is { } nicheProblem) yield return new(e.CreditCode, null, "nicheEnteredOn", nicheProblem);
     }
 
     public static IEnumerable<ValidationProblem> Check(Filing f, DateOnly? registeredOn)
@@ -130,7 +131,8 @@ public static class RegistryValidation
             ("employees", y.Employees), ("techStaff", y.TechStaff), ("salesRevenue", y.SalesRevenue), ("totalIncome", y.TotalIncome),
             ("hiTechIncome", y.HiTechIncome), ("totalCostsAndExpenses", y.TotalCostsAndExpenses), ("rdExpense", y.RdExpense),
             ("rdExpenseDomestic", y.RdExpenseDomestic), ("totalAssets", y.TotalAssets), ("totalLiabilities", y.TotalLiabilities),
-            ("resultsCommercialized", y.ResultsCommercialized),
+            ("resultsCommercialized", y.ResultsCommercialized), ("mainBusinessRevenue", y.MainBusinessRevenue), ("rdStaff", y.RdStaff),
+            ("developmentScore", y.DevelopmentScore),
         ];
         foreach (var (name, value) in amounts)
             if (value < 0) yield return (name, "不能为负数 (must not be negative)"); // the value is in the row or the field, in its own unit
@@ -138,5 +140,8 @@ public static class RegistryValidation
         if (y.TechStaff > y.Employees && y.Employees >= 0) yield return ("techStaff", $"科技人员 {y.TechStaff} 人超过职工总数 {y.Employees} 人 (tech staff exceeds employees)");
         if (y.RdExpenseDomestic > y.RdExpense) yield return ("rdExpenseDomestic", "境内研发费用超过研发费用总额 (domestic R&D exceeds R&D)");
         if (y.HiTechIncome > y.TotalIncome) yield return ("hiTechIncome", "高新技术产品收入超过总收入 (high-tech income exceeds total income)");
+        if (y.MainBusinessRevenue > y.SalesRevenue) yield return ("mainBusinessRevenue", "主营业务收入超过营业收入 (main-business revenue exceeds operating revenue)");
+        if (y.RdStaff > y.Employees && y.Employees >= 0) yield return ("rdStaff", $"研发人员 {y.RdStaff} 人超过职工总数 {y.Employees} 人 (R&D staff exceeds employees)");
+        if (y.DevelopmentScore > 100) yield return ("developmentScore", "专精特新发展评价得分应在 0–100 分之间 (the score is 0–100)");
     }
 }
