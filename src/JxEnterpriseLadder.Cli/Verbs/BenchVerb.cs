@@ -1,3 +1,4 @@
+using JxEnterpriseLadder.Domain;
 using System.Diagnostics;
 using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain.Profiles;
@@ -72,7 +73,7 @@ internal static class BenchVerb
         Console.WriteLine($"| engine | profiles | seconds (thread CPU) | profiles/s (1 thread) | bytes allocated/profile |");
         Console.WriteLine($"|---|---:|---:|---:|---:|");
         // Verdicts only (what a screening asks for), then every criterion explained (what the API, the CLI and a page show).
-        foreach (var (name, options) in new[] { ("all 7 tiers, verdicts only", EvaluationOptions.VerdictsOnly), ("all 7 tiers, full explanations", EvaluationOptions.Default) })
+        foreach (var (name, options) in new[] { ($"all {TierIds.All.Count} tiers, verdicts only", EvaluationOptions.VerdictsOnly), ($"all {TierIds.All.Count} tiers, full explanations", EvaluationOptions.Default) })
         {
             var m = Measure(profiles, seconds, p => engine.Assess(p, asOf, options));
             Console.WriteLine($"| {name} | {m.Done} | {m.CpuSeconds:0.0} | {m.Done / m.CpuSeconds:0} | {m.Allocated / m.Done} |");

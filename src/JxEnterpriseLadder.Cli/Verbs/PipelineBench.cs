@@ -1,3 +1,4 @@
+using JxEnterpriseLadder.Domain;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -88,7 +89,7 @@ internal static class PipelineBench
 
         var screening = new Screening(registry, engine);
         var screened = Measure("screen the whole registry", () => screening.Run(asOf).Enterprises,
-            $"7 tiers each at {asOf:yyyy-MM-dd}, results and ladder positions written in one transaction", assessmentFloor.Seconds);
+            $"{TierIds.All.Count} tiers each at {asOf:yyyy-MM-dd}, results and ladder positions written in one transaction", assessmentFloor.Seconds);
         stages.Add(screened);
 
         // Issue 22: the province under a policy draft beside the law (every enterprise assessed twice, nothing written);
@@ -96,7 +97,7 @@ internal static class PipelineBench
         var draft = ParameterDrafts.Apply(engine.Parameters.InForce("gazelle", asOf)!,
             new Dictionary<string, System.Text.Json.JsonElement> { ["path1MinRevenueCagr"] = System.Text.Json.JsonDocument.Parse("0.25").RootElement.Clone() }, "bench");
         stages.Add(Measure("what-if: the registry under a draft beside the law", () => new PolicyWhatIf(registry, engine).Run(AccessScope.Province, "bench", draft, asOf).Enterprises,
-            "gazelle revenue CAGR 20% → 25%; 7 tiers twice per enterprise, counts by city, park and chain and the movers kept, nothing written; floor = the screening above (target: under 2×)", screened.Seconds));
+            $"gazelle revenue CAGR 20% → 25%; {TierIds.All.Count} tiers twice per enterprise, counts by city, park and chain and the movers kept, nothing written; floor = the screening above (target: under 2×)", screened.Seconds));
 
         var workflow = new PromotionWorkflow(registry, engine, new TrainingSettings(), say);
         stages.Add(Measure("score the model for every enterprise", () => workflow.Predict(models, predictions, modelsOfAnyRegistry: true).Stored.Sum(s => s.Count),

@@ -68,31 +68,23 @@ internal static class InnovativeSmeRules
             b.Explains ? (share is { } s ? Format.Percent(s.Value) : "未填报") : "",
             b.Explains ? Common.BandTable(set.MainBusinessShareBands.Value, Format.Percent) : "", set.MainBusinessShareBands.Citation);
 
-        var minimums = set.GroupMinimums.Value;
         Span<ItemPoints> items = [ip, rd, growthPoints, debtPoints, field, sharePoints];
-        var groups = new (string Key, string Name, ItemPoints A, ItemPoints B)[]
-        {
-            ("innovation", "创新能力", ip, rd), ("growth", "成长性", growthPoints, debtPoints), ("specialisation", "专业化", field, sharePoints),
-        };
         int min = 0, max = 0;
         foreach (var x in items) { min += x.Min; max += x.Max; }
-        var groupsMet = true;
-        var groupsFailed = false;
-        foreach (var group in groups)
-        {
-            var need = minimums.TryGetValue(group.Key, out var m) ? (int)m : throw new InvalidDataException($"groupMinimums has no {group.Key}");
-            if (group.A.Min + group.B.Min < need) groupsMet = false;
-            if (group.A.Max + group.B.Max < need) groupsFailed = true;
-        }
+        // The three groups (创新能力, 成长性, 专业化), each with its minimum.
+        (int Min, int Max) innovation = (ip.Min + rd.Min, ip.Max + rd.Max), growthGroup = (growthPoints.Min + debtPoints.Min, growthPoints.Max + debtPoints.Max),
+            specialisation = (field.Min + sharePoints.Min, field.Max + sharePoints.Max);
+        var (needInnovation, needGrowth, needSpecialisation) = set.GroupMinimumPoints;
+        var groupsMet = innovation.Min >= needInnovation && growthGroup.Min >= needGrowth && specialisation.Min >= needSpecialisation;
+        var groupsFailed = innovation.Max < needInnovation || growthGroup.Max < needGrowth || specialisation.Max < needSpecialisation;
         Verdict score = min >= set.PassScore && groupsMet ? Verdict.Pass
             : max < set.PassScore || groupsFailed ? Verdict.Fail
             : new Verdict(null, Common.MissingOf(items, unknownOnly: true));
-        b.Add(score.Passed, score.Missing, (min, max, set, groups), static s => new Criterion
+        b.Add(score.Passed, score.Missing, (min, max, set, innovation, growthGroup, specialisation), static s => new Criterion
         {
             Id = "innovative-sme.score",
             Label = "评价得分（创新能力、成长性、专业化三类六项合计）",
-            Actual = (s.min == s.max ? $"{s.min}分" : $"{s.min}–{s.max}分") + "；" + string.Join("，", s.groups.Select(g =>
-                g.A.Min + g.B.Min == g.A.Max + g.B.Max ? $"{g.Name} {g.A.Min + g.B.Min}分" : $"{g.Name} {g.A.Min + g.B.Min}–{g.A.Max + g.B.Max}分")),
+            Actual = $"{Points(s.min, s.max)}；创新能力 {Points(s.innovation.Min, s.innovation.Max)}，成长性 {Points(s.growthGroup.Min, s.growthGroup.Max)}，专业化 {Points(s.specialisation.Min, s.specialisation.Max)}",
             Threshold = $"≥ {s.set.PassScore.Value}分；{s.set.GroupWords}",
             Points = s.min, PointsMax = s.min == s.max ? null : s.max,
             Source = s.set.PassScore.Citation,
@@ -115,27 +107,29 @@ internal static class InnovativeSmeRules
                 case null: awardUnknown = true; break;
             }
         award ??= awardUnknown ? null : false;
-        var byAward = Condition(b, $"{Tier}.direct.award", "直接认定：" + set.DirectAwardWords, Fact(award, Awards),
+        var byAward = Condition(b, $"{Tier}.direct.award", $"直接认定：{set.DirectAwardWords}", Fact(award, Awards),
             b.Explains ? YesNo(award) : "", "符合任一项即可直接认定", set.DirectAwardLevels.Citation);
 
         var title = HoldsAny(p, set.DirectTitles.Value, asOf, set.TitleValidityYears, hnteYears);
-        var byTitle = Condition(b, $"{Tier}.direct.title", "直接认定：" + set.DirectTitlesWords,
+        var byTitle = Condition(b, $"{Tier}.direct.title", $"直接认定：{set.DirectTitlesWords}",
             title.Held is { } held ? Verdict.Of(held) : Verdict.Unknown(Titles),
             b.Explains ? (title.Which is { } w ? TitleWords.Of(w) : YesNo(title.Held)) : "", "符合任一项即可直接认定", set.DirectTitles.Citation);
 
         var institution = HasInstitution(p, set.DirectRdInstitutionLevels.Value, asOf);
-        var byInstitution = Condition(b, $"{Tier}.direct.rd-institution", "直接认定：" + set.DirectRdInstitutionWords, Fact(institution, RdInstitutions),
+        var byInstitution = Condition(b, $"{Tier}.direct.rd-institution", $"直接认定：{set.DirectRdInstitutionWords}", Fact(institution, RdInstitutions),
             b.Explains ? YesNo(institution) : "", "符合任一项即可直接认定", set.DirectRdInstitutionLevels.Citation);
 
         var financing = FinancingAtLeast(p, from, asOf, set.DirectFinancing);
-        var byFinancing = Condition(b, $"{Tier}.direct.financing", "直接认定：" + set.DirectFinancingWords, financing,
+        var byFinancing = Condition(b, $"{Tier}.direct.financing", $"直接认定：{set.DirectFinancingWords}", financing,
             b.Explains ? $"{from}年以来合格机构投资者实缴 {Format.Money(QualifiedFinancing(p, from, asOf).Known)}" : "",
-            "≥ " + Format.Money(set.DirectFinancing), set.DirectFinancing.Citation);
+            $"≥ {Format.Money(set.DirectFinancing)}", set.DirectFinancing.Citation);
 
         confirmedBy = byAward.Passed == true ? $"{Tier}.direct.award" : byTitle.Passed == true ? $"{Tier}.direct.title"
             : byInstitution.Passed == true ? $"{Tier}.direct.rd-institution" : byFinancing.Passed == true ? $"{Tier}.direct.financing" : null;
         return Verdict.Any(byAward, byTitle, byInstitution, byFinancing);
     }
+
+    private static string Points(int min, int max) => min == max ? $"{min}分" : $"{min}–{max}分";
 
     private static string IpActual(EnterpriseProfile p) => p.IpItems is not { } items ? "未填报逐项知识产权"
         : $"Ⅰ类 {items.Count(i => i.Class == 1)} 项（高价值 {items.Count(i => i.Class == 1 && i.HighValue == true)} 项），Ⅱ类 {items.Count(i => i.Class == 2)} 项";

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Domain.Profiles;
 using JxEnterpriseLadder.Rules.Engine;
@@ -31,8 +32,8 @@ internal static class LittleGiantRules
         var title = HoldsTitle(p, set.PrerequisiteTitle, asOf, basics.TitleValidityYears, hnteYears);
         var excluded = HoldsAny(p, set.ExcludedTitles.Value, asOf, basics.TitleValidityYears, hnteYears);
         var eligible = Verdict.All(
-            Condition(b, $"{Tier}.prerequisite", w["prerequisiteTitle"], Fact(title, Titles), b.Explains ? YesNo(title) : "", "是", set.PrerequisiteTitle.Citation),
-            Condition(b, $"{Tier}.excluded", w["excludedTitles"] + "；未与已认定的“小巨人”企业存在控股关系或同属一个集团生产同类产品",
+            Condition(b, $"{Tier}.prerequisite", $"{w["prerequisiteTitle"]}", Fact(title, Titles), b.Explains ? YesNo(title) : "", "是", set.PrerequisiteTitle.Citation),
+            Condition(b, $"{Tier}.excluded", $"{w["excludedTitles"]}；未与已认定的“小巨人”企业存在控股关系或同属一个集团生产同类产品",
                 Verdict.All(excluded.Held is { } ex ? Verdict.Of(!ex) : Verdict.Unknown(Titles), p.RelatedToLittleGiant is { } rel ? Verdict.Of(!rel) : Verdict.Unknown(RelatedToLittleGiant)),
                 b.Explains ? (excluded.Which is { } which ? "持有：" + TitleWords.Of(which) : p.RelatedToLittleGiant == true ? "与已认定“小巨人”企业关联" : "无") : "",
                 "均无", set.ExcludedTitles.Citation),
@@ -41,7 +42,7 @@ internal static class LittleGiantRules
             Common.CleanRecord(b, basics.CleanRecordFlags, basics.CleanRecordWindow, p, b.Explains ? basics.CleanRecordPeriod : "", asOf));
 
         var niche = NicheYears(p, year);
-        var nicheOk = Condition(b, $"{Tier}.niche", w["minNicheYears"], niche is { } n ? Verdict.Of(n >= set.MinNicheYears) : Verdict.Unknown(NicheEnteredOn),
+        var nicheOk = Condition(b, $"{Tier}.niche", $"{w["minNicheYears"]}", niche is { } n ? Verdict.Of(n >= set.MinNicheYears) : Verdict.Unknown(NicheEnteredOn),
             b.Explains ? (niche is { } yrs ? $"{yrs} 年" : "未填报") : "", $"≥ {set.MinNicheYears.Value} 年", set.MinNicheYears.Citation);
 
         var rest = set switch
@@ -53,69 +54,67 @@ internal static class LittleGiantRules
         return b.Build(Verdict.All(eligible, nicheOk, rest));
     }
 
-    private static Verdict Share(TierBuilder b, string words, Cited<decimal> line, YearFiling? y, int year)
+    private static Verdict Share(TierBuilder b, [InterpolatedStringHandlerArgument("b")] Words words, Cited<decimal> line, YearFiling? y, int year)
     {
         var share = OfRevenue(y, y?.MainBusinessRevenue);
         return Condition(b, $"{Tier}.main-business-share", words,
             share is { } s ? Verdict.Of(s.AtLeast(line)) : new Verdict(null, MissingOf(y, year, ("mainBusinessRevenue", y?.MainBusinessRevenue is not null), ("salesRevenue", y?.SalesRevenue is not null))),
-            b.Explains ? (share is { } x ? Format.Percent(x.Value) : "未填报") : "", "≥ " + Format.Percent(line), line.Citation);
+            b.Explains ? (share is { } x ? Format.Percent(x.Value) : "未填报") : "", $"≥ {Format.Percent(line)}", line.Citation);
     }
 
-    private static Verdict Debt(TierBuilder b, string words, Cited<decimal> line, YearFiling? y, int year)
+    private static Verdict Debt(TierBuilder b, [InterpolatedStringHandlerArgument("b")] Words words, Cited<decimal> line, YearFiling? y, int year)
     {
         var debt = DebtRatio(y);
         return Condition(b, $"{Tier}.debt-ratio", words,
             debt is { } d ? Verdict.Of(d.CompareTo(line) <= 0) : new Verdict(null, MissingOf(y, year, ("totalLiabilities", y?.TotalLiabilities is not null), ("totalAssets", y?.TotalAssets is not null))),
-            b.Explains ? (debt is { } x ? Format.Percent(x.Value) : "未填报") : "", "≤ " + Format.Percent(line), line.Citation);
+            b.Explains ? (debt is { } x ? Format.Percent(x.Value) : "未填报") : "", $"≤ {Format.Percent(line)}", line.Citation);
     }
 
-    private static Verdict MarketShare(TierBuilder b, string words, Cited<decimal> line, EnterpriseProfile p) =>
+    private static Verdict MarketShare(TierBuilder b, [InterpolatedStringHandlerArgument("b")] Words words, Cited<decimal> line, EnterpriseProfile p) =>
         Condition(b, $"{Tier}.market-share", words, p.MainProduct?.NationalMarketShare is { } s ? Verdict.Of(s >= line) : Verdict.Unknown(QualityTerms.MarketShare),
-            b.Explains ? (p.MainProduct?.NationalMarketShare is { } v ? Format.Percent(v) : "未填报") : "", "≥ " + Format.Percent(line), line.Citation);
+            b.Explains ? (p.MainProduct?.NationalMarketShare is { } v ? Format.Percent(v) : "未填报") : "", $"≥ {Format.Percent(line)}", line.Citation);
 
-    private static Verdict Judged(TierBuilder b, string id, string words, bool? value, string input, string source) =>
+    private static Verdict Judged(TierBuilder b, string id, [InterpolatedStringHandlerArgument("b")] Words words, bool? value, string input, string source) =>
         Condition(b, $"{Tier}.{id}", words, Fact(value, input), b.Explains ? (value is null ? "待审核确认" : YesNo(value)) : "", "是", source);
 
     private static Verdict Under2022(TierBuilder b, LittleGiant2022Law s, EnterpriseProfile p, DateOnly asOf, int year, YearFiling? y)
     {
         var w = s.Words;
-        var parts = new List<Verdict>();
-        if (s.MinRevenueToApply.Value is { } floor)
-            parts.Add(Condition(b, $"{Tier}.revenue-floor", w["minRevenueToApply"],
+        var floorOk = s.MinRevenueToApply.Value is not { } floor ? Verdict.Pass : Condition(b, $"{Tier}.revenue-floor", $"{w["minRevenueToApply"]}",
                 y?.SalesRevenue is { } r ? Verdict.Of(r >= floor) : Verdict.Unknown(Inputs.Year(year, "salesRevenue")),
-                b.Explains ? (y?.SalesRevenue is { } rv ? Format.Money(rv) : "未填报") : "", "≥ " + Format.Money(floor), s.MinRevenueToApply.Citation));
-        parts.Add(Condition(b, $"{Tier}.operating-years", w["minYearsOperating"],
+                b.Explains ? (y?.SalesRevenue is { } rv ? Format.Money(rv) : "未填报") : "", $"≥ {Format.Money(floor)}", s.MinRevenueToApply.Citation);
+        var operatingOk = Condition(b, $"{Tier}.operating-years", $"{w["minYearsOperating"]}",
             p.RegisteredOn is { } reg ? Verdict.Of(LegalTerms.Anniversary(reg, s.MinYearsOperating) <= new DateOnly(year, 12, 31))
                 : Verdict.Unknown(Inputs.RegisteredOn),
-            b.Explains ? (p.RegisteredOn is { } rd ? $"{rd:yyyy-MM-dd} 成立" : "未填报") : "", $"截至{year}年末 ≥ {s.MinYearsOperating.Value} 年", s.MinYearsOperating.Citation));
+            b.Explains ? (p.RegisteredOn is { } rd ? $"{rd:yyyy-MM-dd} 成立" : "未填报") : "", $"截至{year}年末 ≥ {s.MinYearsOperating.Value} 年", s.MinYearsOperating.Citation);
 
         // 专
-        parts.Add(Share(b, w["minMainBusinessShare"], s.MinMainBusinessShare, y, year));
+        var shareOk = Share(b, $"{w["minMainBusinessShare"]}", s.MinMainBusinessShare, y, year);
         var growth = AverageMainBusinessGrowth(p, year);
-        parts.Add(Condition(b, $"{Tier}.growth", $"{w["minAverageGrowth"]}（{w["growthFormula"]}）",
+        var growthOk = Condition(b, $"{Tier}.growth", $"{w["minAverageGrowth"]}（{w["growthFormula"]}）",
             growth is { } g ? Verdict.Of(g >= s.MinAverageGrowth) : Verdict.Unknown(MainBusinessMissing(p, year, 2)),
-            b.Explains ? (growth is { } gv ? Format.Percent(gv) : "未填报或基年为 0") : "", "≥ " + Format.Percent(s.MinAverageGrowth), s.MinAverageGrowth.Citation));
+            b.Explains ? (growth is { } gv ? Format.Percent(gv) : "未填报或基年为 0") : "", $"≥ {Format.Percent(s.MinAverageGrowth)}", s.MinAverageGrowth.Citation);
         // 精
-        parts.Add(Debt(b, w["maxDebtRatio"], s.MaxDebtRatio, y, year));
+        var debtOk = Debt(b, $"{w["maxDebtRatio"]}", s.MaxDebtRatio, y, year);
         var systems = p.Management?.CoreBusinessesOnSystems;
-        parts.Add(Condition(b, $"{Tier}.information-systems", w["minCoreBusinessesOnSystems"],
+        var systemsOk = Condition(b, $"{Tier}.information-systems", $"{w["minCoreBusinessesOnSystems"]}",
             systems is { } c ? Verdict.Of(c >= s.MinCoreBusinessesOnSystems) : Verdict.Unknown(CoreOnSystems),
-            b.Explains ? (systems is { } cv ? $"{cv} 项" : "未填报") : "", $"≥ {s.MinCoreBusinessesOnSystems.Value} 项", s.MinCoreBusinessesOnSystems.Citation));
+            b.Explains ? (systems is { } cv ? $"{cv} 项" : "未填报") : "", $"≥ {s.MinCoreBusinessesOnSystems.Value} 项", s.MinCoreBusinessesOnSystems.Citation);
         var m = p.Management;
         var certified = m?.QualitySystemCertificate == true || m?.DevelopedMarketCertification == true ? true
             : m?.QualitySystemCertificate is null || m?.DevelopedMarketCertification is null ? (bool?)null : false;
-        parts.Add(Condition(b, $"{Tier}.certification", w["certification"],
+        var certificationOk = Condition(b, $"{Tier}.certification", $"{w["certification"]}",
             certified is { } cert ? Verdict.Of(cert) : Verdict.Unknown([.. new[] { (m?.QualitySystemCertificate, QualitySystem), (m?.DevelopedMarketCertification, DevelopedMarketCertification) }.Where(x => x.Item1 is null).Select(x => x.Item2)]),
-            b.Explains ? YesNo(certified) : "", "是", s.Certification.Citation));
+            b.Explains ? YesNo(certified) : "", "是", s.Certification.Citation);
         // 特
-        parts.Add(MarketShare(b, w["minMarketShare"], s.MinMarketShare, p));
-        parts.Add(Condition(b, $"{Tier}.own-brand", w["ownBrand"], Fact(m?.OwnBrand, OwnBrand), b.Explains ? YesNo(m?.OwnBrand) : "", "是", s.OwnBrand.Citation));
+        var marketOk = MarketShare(b, $"{w["minMarketShare"]}", s.MinMarketShare, p);
+        var brandOk = Condition(b, $"{Tier}.own-brand", $"{w["ownBrand"]}", Fact(m?.OwnBrand, OwnBrand), b.Explains ? YesNo(m?.OwnBrand) : "", "是", s.OwnBrand.Citation);
         // 新
-        parts.Add(Innovation2022(b, s, p, asOf, year, y));
+        var innovationOk = Innovation2022(b, s, p, asOf, year, y);
         // 链、品
-        parts.Add(Judged(b, "key-chain-link", w["keyChainLink"], p.MainProduct?.KeyChainLink, KeyChainLink, s.KeyChainLink.Citation));
-        parts.Add(Judged(b, "priority-field", w["priorityField"], p.MainProduct?.PriorityField, PriorityField, s.PriorityField.Citation));
-        return Verdict.All(parts.ToArray());
+        var chainOk = Judged(b, "key-chain-link", $"{w["keyChainLink"]}", p.MainProduct?.KeyChainLink, KeyChainLink, s.KeyChainLink.Citation);
+        var fieldOk = Judged(b, "priority-field", $"{w["priorityField"]}", p.MainProduct?.PriorityField, PriorityField, s.PriorityField.Citation);
+        return Verdict.All(floorOk, operatingOk, shareOk, growthOk, debtOk, systemsOk, certificationOk, marketOk, brandOk, innovationOk, chainOk, fieldOk);
     }
 
     /// <summary>新: the general route (R&amp;D by revenue band ∧ an R&amp;D institution ∧ 2 applied Class Ⅰ IP) or a direct route.</summary>
@@ -139,20 +138,20 @@ internal static class LittleGiantRules
         }
         var rdOk = Condition(b, $"{Tier}.innovation.rd", "新：研发投入按营业收入分档", byRevenueBand, b.Explains ? SpecialisedSmeRules.RdYearsActual(p, year) : "", bandWords, s.LargeRdRatio.Citation);
         var institution = HasInstitution(p, null, asOf);
-        var institutionOk = Condition(b, $"{Tier}.innovation.rd-institution", w["rdInstitution"], Fact(institution, RdInstitutions), b.Explains ? YesNo(institution) : "", "是",
+        var institutionOk = Condition(b, $"{Tier}.innovation.rd-institution", $"{w["rdInstitution"]}", Fact(institution, RdInstitutions), b.Explains ? YesNo(institution) : "", "是",
             s.RdInstitution.Citation);
         var (least, most) = AppliedClass1(p, asOf, 1, ownOnly: false);
-        var ipOk = Condition(b, $"{Tier}.innovation.ip", w["minClass1IpApplied"],
+        var ipOk = Condition(b, $"{Tier}.innovation.ip", $"{w["minClass1IpApplied"]}",
             least >= s.MinClass1IpApplied ? Verdict.Pass : most < s.MinClass1IpApplied ? Verdict.Fail : Verdict.Unknown(IpItems),
             b.Explains ? (p.IpItems is null ? "未填报逐项知识产权" : $"{least} 项") : "", $"≥ {s.MinClass1IpApplied.Value} 项", s.MinClass1IpApplied.Citation);
         var general = Verdict.All(rdOk, institutionOk, ipOk);
 
         var from3 = WindowStart(year, s.AwardYears);
         var award = AwardWithin(p, "national", from3, asOf, s.DirectNationalAwardRank);
-        var byAward = Condition(b, $"{Tier}.innovation.direct.award", w["directNationalAwardRank"], Fact(award, Awards), b.Explains ? YesNo(award) : "", "是",
+        var byAward = Condition(b, $"{Tier}.innovation.direct.award", $"{w["directNationalAwardRank"]}", Fact(award, Awards), b.Explains ? YesNo(award) : "", "是",
             s.DirectNationalAwardRank.Citation);
         var contest = ContestWithin(p, s.DirectContestTop, from3, asOf);
-        var byContest = Condition(b, $"{Tier}.innovation.direct.contest", w["directContestTop"], Fact(contest, ContestResults), b.Explains ? YesNo(contest) : "", "是",
+        var byContest = Condition(b, $"{Tier}.innovation.direct.contest", $"{w["directContestTop"]}", Fact(contest, ContestResults), b.Explains ? YesNo(contest) : "", "是",
             s.DirectContestTop.Citation);
         var direct = Verdict.Any(byAward, byContest);
         if (direct.Passed == true) b.ConfirmedBy = byAward.Passed == true ? $"{Tier}.innovation.direct.award" : $"{Tier}.innovation.direct.contest";
@@ -162,14 +161,14 @@ internal static class LittleGiantRules
     private static Verdict Under2026(TierBuilder b, LittleGiant2026Law s, EnterpriseProfile p, DateOnly asOf, int year, YearFiling? y)
     {
         var w = s.Words;
-        var revenueOk = Condition(b, $"{Tier}.revenue", w["minRevenue"], y?.SalesRevenue is { } r ? Verdict.Of(r >= s.MinRevenue) : Verdict.Unknown(Inputs.Year(year, "salesRevenue")),
-            b.Explains ? (y?.SalesRevenue is { } rv ? Format.Money(rv) : "未填报") : "", "≥ " + Format.Money(s.MinRevenue), s.MinRevenue.Citation);
+        var revenueOk = Condition(b, $"{Tier}.revenue", $"{w["minRevenue"]}", y?.SalesRevenue is { } r ? Verdict.Of(r >= s.MinRevenue) : Verdict.Unknown(Inputs.Year(year, "salesRevenue")),
+            b.Explains ? (y?.SalesRevenue is { } rv ? Format.Money(rv) : "未填报") : "", $"≥ {Format.Money(s.MinRevenue)}", s.MinRevenue.Citation);
         var start = p.Year(year - 2)?.SalesRevenue;
-        var cagrOk = Condition(b, $"{Tier}.revenue-cagr", w["minRevenueCagr"],
+        var cagrOk = Condition(b, $"{Tier}.revenue-cagr", $"{w["minRevenueCagr"]}",
             start is { } s0 && y?.SalesRevenue is { } s2 ? Verdict.Of(LegalTerms.MeetsCagr(s0, s2, s.MinRevenueCagr, 2))
                 : Verdict.Unknown([.. new[] { year - 2, year }.Where(t => p.Year(t)?.SalesRevenue is null).Select(t => Inputs.Year(t, "salesRevenue"))]),
             b.Explains ? (start is { } a && y?.SalesRevenue is { } z && LegalTerms.Cagr(a, z, 2) is { } c ? Format.Percent(c) : "未填报") : "",
-            "≥ " + Format.Percent(s.MinRevenueCagr), s.MinRevenueCagr.Citation);
+            $"≥ {Format.Percent(s.MinRevenueCagr)}", s.MinRevenueCagr.Citation);
         var twoYears = p.Year(year)?.RdExpense is { } r1 && p.Year(year - 1)?.RdExpense is { } r0 ? r1 + r0 : (decimal?)null;
         var rdOk = Condition(b, $"{Tier}.rd", $"{w["minRdExpenseTwoYears"]}，且{w["minRdRatio"]}",
             Verdict.All(twoYears is { } sum ? Verdict.Of(sum >= s.MinRdExpenseTwoYears) : Verdict.Unknown([.. new[] { year - 1, year }.Where(t => p.Year(t)?.RdExpense is null).Select(t => Inputs.Year(t, "rdExpense"))]),
@@ -182,13 +181,13 @@ internal static class LittleGiantRules
             b.Explains ? (p.IpItems is null ? "未填报逐项知识产权" : $"{least} 项") : "", $"≥ {s.MinClass1Ip.Value} 项，或符合免除条件", s.MinClass1Ip.Citation);
         return Verdict.All(
             revenueOk,
-            Share(b, w["minMainBusinessShare"], s.MinMainBusinessShare, y, year),
+            Share(b, $"{w["minMainBusinessShare"]}", s.MinMainBusinessShare, y, year),
             cagrOk,
-            Debt(b, w["maxDebtRatio"], s.MaxDebtRatio, y, year),
+            Debt(b, $"{w["maxDebtRatio"]}", s.MaxDebtRatio, y, year),
             rdOk,
             ipOk,
-            MarketShare(b, w["minMarketShare"], s.MinMarketShare, p),
-            Judged(b, "priority-field", w["priorityField"], p.MainProduct?.PriorityField, PriorityField, s.PriorityField.Citation),
-            SpecialisedSmeRules.DevelopmentScore(b, $"{Tier}.development-score", w["minDevelopmentScore"], s.MinDevelopmentScore, y, year));
+            MarketShare(b, $"{w["minMarketShare"]}", s.MinMarketShare, p),
+            Judged(b, "priority-field", $"{w["priorityField"]}", p.MainProduct?.PriorityField, PriorityField, s.PriorityField.Citation),
+            SpecialisedSmeRules.DevelopmentScore(b, $"{Tier}.development-score", $"{w["minDevelopmentScore"]}", s.MinDevelopmentScore, y, year));
     }
 }

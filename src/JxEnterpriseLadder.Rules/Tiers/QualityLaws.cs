@@ -96,6 +96,9 @@ internal sealed class InnovativeSmeLaw : QualityLaw
         FieldPoints = Map("fieldPoints");
         MainBusinessShareBands = Bands("mainBusinessShareBands");
         GroupMinimums = Map("groupMinimums");
+        int Need(string group) => GroupMinimums.Value.TryGetValue(group, out var m) ? (int)m
+            : throw new InvalidDataException($"{file.Origin}: parameter 'groupMinimums' has no group '{group}' ({Version})");
+        GroupMinimumPoints = (Need("innovation"), Need("growth"), Need("specialisation"));
         PassScore = Integer("passScore");
         TitleValidityYears = Integer("titleValidityYears");
         RequireHigherBand();
@@ -123,6 +126,8 @@ internal sealed class InnovativeSmeLaw : QualityLaw
     public Cited<IReadOnlyDictionary<string, decimal>> FieldPoints { get; }
     public Cited<IReadOnlyList<Band>> MainBusinessShareBands { get; }
     public Cited<IReadOnlyDictionary<string, decimal>> GroupMinimums { get; }
+    /// <summary>The three groups' minimums (创新能力, 成长性, 专业化), read once.</summary>
+    public (int Innovation, int Growth, int Specialisation) GroupMinimumPoints { get; }
     public Cited<int> PassScore { get; }
     /// <summary>Years a title of the second ladder is valid when its record gives no expiry (三年有效期).</summary>
     public Cited<int> TitleValidityYears { get; }
@@ -184,6 +189,8 @@ internal sealed class SpecialisedSme2022Law : SpecialisedSmeLaw
         RdRatioBands = Bands("rdRatioBands");
         RdStaffBands = Bands("rdStaffBands");
         InstitutionPoints = Map("institutionPoints");
+        (ChainRoleLeast, ChainRoleMost) = ((int)ChainRolePoints.Value.Values.Min(), (int)ChainRolePoints.Value.Values.Max());
+        InstitutionMost = (int)InstitutionPoints.Value.Values.Max();
         if (GrowthFormula.Value != "mean") throw new InvalidDataException($"{file.Origin}: parameter 'growthFormula' is '{GrowthFormula.Value}'; only \"mean\" is implemented ({Version})");
         Words = new[] { "baseTiers", "minNicheYears", "minRdExpense", "minRdRatio", "minRevenue", "financingInsteadOfRevenue", "passScore",
             "directProvincialAwardRank", "directNationalAwardRank", "directAverageRdExpense", "directFinancing", "directContestTop",
@@ -224,6 +231,10 @@ internal sealed class SpecialisedSme2022Law : SpecialisedSmeLaw
     public Cited<IReadOnlyList<Band>> RdRatioBands { get; }
     public Cited<IReadOnlyList<Band>> RdStaffBands { get; }
     public Cited<IReadOnlyDictionary<string, decimal>> InstitutionPoints { get; }
+    /// <summary>The tables' least and most points, read once (an unknown input spans them).</summary>
+    public int ChainRoleLeast { get; }
+    public int ChainRoleMost { get; }
+    public int InstitutionMost { get; }
     /// <summary>The conditions' words, by key, from the file's labels.</summary>
     public IReadOnlyDictionary<string, string> Words { get; }
 }

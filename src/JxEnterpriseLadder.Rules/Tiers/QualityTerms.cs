@@ -1,5 +1,6 @@
 using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Domain.Profiles;
+using System.Runtime.CompilerServices;
 using JxEnterpriseLadder.Rules.Engine;
 
 namespace JxEnterpriseLadder.Rules.Tiers;
@@ -20,19 +21,26 @@ internal static class QualityTerms
         IpItems = "ipItems", RdInstitutions = "rdInstitutions", Awards = "awards", ContestResults = "contestResults", Titles = "titles",
         RelatedToLittleGiant = "relatedToLittleGiant", ChineseControlled = "chineseControlled", QualifiedPaidIn = "financing[].qualifiedPaidIn";
 
-    /// <summary>A condition's line: its words are written only when the builder explains.</summary>
-    public static Verdict Condition(TierBuilder b, string id, string label, Verdict v, string actual, string threshold, string source) =>
-        b.Add(v.Passed, v.Passed is null ? v.Missing : [], (id, label, actual, threshold, source), static s => new Criterion
+    /// <summary>A condition's line: its words (label, what the firm has, what the law asks) are written only when the
+    /// builder explains; in a screening not even their holes are evaluated (<see cref="Words"/>).</summary>
+    public static Verdict Condition(TierBuilder b, string id, [InterpolatedStringHandlerArgument("b")] Words label, Verdict v,
+        [InterpolatedStringHandlerArgument("b")] Words actual, [InterpolatedStringHandlerArgument("b")] Words threshold, string source)
+    {
+        var words = (label.ToStringAndClear(), actual.ToStringAndClear(), threshold.ToStringAndClear());
+        return b.Add(v.Passed, v.Passed is null ? v.Missing : [], (id, words, source), static s => new Criterion
         {
-            Id = s.id, Label = s.label, Actual = s.actual, Threshold = s.threshold, Source = s.source,
+            Id = s.id, Label = s.words.Item1, Actual = s.words.Item2, Threshold = s.words.Item3, Source = s.source,
         });
+    }
 
     /// <summary>A score item's line, with its points (a range while an input is unknown).</summary>
-    public static ItemPoints Scored(TierBuilder b, string id, string label, ItemPoints points, string actual, string threshold, string source)
+    public static ItemPoints Scored(TierBuilder b, string id, [InterpolatedStringHandlerArgument("b")] Words label, ItemPoints points,
+        [InterpolatedStringHandlerArgument("b")] Words actual, [InterpolatedStringHandlerArgument("b")] Words threshold, string source)
     {
-        b.Add(points.Known ? points.Min > 0 : null, points.Missing, (id, label, actual, threshold, source, points), static s => new Criterion
+        var words = (label.ToStringAndClear(), actual.ToStringAndClear(), threshold.ToStringAndClear());
+        b.Add(points.Known ? points.Min > 0 : null, points.Missing, (id, words, source, points), static s => new Criterion
         {
-            Id = s.id, Label = s.label, Actual = s.actual, Threshold = s.threshold, Source = s.source,
+            Id = s.id, Label = s.words.Item1, Actual = s.words.Item2, Threshold = s.words.Item3, Source = s.source,
             Points = s.points.Min, PointsMax = s.points.Known ? null : s.points.Max,
         });
         return points;
@@ -75,10 +83,10 @@ internal static class QualityTerms
     /// and a base year's that is not above 0 (a growth from nothing is not defined; the figure is the one to check).</summary>
     public static string[] MainBusinessMissing(EnterpriseProfile p, int dataYear, int years)
     {
-        var missing = new List<string>();
+        List<string>? missing = null;
         for (var year = dataYear - years; year <= dataYear; year++)
-            if (p.Year(year)?.MainBusinessRevenue is not { } v || (year < dataYear && v <= 0)) missing.Add(Inputs.Year(year, "mainBusinessRevenue"));
-        return missing.ToArray();
+            if (p.Year(year)?.MainBusinessRevenue is not { } v || (year < dataYear && v <= 0)) (missing ??= []).Add(Inputs.Year(year, "mainBusinessRevenue"));
+        return missing?.ToArray() ?? [];
     }
 
     /// <summary>Full years in the niche market, counted to the end of the data year.</summary>
@@ -101,16 +109,12 @@ internal static class QualityTerms
         else if (!law.Rows.Value.TryGetValue(industry, out row)) v = Verdict.Unknown(SizeIndustry);
         else
         {
-            bool? Below(decimal? limit, decimal? value) => limit is not { } l ? false : value is { } x ? x < l : null;
-            var parts = new[]
-            {
-                Below(row.EmployeesBelow, y?.Employees), Below(row.RevenueBelow, y?.SalesRevenue), Below(row.AssetsBelow, y?.TotalAssets),
-            };
-            var missing = new List<string>();
-            if (row.EmployeesBelow is not null && y?.Employees is null) missing.Add(Inputs.Year(year, "employees"));
-            if (row.RevenueBelow is not null && y?.SalesRevenue is null) missing.Add(Inputs.Year(year, "salesRevenue"));
-            if (row.AssetsBelow is not null && y?.TotalAssets is null) missing.Add(Inputs.Year(year, "totalAssets"));
-            v = parts.Contains(true) ? Verdict.Pass : parts.Contains(null) ? new Verdict(null, missing.ToArray()) : Verdict.Fail;
+            static bool? Below(decimal? limit, decimal? value) => limit is not { } l ? false : value is { } x ? x < l : null;
+            bool? employees = Below(row.EmployeesBelow, y?.Employees), revenue = Below(row.RevenueBelow, y?.SalesRevenue), assets = Below(row.AssetsBelow, y?.TotalAssets);
+            v = employees == true || revenue == true || assets == true ? Verdict.Pass
+                : employees is null || revenue is null || assets is null
+                    ? new Verdict(null, MissingOf(y, year, ("employees", employees is not null), ("salesRevenue", revenue is not null), ("totalAssets", assets is not null)))
+                    : Verdict.Fail;
         }
         return Condition(b, $"{tier}.sme-size", law.Words, v,
             b.Explains ? SizeActual(p.SizeIndustry, row, y) : "",
@@ -222,9 +226,9 @@ internal static class QualityTerms
     }
 
     /// <summary>The points of the highest-level institution (专精特新 #13), or the range while institutions are not known.</summary>
-    public static ItemPoints InstitutionPoints(IReadOnlyDictionary<string, decimal> table, EnterpriseProfile p, DateOnly asOf)
+    public static ItemPoints InstitutionPoints(IReadOnlyDictionary<string, decimal> table, int most, EnterpriseProfile p, DateOnly asOf)
     {
-        if (p.RdInstitutions is not { } institutions) return new ItemPoints(0, (int)table.Values.Max(), [RdInstitutions]);
+        if (p.RdInstitutions is not { } institutions) return new ItemPoints(0, most, RdInstitutionsMissing);
         var best = 0;
         foreach (var i in institutions)
             if ((i.RecognisedOn is not { } on || on <= asOf) && table.TryGetValue(i.Level, out var points)) best = Math.Max(best, (int)points);
@@ -253,7 +257,7 @@ internal static class QualityTerms
     /// <summary>The IP item's points (创新型 #1, 专精特新 #10): the best item counting, as a range while attributes are unknown.</summary>
     public static ItemPoints IpPoints(IpPointsTable t, EnterpriseProfile p, DateOnly asOf)
     {
-        if (p.IpItems is not { } items) return new ItemPoints(0, t.HighValue, [IpItems]);
+        if (p.IpItems is not { } items) return new ItemPoints(0, t.HighValue, IpItemsMissing);
         int min = 0, max = 0;
         foreach (var item in items)
         {
@@ -270,7 +274,7 @@ internal static class QualityTerms
             if (counts == true) min = Math.Max(min, least);
             max = Math.Max(max, most);
         }
-        return min == max ? ItemPoints.Exact(min) : new ItemPoints(min, max, [IpItems]);
+        return min == max ? ItemPoints.Exact(min) : new ItemPoints(min, max, IpItemsMissing);
     }
 
     /// <summary>Class Ⅰ items related to the main product and applied with economic benefit (小巨人 新), as the least and most
@@ -292,8 +296,41 @@ internal static class QualityTerms
         return (min, max);
     }
 
+    private static readonly string[] RdInstitutionsMissing = [RdInstitutions], IpItemsMissing = [IpItems];
+
     /// <summary>A yes/no fact as a verdict; unknown names its input.</summary>
     public static Verdict Fact(bool? value, string input) => value is { } v ? Verdict.Of(v) : Verdict.Unknown(input);
 
     public static string YesNo(bool? value) => value switch { true => "是", false => "否", null => "未填报" };
+}
+
+/// <summary>A criterion's words, written only when its builder explains: an interpolated string's holes are not even
+/// evaluated in a screening, and a plain string passes as it is.</summary>
+[InterpolatedStringHandler]
+internal ref struct Words
+{
+    private DefaultInterpolatedStringHandler _inner;
+    private readonly string? _plain;
+    private readonly bool _on;
+
+    public Words(int literalLength, int formattedCount, TierBuilder builder, out bool explains)
+    {
+        explains = _on = builder.Explains;
+        _inner = explains ? new(literalLength, formattedCount) : default;
+        _plain = null;
+    }
+
+    private Words(string plain)
+    {
+        _plain = plain;
+        _on = true;
+        _inner = default;
+    }
+
+    public static implicit operator Words(string plain) => new(plain);
+
+    public void AppendLiteral(string s) => _inner.AppendLiteral(s);
+    public void AppendFormatted<T>(T value) => _inner.AppendFormatted(value);
+    public void AppendFormatted<T>(T value, string? format) => _inner.AppendFormatted(value, format);
+    public string ToStringAndClear() => _plain ?? (_on ? _inner.ToStringAndClear() : "");
 }

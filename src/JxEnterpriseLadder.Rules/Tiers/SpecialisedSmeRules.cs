@@ -53,23 +53,37 @@ internal static class SpecialisedSmeRules
     {
         bool? met = false;
         string? how = null;
-        var missing = new List<string>();
+        List<string>? missing = null;
         foreach (var tier in baseTiers.Value)
         {
             var result = tier == TierIds.TechSme ? techSme : tier == TierIds.InnovativeSme ? innovative : null;
-            if (result?.Outcome == Outcome.Qualified) { met = true; how = "评价可达：" + TierName(tier); break; }
-            if (result?.Outcome == Outcome.Undetermined) { met = null; missing.AddRange(result.Missing); }
+            if (result?.Outcome == Outcome.Qualified) { met = true; how = tier; break; }
+            if (result?.Outcome == Outcome.Undetermined) { met = null; (missing ??= []).AddRange(result.Missing); }
         }
+        var byTitle = false;
         if (met != true)
         {
             // A firm that already holds the base title, or this tier's, passes the base tier on its record.
-            var held = HoldsAny(p, [.. baseTiers.Value.Where(t => t != TierIds.TechSme), TierIds.SpecialisedSme, TierIds.LittleGiant], asOf, titleYears, hnteYears);
-            if (held.Held == true) { met = true; how = "持有：" + TitleWords.Of(held.Which!); }
-            else if (baseTiers.Value.Contains(TierIds.TechSme) && p.TechSmeRegistrations.Any(r => r.Year == asOf.Year)) { met = true; how = "当年已入库科技型中小企业"; }
-            else if (held.Held is null) { met = null; missing.Add(Titles); }
+            var held = HoldsAny(p, HeldAsBase, asOf, titleYears, hnteYears);
+            if (held.Held == true) { met = true; how = held.Which; byTitle = true; }
+            else if (baseTiers.Value.Contains(TierIds.TechSme) && RegisteredThisYear(p, asOf)) { met = true; how = TierIds.TechSme; byTitle = true; }
+            else if (held.Held is null) { met = null; (missing ??= []).Add(Titles); }
         }
-        var v = met is { } m ? Verdict.Of(m) : new Verdict(null, missing.Distinct().ToArray());
-        return Condition(b, $"{Tier}.base-tier", words, v, b.Explains ? how ?? (met is null ? "尚不能确定" : "未通过评价，亦未持有称号") : "", "是", baseTiers.Citation);
+        var v = met is { } m ? Verdict.Of(m) : new Verdict(null, missing!.Distinct().ToArray());
+        return Condition(b, $"{Tier}.base-tier", words, v,
+            $"{(how is null ? met is null ? "尚不能确定" : "未通过评价，亦未持有称号" : byTitle ? (how == TierIds.TechSme ? "当年已入库科技型中小企业" : "持有：" + TitleWords.Of(how)) : "评价可达：" + TierName(how))}",
+            "是", baseTiers.Citation);
+    }
+
+    private static readonly string[] ChainRoleMissing = [ChainRole];
+
+    // The titles that stand for the base tier on the firm's record: 创新型, or 专精特新 or 小巨人 held (a review).
+    private static readonly string[] HeldAsBase = [TierIds.InnovativeSme, TierIds.SpecialisedSme, TierIds.LittleGiant];
+
+    private static bool RegisteredThisYear(EnterpriseProfile p, DateOnly asOf)
+    {
+        for (var i = 0; i < p.TechSmeRegistrations.Count; i++) if (p.TechSmeRegistrations[i].Year == asOf.Year) return true;
+        return false;
     }
 
     private static string TierName(string tier) => tier == TierIds.TechSme ? "科技型中小企业" : TitleWords.Of(tier);
@@ -80,7 +94,7 @@ internal static class SpecialisedSmeRules
     {
         var w = s.Words;
         var niche = NicheYears(p, year);
-        var nicheOk = Condition(b, $"{Tier}.niche", w["minNicheYears"], niche is { } n ? Verdict.Of(n >= s.MinNicheYears) : Verdict.Unknown(NicheEnteredOn),
+        var nicheOk = Condition(b, $"{Tier}.niche", $"{w["minNicheYears"]}", niche is { } n ? Verdict.Of(n >= s.MinNicheYears) : Verdict.Unknown(NicheEnteredOn),
             b.Explains ? (niche is { } yrs ? $"{yrs} 年" : "未填报") : "", $"≥ {s.MinNicheYears.Value} 年", s.MinNicheYears.Citation);
 
         var rdRatio = OfRevenue(y, y?.RdExpense);
@@ -91,7 +105,7 @@ internal static class SpecialisedSmeRules
             b.Explains ? $"研发费用 {(y?.RdExpense is { } e ? Format.Money(e) : "未填报")}，占比 {(rdRatio is { } q ? Format.Percent(q.Value) : "未填报")}" : "",
             $"≥ {Format.Money(s.MinRdExpense)} 且 ≥ {Format.Percent(s.MinRdRatio)}", s.MinRdExpense.Citation);
 
-        var scale = Scale(b, s.MinRevenue, s.FinancingInsteadOfRevenue, s.FinancingYears, w["minRevenue"], w["financingInsteadOfRevenue"], p, asOf, year, y);
+        var scale = Scale(b, s.MinRevenue, s.FinancingInsteadOfRevenue, s.FinancingYears, $"{w["minRevenue"]}", w["financingInsteadOfRevenue"], p, asOf, year, y);
 
         // The thirteen indicators.
         var share = OfRevenue(y, y?.MainBusinessRevenue);
@@ -100,15 +114,15 @@ internal static class SpecialisedSmeRules
             b.Explains ? (share is { } sh ? Format.Percent(sh.Value) : "未填报") : "", b.Explains ? Common.BandTable(s.MainBusinessShareBands.Value, Format.Percent) : "",
             s.MainBusinessShareBands.Citation);
         var growth = AverageMainBusinessGrowth(p, year);
-        var i2 = Scored(b, $"{Tier}.score.growth", w["growthFormula"], Banded(s.GrowthBands.Value, growth, MainBusinessMissing(p, year, 2)),
+        var i2 = Scored(b, $"{Tier}.score.growth", $"{w["growthFormula"]}", Banded(s.GrowthBands.Value, growth, MainBusinessMissing(p, year, 2)),
             b.Explains ? (growth is { } g ? Format.Percent(g) : "未填报或基年为 0") : "", b.Explains ? Common.BandTable(s.GrowthBands.Value, Format.Percent) : "",
             s.GrowthFormula.Citation);
-        var i3 = Scored(b, $"{Tier}.score.niche-years", w["nicheMaxPoints"],
+        var i3 = Scored(b, $"{Tier}.score.niche-years", $"{w["nicheMaxPoints"]}",
             niche is { } ny ? ItemPoints.Exact(Math.Min(s.NicheMaxPoints, ny / s.NicheYearsPerPoint)) : new ItemPoints(0, s.NicheMaxPoints, [NicheEnteredOn]),
             b.Explains ? (niche is { } ny2 ? $"{ny2} 年" : "未填报") : "", $"每满 {s.NicheYearsPerPoint.Value} 年 1 分，最高 {s.NicheMaxPoints.Value} 分", s.NicheYearsPerPoint.Citation);
         var roles = s.ChainRolePoints.Value;
-        var i4 = Scored(b, $"{Tier}.score.chain-role", w["chainRolePoints"],
-            p.MainProduct?.ChainRole is { } role && roles.TryGetValue(role, out var rp) ? ItemPoints.Exact((int)rp) : new ItemPoints((int)roles.Values.Min(), (int)roles.Values.Max(), [ChainRole]),
+        var i4 = Scored(b, $"{Tier}.score.chain-role", $"{w["chainRolePoints"]}",
+            p.MainProduct?.ChainRole is { } role && roles.TryGetValue(role, out var rp) ? ItemPoints.Exact((int)rp) : new ItemPoints(s.ChainRoleLeast, s.ChainRoleMost, ChainRoleMissing),
             b.Explains ? p.MainProduct?.ChainRole switch { "chain-key-link" => "补短板、锻长板、填空白", "foundation" => "“六基”、老字号或服务龙头企业", "other" => "其他", _ => "未填报" } : "",
             b.Explains ? $"补短板、锻长板、填空白 → {roles["chain-key-link"]}分；“六基”、老字号或服务龙头企业 → {roles["foundation"]}分；其他 → {roles["other"]}分" : "",
             s.ChainRolePoints.Citation);
@@ -116,7 +130,7 @@ internal static class SpecialisedSmeRules
         var i5 = Scored(b, $"{Tier}.score.digitalisation", "数字化水平", Banded(s.DigitalisationBands.Value, level is { } l ? l : null, [Digitalisation]),
             b.Explains ? (level is { } lv ? $"{lv} 级" : "未填报") : "", b.Explains ? Common.BandTable(s.DigitalisationBands.Value, x => $"{x:0} 级") : "",
             s.DigitalisationBands.Citation);
-        var i6 = Scored(b, $"{Tier}.score.quality", w["qualityItemPoints"], QualityPoints(s, p.Management),
+        var i6 = Scored(b, $"{Tier}.score.quality", $"{w["qualityItemPoints"]}", QualityPoints(s, p.Management),
             b.Explains ? QualityActual(p.Management) : "", $"每项 {s.QualityItemPoints.Value} 分，最高 {s.QualityMaxPoints.Value} 分", s.QualityItemPoints.Citation);
         var margin = OfRevenue(y, y?.NetProfit);
         var i7 = Scored(b, $"{Tier}.score.net-margin", $"{year}年净利润率",
@@ -149,7 +163,7 @@ internal static class SpecialisedSmeRules
             Banded(s.RdStaffBands.Value, staffRatio, MissingOf(y, year, ("rdStaff", y?.RdStaff is not null), ("employees", y?.Employees is not null))),
             b.Explains ? (staffRatio is { } st ? Format.Percent(st.Value) : "未填报") : "", b.Explains ? Common.BandTable(s.RdStaffBands.Value, Format.Percent) : "",
             s.RdStaffBands.Citation);
-        var i13 = Scored(b, $"{Tier}.score.rd-institution", w["institutionPoints"], InstitutionPoints(s.InstitutionPoints.Value, p, asOf),
+        var i13 = Scored(b, $"{Tier}.score.rd-institution", $"{w["institutionPoints"]}", InstitutionPoints(s.InstitutionPoints.Value, s.InstitutionMost, p, asOf),
             b.Explains ? (p.RdInstitutions is { } inst ? (inst.Count == 0 ? "未建立" : string.Join("、", inst.Select(i => LevelWords(i.Level)))) : "未填报") : "",
             b.Explains ? string.Join("；", s.InstitutionPoints.Value.Select(l => $"{LevelWords(l.Key)} → {l.Value}分")) + "；未建立 → 0分" : "",
             s.InstitutionPoints.Citation);
@@ -189,16 +203,16 @@ internal static class SpecialisedSmeRules
         var y1 = p.Year(year)?.RdExpense;
         var y0 = p.Year(year - 1)?.RdExpense;
         var averageRd = y1 is { } a && y0 is { } c ? (a + c) / 2 : (decimal?)null;
-        var byRd = Condition(b, $"{Tier}.direct.rd-expense", "直接认定：" + w["directAverageRdExpense"],
+        var byRd = Condition(b, $"{Tier}.direct.rd-expense", $"直接认定：{w["directAverageRdExpense"]}",
             averageRd is { } avg ? Verdict.Of(avg >= s.DirectAverageRdExpense) : Verdict.Unknown([.. new[] { year - 1, year }.Where(x => p.Year(x)?.RdExpense is null).Select(x => Inputs.Year(x, "rdExpense"))]),
-            b.Explains ? (averageRd is { } av ? "均值 " + Format.Money(av) : "未填报") : "", "≥ " + Format.Money(s.DirectAverageRdExpense), s.DirectAverageRdExpense.Citation);
+            b.Explains ? (averageRd is { } av ? "均值 " + Format.Money(av) : "未填报") : "", $"≥ {Format.Money(s.DirectAverageRdExpense)}", s.DirectAverageRdExpense.Citation);
 
         var financeFrom = WindowStart(year, s.FinancingYears);
-        var byFinancing = Condition(b, $"{Tier}.direct.financing", "直接认定：" + w["directFinancing"], FinancingAtLeast(p, financeFrom, asOf, s.DirectFinancing),
-            b.Explains ? $"{financeFrom}年以来 {Format.Money(QualifiedFinancing(p, financeFrom, asOf).Known)}" : "", "≥ " + Format.Money(s.DirectFinancing), s.DirectFinancing.Citation);
+        var byFinancing = Condition(b, $"{Tier}.direct.financing", $"直接认定：{w["directFinancing"]}", FinancingAtLeast(p, financeFrom, asOf, s.DirectFinancing),
+            b.Explains ? $"{financeFrom}年以来 {Format.Money(QualifiedFinancing(p, financeFrom, asOf).Known)}" : "", $"≥ {Format.Money(s.DirectFinancing)}", s.DirectFinancing.Citation);
 
         var contest = ContestWithin(p, s.DirectContestTop, from, asOf);
-        var byContest = Condition(b, $"{Tier}.direct.contest", "直接认定：" + w["directContestTop"], Fact(contest, ContestResults),
+        var byContest = Condition(b, $"{Tier}.direct.contest", $"直接认定：{w["directContestTop"]}", Fact(contest, ContestResults),
             b.Explains ? YesNo(contest) : "", "是", s.DirectContestTop.Citation);
 
         var route = byAward.Passed == true ? $"{Tier}.direct.award" : byRd.Passed == true ? $"{Tier}.direct.rd-expense"
@@ -220,8 +234,10 @@ internal static class SpecialisedSmeRules
 
     private static ItemPoints QualityPoints(SpecialisedSme2022Law s, QualityManagement? m)
     {
-        bool?[] items = [m?.QualityAward, m?.QualitySystemCertificate, m?.OwnBrand, m?.StandardDrafting];
-        int yes = items.Count(x => x == true), unknown = items.Count(x => x is null);
+        static int Yes(bool? x) => x == true ? 1 : 0;
+        static int Unknown(bool? x) => x is null ? 1 : 0;
+        int yes = Yes(m?.QualityAward) + Yes(m?.QualitySystemCertificate) + Yes(m?.OwnBrand) + Yes(m?.StandardDrafting),
+            unknown = Unknown(m?.QualityAward) + Unknown(m?.QualitySystemCertificate) + Unknown(m?.OwnBrand) + Unknown(m?.StandardDrafting);
         var min = Math.Min(s.QualityMaxPoints, yes * s.QualityItemPoints);
         var max = Math.Min(s.QualityMaxPoints, (yes + unknown) * s.QualityItemPoints);
         return min == max ? ItemPoints.Exact(min) : new ItemPoints(min, max,
@@ -254,17 +270,17 @@ internal static class SpecialisedSmeRules
     {
         var w = s.Words;
         var niche = NicheYears(p, year);
-        var nicheOk = Condition(b, $"{Tier}.niche", w["minNicheYears"], niche is { } n ? Verdict.Of(n >= s.MinNicheYears) : Verdict.Unknown(NicheEnteredOn),
+        var nicheOk = Condition(b, $"{Tier}.niche", $"{w["minNicheYears"]}", niche is { } n ? Verdict.Of(n >= s.MinNicheYears) : Verdict.Unknown(NicheEnteredOn),
             b.Explains ? (niche is { } yrs ? $"{yrs} 年" : "未填报") : "", $"≥ {s.MinNicheYears.Value} 年", s.MinNicheYears.Citation);
-        var scale = Scale(b, s.MinRevenue, s.FinancingInsteadOfRevenue, s.FinancingYears, w["minRevenue"], w["financingInsteadOfRevenue"], p, asOf, year, y);
+        var scale = Scale(b, s.MinRevenue, s.FinancingInsteadOfRevenue, s.FinancingYears, $"{w["minRevenue"]}", w["financingInsteadOfRevenue"], p, asOf, year, y);
         var share = OfRevenue(y, y?.MainBusinessRevenue);
-        var shareOk = Condition(b, $"{Tier}.main-business-share", w["minMainBusinessShare"],
+        var shareOk = Condition(b, $"{Tier}.main-business-share", $"{w["minMainBusinessShare"]}",
             share is { } sh ? Verdict.Of(sh.AtLeast(s.MinMainBusinessShare)) : new Verdict(null, MissingOf(y, year, ("mainBusinessRevenue", y?.MainBusinessRevenue is not null), ("salesRevenue", y?.SalesRevenue is not null))),
-            b.Explains ? (share is { } x ? Format.Percent(x.Value) : "未填报") : "", "≥ " + Format.Percent(s.MinMainBusinessShare), s.MinMainBusinessShare.Citation);
+            b.Explains ? (share is { } x ? Format.Percent(x.Value) : "未填报") : "", $"≥ {Format.Percent(s.MinMainBusinessShare)}", s.MinMainBusinessShare.Citation);
         var debt = DebtRatio(y);
-        var debtOk = Condition(b, $"{Tier}.debt-ratio", w["maxDebtRatio"],
+        var debtOk = Condition(b, $"{Tier}.debt-ratio", $"{w["maxDebtRatio"]}",
             debt is { } d ? Verdict.Of(d.CompareTo(s.MaxDebtRatio) <= 0) : new Verdict(null, MissingOf(y, year, ("totalLiabilities", y?.TotalLiabilities is not null), ("totalAssets", y?.TotalAssets is not null))),
-            b.Explains ? (debt is { } dd ? Format.Percent(dd.Value) : "未填报") : "", "≤ " + Format.Percent(s.MaxDebtRatio), s.MaxDebtRatio.Citation);
+            b.Explains ? (debt is { } dd ? Format.Percent(dd.Value) : "未填报") : "", $"≤ {Format.Percent(s.MaxDebtRatio)}", s.MaxDebtRatio.Citation);
         var rdOk = Condition(b, $"{Tier}.rd", $"{w["minRdExpense"]}，且{w["minRdRatio"]}", EachYearRd(p, year, s.MinRdExpense, s.MinRdRatio),
             b.Explains ? RdYearsActual(p, year) : "", $"每年 ≥ {Format.Money(s.MinRdExpense)} 且 ≥ {Format.Percent(s.MinRdRatio)}", s.MinRdExpense.Citation);
 
@@ -277,24 +293,22 @@ internal static class SpecialisedSmeRules
         var ipOk = Condition(b, $"{Tier}.ip", $"{w["minClass1Ip"]}（{w["ipWaiverAwardYears"]}）",
             Verdict.Any(ipCount, Fact(waiverAward, Awards), Fact(waiverInstitution, RdInstitutions)),
             b.Explains ? (p.IpItems is null ? "未填报逐项知识产权" : $"符合的Ⅰ类知识产权 {least} 项") : "", $"≥ {s.MinClass1Ip.Value} 项，或符合免除条件", s.MinClass1Ip.Citation);
-        var scoreOk = DevelopmentScore(b, $"{Tier}.development-score", w["minDevelopmentScore"], s.MinDevelopmentScore, y, year);
+        var scoreOk = DevelopmentScore(b, $"{Tier}.development-score", $"{w["minDevelopmentScore"]}", s.MinDevelopmentScore, y, year);
         b.ConfirmedBy = null;
         return new Rest(Verdict.All(nicheOk, scale, shareOk, debtOk, rdOk, ipOk, scoreOk), null, null);
     }
 
     /// <summary>R&amp;D at least the amount and the share of revenue in each of the data year and the year before.</summary>
-    internal static Verdict EachYearRd(EnterpriseProfile p, int year, decimal minAmount, decimal minRatio)
+    internal static Verdict EachYearRd(EnterpriseProfile p, int year, decimal minAmount, decimal minRatio) =>
+        Verdict.All(YearRd(p, year, minAmount, minRatio), YearRd(p, year - 1, minAmount, minRatio));
+
+    private static Verdict YearRd(EnterpriseProfile p, int year, decimal minAmount, decimal minRatio)
     {
-        var parts = new Verdict[2];
-        for (var i = 0; i < 2; i++)
-        {
-            var y = p.Year(year - i);
-            var r = OfRevenue(y, y?.RdExpense);
-            parts[i] = y?.RdExpense is { } e && e < minAmount ? Verdict.Fail
-                : r is { } ratio ? Verdict.Of(y!.RdExpense >= minAmount && ratio.AtLeast(minRatio))
-                : new Verdict(null, MissingOf(y, year - i, ("rdExpense", y?.RdExpense is not null), ("salesRevenue", y?.SalesRevenue is not null)));
-        }
-        return Verdict.All(parts);
+        var y = p.Year(year);
+        var r = OfRevenue(y, y?.RdExpense);
+        return y?.RdExpense is { } e && e < minAmount ? Verdict.Fail
+            : r is { } ratio ? Verdict.Of(y!.RdExpense >= minAmount && ratio.AtLeast(minRatio))
+            : new Verdict(null, MissingOf(y, year, ("rdExpense", y?.RdExpense is not null), ("salesRevenue", y?.SalesRevenue is not null)));
     }
 
     internal static string RdYearsActual(EnterpriseProfile p, int year) => string.Join("；", new[] { year - 1, year }.Select(t =>
