@@ -214,6 +214,27 @@ public sealed partial class PredictionPagesTests(AppFixture app, BrowserFixture 
         Assert.Contains("高新技术企业评价项：—", await Page($"/enterprises/{none.CreditCode}"));
     }
 
+    /// <summary>Issue 21: the enterprise page shows the second ladder beside the first, the titles it holds (with validity,
+    /// batch and review) and the highest it holds today; every tier of both ladders is assessed on the page.</summary>
+    [Fact]
+    public async Task AnEnterprisesPageShowsBothLaddersAndItsTitles()
+    {
+        var registry = app.Factory.Services.GetRequiredService<JxEnterpriseLadder.Data.RegistryRepository>();
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var records = registry.StreamAll().ToList();
+        var holder = records.First(r => r.QualityTitles.Any(t => t.Title == JxEnterpriseLadder.Domain.TierIds.SpecialisedSme && t.HeldOn(today)));
+        var html = Regex.Replace(await Page($"/enterprises/{holder.Enterprise.CreditCode}"), "<[^>]+>", "");
+        var title = holder.QualityTitles.First(t => t.Title == JxEnterpriseLadder.Domain.TierIds.SpecialisedSme && t.HeldOn(today));
+        Assert.Contains($"专精特新中小企业（{title.IssuedOn:yyyy-MM-dd} 至 {title.ExpiresOn:yyyy-MM-dd}", html);
+        var held = holder.QualityTitles.Any(t => t.Title == JxEnterpriseLadder.Domain.TierIds.LittleGiant && t.HeldOn(today)) ? "专精特新“小巨人”企业" : "专精特新中小企业";
+        Assert.Contains($"优质中小企业梯度 · 持有：{held}", html);
+        foreach (var tier in JxEnterpriseLadder.Domain.TierIds.All) Assert.Contains(JxEnterpriseLadder.Services.TierNames.Of(tier), html);
+        var none = records.First(r => r.QualityTitles.Count == 0).Enterprise;
+        var plain = Regex.Replace(await Page($"/enterprises/{none.CreditCode}"), "<[^>]+>", "");
+        Assert.Contains("优质中小企业称号：—", plain);
+        Assert.Contains("优质中小企业梯度 · 持有：暂无", plain);
+    }
+
     /// <summary>The page as a reader sees it: server rendering writes Chinese in expressions as character references.</summary>
     private async Task<string> Page(string url) => WebUtility.HtmlDecode(await (await app.As("province")).GetStringAsync(url));
 
