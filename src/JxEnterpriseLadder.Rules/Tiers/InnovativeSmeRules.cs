@@ -43,18 +43,18 @@ internal static class InnovativeSmeRules
         var rd = Scored(b, $"{Tier}.score.rd-ratio", $"{year}年研发费用占营业收入比重",
             Banded(set.RdRatioBands.Value, rdRatio, MissingOf(y, year, ("rdExpense", y?.RdExpense is not null), ("salesRevenue", y?.SalesRevenue is not null))),
             b.Explains ? (rdRatio is { } r ? Format.Percent(r.Value) : "未填报") : "",
-            b.Explains ? Common.BandTable(set.RdRatioBands.Value, Format.Percent) : "", set.RdRatioBands.Citation);
+            b.Explains ? Table(set.RdRatioBands.Value, Format.Percent) : "", set.RdRatioBands.Citation);
         // 成长性
         var growth = MainBusinessGrowth(p, year);
         var growthPoints = Scored(b, $"{Tier}.score.growth", $"{year}年主营业务收入增长率",
             Banded(set.GrowthBands.Value, growth, MainBusinessMissing(p, year, 1)),
             b.Explains ? (growth is { } g ? Format.Percent(g) : "未填报或上年为 0") : "",
-            b.Explains ? Common.BandTable(set.GrowthBands.Value, Format.Percent) : "", set.GrowthBands.Citation);
+            b.Explains ? Table(set.GrowthBands.Value, Format.Percent) : "", set.GrowthBands.Citation);
         var debt = DebtRatio(y);
         var debtPoints = Scored(b, $"{Tier}.score.debt-ratio", $"{year}年末资产负债率",
             Banded(set.DebtRatioBands.Value, debt, MissingOf(y, year, ("totalLiabilities", y?.TotalLiabilities is not null), ("totalAssets", y?.TotalAssets is not null))),
             b.Explains ? (debt is { } d ? Format.Percent(d.Value) : "未填报") : "",
-            b.Explains ? Common.BandTable(set.DebtRatioBands.Value, Format.Percent) : "", set.DebtRatioBands.Citation);
+            b.Explains ? Table(set.DebtRatioBands.Value, Format.Percent) : "", set.DebtRatioBands.Citation);
         // 专业化
         var fieldTable = set.FieldPoints.Value;
         var field = Scored(b, $"{Tier}.score.field", set.FieldWords,
@@ -66,7 +66,7 @@ internal static class InnovativeSmeRules
         var sharePoints = Scored(b, $"{Tier}.score.main-business-share", $"{year}年主营业务收入占营业收入比重",
             Banded(set.MainBusinessShareBands.Value, share, MissingOf(y, year, ("mainBusinessRevenue", y?.MainBusinessRevenue is not null), ("salesRevenue", y?.SalesRevenue is not null))),
             b.Explains ? (share is { } s ? Format.Percent(s.Value) : "未填报") : "",
-            b.Explains ? Common.BandTable(set.MainBusinessShareBands.Value, Format.Percent) : "", set.MainBusinessShareBands.Citation);
+            b.Explains ? Table(set.MainBusinessShareBands.Value, Format.Percent) : "", set.MainBusinessShareBands.Citation);
 
         Span<ItemPoints> items = [ip, rd, growthPoints, debtPoints, field, sharePoints];
         int min = 0, max = 0;

@@ -46,6 +46,14 @@ internal static class QualityTerms
         return points;
     }
 
+    /// <summary>A band table as an explanation reads it, written once per table and format (the tables live as long as
+    /// their laws): explaining a profile then costs no string for it.</summary>
+    public static string Table(IReadOnlyList<Band> bands, Func<decimal, string> format) =>
+        Tables.GetValue(bands, static _ => new()).GetOrAdd(format.Method, static (_, x) => Common.BandTable(x.bands, x.format), (bands, format));
+
+    // Weak by table: a policy draft's laws, and their tables, go when the draft does.
+    private static readonly ConditionalWeakTable<IReadOnlyList<Band>, System.Collections.Concurrent.ConcurrentDictionary<System.Reflection.MethodInfo, string>> Tables = new();
+
     /// <summary>The points of a banded value, or the table's whole range while the value is unknown.</summary>
     public static ItemPoints Banded(IReadOnlyList<Band> bands, decimal? value, IReadOnlyList<string> missing) =>
         value is { } v ? ItemPoints.Exact(Common.BandFor(bands, v).PointsMin) : new ItemPoints(bands[^1].PointsMin, bands[0].PointsMax, missing);

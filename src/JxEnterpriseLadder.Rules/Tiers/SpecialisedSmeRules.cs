@@ -111,11 +111,11 @@ internal static class SpecialisedSmeRules
         var share = OfRevenue(y, y?.MainBusinessRevenue);
         var i1 = Scored(b, $"{Tier}.score.main-business-share", $"{year}年主营业务收入占营业收入比重",
             Banded(s.MainBusinessShareBands.Value, share, MissingOf(y, year, ("mainBusinessRevenue", y?.MainBusinessRevenue is not null), ("salesRevenue", y?.SalesRevenue is not null))),
-            b.Explains ? (share is { } sh ? Format.Percent(sh.Value) : "未填报") : "", b.Explains ? Common.BandTable(s.MainBusinessShareBands.Value, Format.Percent) : "",
+            b.Explains ? (share is { } sh ? Format.Percent(sh.Value) : "未填报") : "", b.Explains ? Table(s.MainBusinessShareBands.Value, Format.Percent) : "",
             s.MainBusinessShareBands.Citation);
         var growth = AverageMainBusinessGrowth(p, year);
         var i2 = Scored(b, $"{Tier}.score.growth", $"{w["growthFormula"]}", Banded(s.GrowthBands.Value, growth, MainBusinessMissing(p, year, 2)),
-            b.Explains ? (growth is { } g ? Format.Percent(g) : "未填报或基年为 0") : "", b.Explains ? Common.BandTable(s.GrowthBands.Value, Format.Percent) : "",
+            b.Explains ? (growth is { } g ? Format.Percent(g) : "未填报或基年为 0") : "", b.Explains ? Table(s.GrowthBands.Value, Format.Percent) : "",
             s.GrowthFormula.Citation);
         var i3 = Scored(b, $"{Tier}.score.niche-years", $"{w["nicheMaxPoints"]}",
             niche is { } ny ? ItemPoints.Exact(Math.Min(s.NicheMaxPoints, ny / s.NicheYearsPerPoint)) : new ItemPoints(0, s.NicheMaxPoints, [NicheEnteredOn]),
@@ -128,19 +128,19 @@ internal static class SpecialisedSmeRules
             s.ChainRolePoints.Citation);
         var level = p.Management?.DigitalisationLevel;
         var i5 = Scored(b, $"{Tier}.score.digitalisation", "数字化水平", Banded(s.DigitalisationBands.Value, level is { } l ? l : null, [Digitalisation]),
-            b.Explains ? (level is { } lv ? $"{lv} 级" : "未填报") : "", b.Explains ? Common.BandTable(s.DigitalisationBands.Value, x => $"{x:0} 级") : "",
+            b.Explains ? (level is { } lv ? $"{lv} 级" : "未填报") : "", b.Explains ? Table(s.DigitalisationBands.Value, x => $"{x:0} 级") : "",
             s.DigitalisationBands.Citation);
         var i6 = Scored(b, $"{Tier}.score.quality", $"{w["qualityItemPoints"]}", QualityPoints(s, p.Management),
             b.Explains ? QualityActual(p.Management) : "", $"每项 {s.QualityItemPoints.Value} 分，最高 {s.QualityMaxPoints.Value} 分", s.QualityItemPoints.Citation);
         var margin = OfRevenue(y, y?.NetProfit);
         var i7 = Scored(b, $"{Tier}.score.net-margin", $"{year}年净利润率",
             Banded(s.NetMarginBands.Value, margin, MissingOf(y, year, ("netProfit", y?.NetProfit is not null), ("salesRevenue", y?.SalesRevenue is not null))),
-            b.Explains ? (margin is { } mg ? Format.Percent(mg.Value) : "未填报") : "", b.Explains ? Common.BandTable(s.NetMarginBands.Value, Format.Percent) : "",
+            b.Explains ? (margin is { } mg ? Format.Percent(mg.Value) : "未填报") : "", b.Explains ? Table(s.NetMarginBands.Value, Format.Percent) : "",
             s.NetMarginBands.Citation);
         var debt = DebtRatio(y);
         var i8 = Scored(b, $"{Tier}.score.debt-ratio", $"{year}年末资产负债率",
             Banded(s.DebtRatioBands.Value, debt, MissingOf(y, year, ("totalLiabilities", y?.TotalLiabilities is not null), ("totalAssets", y?.TotalAssets is not null))),
-            b.Explains ? (debt is { } d ? Format.Percent(d.Value) : "未填报") : "", b.Explains ? Common.BandTable(s.DebtRatioBands.Value, Format.Percent) : "",
+            b.Explains ? (debt is { } d ? Format.Percent(d.Value) : "未填报") : "", b.Explains ? Table(s.DebtRatioBands.Value, Format.Percent) : "",
             s.DebtRatioBands.Citation);
         // 特色化: Jiangxi's indicators are not known; until they are entered the item spans its whole range and no input
         // of the firm can narrow it.
@@ -156,12 +156,12 @@ internal static class SpecialisedSmeRules
             b.Explains ? s.Ip.Threshold : "", s.Ip.Points.Citation);
         var i11 = Scored(b, $"{Tier}.score.rd-input", $"{year}年研发费用（金额与占比取高者）", RdInputPoints(s, y, year, rdRatio),
             b.Explains ? $"{(y?.RdExpense is { } e2 ? Format.Money(e2) : "未填报")}；{(rdRatio is { } q2 ? Format.Percent(q2.Value) : "未填报")}" : "",
-            b.Explains ? $"金额：{Common.BandTable(s.RdAmountBands.Value, Format.Money)}；占比：{Common.BandTable(s.RdRatioBands.Value, Format.Percent)}" : "",
+            b.Explains ? $"金额：{Table(s.RdAmountBands.Value, Format.Money)}；占比：{Table(s.RdRatioBands.Value, Format.Percent)}" : "",
             s.RdAmountBands.Citation);
         var staffRatio = y?.RdStaff is { } rs && y.Employees is { } emp && emp > 0 ? new Ratio(rs, emp) : (Ratio?)null;
         var i12 = Scored(b, $"{Tier}.score.rd-staff", $"{year}年研发人员占职工总数比重",
             Banded(s.RdStaffBands.Value, staffRatio, MissingOf(y, year, ("rdStaff", y?.RdStaff is not null), ("employees", y?.Employees is not null))),
-            b.Explains ? (staffRatio is { } st ? Format.Percent(st.Value) : "未填报") : "", b.Explains ? Common.BandTable(s.RdStaffBands.Value, Format.Percent) : "",
+            b.Explains ? (staffRatio is { } st ? Format.Percent(st.Value) : "未填报") : "", b.Explains ? Table(s.RdStaffBands.Value, Format.Percent) : "",
             s.RdStaffBands.Citation);
         var i13 = Scored(b, $"{Tier}.score.rd-institution", $"{w["institutionPoints"]}", InstitutionPoints(s.InstitutionPoints.Value, s.InstitutionMost, p, asOf),
             b.Explains ? (p.RdInstitutions is { } inst ? (inst.Count == 0 ? "未建立" : string.Join("、", inst.Select(i => LevelWords(i.Level)))) : "未填报") : "",

@@ -102,26 +102,33 @@ public static class AssessmentsApi
             var response = http.Response;
             response.StatusCode = errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
             response.ContentType = "application/x-ndjson; charset=utf-8";
-            await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
+            // Each result is serialized straight into the response, never into one string: a profile's explained result
+            // (both ladders) is tens of thousands of characters, and a string that long would go to the large object
+            // heap, where a stream of a hundred thousand of them would pile up between the collections that free it.
+            var body = response.Body;
             foreach (var item in ProfileJson.Read(request.Body, asOf))
             {
                 cancel.ThrowIfCancellationRequested();
-                string line;
-                if (item.Error is { } error) line = ProblemLine(error, "Profile could not be read", StatusCodes.Status400BadRequest);
+                string? problem = null;
+                AssessmentResult? result = null;
+                if (item.Error is { } error) problem = ProblemLine(error, "Profile could not be read", StatusCodes.Status400BadRequest);
                 else
-                    try { line = ProfileJson.Serialize(engine.Assess(item.Profile!, asOf, options)); }
+                    try { result = engine.Assess(item.Profile!, asOf, options); }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         // One profile the engine cannot take does not cut the answer short for the others.
                         log.LogError(e, "Profile #{N} could not be assessed", item.Index + 1);
-                        line = ProblemLine(new ProfileJson.ProfileError(item.Index, item.Profile!.CreditCode, "$", "could not be assessed"),
+                        problem = ProblemLine(new ProfileJson.ProfileError(item.Index, item.Profile!.CreditCode, "$", "could not be assessed"),
                             "Profile could not be assessed", StatusCodes.Status500InternalServerError);
                     }
-                await writer.WriteAsync(line);
-                await writer.WriteAsync('\n');
+                if (result is not null) await System.Text.Json.JsonSerializer.SerializeAsync(body, result, ProfileJson.Options, cancel);
+                else await body.WriteAsync(Encoding.UTF8.GetBytes(problem!), cancel);
+                await body.WriteAsync(NewLine, cancel);
             }
             return Results.Empty;
         }).DisableAntiforgery().RequireRateLimiting(Policy);
+
+    private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
 
     /// <summary>Counts the profiles and keeps the errors, stopping as soon as the count passes the cap.</summary>
     private static int CountAndCheck(Stream body, DateOnly asOf, int cap, List<ProfileJson.ProfileError> errors)
