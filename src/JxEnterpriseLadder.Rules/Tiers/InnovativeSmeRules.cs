@@ -26,9 +26,7 @@ internal static class InnovativeSmeRules
 
         var notHigher = HoldsAny(p, set.NotHigherTitles.Value, asOf, set.TitleValidityYears, hnteYears);
         var eligible = Verdict.All(
-            Common.Resident(b, set.Resident, p),
-            SmeSize(b, Tier, size, p, y, year),
-            Common.CleanRecord(b, set.CleanRecordFlags, set.CleanRecordWindow, p, b.Explains ? set.CleanRecordPeriod : "", asOf),
+            Eligible(b, set, size, p, y, year, asOf),
             Condition(b, $"{Tier}.not-higher", set.NotHigherWords,
                 notHigher.Held is { } held ? Verdict.Of(!held) : Verdict.Unknown(Titles),
                 b.Explains ? (notHigher.Which is { } which ? "持有：" + TitleWords.Of(which) : notHigher.Held is null ? "未填报" : "未持有") : "",

@@ -37,9 +37,7 @@ internal static class LittleGiantRules
                 Verdict.All(excluded.Held is { } ex ? Verdict.Of(!ex) : Verdict.Unknown(Titles), p.RelatedToLittleGiant is { } rel ? Verdict.Of(!rel) : Verdict.Unknown(RelatedToLittleGiant)),
                 b.Explains ? (excluded.Which is { } which ? "持有：" + TitleWords.Of(which) : p.RelatedToLittleGiant == true ? "与已认定“小巨人”企业关联" : "无") : "",
                 "均无", set.ExcludedTitles.Citation),
-            Common.Resident(b, basics.Resident, p),
-            SmeSize(b, Tier, size, p, y, year),
-            Common.CleanRecord(b, basics.CleanRecordFlags, basics.CleanRecordWindow, p, b.Explains ? basics.CleanRecordPeriod : "", asOf));
+            Eligible(b, basics, size, p, y, year, asOf));
 
         var niche = NicheYears(p, year);
         var nicheOk = Condition(b, $"{Tier}.niche", $"{w["minNicheYears"]}", niche is { } n ? Verdict.Of(n >= set.MinNicheYears) : Verdict.Unknown(NicheEnteredOn),

@@ -108,6 +108,14 @@ internal static class QualityTerms
         return years;
     }
 
+    /// <summary>附件1's eligibility, which every tier of the ladder asks in the same words: registered in Jiangxi, an SME by
+    /// the 300号 table, a clean record over its window.</summary>
+    public static Verdict Eligible(TierBuilder b, InnovativeSmeLaw basics, SmeSizeLaw size, EnterpriseProfile p, YearFiling? y, int year, DateOnly asOf) =>
+        Verdict.All(
+            Common.Resident(b, basics.Resident, p),
+            SmeSize(b, b.Tier, size, p, y, year),
+            Common.CleanRecord(b, basics.CleanRecordFlags, basics.CleanRecordWindow, p, b.Explains ? basics.CleanRecordPeriod : "", asOf));
+
     /// <summary>A firm is an SME (300号) when it is below any one limit of its industry's row.</summary>
     public static Verdict SmeSize(TierBuilder b, string tier, SmeSizeLaw law, EnterpriseProfile p, YearFiling? y, int year)
     {

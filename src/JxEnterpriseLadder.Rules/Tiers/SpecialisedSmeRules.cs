@@ -28,10 +28,7 @@ internal static class SpecialisedSmeRules
         var hnteYears = laws.CertificateValidityYears(asOf);
 
         // 附件1's eligibility (registered, SME, clean record) applies to every tier of the ladder.
-        var eligible = Verdict.All(
-            Common.Resident(b, basics.Resident, p),
-            SmeSize(b, Tier, size, p, y, year),
-            Common.CleanRecord(b, basics.CleanRecordFlags, basics.CleanRecordWindow, p, b.Explains ? basics.CleanRecordPeriod : "", asOf));
+        var eligible = Eligible(b, basics, size, p, y, year, asOf);
         var baseTiers = set switch { SpecialisedSme2022Law s => s.BaseTiers, SpecialisedSme2026Law s => s.BaseTiers, _ => throw new UnreachableException() };
         var words = set switch { SpecialisedSme2022Law s => s.Words, SpecialisedSme2026Law s => s.Words, _ => throw new UnreachableException() };
         var baseTier = BaseTier(b, baseTiers, words["baseTiers"], p, asOf, basics.TitleValidityYears, hnteYears, techSme, innovative);
