@@ -45,6 +45,32 @@ public sealed class ProfileInputTests
     }
 
     [Fact]
+    public void EachImpossibleSecondLadderValueIsNamedByItsField()
+    {
+        var items = Read("""
+            {"sizeIndustry":"mining"}
+            {"mainProduct":{"nationalMarketShare":1.5}}
+            {"mainProduct":{"chainRole":"leader"}}
+            {"management":{"digitalisationLevel":5}}
+            {"ipItems":[{"class":1},{"class":3}]}
+            {"ipItems":[{"class":1,"grantedOn":"2022-05-01","acquiredOn":"2021-01-01"}]}
+            {"rdInstitutions":[{"level":"county"}]}
+            {"rdInstitutions":[{"level":"national","kind":"lab"}]}
+            {"awards":[{"level":"national","rank":0}]}
+            {"contestResults":[{"year":2023,"nationalTop":100}]}
+            {"titles":[{"title":"gazelle","issuedOn":"2023-01-01"}]}
+            {"titles":[{"title":"little-giant","issuedOn":"2023-01-01","expiresOn":"2022-12-31"}]}
+            {"financing":[{"date":"2023-01-01","amount":100,"qualifiedPaidIn":101}]}
+            {"sizeIndustry":"software-it","mainProduct":{"nationalMarketShare":0.2,"chainRole":"foundation"},"management":{"digitalisationLevel":2},"ipItems":[{"class":2}],"rdInstitutions":[{"level":"city","kind":"enterprise-tech-centre"}],"awards":[{"level":"provincial","rank":1}],"contestResults":[{"year":2023,"nationalTop":500}],"titles":[{"title":"innovative-sme","issuedOn":"2023-01-01"}]}
+            """);
+        Assert.Equal(["$.sizeIndustry", "$.mainProduct.nationalMarketShare", "$.mainProduct.chainRole", "$.management.digitalisationLevel",
+            "$.ipItems[1].class", "$.ipItems[0].acquiredOn", "$.rdInstitutions[0].level", "$.rdInstitutions[0].kind", "$.awards[0].rank",
+            "$.contestResults[0].nationalTop", "$.titles[0].title", "$.titles[0].expiresOn", "$.financing[0].qualifiedPaidIn", null],
+            items.Select(i => i.Error?.Field));
+        Assert.Contains("software-it", items[0].Error!.Message);
+    }
+
+    [Fact]
     public void AProfileLargerThanTheBoundIsRefusedAloneAndAnUnclosedArrayIsNamed()
     {
         var items = Read("{\"name\":\"" + new string('x', 5000) + "\"}\n{\"name\":\"small\"}", maxBytes: 1000);

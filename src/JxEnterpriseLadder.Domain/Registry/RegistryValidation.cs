@@ -46,6 +46,8 @@ public static class RegistryValidation
         if (reference.CityByCode(e.CityCode) is null) yield return new(e.CreditCode, null, "cityCode", $"未知的设区市 '{e.CityCode}'");
         if (e.ParkCode is { } park && reference.ParkByCode(park) is null) yield return new(e.CreditCode, null, "parkCode", $"未知的园区 '{park}'");
         if (e.ChainCode is { } chain && reference.ChainByCode(chain) is null) yield return new(e.CreditCode, null, "chainCode", $"未知的产业链 '{chain}'");
+        if (e.SizeIndustry is { } size && !QualityVocabulary.Has(QualityVocabulary.SizeIndustries, size))
+            yield return new(e.CreditCode, null, "sizeIndustry", $"未知的划型行业 '{size}'，应为 {QualityVocabulary.Ids(QualityVocabulary.SizeIndustries)} 之一");
         if (e.NicheEnteredOn is { } niche && InputRanges.DateProblem(niche, today) is { } nicheProblem) yield return new(e.CreditCode, null, "nicheEnteredOn", nicheProblem);
     }
 

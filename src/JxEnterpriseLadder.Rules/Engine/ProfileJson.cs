@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Domain.Profiles;
 using JxEnterpriseLadder.Domain.Registry;
 
@@ -161,6 +162,8 @@ public static class ProfileJson
             if (f.Currency is { } cur && cur is not ("CNY" or "USD")) yield return ($"$.financing[{i}].currency", $"'{cur}' is not CNY or USD");
             if (f.Amount < 0) yield return ($"$.financing[{i}].amount", "不能为负数 (must not be negative)");
             if (f.PostMoneyValuation < 0) yield return ($"$.financing[{i}].postMoneyValuation", "不能为负数 (must not be negative)");
+            if (f.QualifiedPaidIn < 0) yield return ($"$.financing[{i}].qualifiedPaidIn", "不能为负数 (must not be negative)");
+            else if (f.QualifiedPaidIn > f.Amount) yield return ($"$.financing[{i}].qualifiedPaidIn", "合格投资者实缴额高于本轮融资金额 (paid in by qualified investors above the round's amount)");
             if (f.Date is { } on)
             {
                 if (InputRanges.DateProblem(on, asOf) is { } d) yield return ($"$.financing[{i}].date", d);
@@ -175,6 +178,63 @@ public static class ProfileJson
             if (x.RdManagementPoints is < 0 or > 20) yield return ("$.expert.rdManagementPoints", "must be 0–20");
         }
         if (p.CreditCode is { } code && Domain.UnifiedSocialCreditCode.Validate(code) is { } reason) yield return ("$.creditCode", reason);
+        foreach (var problem in SecondLadderProblems(p, asOf)) yield return problem;
+    }
+
+    /// <summary>The second ladder's inputs (criteria-quality-sme.md §7): a closed list's value must be one of its ids, a
+    /// share a share, a date a date the registry takes.</summary>
+    private static IEnumerable<(string Field, string Message)> SecondLadderProblems(EnterpriseProfile p, DateOnly asOf)
+    {
+        static string OneOf(string value, IReadOnlyList<Term> terms) => $"'{value}' 不是可选值 (not one of: {QualityVocabulary.Ids(terms)})";
+        if (p.SizeIndustry is { } size && !QualityVocabulary.Has(QualityVocabulary.SizeIndustries, size))
+            yield return ("$.sizeIndustry", OneOf(size, QualityVocabulary.SizeIndustries));
+        if (p.MainProduct is { } m)
+        {
+            if (m.NicheEnteredOn is { } entered && InputRanges.DateProblem(entered, asOf) is { } d) yield return ("$.mainProduct.nicheEnteredOn", d);
+            if (m.NationalMarketShare is < 0 or > 1) yield return ("$.mainProduct.nationalMarketShare", "市场占有率应在 0 到 1 之间 (a share from 0 to 1)");
+            if (m.ChainRole is { } role && !QualityVocabulary.Has(QualityVocabulary.ChainRoles, role)) yield return ("$.mainProduct.chainRole", OneOf(role, QualityVocabulary.ChainRoles));
+        }
+        if (p.Management is { } q)
+        {
+            if (q.DigitalisationLevel is { } level && (level < QualityVocabulary.DigitalisationLowest || level > QualityVocabulary.DigitalisationHighest))
+                yield return ("$.management.digitalisationLevel", $"数字化水平应为 {QualityVocabulary.DigitalisationLowest}–{QualityVocabulary.DigitalisationHighest} 级 (a level from {QualityVocabulary.DigitalisationLowest} to {QualityVocabulary.DigitalisationHighest})");
+            if (q.CoreBusinessesOnSystems < 0) yield return ("$.management.coreBusinessesOnSystems", "不能为负数 (must not be negative)");
+        }
+        for (var i = 0; i < (p.IpItems?.Count ?? 0); i++)
+        {
+            var item = p.IpItems![i];
+            if (item.Class is not (1 or 2)) yield return ($"$.ipItems[{i}].class", $"知识产权类别应为 1 或 2，实为 {item.Class} (class must be 1 or 2)");
+            if (item.GrantedOn is { } granted && InputRanges.DateProblem(granted, asOf) is { } g) yield return ($"$.ipItems[{i}].grantedOn", g);
+            if (item.AcquiredOn is { } acquired && InputRanges.DateProblem(acquired, asOf) is { } a) yield return ($"$.ipItems[{i}].acquiredOn", a);
+            else if (item.AcquiredOn is { } on && item.GrantedOn is { } by && on < by) yield return ($"$.ipItems[{i}].acquiredOn", $"受让日期早于授权日期 {by:yyyy-MM-dd} (acquired before it was granted)");
+        }
+        for (var i = 0; i < (p.RdInstitutions?.Count ?? 0); i++)
+        {
+            var r = p.RdInstitutions![i];
+            if (!QualityVocabulary.Has(QualityVocabulary.InstitutionLevels, r.Level)) yield return ($"$.rdInstitutions[{i}].level", OneOf(r.Level, QualityVocabulary.InstitutionLevels));
+            if (r.Kind is { } kind && !QualityVocabulary.Has(QualityVocabulary.InstitutionKinds, kind)) yield return ($"$.rdInstitutions[{i}].kind", OneOf(kind, QualityVocabulary.InstitutionKinds));
+            if (r.RecognisedOn is { } on && InputRanges.DateProblem(on, asOf) is { } d) yield return ($"$.rdInstitutions[{i}].recognisedOn", d);
+        }
+        for (var i = 0; i < (p.Awards?.Count ?? 0); i++)
+        {
+            var w = p.Awards![i];
+            if (!QualityVocabulary.Has(QualityVocabulary.AwardLevels, w.Level)) yield return ($"$.awards[{i}].level", OneOf(w.Level, QualityVocabulary.AwardLevels));
+            if (w.Rank < 1) yield return ($"$.awards[{i}].rank", "排名从 1 起 (a rank starts at 1)");
+            if (w.AwardedOn is { } on && InputRanges.DateProblem(on, asOf) is { } d) yield return ($"$.awards[{i}].awardedOn", d);
+        }
+        for (var i = 0; i < (p.ContestResults?.Count ?? 0); i++)
+        {
+            var c = p.ContestResults![i];
+            if (!QualityVocabulary.ContestTops.Contains(c.NationalTop)) yield return ($"$.contestResults[{i}].nationalTop", $"应为 {string.Join(" 或 ", QualityVocabulary.ContestTops)} (one of {string.Join(", ", QualityVocabulary.ContestTops)})");
+            if (c.Year is < 1900 or > 2100 || c.Year > asOf.Year) yield return ($"$.contestResults[{i}].year", $"年度 {c.Year} 不在可用范围 (year out of range)");
+        }
+        for (var i = 0; i < (p.Titles?.Count ?? 0); i++)
+        {
+            var t = p.Titles![i];
+            if (!QualityTitles.All.Contains(t.Title)) yield return ($"$.titles[{i}].title", $"'{t.Title}' 不是可选值 (not one of: {string.Join(", ", QualityTitles.All)})");
+            if (t.IssuedOn is { } issued && InputRanges.DateProblem(issued, asOf) is { } d) yield return ($"$.titles[{i}].issuedOn", d);
+            else if (t.IssuedOn is { } from && t.ExpiresOn is { } to && to < from) yield return ($"$.titles[{i}].expiresOn", $"有效期止早于发证日期 {from:yyyy-MM-dd} (expires before it was issued)");
+        }
     }
 
     /// <summary>Lawful but unlikely figures: shown to whoever typed them, never a reason to refuse.</summary>

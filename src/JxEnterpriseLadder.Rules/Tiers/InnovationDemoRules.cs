@@ -22,7 +22,7 @@ internal static class InnovationDemoRules
         var y = p.Year(year);
         var w = set.Words;
 
-        var centre = HasInstitution(p, set.TechCentreLevels.Value, asOf, "enterprise-tech-centre");
+        var centre = HasInstitution(p, set.TechCentreLevels.Value, asOf, QualityVocabulary.EnterpriseTechCentre);
         var rdRatio = OfRevenue(y, y?.RdExpense);
         var profitable = Verdict.Pass;
         for (var i = 0; i < set.ProfitableYears && profitable.Passed != false; i++)

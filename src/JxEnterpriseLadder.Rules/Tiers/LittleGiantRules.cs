@@ -145,7 +145,7 @@ internal static class LittleGiantRules
         var general = Verdict.All(rdOk, institutionOk, ipOk);
 
         var from3 = WindowStart(year, s.AwardYears);
-        var award = AwardWithin(p, "national", from3, asOf, s.DirectNationalAwardRank);
+        var award = AwardWithin(p, QualityVocabulary.National, from3, asOf, s.DirectNationalAwardRank);
         var byAward = Condition(b, $"{Tier}.innovation.direct.award", $"{w["directNationalAwardRank"]}", Fact(award, Awards), b.Explains ? YesNo(award) : "", "是",
             s.DirectNationalAwardRank.Citation);
         var contest = ContestWithin(p, s.DirectContestTop, from3, asOf);
@@ -174,7 +174,7 @@ internal static class LittleGiantRules
             b.Explains ? SpecialisedSmeRules.RdYearsActual(p, year) : "", $"合计 ≥ {Format.Money(s.MinRdExpenseTwoYears)}，每年 ≥ {Format.Percent(s.MinRdRatio)}", s.MinRdExpenseTwoYears.Citation);
         var (least, most) = AppliedClass1(p, asOf, 1, ownOnly: true);
         var ipCount = least >= s.MinClass1Ip ? Verdict.Pass : most < s.MinClass1Ip ? Verdict.Fail : Verdict.Unknown(IpItems);
-        var waiver = AwardWithin(p, "national", WindowStart(year, s.IpWaiverAwardYears), asOf, s.IpWaiverAwardRank);
+        var waiver = AwardWithin(p, QualityVocabulary.National, WindowStart(year, s.IpWaiverAwardYears), asOf, s.IpWaiverAwardRank);
         var ipOk = Condition(b, $"{Tier}.ip", $"{w["minClass1Ip"]}（{w["ipWaiverAwardYears"]}）", Verdict.Any(ipCount, Fact(waiver, Awards)),
             b.Explains ? (p.IpItems is null ? "未填报逐项知识产权" : $"{least} 项") : "", $"≥ {s.MinClass1Ip.Value} 项，或符合免除条件", s.MinClass1Ip.Citation);
         return Verdict.All(

@@ -1,3 +1,4 @@
+using JxEnterpriseLadder.Domain;
 using System.Text.Json;
 using JxEnterpriseLadder.Rules.Engine;
 
@@ -11,7 +12,7 @@ internal sealed class SmeSizeLaw : Law
 {
     public SmeSizeLaw(ParameterSet file) : base(file)
     {
-        Rows = File.Cite("rows", static (f, k) => f.Values[k].Value.EnumerateObject().ToDictionary(row => row.Name, Row, StringComparer.Ordinal),
+        Rows = File.Cite("rows", static (f, k) => Industries(f.Values[k].Value.EnumerateObject().ToDictionary(row => row.Name, Row, StringComparer.Ordinal)),
             "a table of industries, each with employeesBelow, revenueBelow or assetsBelow");
         Words = Label("rows");
     }
@@ -21,6 +22,12 @@ internal sealed class SmeSizeLaw : Law
         var limits = new SmeSizeRow(Limit(row.Value, "employeesBelow"), Limit(row.Value, "revenueBelow"), Limit(row.Value, "assetsBelow"));
         return limits is { EmployeesBelow: null, RevenueBelow: null, AssetsBelow: null } ? throw new FormatException(row.Name + " has no limit") : limits;
     }
+
+    // The rows are the vocabulary's industries, no more and no fewer: a profile, an import and the self-check offer those.
+    private static Dictionary<string, SmeSizeRow> Industries(Dictionary<string, SmeSizeRow> rows) =>
+        rows.Keys.Order(StringComparer.Ordinal).SequenceEqual(QualityVocabulary.SizeIndustries.Select(t => t.Id).Order(StringComparer.Ordinal))
+            ? rows
+            : throw new FormatException($"rows must be the industries {QualityVocabulary.Ids(QualityVocabulary.SizeIndustries)}");
 
     private static decimal? Limit(JsonElement row, string key) => row.TryGetProperty(key, out var v) ? v.GetDecimal() : null;
 

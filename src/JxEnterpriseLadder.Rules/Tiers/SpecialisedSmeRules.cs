@@ -120,8 +120,8 @@ internal static class SpecialisedSmeRules
         var roles = s.ChainRolePoints.Value;
         var i4 = Scored(b, $"{Tier}.score.chain-role", $"{w["chainRolePoints"]}",
             p.MainProduct?.ChainRole is { } role && roles.TryGetValue(role, out var rp) ? ItemPoints.Exact((int)rp) : new ItemPoints(s.ChainRoleLeast, s.ChainRoleMost, ChainRoleMissing),
-            b.Explains ? p.MainProduct?.ChainRole switch { "chain-key-link" => "补短板、锻长板、填空白", "foundation" => "“六基”、老字号或服务龙头企业", "other" => "其他", _ => "未填报" } : "",
-            b.Explains ? $"补短板、锻长板、填空白 → {roles["chain-key-link"]}分；“六基”、老字号或服务龙头企业 → {roles["foundation"]}分；其他 → {roles["other"]}分" : "",
+            b.Explains ? p.MainProduct?.ChainRole switch { QualityVocabulary.ChainKeyLink => "补短板、锻长板、填空白", QualityVocabulary.Foundation => "“六基”、老字号或服务龙头企业", QualityVocabulary.OtherRole => "其他", _ => "未填报" } : "",
+            b.Explains ? $"补短板、锻长板、填空白 → {roles[QualityVocabulary.ChainKeyLink]}分；“六基”、老字号或服务龙头企业 → {roles[QualityVocabulary.Foundation]}分；其他 → {roles[QualityVocabulary.OtherRole]}分" : "",
             s.ChainRolePoints.Citation);
         var level = p.Management?.DigitalisationLevel;
         var i5 = Scored(b, $"{Tier}.score.digitalisation", "数字化水平", Banded(s.DigitalisationBands.Value, level is { } l ? l : null, [Digitalisation]),
@@ -191,8 +191,8 @@ internal static class SpecialisedSmeRules
     {
         var w = s.Words;
         var from = WindowStart(year, s.AwardYears);
-        var provincial = AwardWithin(p, "provincial", from, asOf, s.DirectProvincialAwardRank);
-        var national = AwardWithin(p, "national", from, asOf, s.DirectNationalAwardRank);
+        var provincial = AwardWithin(p, QualityVocabulary.Provincial, from, asOf, s.DirectProvincialAwardRank);
+        var national = AwardWithin(p, QualityVocabulary.National, from, asOf, s.DirectNationalAwardRank);
         var award = provincial == true || national == true ? true : provincial is null || national is null ? (bool?)null : false;
         var byAward = Condition(b, $"{Tier}.direct.award", $"直接认定：{w["directProvincialAwardRank"]}，或{w["directNationalAwardRank"]}", Fact(award, Awards),
             b.Explains ? YesNo(award) : "", "符合任一项即可", s.DirectProvincialAwardRank.Citation);
@@ -260,7 +260,7 @@ internal static class SpecialisedSmeRules
 
     public static string LevelWords(string level) => level switch
     {
-        "national" => "国家级", "provincial" => "省级", "city" => "市级", "below-city" => "市级以下", _ => level,
+        QualityVocabulary.National => "国家级", QualityVocabulary.Provincial => "省级", QualityVocabulary.City => "市级", QualityVocabulary.BelowCity => "市级以下", _ => level,
     };
 
     private static Rest Under2026(TierBuilder b, SpecialisedSme2026Law s, EnterpriseProfile p, DateOnly asOf, int year, YearFiling? y)
@@ -284,9 +284,9 @@ internal static class SpecialisedSmeRules
         var awardFrom = WindowStart(year, s.IpWaiverAwardYears);
         var (least, most) = AppliedClass1(p, asOf, 1, ownOnly: false);
         var ipCount = least >= s.MinClass1Ip ? Verdict.Pass : most < s.MinClass1Ip ? Verdict.Fail : Verdict.Unknown(IpItems);
-        var waiverAward = AwardWithin(p, "national", awardFrom, asOf, s.IpWaiverAwardRank) is var na && na == true ? true
-            : AwardWithin(p, "provincial", awardFrom, asOf, s.IpWaiverAwardRank) is var pa && pa == true ? true : na is null || pa is null ? (bool?)null : false;
-        var waiverInstitution = HasInstitution(p, ["national", "provincial"], asOf);
+        var waiverAward = AwardWithin(p, QualityVocabulary.National, awardFrom, asOf, s.IpWaiverAwardRank) is var na && na == true ? true
+            : AwardWithin(p, QualityVocabulary.Provincial, awardFrom, asOf, s.IpWaiverAwardRank) is var pa && pa == true ? true : na is null || pa is null ? (bool?)null : false;
+        var waiverInstitution = HasInstitution(p, [QualityVocabulary.National, QualityVocabulary.Provincial], asOf);
         var ipOk = Condition(b, $"{Tier}.ip", $"{w["minClass1Ip"]}（{w["ipWaiverAwardYears"]}）",
             Verdict.Any(ipCount, Fact(waiverAward, Awards), Fact(waiverInstitution, RdInstitutions)),
             b.Explains ? (p.IpItems is null ? "未填报逐项知识产权" : $"符合的Ⅰ类知识产权 {least} 项") : "", $"≥ {s.MinClass1Ip.Value} 项，或符合免除条件", s.MinClass1Ip.Citation);
