@@ -22,7 +22,7 @@ public sealed class AccessibilityTests(AppFixture app, BrowserFixture browser) :
         "province" => ["/", "/candidates", "/self-check"],
         "nanchang" => ["/", "/enterprises", "/review", $"/enterprises/{InScope(new AccessScope(Roles.CityOfficer, CityCode: DemoAccounts.DemoCity))}/edit"],
         "park" => ["/", "/candidates", $"/enterprises/{InScope(new AccessScope(Roles.ParkManager, ParkCode: DemoAccounts.DemoPark))}"],
-        "enterprise" => ["/", "/self-check?step=4"],
+        "enterprise" => ["/", "/self-check?step=4", "/self-check?step=5", "/self-check?step=6"],
         _ => [],
     };
 

@@ -1,3 +1,4 @@
+using JxEnterpriseLadder.Domain;
 using System.Text.RegularExpressions;
 using JxEnterpriseLadder.Data;
 using JxEnterpriseLadder.Domain.Access;
@@ -223,13 +224,26 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         var wide = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className).join(' | ')");
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, "wider than the phone: " + wide);
 
+        // The second ladder: the 300号 industry and a row of IP items; a row on a phone stays within its width.
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await page.Locator("#sizeIndustry").SelectOptionAsync("industry");
+        await page.Locator("label[for=strategicEmerging-yes]").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await page.Locator("label[for=hasIp-yes]").ClickAsync();
+        await page.Locator("#ip0-count").FillAsync("2");
+        await page.Locator("#ip0-related").SelectOptionAsync("yes");
+        await page.Locator("#ip0-own").SelectOptionAsync("yes");
+        await page.Locator("label[for=hasTitles-no]").ClickAsync();
+        await Assertions.Expect(page.Locator("li.list-group-item").Filter(new() { HasText = "创新型中小企业" })).ToContainTextAsync("符合");
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, "the IP row is wider than the phone");
+
         // The printed result: one A4 page per tier.
         await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
-        await Assertions.Expect(page.Locator("details")).ToHaveCountAsync(7);
+        await Assertions.Expect(page.Locator("details")).ToHaveCountAsync(TierIds.All.Count);
         var bytes = await page.PdfAsync(new PagePdfOptions { Format = "A4" });
         await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), "jxladder-self-check-result.pdf"), bytes); // to look at when it fails
         var pdf = System.Text.Encoding.Latin1.GetString(bytes);
-        Assert.Equal(7, Regex.Matches(pdf, @"/Type\s*/Page[^s]").Count);
+        Assert.Equal(TierIds.All.Count, Regex.Matches(pdf, @"/Type\s*/Page[^s]").Count);
         await context.CloseAsync();
     }
 

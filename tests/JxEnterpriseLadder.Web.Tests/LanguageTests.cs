@@ -67,7 +67,7 @@ public sealed partial class LanguageTests(AppFixture app, BrowserFixture browser
     /// <summary>Each role's pages, as its menu leads to them.</summary>
     private IReadOnlyList<string> PagesOf(string user) => user switch
     {
-        "province" => ["/", "/enterprises", "/review", "/import", "/candidates", $"/enterprises/{InScope(AccessScope.Province)}", $"/enterprises/{InScope(AccessScope.Province)}/edit", "/self-check?step=4"],
+        "province" => ["/", "/enterprises", "/review", "/import", "/candidates", $"/enterprises/{InScope(AccessScope.Province)}", $"/enterprises/{InScope(AccessScope.Province)}/edit", "/self-check?step=4", "/self-check?step=5", "/self-check?step=6"],
         "park" => ["/", "/candidates"],
         "nanchang" => ["/", "/enterprises", "/review", "/import", "/candidates"],
         "admin" => ["/calibration", "/review", "/models", "/whatif"],

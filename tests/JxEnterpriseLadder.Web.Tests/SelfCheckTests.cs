@@ -1,5 +1,6 @@
 using BootstrapBlazor.Components;
 using Bunit;
+using JxEnterpriseLadder.Domain;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Services;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,10 @@ public sealed class SelfCheckTests : IDisposable
     public void Dispose() => _ctx.Dispose();
 
     private static readonly DateOnly AsOf = new(2024, 6, 30);
+
+    // The result's step (the last), and its summary's rows: every tier, under a heading per ladder.
+    private const int ResultStep = 6;
+    private static readonly int TierRows = TierIds.All.Count + 2;
 
     /// <summary>A small firm, one year typed: the tech-SME case of the old single-year form.</summary>
     private static SelfCheck.SelfCheckForm Filled()
@@ -71,7 +76,7 @@ public sealed class SelfCheckTests : IDisposable
     {
         var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, new SelfCheck.SelfCheckForm(AsOf)));
         var steps = () => cut.FindAll("nav ol button");
-        Assert.Equal(5, steps().Count);
+        Assert.Equal(7, steps().Count);
         Assert.NotNull(cut.Find("#registeredOn"));
 
         steps()[1].Click();
@@ -98,7 +103,21 @@ public sealed class SelfCheckTests : IDisposable
         Assert.Contains($"编制了研发费用辅助账（{(int)hnte.Map("rdManagementItemPoints")["rdRulesAndAccounts"]} 分）", cut.Markup);
 
         steps()[4].Click();
-        Assert.Equal(7, cut.FindAll("details").Count);
+        Assert.NotNull(cut.Find("#sizeIndustry"));
+        Assert.NotNull(cut.Find("#chainRole"));
+        cut.Find("#sizeIndustry").Change("industry");
+
+        steps()[5].Click();
+        Assert.NotNull(cut.Find("#hasIp-yes"));
+        Assert.Empty(cut.FindAll("#ip0-count")); // rows open once the firm says it holds IP
+        cut.Find("#hasIp-yes").Change(true);
+        Assert.NotNull(cut.Find("#ip0-count"));
+
+        steps()[6].Click();
+        Assert.Equal(TierIds.All.Count, cut.FindAll("details").Count);
+
+        steps()[4].Click();
+        Assert.Equal("industry", cut.Find("#sizeIndustry").GetAttribute("value"));
 
         steps()[1].Click();
         Assert.Equal("120", cut.Find("#y2023-employees").GetAttribute("value"));
@@ -109,7 +128,7 @@ public sealed class SelfCheckTests : IDisposable
     public void AnEmptyFormAsksForTheNextInputInsteadOfFailing()
     {
         var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, new SelfCheck.SelfCheckForm(AsOf)));
-        cut.FindAll("nav ol button")[4].Click();
+        cut.FindAll("nav ol button")[ResultStep].Click();
         var techSme = cut.FindAll("details")[0];
         Assert.Contains("待补充", techSme.TextContent);
         Assert.Contains("还需要", techSme.TextContent);
@@ -145,7 +164,7 @@ public sealed class SelfCheckTests : IDisposable
         Assert.Contains("is-invalid", cut.Find("#registeredOn").ClassList);
         cut.Find("#registeredOn").Change("2019-04-01");
         Assert.Empty(cut.FindAll("div.alert-danger"));
-        Assert.Equal(7, cut.FindAll("li.list-group-item").Count);
+        Assert.Equal(TierRows, cut.FindAll("li.list-group-item").Count);
     }
 
     [Fact]
@@ -155,7 +174,7 @@ public sealed class SelfCheckTests : IDisposable
         form.Year(2023).Set("rd", "4000"); // R&D above sales: a young firm may do so
         var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, form));
         Assert.Empty(cut.FindAll("div.alert-danger"));
-        Assert.Equal(7, cut.FindAll("li.list-group-item").Count);
+        Assert.Equal(TierRows, cut.FindAll("li.list-group-item").Count);
         cut.FindAll("nav ol button")[1].Click();
         Assert.Contains("研发费用高于销售收入", cut.Markup);
     }
@@ -193,12 +212,84 @@ public sealed class SelfCheckTests : IDisposable
         Assert.Contains("不符合", TierText(cut, "高新技术企业"));
     }
 
+    /// <summary>The hi-tech firm with the second ladder's answers (63号, in force on <see cref="AsOf"/>): its main business
+    /// is all its sales and grew 11%, its two Class Ⅰ items are its own and serve the main product.</summary>
+    private static SelfCheck.SelfCheckForm SecondLadderFirm()
+    {
+        var form = HiTechFirm();
+        foreach (var (year, revenue) in new[] { (2021, "8000"), (2022, "9000"), (2023, "10000") }) form.Year(year).Set("mainBusinessRevenue", revenue);
+        var q = form.Quality;
+        q.SizeIndustry = "industry";
+        q.StrategicEmerging = true;
+        q.HasIpItems = true;
+        q.IpGroups.Add(new SecondLadderAnswers.IpGroup { Count = "2", Class = 1, GrantedOn = new DateOnly(2020, 5, 1), RelatedToMainProduct = true, SelfDeveloped = true, HighValue = false });
+        q.HasTitles = false;
+        return form;
+    }
+
+    [Fact]
+    public void TheSecondLadderIsAssessedFromItsAnswersAndAsksForWhatItStillNeeds()
+    {
+        // Nothing of the second ladder answered: its tiers ask for the 300号 industry by its dictionary name.
+        var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, HiTechFirm()));
+        Assert.Contains("待补充", TierText(cut, "创新型中小企业"));
+        cut.FindAll("nav ol button")[ResultStep].Click();
+        var open = cut.FindAll("details").Single(d => d.QuerySelector("summary")!.TextContent.Contains("创新型中小企业")).TextContent;
+        Assert.Contains("划型所属行业", open);
+
+        // Answered: IP 15 (own Class Ⅰ), R&D 6% 20, growth 11.1% 15, debt 40% 10, strategic 10, main business 100% 20 = 90.
+        var answered = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, SecondLadderFirm()));
+        var innovative = TierText(answered, "创新型中小企业");
+        Assert.Contains("符合 · 90分", innovative);
+        Assert.DoesNotContain("不符合", innovative);
+        Assert.Equal("优质中小企业梯度最高可达：创新型中小企业", answered.FindAll("p").Single(p => p.TextContent.StartsWith("优质中小企业梯度", StringComparison.Ordinal)).TextContent.Trim());
+        // The firm says it has no IP: the IP item scores 0 and the score falls to 75, still met.
+        answered.FindAll("nav ol button")[5].Click();
+        answered.Find("#hasIp-no").Change(true);
+        Assert.Contains("符合 · 75分", TierText(answered, "创新型中小企业"));
+    }
+
+    [Fact]
+    public void ImpossibleSecondLadderAnswersAreRefusedAtTheirField()
+    {
+        var form = SecondLadderFirm();
+        form.Quality.MarketSharePercent = "120";
+        form.Quality.IpGroups[0].Count = "0";
+        form.Quality.HasTitles = true;
+        form.Quality.Titles.Add(new SecondLadderAnswers.TitleRow { Title = TierIds.InnovativeSme, IssuedOn = new DateOnly(2023, 7, 1), ExpiresOn = new DateOnly(2023, 1, 1) });
+        form.Financing.Add(new SelfCheck.RoundInput { Date = new DateOnly(2023, 3, 1), Amount = "1000", PaidIn = "1200" });
+        form.Year(2023).Set("developmentScore", "120");
+        var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, form));
+        var alert = cut.Find("div.alert-danger").TextContent;
+        Assert.Contains("有 5 处填写有误", alert);
+        Assert.Contains("主导产品与管理 · 全国细分市场占有率：应在 0 到 100 之间", alert);
+        Assert.Contains("知识产权明细与荣誉 · 知识产权第 1 行：项数应在 1 到 999 之间", alert);
+        Assert.Contains("知识产权明细与荣誉 · 称号第 1 行：有效期止早于发证日期", alert);
+        Assert.Contains("近年财务 · 第 1 轮融资：合格投资者实缴额高于本轮融资金额", alert);
+        Assert.Contains("近年财务 · 2023 年 优质中小企业评价得分", alert);
+        Assert.DoesNotContain("(", alert); // the Chinese half of each message only
+        Assert.Empty(cut.FindAll("li.list-group-item"));
+
+        cut.FindAll("nav ol button")[4].Click();
+        Assert.Contains("is-invalid", cut.Find("#marketShare").ClassList);
+        cut.Find("#marketShare").Change("12");
+        cut.FindAll("nav ol button")[5].Click();
+        Assert.Contains("is-invalid", cut.Find("#title0-expiresOn").ClassList);
+        cut.Find("#ip0-count").Change("2");
+        cut.Find("#title0-expiresOn").Change("2026-06-30");
+        cut.FindAll("nav ol button")[1].Click();
+        cut.Find("#fin0-paidIn").Change("800");
+        cut.Find("#y2023-developmentScore").Change("");
+        Assert.Empty(cut.FindAll("div.alert-danger"));
+        Assert.Equal(TierRows, cut.FindAll("li.list-group-item").Count);
+    }
+
     [Fact]
     public void AShortfallShowsTheGapAndWhatIfLiftsIt()
     {
         // Staff 20% → 12, R&D 100/3000 = 3.33% → 20, two Class Ⅱ → 12: 44 points, below 60.
         var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, Filled()));
-        cut.FindAll("nav ol button")[4].Click();
+        cut.FindAll("nav ol button")[ResultStep].Click();
         var techSme = cut.FindAll("details")[0].TextContent;
         Assert.Contains("不符合 · 44分", techSme);
         Assert.Contains("研发费用需 ≥", techSme);
@@ -214,10 +305,10 @@ public sealed class SelfCheckTests : IDisposable
         var form = Filled();
         form.Year(2023).Set("rdDomestic", "100"); // all R&D in China
         var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, form));
-        cut.FindAll("nav ol button")[4].Click();
+        cut.FindAll("nav ol button")[ResultStep].Click();
         cut.Find("#whatIfRd").Input("-50");
         Assert.Empty(cut.FindAll("div.alert-danger"));
-        Assert.Equal(7, cut.FindAll("details").Count);
+        Assert.Equal(TierIds.All.Count, cut.FindAll("details").Count);
     }
 
     [Fact]
@@ -226,7 +317,7 @@ public sealed class SelfCheckTests : IDisposable
         var form = Filled();
         form.Year(2023).Set("rd", "200");
         var cut = _ctx.Render<SelfCheck>(p => p.Add(x => x.Form, form));
-        cut.FindAll("nav ol button")[4].Click();
+        cut.FindAll("nav ol button")[ResultStep].Click();
         var techSme = cut.FindAll("details")[0];
         Assert.Contains("符合 · 74分", techSme.TextContent);
         var direct = techSme.QuerySelectorAll("tr").Where(r => r.TextContent.Contains("近五年内") || r.TextContent.Contains("研发机构") || r.TextContent.Contains("资格证书")).ToList();

@@ -35,7 +35,7 @@ internal static class LittleGiantRules
             Condition(b, $"{Tier}.prerequisite", $"{w["prerequisiteTitle"]}", Fact(title, Titles), b.Explains ? YesNo(title) : "", "是", set.PrerequisiteTitle.Citation),
             Condition(b, $"{Tier}.excluded", $"{w["excludedTitles"]}；未与已认定的“小巨人”企业存在控股关系或同属一个集团生产同类产品",
                 Verdict.All(excluded.Held is { } ex ? Verdict.Of(!ex) : Verdict.Unknown(Titles), p.RelatedToLittleGiant is { } rel ? Verdict.Of(!rel) : Verdict.Unknown(RelatedToLittleGiant)),
-                b.Explains ? (excluded.Which is { } which ? "持有：" + TitleWords.Of(which) : p.RelatedToLittleGiant == true ? "与已认定“小巨人”企业关联" : "无") : "",
+                b.Explains ? (excluded.Which is { } which ? "持有：" + TitleWords.Of(which) : p.RelatedToLittleGiant == true ? "与已认定“小巨人”企业关联" : excluded.Held is null || p.RelatedToLittleGiant is null ? "未填报" : "无") : "",
                 "均无", set.ExcludedTitles.Citation),
             Eligible(b, basics, size, p, y, year, asOf));
 
