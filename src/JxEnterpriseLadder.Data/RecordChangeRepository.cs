@@ -35,6 +35,9 @@ public sealed class RecordChangeRepository(Database db)
         public const string DeleteFinancingOf = "DELETE FROM financing_rounds WHERE credit_code = @CreditCode";
         public const string DeleteCleanEventsOf = "DELETE FROM clean_record_events WHERE credit_code = @CreditCode";
         public const string DeleteQualityTitlesOf = "DELETE FROM quality_titles WHERE credit_code = @CreditCode";
+        public const string DeleteRdInstitutionsOf = "DELETE FROM rd_institutions WHERE credit_code = @CreditCode";
+        public const string DeleteAwardsOf = "DELETE FROM awards WHERE credit_code = @CreditCode";
+        public const string DeleteContestResultsOf = "DELETE FROM contest_results WHERE credit_code = @CreditCode";
         public const string DeleteLocationChangesOf = "DELETE FROM location_changes WHERE credit_code = @CreditCode";
         public const string CertificateHolders = "SELECT certificate_number AS Number, credit_code AS CreditCode FROM hnte_certificates WHERE certificate_number IN @Codes";
         // Shared with the record writer.
@@ -47,6 +50,9 @@ public sealed class RecordChangeRepository(Database db)
         public static readonly string InsertFinancing = RegistryTables.Financing.Insert;
         public static readonly string InsertCleanEvent = RegistryTables.CleanEvents.Insert;
         public static readonly string InsertQualityTitle = RegistryTables.QualityTitles.Insert;
+        public static readonly string InsertRdInstitution = RegistryTables.RdInstitutions.Insert;
+        public static readonly string InsertAward = RegistryTables.Awards.Insert;
+        public static readonly string InsertContestResult = RegistryTables.ContestResults.Insert;
         public static readonly string InsertLocationChange = RegistryTables.LocationChanges.Insert;
     }
 
@@ -158,6 +164,9 @@ public sealed class RecordChangeRepository(Database db)
         Replace(before.CleanRecord, after.CleanRecord, Sql.DeleteCleanEventsOf, Sql.InsertCleanEvent);
         Replace(before.LocationChanges, after.LocationChanges, Sql.DeleteLocationChangesOf, Sql.InsertLocationChange);
         Replace(before.QualityTitles, after.QualityTitles, Sql.DeleteQualityTitlesOf, Sql.InsertQualityTitle);
+        Replace(before.RdInstitutions, after.RdInstitutions, Sql.DeleteRdInstitutionsOf, Sql.InsertRdInstitution);
+        Replace(before.Awards, after.Awards, Sql.DeleteAwardsOf, Sql.InsertAward);
+        Replace(before.ContestResults, after.ContestResults, Sql.DeleteContestResultsOf, Sql.InsertContestResult);
         if (c.Execute(Sql.MoveRecordVersionFrom, new { CreditCode = code, before.Enterprise.RecordVersion }, tx) == 0)
             throw Conflict(c, tx, before.Enterprise);
     }

@@ -46,6 +46,9 @@ public sealed class RegistryRepository(Database db)
         public static readonly string InsertFinancing = RegistryTables.Financing.Insert;
         public static readonly string InsertCleanEvent = RegistryTables.CleanEvents.Insert;
         public static readonly string InsertQualityTitle = RegistryTables.QualityTitles.Insert;
+        public static readonly string InsertRdInstitution = RegistryTables.RdInstitutions.Insert;
+        public static readonly string InsertAward = RegistryTables.Awards.Insert;
+        public static readonly string InsertContestResult = RegistryTables.ContestResults.Insert;
         public static readonly string InsertLocationChange = RegistryTables.LocationChanges.Insert;
 
         // Children of a page of enterprises: a key range when streaming the registry, a list of codes when streaming
@@ -66,6 +69,9 @@ public sealed class RegistryRepository(Database db)
         public static string FinancingWhere(string where) => RegistryTables.Financing.Select(where, "round_date");
         public static string CleanWhere(string where) => RegistryTables.CleanEvents.Select(where);
         public static string QualityTitlesWhere(string where) => RegistryTables.QualityTitles.Select(where);
+        public static string RdInstitutionsWhere(string where) => RegistryTables.RdInstitutions.Select(where, "recognised_on");
+        public static string AwardsWhere(string where) => RegistryTables.Awards.Select(where, "awarded_on");
+        public static string ContestResultsWhere(string where) => RegistryTables.ContestResults.Select(where, "year");
         public static string LocationChangesWhere(string where) => RegistryTables.LocationChanges.Select(where, "changed_on");
         public static readonly string SelectEnterprisesIn = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code IN @Codes ORDER BY credit_code";
 
@@ -185,6 +191,9 @@ public sealed class RegistryRepository(Database db)
         c.Execute(Sql.InsertCleanEvent, records.SelectMany(r => r.CleanRecord), tx);
         c.Execute(Sql.InsertLocationChange, records.SelectMany(r => r.LocationChanges), tx);
         c.Execute(Sql.InsertQualityTitle, records.SelectMany(r => r.QualityTitles), tx);
+        c.Execute(Sql.InsertRdInstitution, records.SelectMany(r => r.RdInstitutions), tx);
+        c.Execute(Sql.InsertAward, records.SelectMany(r => r.Awards), tx);
+        c.Execute(Sql.InsertContestResult, records.SelectMany(r => r.ContestResults), tx);
     }
 
     /// <summary>Adds one year's filing after checking the enterprise, the year and every amount; nothing is written on a problem.</summary>
@@ -353,6 +362,9 @@ public sealed class RegistryRepository(Database db)
         var clean = c.Query<CleanRecordEvent>(Sql.CleanWhere(where), range).ToLookup(x => x.CreditCode);
         var moves = c.Query<LocationChange>(Sql.LocationChangesWhere(where), range).ToLookup(x => x.CreditCode);
         var titles = c.Query<QualityTitleRecord>(Sql.QualityTitlesWhere(where), range).ToLookup(x => x.CreditCode);
+        var institutions = c.Query<RdInstitutionRecord>(Sql.RdInstitutionsWhere(where), range).ToLookup(x => x.CreditCode);
+        var awards = c.Query<AwardRecord>(Sql.AwardsWhere(where), range).ToLookup(x => x.CreditCode);
+        var contests = c.Query<ContestResultRecord>(Sql.ContestResultsWhere(where), range).ToLookup(x => x.CreditCode);
         return page.Select(e => new EnterpriseRecord
         {
             Enterprise = e,
@@ -366,6 +378,9 @@ public sealed class RegistryRepository(Database db)
             CleanRecord = clean[e.CreditCode].ToArray(),
             LocationChanges = moves[e.CreditCode].ToArray(),
             QualityTitles = titles[e.CreditCode].ToArray(),
+            RdInstitutions = institutions[e.CreditCode].ToArray(),
+            Awards = awards[e.CreditCode].ToArray(),
+            ContestResults = contests[e.CreditCode].ToArray(),
         }).ToList();
     }
 
@@ -458,6 +473,9 @@ public sealed class RegistryRepository(Database db)
             PostgresCopy.Copy(c, RegistryTables.CleanEvents.Copy, records.SelectMany(r => r.CleanRecord), RegistryTables.CleanEvents.Write);
             PostgresCopy.Copy(c, RegistryTables.LocationChanges.Copy, records.SelectMany(r => r.LocationChanges), RegistryTables.LocationChanges.Write);
             PostgresCopy.Copy(c, RegistryTables.QualityTitles.Copy, records.SelectMany(r => r.QualityTitles), RegistryTables.QualityTitles.Write);
+            PostgresCopy.Copy(c, RegistryTables.RdInstitutions.Copy, records.SelectMany(r => r.RdInstitutions), RegistryTables.RdInstitutions.Write);
+            PostgresCopy.Copy(c, RegistryTables.Awards.Copy, records.SelectMany(r => r.Awards), RegistryTables.Awards.Write);
+            PostgresCopy.Copy(c, RegistryTables.ContestResults.Copy, records.SelectMany(r => r.ContestResults), RegistryTables.ContestResults.Write);
         }
     }
 }

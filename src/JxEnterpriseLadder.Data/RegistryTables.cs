@@ -34,6 +34,22 @@ internal static class RegistryTables
         Col.Text<Enterprise>("size_industry", nameof(Enterprise.SizeIndustry), e => e.SizeIndustry),
         Col.Date<Enterprise>("niche_entered_on", nameof(Enterprise.NicheEnteredOn), e => e.NicheEnteredOn),
         Col.Flag<Enterprise>("strategic_emerging", nameof(Enterprise.StrategicEmerging), e => e.StrategicEmerging),
+        Col.Text<Enterprise>("niche_market", nameof(Enterprise.NicheMarket), e => e.NicheMarket),
+        Col.Money<Enterprise>("national_market_share", nameof(Enterprise.NationalMarketShare), e => e.NationalMarketShare),
+        Col.Flag<Enterprise>("chinese_controlled", nameof(Enterprise.ChineseControlled), e => e.ChineseControlled),
+        Col.Flag<Enterprise>("related_to_little_giant", nameof(Enterprise.RelatedToLittleGiant), e => e.RelatedToLittleGiant),
+        Col.Int<Enterprise>("digitalisation_level", nameof(Enterprise.DigitalisationLevel), e => e.DigitalisationLevel),
+        Col.Int<Enterprise>("core_businesses_on_systems", nameof(Enterprise.CoreBusinessesOnSystems), e => e.CoreBusinessesOnSystems),
+        Col.Flag<Enterprise>("quality_award", nameof(Enterprise.QualityAward), e => e.QualityAward),
+        Col.Flag<Enterprise>("quality_system_certificate", nameof(Enterprise.QualitySystemCertificate), e => e.QualitySystemCertificate),
+        Col.Flag<Enterprise>("own_brand", nameof(Enterprise.OwnBrand), e => e.OwnBrand),
+        Col.Flag<Enterprise>("standard_drafting", nameof(Enterprise.StandardDrafting), e => e.StandardDrafting),
+        Col.Flag<Enterprise>("developed_market_certification", nameof(Enterprise.DevelopedMarketCertification), e => e.DevelopedMarketCertification),
+        Col.Text<Enterprise>("chain_role", nameof(Enterprise.ChainRole), e => e.ChainRole),
+        Col.Flag<Enterprise>("key_chain_link", nameof(Enterprise.KeyChainLink), e => e.KeyChainLink),
+        Col.Flag<Enterprise>("priority_field", nameof(Enterprise.PriorityField), e => e.PriorityField),
+        Col.Text<Enterprise>("chain_judged_by", nameof(Enterprise.ChainJudgedBy), e => e.ChainJudgedBy),
+        Col.Date<Enterprise>("chain_judged_on", nameof(Enterprise.ChainJudgedOn), e => e.ChainJudgedOn),
         Col.StartsAtOne<Enterprise>("version", nameof(Enterprise.Version), NpgsqlTypes.NpgsqlDbType.Integer),
         Col.StartsAtOne<Enterprise>("record_version", nameof(Enterprise.RecordVersion), NpgsqlTypes.NpgsqlDbType.Bigint));
 
@@ -71,7 +87,8 @@ internal static class RegistryTables
         Col.Money<FinancingRoundRecord>("amount", nameof(FinancingRoundRecord.Amount), f => f.Amount),
         Col.Money<FinancingRoundRecord>("post_money_valuation", nameof(FinancingRoundRecord.PostMoneyValuation), f => f.PostMoneyValuation),
         Col.Text<FinancingRoundRecord>("currency", nameof(FinancingRoundRecord.Currency), f => f.Currency),
-        Col.Flag<FinancingRoundRecord>("professional_investor", nameof(FinancingRoundRecord.ProfessionalInvestor), f => f.ProfessionalInvestor));
+        Col.Flag<FinancingRoundRecord>("professional_investor", nameof(FinancingRoundRecord.ProfessionalInvestor), f => f.ProfessionalInvestor),
+        Col.Money<FinancingRoundRecord>("qualified_paid_in", nameof(FinancingRoundRecord.QualifiedPaidIn), f => f.QualifiedPaidIn));
     public static readonly TableColumns<CleanRecordEvent> CleanEvents = new("clean_record_events",
         Col.Text<CleanRecordEvent>("credit_code", nameof(CleanRecordEvent.CreditCode), e => e.CreditCode), Col.Text<CleanRecordEvent>("flag", nameof(CleanRecordEvent.Flag), e => e.Flag),
         Col.Date<CleanRecordEvent>("occurred_on", nameof(CleanRecordEvent.OccurredOn), e => e.OccurredOn));
@@ -82,6 +99,23 @@ internal static class RegistryTables
         Col.Date<QualityTitleRecord>("expires_on", nameof(QualityTitleRecord.ExpiresOn), t => t.ExpiresOn),
         Col.Text<QualityTitleRecord>("batch", nameof(QualityTitleRecord.Batch), t => t.Batch),
         Col.Text<QualityTitleRecord>("review_outcome", nameof(QualityTitleRecord.ReviewOutcome), t => t.ReviewOutcome));
+    public static readonly TableColumns<RdInstitutionRecord> RdInstitutions = new("rd_institutions",
+        Col.Text<RdInstitutionRecord>("credit_code", nameof(RdInstitutionRecord.CreditCode), i => i.CreditCode),
+        Col.Text<RdInstitutionRecord>("name", nameof(RdInstitutionRecord.Name), i => i.Name),
+        Col.Text<RdInstitutionRecord>("level", nameof(RdInstitutionRecord.Level), i => i.Level),
+        Col.Text<RdInstitutionRecord>("kind", nameof(RdInstitutionRecord.Kind), i => i.Kind),
+        Col.Date<RdInstitutionRecord>("recognised_on", nameof(RdInstitutionRecord.RecognisedOn), i => i.RecognisedOn),
+        Col.Flag<RdInstitutionRecord>("joint", nameof(RdInstitutionRecord.Joint), i => i.Joint));
+    public static readonly TableColumns<AwardRecord> Awards = new("awards",
+        Col.Text<AwardRecord>("credit_code", nameof(AwardRecord.CreditCode), a => a.CreditCode),
+        Col.Text<AwardRecord>("name", nameof(AwardRecord.Name), a => a.Name),
+        Col.Text<AwardRecord>("level", nameof(AwardRecord.Level), a => a.Level),
+        Col.Date<AwardRecord>("awarded_on", nameof(AwardRecord.AwardedOn), a => a.AwardedOn),
+        Col.Int<AwardRecord>("rank", nameof(AwardRecord.Rank), a => a.Rank));
+    public static readonly TableColumns<ContestResultRecord> ContestResults = new("contest_results",
+        Col.Text<ContestResultRecord>("credit_code", nameof(ContestResultRecord.CreditCode), c => c.CreditCode),
+        Col.Int<ContestResultRecord>("year", nameof(ContestResultRecord.Year), c => c.Year),
+        Col.Int<ContestResultRecord>("national_top", nameof(ContestResultRecord.NationalTop), c => c.NationalTop));
     public static readonly TableColumns<LocationChange> LocationChanges = new("location_changes",
         Col.Text<LocationChange>("credit_code", nameof(LocationChange.CreditCode), m => m.CreditCode), Col.Date<LocationChange>("changed_on", nameof(LocationChange.ChangedOn), m => m.ChangedOn),
         Col.Text<LocationChange>("previous_city_code", nameof(LocationChange.PreviousCityCode), m => m.PreviousCityCode),

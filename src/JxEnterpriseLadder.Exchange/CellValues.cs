@@ -59,6 +59,22 @@ public static class CellValues
         return (value, null);
     }
 
+    /// <summary>A share as a fraction (0.125), or a percentage written with its sign ("12.5%"); kept to six decimals as stored.</summary>
+    public static (decimal? Value, string? Error) Share(object? v)
+    {
+        var text = v switch
+        {
+            double x when Math.Abs(x) < 1e6 => ((decimal)x).ToString(CultureInfo.InvariantCulture),
+            string s => s.Trim(),
+            _ => null,
+        };
+        var percent = text?.EndsWith('%') == true;
+        if (text is null || !decimal.TryParse(text.TrimEnd('%').Replace(",", ""), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture, out var d) || Math.Abs(d) > 1_000_000m)
+            return (null, "应为小数或百分数，如 0.12 或 12% (a fraction or a percentage, e.g. 0.12 or 12%)");
+        return (Math.Round(percent ? d / 100 : d, 6, MidpointRounding.AwayFromZero), null);
+    }
+
     public static (DateOnly? Value, string? Error) Date(object? v)
     {
         switch (v)

@@ -27,6 +27,9 @@ public sealed class ParsedImport
     public List<(CleanRecordEvent Event, Origin Origin)> CleanRecord { get; } = [];
     public List<(LocationChange Move, Origin Origin)> LocationChanges { get; } = [];
     public List<(QualityTitleRecord Title, Origin Origin)> QualityTitles { get; } = [];
+    public List<(RdInstitutionRecord Institution, Origin Origin)> RdInstitutions { get; } = [];
+    public List<(AwardRecord Award, Origin Origin)> Awards { get; } = [];
+    public List<(ContestResultRecord Result, Origin Origin)> ContestResults { get; } = [];
     /// <summary>Every row of each enterprise, by kind: where to point a problem found on the whole record.</summary>
     public Dictionary<(string CreditCode, string Kind), Origin> FirstRow { get; } = [];
     public HashSet<string> Kinds { get; } = [];
@@ -175,6 +178,13 @@ public static partial class ImportParser
                     HnteCommercializationIncentives = r.Bool("hnte_commercialization_incentives"), HnteTalentRules = r.Bool("hnte_talent_rules"),
                     HnteJudgedBasis = r.Code("hnte_judged_basis"), HnteJudgedBy = r.Text("hnte_judged_by"), HnteJudgedOn = r.Date("hnte_judged_on"),
                     SizeIndustry = r.Code("size_industry"), NicheEnteredOn = r.Date("niche_entered_on"), StrategicEmerging = r.Bool("strategic_emerging"),
+                    NicheMarket = r.Text("niche_market"), NationalMarketShare = r.Share("national_market_share"),
+                    ChineseControlled = r.Bool("chinese_controlled"), RelatedToLittleGiant = r.Bool("related_to_little_giant"),
+                    DigitalisationLevel = r.Int("digitalisation_level"), CoreBusinessesOnSystems = r.Int("core_businesses_on_systems"),
+                    QualityAward = r.Bool("quality_award"), QualitySystemCertificate = r.Bool("quality_system_certificate"), OwnBrand = r.Bool("own_brand"),
+                    StandardDrafting = r.Bool("standard_drafting"), DevelopedMarketCertification = r.Bool("developed_market_certification"),
+                    ChainRole = r.Code("chain_role"), KeyChainLink = r.Bool("key_chain_link"), PriorityField = r.Bool("priority_field"),
+                    ChainJudgedBy = r.Text("chain_judged_by"), ChainJudgedOn = r.Date("chain_judged_on"),
                 };
                 if (e.ParkCode is { } park && JiangxiReference.Default.ParkByCode(park) is { } pk && e.CityCode.Length > 0 && pk.City != e.CityCode)
                     r.Problem("park_code", $"园区「{pk.Name}」不在所填设区市 (the park is not in the enterprise's city)");
@@ -223,6 +233,7 @@ public static partial class ImportParser
                 {
                     CreditCode = code, RoundDate = r.Date("round_date") ?? default, Amount = r.Amount("amount") ?? 0,
                     PostMoneyValuation = r.Amount("post_money_valuation"), Currency = r.Code("currency") ?? "", ProfessionalInvestor = r.Bool("professional_investor") ?? false,
+                    QualifiedPaidIn = r.Amount("qualified_paid_in"),
                 };
                 if (!r.Bad) p.Financing.Add((fr, o));
                 break;
@@ -243,6 +254,21 @@ public static partial class ImportParser
                     r.Text("batch"), r.Code("review_outcome"));
                 if (Duplicate(r, seen, $"q|{code}|{q.Title}|{q.IssuedOn:yyyy-MM-dd}", "称号记录（同一企业同一称号同一认定日期）")) return;
                 if (!r.Bad) p.QualityTitles.Add((q, o));
+                break;
+            case SheetSchema.RdInstitutions:
+                var ri = new RdInstitutionRecord(code, r.Text("name") ?? "", r.Code("level") ?? "", r.Code("kind"), r.Date("recognised_on") ?? default, r.Bool("joint"));
+                if (Duplicate(r, seen, $"ri|{code}|{ri.Name}", "研发机构（同一企业同一名称）")) return;
+                if (!r.Bad) p.RdInstitutions.Add((ri, o));
+                break;
+            case SheetSchema.Awards:
+                var aw = new AwardRecord(code, r.Text("name") ?? "", r.Code("level") ?? "", r.Date("awarded_on") ?? default, r.Int("rank"));
+                if (Duplicate(r, seen, $"aw|{code}|{aw.Name}|{aw.AwardedOn:yyyy-MM-dd}", "科技奖励（同一企业同一奖项同一日期）")) return;
+                if (!r.Bad) p.Awards.Add((aw, o));
+                break;
+            case SheetSchema.ContestResults:
+                var cr = new ContestResultRecord(code, r.Year("year") ?? 0, r.Int("national_top") ?? 0);
+                if (Duplicate(r, seen, $"cr|{code}|{cr.Year}", "创客中国名次（同一企业同一年度）")) return;
+                if (!r.Bad) p.ContestResults.Add((cr, o));
                 break;
         }
     }
@@ -325,6 +351,8 @@ public static partial class ImportParser
         });
 
         public decimal? Amount(string column) => Get(column, (v, _, scale) => CellValues.Amount(v, scale));
+
+        public decimal? Share(string column) => Get(column, (v, _, _) => CellValues.Share(v));
         // The same range as the API's (InputRanges): a date after next year, like 9999-12-31, is a slip, not a record.
         // An expiry (an IP item's end of validity) lies ahead by nature, up to the registry's last year.
         public DateOnly? Date(string column, bool expiry = false) => Get<DateOnly?>(column, (v, _, _) =>

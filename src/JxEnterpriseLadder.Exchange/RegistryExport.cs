@@ -31,7 +31,7 @@ public static class RegistryExport
         SheetSchema.TechSmeRegistrations => records.SelectMany(r => r.TechSmeRegistrations.OrderBy(t => t.Year)).Select(t => new object?[] { t.CreditCode, t.Year, t.RegistrationNumber }),
         SheetSchema.HnteCertificates => records.SelectMany(r => r.HnteCertificates.OrderBy(h => h.IssuedOn)).Select(h => new object?[] { h.CreditCode, h.CertificateNumber, Day(h.IssuedOn) }),
         SheetSchema.ListEntries => records.SelectMany(r => r.ListEntries.OrderBy(l => l.Year)).Select(l => new object?[] { l.CreditCode, l.Tier, l.Year }),
-        SheetSchema.Financing => records.SelectMany(r => r.Financing).Select(f => new object?[] { f.CreditCode, Day(f.RoundDate), f.Amount, f.PostMoneyValuation, f.Currency, YesNo(f.ProfessionalInvestor) }),
+        SheetSchema.Financing => records.SelectMany(r => r.Financing).Select(f => new object?[] { f.CreditCode, Day(f.RoundDate), f.Amount, f.PostMoneyValuation, f.Currency, YesNo(f.ProfessionalInvestor), f.QualifiedPaidIn }),
         SheetSchema.CleanRecord => records.SelectMany(r => r.CleanRecord).Select(c => new object?[] { c.CreditCode, c.Flag, Day(c.OccurredOn) }),
         SheetSchema.LocationChanges => records.SelectMany(r => r.LocationChanges.OrderBy(m => m.ChangedOn)).Select(m => new object?[]
         {
@@ -42,6 +42,12 @@ public static class RegistryExport
         {
             t.CreditCode, t.Title, Day(t.IssuedOn), Day(t.ExpiresOn), t.Batch, t.ReviewOutcome,
         }),
+        SheetSchema.RdInstitutions => records.SelectMany(r => r.RdInstitutions.OrderBy(i => i.RecognisedOn)).Select(i => new object?[]
+        {
+            i.CreditCode, i.Name, i.Level, i.Kind, Day(i.RecognisedOn), YesNo(i.Joint),
+        }),
+        SheetSchema.Awards => records.SelectMany(r => r.Awards.OrderBy(a => a.AwardedOn)).Select(a => new object?[] { a.CreditCode, a.Name, a.Level, Day(a.AwardedOn), a.Rank }),
+        SheetSchema.ContestResults => records.SelectMany(r => r.ContestResults.OrderBy(c => c.Year)).Select(c => new object?[] { c.CreditCode, c.Year, c.NationalTop }),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -60,6 +66,9 @@ public static class RegistryExport
             e.HnteTechAdvancement, e.HnteCoreSupport, YesNo(e.HnteRdRulesAndAccounts), YesNo(e.HnteRdUnitAndCooperation),
             YesNo(e.HnteCommercializationIncentives), YesNo(e.HnteTalentRules), e.HnteJudgedBasis, e.HnteJudgedBy, Day(e.HnteJudgedOn),
             e.SizeIndustry, Day(e.NicheEnteredOn), YesNo(e.StrategicEmerging),
+            e.NicheMarket, e.NationalMarketShare, YesNo(e.ChineseControlled), YesNo(e.RelatedToLittleGiant), e.DigitalisationLevel, e.CoreBusinessesOnSystems,
+            YesNo(e.QualityAward), YesNo(e.QualitySystemCertificate), YesNo(e.OwnBrand), YesNo(e.StandardDrafting), YesNo(e.DevelopedMarketCertification),
+            e.ChainRole, YesNo(e.KeyChainLink), YesNo(e.PriorityField), e.ChainJudgedBy, Day(e.ChainJudgedOn),
         ];
     }
 

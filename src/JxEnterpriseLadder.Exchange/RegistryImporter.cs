@@ -74,6 +74,9 @@ public sealed partial class RegistryImporter(IImportTarget registry, TimeProvide
         var clean = parsed.CleanRecord.ToLookup(x => x.Event.CreditCode);
         var moves = parsed.LocationChanges.ToLookup(x => x.Move.CreditCode);
         var titles = parsed.QualityTitles.ToLookup(x => x.Title.CreditCode);
+        var institutions = parsed.RdInstitutions.ToLookup(x => x.Institution.CreditCode);
+        var awards = parsed.Awards.ToLookup(x => x.Award.CreditCode);
+        var contests = parsed.ContestResults.ToLookup(x => x.Result.CreditCode);
         foreach (var code in codes)
         {
             cancel.ThrowIfCancellationRequested();
@@ -91,6 +94,10 @@ public sealed partial class RegistryImporter(IImportTarget registry, TimeProvide
             var staleStamp = before is not null && fileStamp == (before.Enterprise.HnteJudgedBasis, before.Enterprise.HnteJudgedBy, before.Enterprise.HnteJudgedOn);
             if (row.Enterprise is not null && enterprise is not null && (fileStamp.HnteJudgedBasis is null || staleStamp))
                 enterprise = HnteJudgement.Stamp(enterprise, before?.Enterprise, HnteJudgement.Import, stamp.Actor, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+            // 链, 品 and the chain role the same way: changed by this file without a confirmer of its own, the importer confirms them.
+            if (row.Enterprise is not null && enterprise is not null && (row.Enterprise.ChainJudgedBy is null
+                    || before is not null && (row.Enterprise.ChainJudgedBy, row.Enterprise.ChainJudgedOn) == (before.Enterprise.ChainJudgedBy, before.Enterprise.ChainJudgedOn)))
+                enterprise = ChainJudgement.Stamp(enterprise, before?.Enterprise, stamp.Actor, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
             if (enterprise is null)
             {
                 if (!parsed.FirstRow.ContainsKey((code, SheetSchema.Enterprises)) && !problems.Any(p => p.CreditCode == code))
@@ -118,6 +125,9 @@ public sealed partial class RegistryImporter(IImportTarget registry, TimeProvide
                 CleanRecord = Either(clean[code].Select(x => x.Event), before?.CleanRecord),
                 LocationChanges = Either(moves[code].Select(x => x.Move), before?.LocationChanges),
                 QualityTitles = Either(titles[code].Select(x => x.Title), before?.QualityTitles),
+                RdInstitutions = Either(institutions[code].Select(x => x.Institution), before?.RdInstitutions),
+                Awards = Either(awards[code].Select(x => x.Award), before?.Awards),
+                ContestResults = Either(contests[code].Select(x => x.Result), before?.ContestResults),
             };
             foreach (var p in RegistryValidation.Check(after)) problems.Add(Locate(parsed, p));
             var change = new RecordChange(before, after);
@@ -200,6 +210,9 @@ public sealed partial class RegistryImporter(IImportTarget registry, TimeProvide
             ["cleanRecord", var f] => (SheetSchema.CleanRecord, f),
             ["locationChange", var f] => (SheetSchema.LocationChanges, f),
             ["qualityTitle", var f] => (SheetSchema.QualityTitles, f),
+            ["rdInstitution", var f] => (SheetSchema.RdInstitutions, f),
+            ["award", var f] => (SheetSchema.Awards, f),
+            ["contestResult", var f] => (SheetSchema.ContestResults, f),
             ["techSmeRegistration"] => (SheetSchema.TechSmeRegistrations, "year"),
             ["hnteCertificate"] => (SheetSchema.HnteCertificates, "issued_on"),
             [var f] when p.Year is not null && FilingFields.Contains(f) => (SheetSchema.Filings, f),

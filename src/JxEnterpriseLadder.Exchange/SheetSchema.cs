@@ -34,7 +34,8 @@ public static class SheetSchema
 {
     public const string Enterprises = "enterprises", Filings = "filings", Ip = "ip", TechSmeRegistrations = "tech-sme-registrations",
         HnteCertificates = "hnte-certificates", ListEntries = "list-entries", Financing = "financing", CleanRecord = "clean-record",
-        LocationChanges = "location-changes", QualityTitles = "quality-titles";
+        LocationChanges = "location-changes", QualityTitles = "quality-titles", RdInstitutions = "rd-institutions", Awards = "awards",
+        ContestResults = "contest-results";
 
     // (kind, table, sheet name, English sheet name, columns the import requires; the dictionary's other columns are optional)
     private static readonly (string Id, string Table, string Zh, string En, string[] Required, string[] Skip)[] Kinds =
@@ -49,6 +50,9 @@ public static class SheetSchema
         (CleanRecord, "clean_record_events", "诚信记录", "Clean record events", ["credit_code", "flag", "occurred_on"], []),
         (LocationChanges, "location_changes", "迁移记录", "Location changes", ["credit_code", "changed_on", "previous_city_code"], []),
         (QualityTitles, "quality_titles", "优质中小企业称号", "Quality SME titles", ["credit_code", "title", "issued_on", "expires_on"], []),
+        (RdInstitutions, "rd_institutions", "研发机构", "R&D institutions", ["credit_code", "name", "level", "recognised_on"], []),
+        (Awards, "awards", "科技奖励", "Science and technology awards", ["credit_code", "name", "level", "awarded_on"], []),
+        (ContestResults, "contest_results", "创客中国名次", "Maker China contest places", ["credit_code", "year", "national_top"], []),
     ];
 
     public static readonly IReadOnlyList<SheetKind> All = Load();

@@ -24,12 +24,13 @@ public static class AuditSubjects
 {
     public const string Enterprise = "enterprise", Filing = "filing", Ip = "ip", TechSmeRegistration = "tech-sme-registration",
         HnteCertificate = "hnte-certificate", ListEntry = "list-entry", Financing = "financing", CleanRecord = "clean-record",
-        LocationChange = "location-change", QualityTitle = "quality-title", Status = "status", Parameter = "parameter", ParameterDraft = "parameter-draft", Registry = "registry";
+        LocationChange = "location-change", QualityTitle = "quality-title", RdInstitution = "rd-institution", Award = "award",
+        ContestResult = "contest-result", Status = "status", Parameter = "parameter", ParameterDraft = "parameter-draft", Registry = "registry";
 
     public static string Chinese(string subject) => subject switch
     {
         Enterprise => "企业信息", Filing => "年度申报", Ip => "知识产权", TechSmeRegistration => "科技型中小企业入库", HnteCertificate => "高企证书",
-        ListEntry => "瞪羚/独角兽名单", Financing => "融资", CleanRecord => "诚信记录", LocationChange => "迁移记录", QualityTitle => "优质中小企业称号", Status => "梯次状态审核", Parameter => "参数", ParameterDraft => "政策草案", Registry => "登记库",
+        ListEntry => "瞪羚/独角兽名单", Financing => "融资", CleanRecord => "诚信记录", LocationChange => "迁移记录", QualityTitle => "优质中小企业称号", RdInstitution => "研发机构", Award => "科技奖励", ContestResult => "创客中国名次", Status => "梯次状态审核", Parameter => "参数", ParameterDraft => "政策草案", Registry => "登记库",
         _ => subject,
     };
 }
@@ -74,6 +75,9 @@ public static class RecordDiff
         Set(changes, AuditSubjects.CleanRecord, code, before?.CleanRecord, after.CleanRecord);
         Set(changes, AuditSubjects.LocationChange, code, before?.LocationChanges, after.LocationChanges);
         Set(changes, AuditSubjects.QualityTitle, code, before?.QualityTitles, after.QualityTitles);
+        Set(changes, AuditSubjects.RdInstitution, code, before?.RdInstitutions, after.RdInstitutions);
+        Set(changes, AuditSubjects.Award, code, before?.Awards, after.Awards);
+        Set(changes, AuditSubjects.ContestResult, code, before?.ContestResults, after.ContestResults);
         return changes;
     }
 
@@ -116,6 +120,25 @@ public static class RecordDiff
         Field("hnteJudgedBasis", before.HnteJudgedBasis, after.HnteJudgedBasis);
         Field("hnteJudgedBy", before.HnteJudgedBy, after.HnteJudgedBy);
         Field("hnteJudgedOn", before.HnteJudgedOn, after.HnteJudgedOn);
+        Field("sizeIndustry", before.SizeIndustry, after.SizeIndustry);
+        Field("nicheEnteredOn", before.NicheEnteredOn, after.NicheEnteredOn);
+        Field("strategicEmerging", before.StrategicEmerging, after.StrategicEmerging);
+        Field("nicheMarket", before.NicheMarket, after.NicheMarket);
+        Field("nationalMarketShare", before.NationalMarketShare, after.NationalMarketShare);
+        Field("chineseControlled", before.ChineseControlled, after.ChineseControlled);
+        Field("relatedToLittleGiant", before.RelatedToLittleGiant, after.RelatedToLittleGiant);
+        Field("digitalisationLevel", before.DigitalisationLevel, after.DigitalisationLevel);
+        Field("coreBusinessesOnSystems", before.CoreBusinessesOnSystems, after.CoreBusinessesOnSystems);
+        Field("qualityAward", before.QualityAward, after.QualityAward);
+        Field("qualitySystemCertificate", before.QualitySystemCertificate, after.QualitySystemCertificate);
+        Field("ownBrand", before.OwnBrand, after.OwnBrand);
+        Field("standardDrafting", before.StandardDrafting, after.StandardDrafting);
+        Field("developedMarketCertification", before.DevelopedMarketCertification, after.DevelopedMarketCertification);
+        Field("chainRole", before.ChainRole, after.ChainRole);
+        Field("keyChainLink", before.KeyChainLink, after.KeyChainLink);
+        Field("priorityField", before.PriorityField, after.PriorityField);
+        Field("chainJudgedBy", before.ChainJudgedBy, after.ChainJudgedBy);
+        Field("chainJudgedOn", before.ChainJudgedOn, after.ChainJudgedOn);
         return list;
     }
 

@@ -46,6 +46,27 @@ public sealed record Enterprise
     public string? SizeIndustry { get; init; }
     public DateOnly? NicheEnteredOn { get; init; }
     public bool? StrategicEmerging { get; init; }
+    /// <summary>The main product's niche market in the firm's words, and its national share of it (0–1, self-declared).</summary>
+    public string? NicheMarket { get; init; }
+    public decimal? NationalMarketShare { get; init; }
+    /// <summary>中方控股 (示范企业), and related by control to a recognised 小巨人 (which bars 小巨人).</summary>
+    public bool? ChineseControlled { get; init; }
+    public bool? RelatedToLittleGiant { get; init; }
+    /// <summary>精细化: the digitalisation level (1–4), core businesses on information systems, and the quality facts.</summary>
+    public int? DigitalisationLevel { get; init; }
+    public int? CoreBusinessesOnSystems { get; init; }
+    public bool? QualityAward { get; init; }
+    public bool? QualitySystemCertificate { get; init; }
+    public bool? OwnBrand { get; init; }
+    public bool? StandardDrafting { get; init; }
+    public bool? DevelopedMarketCertification { get; init; }
+    /// <summary>What an officer judges (<see cref="ChainJudgement"/>): the main product's role in the chain (专精特新), 链
+    /// and 品 (小巨人); and who confirmed them, when.</summary>
+    public string? ChainRole { get; init; }
+    public bool? KeyChainLink { get; init; }
+    public bool? PriorityField { get; init; }
+    public string? ChainJudgedBy { get; init; }
+    public DateOnly? ChainJudgedOn { get; init; }
     /// <summary>Optimistic-concurrency version, incremented on every update.</summary>
     public int Version { get; init; }
     /// <summary>Incremented by every change to the enterprise or any of its dated records (filings, IP, statuses):
@@ -87,6 +108,22 @@ public static class HnteJudgement
             ? after with { HnteJudgedBasis = before.HnteJudgedBasis, HnteJudgedBy = before.HnteJudgedBy, HnteJudgedOn = before.HnteJudgedOn }
             : !Any(after) ? after with { HnteJudgedBasis = null, HnteJudgedBy = null, HnteJudgedOn = null }
             : after with { HnteJudgedBasis = basis, HnteJudgedBy = by, HnteJudgedOn = on };
+}
+
+/// <summary>The second ladder's judged items (链, 品, the chain role): an officer confirms them, and the record keeps who and when.</summary>
+public static class ChainJudgement
+{
+    public static bool SameItems(Enterprise a, Enterprise b) =>
+        a.ChainRole == b.ChainRole && a.KeyChainLink == b.KeyChainLink && a.PriorityField == b.PriorityField;
+
+    public static bool Any(Enterprise e) => e.ChainRole is not null || e.KeyChainLink is not null || e.PriorityField is not null;
+
+    /// <summary>The enterprise with its judged items stamped as confirmed now by <paramref name="by"/> when they changed
+    /// from <paramref name="before"/>; otherwise with the stamp they had.</summary>
+    public static Enterprise Stamp(Enterprise after, Enterprise? before, string by, DateOnly on) =>
+        before is not null && SameItems(after, before) ? after with { ChainJudgedBy = before.ChainJudgedBy, ChainJudgedOn = before.ChainJudgedOn }
+        : !Any(after) ? after with { ChainJudgedBy = null, ChainJudgedOn = null }
+        : after with { ChainJudgedBy = by, ChainJudgedOn = on };
 }
 
 public sealed record Filing
@@ -156,6 +193,26 @@ public sealed record FinancingRoundRecord
     public decimal? PostMoneyValuation { get; init; }
     public required string Currency { get; init; }
     public required bool ProfessionalInvestor { get; init; }
+    /// <summary>The part paid in by qualified institutional investors (合格机构投资者的实缴额), yuan; null: not known.</summary>
+    public decimal? QualifiedPaidIn { get; init; }
+}
+
+/// <summary>An R&amp;D institution of the firm (<see cref="QualityVocabulary.InstitutionLevels"/>, kinds), recognised on a day.</summary>
+public sealed record RdInstitutionRecord(string CreditCode, string Name, string Level, string? Kind, DateOnly RecognisedOn, bool? Joint)
+{
+    private RdInstitutionRecord() : this("", "", "", null, default, null) { }
+}
+
+/// <summary>A science and technology award (<see cref="QualityVocabulary.AwardLevels"/>) and the firm's rank among its winners.</summary>
+public sealed record AwardRecord(string CreditCode, string Name, string Level, DateOnly AwardedOn, int? Rank)
+{
+    private AwardRecord() : this("", "", "", default, null) { }
+}
+
+/// <summary>A place in the 创客中国 national final's enterprise group: in its top <see cref="NationalTop"/> in a year.</summary>
+public sealed record ContestResultRecord(string CreditCode, int Year, int NationalTop)
+{
+    private ContestResultRecord() : this("", 0, 0) { }
 }
 
 /// <summary>A dated clean-record event: accident, environmental violation, misconduct, abnormal-operations or dishonesty listing.</summary>
@@ -210,6 +267,9 @@ public sealed record EnterpriseRecord
     public IReadOnlyList<CleanRecordEvent> CleanRecord { get; init; } = [];
     public IReadOnlyList<LocationChange> LocationChanges { get; init; } = [];
     public IReadOnlyList<QualityTitleRecord> QualityTitles { get; init; } = [];
+    public IReadOnlyList<RdInstitutionRecord> RdInstitutions { get; init; } = [];
+    public IReadOnlyList<AwardRecord> Awards { get; init; } = [];
+    public IReadOnlyList<ContestResultRecord> ContestResults { get; init; } = [];
     /// <summary>The IP held at one date, counted by the database instead of read row by row (a screening reads a
     /// province's millions of IP rows this way); when set, <see cref="Ip"/> is empty and the record serves that date only.</summary>
     public HeldIpCount? HeldIp { get; init; }

@@ -56,17 +56,50 @@ public static class ProfileBuilder
                 }
                 : null,
             SizeIndustry = e.SizeIndustry,
-            MainProduct = e.NicheEnteredOn is null && e.StrategicEmerging is null ? null
-                : new MainProduct { NicheEnteredOn = e.NicheEnteredOn is { } niche && niche <= asOf ? niche : null, StrategicEmerging = e.StrategicEmerging },
+            ChineseControlled = e.ChineseControlled,
+            RelatedToLittleGiant = e.RelatedToLittleGiant,
+            MainProduct = MainProductOf(e, asOf),
+            Management = ManagementOf(e),
+            // Dated items known by the date; no row at all is "not known", not "none".
+            RdInstitutions = r.RdInstitutions.Count == 0 ? null : r.RdInstitutions.Where(i => i.RecognisedOn <= asOf)
+                .Select(i => new RdInstitution { Level = i.Level, Kind = i.Kind, RecognisedOn = i.RecognisedOn, Joint = i.Joint }).ToArray(),
+            Awards = r.Awards.Count == 0 ? null : r.Awards.Where(a => a.AwardedOn <= asOf)
+                .Select(a => new Award { Level = a.Level, AwardedOn = a.AwardedOn, Rank = a.Rank }).ToArray(),
+            ContestResults = r.ContestResults.Count == 0 ? null : r.ContestResults.Where(c => c.Year <= asOf.Year)
+                .Select(c => new ContestResult { Year = c.Year, NationalTop = c.NationalTop }).ToArray(),
             // The titles recognised by the date, to their expiry (a withdrawn one is not held).
             Titles = r.QualityTitles.Where(t => t.IssuedOn <= asOf && t.ReviewOutcome != QualityTitles.Withdrawn).OrderBy(t => t.IssuedOn)
                 .Select(t => new TitleHeld { Title = t.Title, IssuedOn = t.IssuedOn, ExpiresOn = t.ExpiresOn }).ToArray(),
             Financing = r.Financing.Where(f => f.RoundDate <= asOf).OrderBy(f => f.RoundDate).Select(f => new FinancingRound
             {
                 Date = f.RoundDate, Amount = f.Amount, PostMoneyValuation = f.PostMoneyValuation,
-                Currency = f.Currency, ProfessionalInvestor = f.ProfessionalInvestor,
+                Currency = f.Currency, ProfessionalInvestor = f.ProfessionalInvestor, QualifiedPaidIn = f.QualifiedPaidIn,
             }).ToArray(),
         };
+    }
+
+    /// <summary>The main product as known at the date: the niche entered later is not known then, nor 链/品 confirmed later.</summary>
+    private static MainProduct? MainProductOf(Enterprise e, DateOnly asOf)
+    {
+        var judged = ChainJudgement.Any(e) && (e.ChainJudgedOn is not { } on || on <= asOf);
+        var product = new MainProduct
+        {
+            NicheMarket = e.NicheMarket, NicheEnteredOn = e.NicheEnteredOn is { } niche && niche <= asOf ? niche : null,
+            NationalMarketShare = e.NationalMarketShare, StrategicEmerging = e.StrategicEmerging,
+            ChainRole = judged ? e.ChainRole : null, KeyChainLink = judged ? e.KeyChainLink : null, PriorityField = judged ? e.PriorityField : null,
+        };
+        return product == new MainProduct() ? null : product;
+    }
+
+    private static QualityManagement? ManagementOf(Enterprise e)
+    {
+        var management = new QualityManagement
+        {
+            DigitalisationLevel = e.DigitalisationLevel, CoreBusinessesOnSystems = e.CoreBusinessesOnSystems, QualityAward = e.QualityAward,
+            QualitySystemCertificate = e.QualitySystemCertificate, OwnBrand = e.OwnBrand, StandardDrafting = e.StandardDrafting,
+            DevelopedMarketCertification = e.DevelopedMarketCertification,
+        };
+        return management == new QualityManagement() ? null : management;
     }
 
     /// <summary>IP valid at the date: from, on or before it, until (exclusive) its expiry.</summary>

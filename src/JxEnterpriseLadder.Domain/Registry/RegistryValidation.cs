@@ -49,6 +49,47 @@ public static class RegistryValidation
         if (e.SizeIndustry is { } size && !QualityVocabulary.Has(QualityVocabulary.SizeIndustries, size))
             yield return new(e.CreditCode, null, "sizeIndustry", $"未知的划型行业 '{size}'，应为 {QualityVocabulary.Ids(QualityVocabulary.SizeIndustries)} 之一");
         if (e.NicheEnteredOn is { } niche && InputRanges.DateProblem(niche, today) is { } nicheProblem) yield return new(e.CreditCode, null, "nicheEnteredOn", nicheProblem);
+        if (e.NationalMarketShare is < 0 or > 1) yield return new(e.CreditCode, null, "nationalMarketShare", $"市场占有率应在 0 到 1 之间（0.12 即 12%），实为 {e.NationalMarketShare}");
+        if (e.DigitalisationLevel is { } level && (level < QualityVocabulary.DigitalisationLowest || level > QualityVocabulary.DigitalisationHighest))
+            yield return new(e.CreditCode, null, "digitalisationLevel", $"数字化水平应为 {QualityVocabulary.DigitalisationLowest}–{QualityVocabulary.DigitalisationHighest} 级，实为 {level}");
+        if (e.CoreBusinessesOnSystems < 0) yield return new(e.CreditCode, null, "coreBusinessesOnSystems", "不能为负数");
+        if (e.ChainRole is { } role && !QualityVocabulary.Has(QualityVocabulary.ChainRoles, role))
+            yield return new(e.CreditCode, null, "chainRole", $"未知的产业链作用 '{role}'，应为 {QualityVocabulary.Ids(QualityVocabulary.ChainRoles)} 之一");
+        if (e.ChainJudgedOn is { } confirmed && InputRanges.DateProblem(confirmed, today) is { } confirmedProblem) yield return new(e.CreditCode, null, "chainJudgedOn", confirmedProblem);
+    }
+
+    /// <summary>The second ladder's dated items: R&amp;D institutions, awards and contest places, each of the enterprise and
+    /// in its closed list.</summary>
+    private static IEnumerable<ValidationProblem> SecondLadderItems(EnterpriseRecord r)
+    {
+        var code = r.Enterprise.CreditCode;
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        foreach (var i in r.RdInstitutions)
+        {
+            if (i.CreditCode != code) yield return new(code, null, "rdInstitution.creditCode", $"研发机构记录属于另一企业 {i.CreditCode}");
+            if (string.IsNullOrWhiteSpace(i.Name)) yield return new(code, null, "rdInstitution.name", "研发机构名称为空");
+            if (!QualityVocabulary.Has(QualityVocabulary.InstitutionLevels, i.Level))
+                yield return new(code, null, "rdInstitution.level", $"研发机构级别应为 {QualityVocabulary.Ids(QualityVocabulary.InstitutionLevels)} 之一，实为 '{i.Level}'");
+            if (i.Kind is { } kind && !QualityVocabulary.Has(QualityVocabulary.InstitutionKinds, kind))
+                yield return new(code, null, "rdInstitution.kind", $"研发机构类型应为 {QualityVocabulary.Ids(QualityVocabulary.InstitutionKinds)} 之一，实为 '{kind}'");
+            if (InputRanges.DateProblem(i.RecognisedOn, today) is { } d) yield return new(code, null, "rdInstitution.recognisedOn", d);
+        }
+        foreach (var a in r.Awards)
+        {
+            if (a.CreditCode != code) yield return new(code, null, "award.creditCode", $"奖励记录属于另一企业 {a.CreditCode}");
+            if (string.IsNullOrWhiteSpace(a.Name)) yield return new(code, null, "award.name", "奖项名称为空");
+            if (!QualityVocabulary.Has(QualityVocabulary.AwardLevels, a.Level))
+                yield return new(code, null, "award.level", $"奖励级别应为 {QualityVocabulary.Ids(QualityVocabulary.AwardLevels)} 之一，实为 '{a.Level}'");
+            if (a.Rank < 1) yield return new(code, null, "award.rank", $"排名从 1 起，实为 {a.Rank}");
+            if (InputRanges.DateProblem(a.AwardedOn, today) is { } d) yield return new(code, null, "award.awardedOn", d);
+        }
+        foreach (var c in r.ContestResults)
+        {
+            if (c.CreditCode != code) yield return new(code, c.Year, "contestResult.creditCode", $"名次记录属于另一企业 {c.CreditCode}");
+            if (!QualityVocabulary.ContestTops.Contains(c.NationalTop))
+                yield return new(code, c.Year, "contestResult.nationalTop", $"全国名次应为 {string.Join(" 或 ", QualityVocabulary.ContestTops)}，实为 {c.NationalTop}");
+            if (InputRanges.PastYearProblem(c.Year, today) is { } y) yield return new(code, c.Year, "contestResult.year", y);
+        }
     }
 
     public static IEnumerable<ValidationProblem> Check(Filing f, DateOnly? registeredOn)
@@ -84,7 +125,10 @@ public static class RegistryValidation
             if (f.PostMoneyValuation < 0) yield return new(code, f.RoundDate.Year, "financing.postMoneyValuation", $"不能为负数（{f.PostMoneyValuation}）");
             if (f.Currency is not ("CNY" or "USD")) yield return new(code, f.RoundDate.Year, "financing.currency", $"币种应为 CNY 或 USD，实为 '{f.Currency}'");
             if (f.RoundDate < e.RegisteredOn) yield return new(code, f.RoundDate.Year, "financing.roundDate", $"融资日期早于注册日期 {e.RegisteredOn:yyyy-MM-dd}");
+            if (f.QualifiedPaidIn < 0 || f.QualifiedPaidIn > f.Amount)
+                yield return new(code, f.RoundDate.Year, "financing.qualifiedPaidIn", $"合格机构投资者实缴额应在 0 到本轮金额 {f.Amount} 之间，实为 {f.QualifiedPaidIn}");
         }
+        foreach (var p in SecondLadderItems(r)) yield return p;
         foreach (var t in r.TechSmeRegistrations)
             if (t.CreditCode != code || t.Year < e.RegisteredOn.Year)
                 yield return new(code, t.Year, "techSmeRegistration", "入库登记不属于该企业或早于注册年度");

@@ -1,0 +1,45 @@
+-- 0018 the rest of the second ladder's facts (issue 21, criteria-quality-sme.md §7). Per enterprise: the niche market and
+-- the main product's national share, ownership, the 精细化 management and quality facts, and the judged 链/品/chain role
+-- with who confirmed them and when. Per financing round: the amount paid in by qualified investors. Three new tables:
+-- R&D institutions, science and technology awards, and places in the 创客中国 national final. All may be unknown (null;
+-- no row: not known); the rules then ask for them. Keep in step with the other dialect's file.
+ALTER TABLE enterprises ADD COLUMN niche_market TEXT NULL;
+ALTER TABLE enterprises ADD COLUMN national_market_share NUMERIC(7,6) NULL;
+ALTER TABLE enterprises ADD COLUMN chinese_controlled BOOLEAN NULL;
+ALTER TABLE enterprises ADD COLUMN related_to_little_giant BOOLEAN NULL;
+ALTER TABLE enterprises ADD COLUMN digitalisation_level INTEGER NULL CHECK (digitalisation_level BETWEEN 1 AND 4);
+ALTER TABLE enterprises ADD COLUMN core_businesses_on_systems INTEGER NULL CHECK (core_businesses_on_systems >= 0);
+ALTER TABLE enterprises ADD COLUMN quality_award BOOLEAN NULL;
+ALTER TABLE enterprises ADD COLUMN quality_system_certificate BOOLEAN NULL;
+ALTER TABLE enterprises ADD COLUMN own_brand BOOLEAN NULL;
+ALTER TABLE enterprises ADD COLUMN standard_drafting BOOLEAN NULL;
+ALTER TABLE enterprises ADD COLUMN developed_market_certification BOOLEAN NULL;
+ALTER TABLE enterprises ADD COLUMN chain_role TEXT NULL;
+ALTER TABLE enterprises ADD COLUMN key_chain_link BOOLEAN NULL;
+ALTER TABLE enterprises ADD COLUMN priority_field BOOLEAN NULL;
+ALTER TABLE enterprises ADD COLUMN chain_judged_by TEXT NULL;
+ALTER TABLE enterprises ADD COLUMN chain_judged_on DATE NULL;
+ALTER TABLE financing_rounds ADD COLUMN qualified_paid_in NUMERIC(18,2) NULL;
+CREATE TABLE rd_institutions (
+    credit_code TEXT NOT NULL REFERENCES enterprises(credit_code) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    level TEXT NOT NULL,
+    kind TEXT NULL,
+    recognised_on DATE NOT NULL,
+    joint BOOLEAN NULL,
+    PRIMARY KEY (credit_code, name)
+);
+CREATE TABLE awards (
+    credit_code TEXT NOT NULL REFERENCES enterprises(credit_code) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    level TEXT NOT NULL,
+    awarded_on DATE NOT NULL,
+    rank INTEGER NULL CHECK (rank >= 1),
+    PRIMARY KEY (credit_code, name, awarded_on)
+);
+CREATE TABLE contest_results (
+    credit_code TEXT NOT NULL REFERENCES enterprises(credit_code) ON DELETE CASCADE,
+    year INTEGER NOT NULL,
+    national_top INTEGER NOT NULL,
+    PRIMARY KEY (credit_code, year)
+);
