@@ -33,6 +33,8 @@ public sealed class EnterpriseEditing(RegistryRepository registry, TimeProvider 
         if (reason.Length > 2000) throw new ArgumentException("修改原因不超过 2000 字");
         // HNTE judged items the officer changed are marked as the officer's, with who and when.
         edited = HnteJudgement.Stamp(edited, read, HnteJudgement.Officer, userName, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        // 链, 品 and the chain role the officer changed are confirmed by the officer, today.
+        edited = ChainJudgement.Stamp(edited, read, userName, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         return Changes.UpdateEnterprise(read, edited, new AuditStamp(userName, reason), clock.GetUtcNow().ToUnixTimeSeconds());
     }
 
