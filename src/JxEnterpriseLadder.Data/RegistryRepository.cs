@@ -57,6 +57,9 @@ public sealed class RegistryRepository(Database db)
         public const string InCodes = " credit_code IN @Codes";
         public static string FilingsWhere(string where) => RegistryTables.Filings.Select(where, "credit_code, year");
         public static string IpWhere(string where) => RegistryTables.Ip.Select(where);
+        // The items listed for the second ladder (their relation to the main product known): few beside the IP a screening
+        // counts, read whole so that the rules see their attributes (ProfileBuilder.IpItemsAt).
+        public static string ListedIpWhere(string where) => RegistryTables.Ip.Select("related_to_main_product IS NOT NULL AND " + where);
         // IP valid at @IpAt (ProfileBuilder.HeldIpAt says the same in C#); enterprises holding none have no row.
         public static string HeldIpWhere(string where) => """
             SELECT credit_code, SUM(CASE WHEN ip_class = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN ip_class = 2 THEN 1 ELSE 0 END),
@@ -353,7 +356,7 @@ public sealed class RegistryRepository(Database db)
     private static IEnumerable<EnterpriseRecord> LoadChildren(DbConnection c, List<Enterprise> page, string where, object range, DateOnly? ipAt)
     {
         var filings = ReadFilings(c, Sql.FilingsWhere(where), range).ToLookup(x => x.CreditCode);
-        var ip = ipAt is null ? ReadIp(c, Sql.IpWhere(where), range).ToLookup(x => x.CreditCode) : null;
+        var ip = ReadIp(c, ipAt is null ? Sql.IpWhere(where) : Sql.ListedIpWhere(where), range).ToLookup(x => x.CreditCode);
         var heldIp = ipAt is { } at ? ReadHeldIp(c, Sql.HeldIpWhere(where), range, at) : null;
         var registrations = c.Query<TechSmeRegistrationRecord>(Sql.RegistrationsWhere(where), range).ToLookup(x => x.CreditCode);
         var certificates = c.Query<HnteCertificateRecord>(Sql.CertificatesWhere(where), range).ToLookup(x => x.CreditCode);
@@ -369,7 +372,7 @@ public sealed class RegistryRepository(Database db)
         {
             Enterprise = e,
             Filings = filings[e.CreditCode].ToArray(),
-            Ip = ip is null ? [] : ip[e.CreditCode].ToArray(),
+            Ip = ip[e.CreditCode].ToArray(),
             HeldIp = heldIp is null ? null : heldIp.GetValueOrDefault(e.CreditCode) ?? HeldIpCount.None(ipAt!.Value),
             TechSmeRegistrations = registrations[e.CreditCode].ToArray(),
             HnteCertificates = certificates[e.CreditCode].ToArray(),
@@ -412,12 +415,16 @@ public sealed class RegistryRepository(Database db)
         using var r = (DbDataReader)c.ExecuteReader(sql, args);
         var o = RegistryTables.Ip.Ordinals(r);
         int At(string name) => o[RegistryTables.Ip.IndexOf(name)];
-        int code = At("credit_code"), ipClass = At("ip_class"), kind = At("kind"), ownRd = At("own_rd"), from = At("valid_from"), to = At("valid_to");
+        int code = At("credit_code"), ipClass = At("ip_class"), kind = At("kind"), ownRd = At("own_rd"), from = At("valid_from"), to = At("valid_to"),
+            related = At("related_to_main_product"), highValue = At("high_value"), acquired = At("acquired_on"), applied = At("applied_with_benefit");
+        bool? Flag(DbDataReader row, int i) => row.IsDBNull(i) ? null : row.GetBoolean(i);
         while (r.Read())
             yield return new IpHolding
             {
                 CreditCode = r.GetString(code), IpClass = r.GetInt32(ipClass), Kind = r.GetString(kind), OwnRd = r.GetBoolean(ownRd),
                 ValidFrom = r.GetFieldValue<DateOnly>(from), ValidTo = r.IsDBNull(to) ? null : r.GetFieldValue<DateOnly>(to),
+                RelatedToMainProduct = Flag(r, related), HighValue = Flag(r, highValue),
+                AcquiredOn = r.IsDBNull(acquired) ? null : r.GetFieldValue<DateOnly>(acquired), AppliedWithBenefit = Flag(r, applied),
             };
     }
 

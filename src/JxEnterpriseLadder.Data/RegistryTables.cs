@@ -69,7 +69,11 @@ internal static class RegistryTables
     public static readonly TableColumns<IpHolding> Ip = new("ip_holdings",
         Col.Text<IpHolding>("credit_code", nameof(IpHolding.CreditCode), i => i.CreditCode), Col.Int<IpHolding>("ip_class", nameof(IpHolding.IpClass), i => i.IpClass),
         Col.Text<IpHolding>("kind", nameof(IpHolding.Kind), i => i.Kind), Col.Flag<IpHolding>("own_rd", nameof(IpHolding.OwnRd), i => i.OwnRd),
-        Col.Date<IpHolding>("valid_from", nameof(IpHolding.ValidFrom), i => i.ValidFrom), Col.Date<IpHolding>("valid_to", nameof(IpHolding.ValidTo), i => i.ValidTo));
+        Col.Date<IpHolding>("valid_from", nameof(IpHolding.ValidFrom), i => i.ValidFrom), Col.Date<IpHolding>("valid_to", nameof(IpHolding.ValidTo), i => i.ValidTo),
+        Col.Flag<IpHolding>("related_to_main_product", nameof(IpHolding.RelatedToMainProduct), i => i.RelatedToMainProduct),
+        Col.Flag<IpHolding>("high_value", nameof(IpHolding.HighValue), i => i.HighValue),
+        Col.Date<IpHolding>("acquired_on", nameof(IpHolding.AcquiredOn), i => i.AcquiredOn),
+        Col.Flag<IpHolding>("applied_with_benefit", nameof(IpHolding.AppliedWithBenefit), i => i.AppliedWithBenefit));
     public static readonly TableColumns<TechSmeRegistrationRecord> Registrations = new("tech_sme_registrations",
         Col.Text<TechSmeRegistrationRecord>("credit_code", nameof(TechSmeRegistrationRecord.CreditCode), t => t.CreditCode),
         Col.Int<TechSmeRegistrationRecord>("year", nameof(TechSmeRegistrationRecord.Year), t => t.Year),

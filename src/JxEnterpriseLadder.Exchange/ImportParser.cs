@@ -209,6 +209,8 @@ public static partial class ImportParser
                 {
                     CreditCode = code, IpClass = r.Int("ip_class") ?? 0, Kind = r.Code("kind") ?? "", OwnRd = r.Bool("own_rd") ?? false,
                     ValidFrom = r.Date("valid_from") ?? default, ValidTo = r.Date("valid_to", expiry: true),
+                    RelatedToMainProduct = r.Bool("related_to_main_product"), HighValue = r.Bool("high_value"), AcquiredOn = r.Date("acquired_on"),
+                    AppliedWithBenefit = r.Bool("applied_with_benefit"),
                 };
                 // IP and financing rows have no identifier: two utility models granted the same day are two equal rows.
                 if (!r.Bad) p.Ip.Add((ip, o));

@@ -27,7 +27,11 @@ public static class RegistryExport
             f.RdExpense, f.RdExpenseDomestic, f.TotalAssets, f.TotalLiabilities, f.ResultsCommercialized,
             f.MainBusinessRevenue, f.NetProfit, f.RdStaff, f.DevelopmentScore,
         }),
-        SheetSchema.Ip => records.SelectMany(r => r.Ip).Select(i => new object?[] { i.CreditCode, i.IpClass, i.Kind, YesNo(i.OwnRd), Day(i.ValidFrom), Day(i.ValidTo) }),
+        SheetSchema.Ip => records.SelectMany(r => r.Ip).Select(i => new object?[]
+        {
+            i.CreditCode, i.IpClass, i.Kind, YesNo(i.OwnRd), Day(i.ValidFrom), Day(i.ValidTo), YesNo(i.RelatedToMainProduct), YesNo(i.HighValue), Day(i.AcquiredOn),
+            YesNo(i.AppliedWithBenefit),
+        }),
         SheetSchema.TechSmeRegistrations => records.SelectMany(r => r.TechSmeRegistrations.OrderBy(t => t.Year)).Select(t => new object?[] { t.CreditCode, t.Year, t.RegistrationNumber }),
         SheetSchema.HnteCertificates => records.SelectMany(r => r.HnteCertificates.OrderBy(h => h.IssuedOn)).Select(h => new object?[] { h.CreditCode, h.CertificateNumber, Day(h.IssuedOn) }),
         SheetSchema.ListEntries => records.SelectMany(r => r.ListEntries.OrderBy(l => l.Year)).Select(l => new object?[] { l.CreditCode, l.Tier, l.Year }),

@@ -30,13 +30,20 @@ public sealed class SecondLadderFactsTests
             CreditCode = r.Enterprise.CreditCode, RoundDate = new DateOnly(2023, 3, 1), Amount = 8_000_000m, Currency = "CNY", ProfessionalInvestor = true,
             QualifiedPaidIn = 6_000_000m,
         }],
+        // Two items listed for the second ladder (one own and applied, one transferred), and one left unlisted.
+        Ip =
+        [
+            new IpHolding { CreditCode = r.Enterprise.CreditCode, IpClass = 1, Kind = "invention", OwnRd = true, ValidFrom = new DateOnly(2020, 4, 1), RelatedToMainProduct = true, HighValue = false, AppliedWithBenefit = true },
+            new IpHolding { CreditCode = r.Enterprise.CreditCode, IpClass = 1, Kind = "invention", OwnRd = false, ValidFrom = new DateOnly(2019, 4, 1), RelatedToMainProduct = true, AcquiredOn = new DateOnly(2023, 11, 1), AppliedWithBenefit = true },
+            new IpHolding { CreditCode = r.Enterprise.CreditCode, IpClass = 2, Kind = "utility-model", OwnRd = true, ValidFrom = new DateOnly(2021, 4, 1) },
+        ],
         RdInstitutions = [new(r.Enterprise.CreditCode, "江西省高端轴承工程技术研究中心", QualityVocabulary.Provincial, QualityVocabulary.OtherInstitution, new DateOnly(2022, 12, 20), true)],
         Awards = [new(r.Enterprise.CreditCode, "江西省科学技术进步奖二等奖", QualityVocabulary.Provincial, new DateOnly(2023, 5, 18), 1)],
         ContestResults = [new(r.Enterprise.CreditCode, 2023, 500)],
     };
 
     private static List<(string, List<object?[]>)> Sheets(IReadOnlyList<EnterpriseRecord> records) =>
-        new[] { SheetSchema.Enterprises, SheetSchema.Financing, SheetSchema.RdInstitutions, SheetSchema.Awards, SheetSchema.ContestResults }
+        new[] { SheetSchema.Enterprises, SheetSchema.Ip, SheetSchema.Financing, SheetSchema.RdInstitutions, SheetSchema.Awards, SheetSchema.ContestResults }
             .Select(kind => (kind, Rows(kind, records))).ToList();
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -58,6 +65,7 @@ public sealed class SecondLadderFactsTests
         Assert.Equal(firm.Enterprise with { ChainJudgedBy = null, ChainJudgedOn = null, Version = 0, RecordVersion = 0 },
             stored.Enterprise with { ChainJudgedBy = null, ChainJudgedOn = null, Version = 0, RecordVersion = 0 });
         Assert.Equal(firm.Financing, stored.Financing);
+        Assert.Equal(firm.Ip.OrderBy(i => i.ValidFrom), stored.Ip.OrderBy(i => i.ValidFrom));
         Assert.Equal(firm.RdInstitutions, stored.RdInstitutions);
         Assert.Equal(firm.Awards, stored.Awards);
         Assert.Equal(firm.ContestResults, stored.ContestResults);
@@ -82,6 +90,15 @@ public sealed class SecondLadderFactsTests
         Assert.Null(profile.MainProduct!.KeyChainLink);
         Assert.Equal(0.125m, profile.MainProduct.NationalMarketShare);
         Assert.Equal(6_000_000m, ProfileBuilder.Build(stored, asOf).Financing.Single().QualifiedPaidIn);
+        // The items listed for the second ladder, valid at the date, the same from a single record and from a screening's read
+        // (which counts the IP in the database and reads only the listed items whole).
+        var items = ProfileBuilder.Build(stored, asOf).IpItems!;
+        Assert.Equal(2, items.Count);
+        Assert.Contains(items, i => i.SelfDeveloped == false && i.AcquiredOn == new DateOnly(2023, 11, 1));
+        var screened = new RegistryRepository(db).StreamForAssessment([firm.Enterprise.CreditCode], asOf).Single();
+        Assert.Equal(items, ProfileBuilder.Build(screened, asOf).IpItems!);
+        Assert.Equal(ProfileBuilder.Build(stored, asOf).Ip, ProfileBuilder.Build(screened, asOf).Ip);
+        Assert.Equal(engine.Assess(stored, asOf).Results.Select(x => (x.Tier, x.Outcome)), engine.Assess(screened, asOf).Results.Select(x => (x.Tier, x.Outcome)));
         // A firm without a row of a kind: not known, so its tiers ask for it.
         Assert.Null(ProfileBuilder.Build(new RegistryRepository(db).Get(records[^1].Enterprise.CreditCode)!, asOf).Awards);
     }

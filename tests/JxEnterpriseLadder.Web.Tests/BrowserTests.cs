@@ -158,7 +158,7 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
         await Assertions.Expect(page.Locator($"#y{DateTime.Today.Year - 1}-employees")).Not.ToHaveValueAsync("");
         // Somewhere up the ladder it falls short: the gap says by how much.
-        await page.GetByRole(AriaRole.Button, new() { Name = "5. 结果" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "7. 结果" }).ClickAsync();
         await Assertions.Expect(page.Locator("p.gap").First).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "保存到本企业记录" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "已保存" })).ToBeVisibleAsync();
@@ -193,17 +193,18 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         await Assertions.Expect(page.Locator($"#y{latest}-techStaff-error")).ToContainTextAsync("科技人员 30 人超过职工总数 20 人");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "更正后再计算结果" })).ToBeVisibleAsync();
 
-        string[] keys = ["employees", "techStaff", "sales", "income", "hiTechIncome", "costs", "rd", "rdDomestic", "assets", "liabilities"];
+        // The last column is the second ladder's main-business revenue: all of the firm's sales.
+        string[] keys = ["employees", "techStaff", "sales", "income", "hiTechIncome", "costs", "rd", "rdDomestic", "assets", "liabilities", "mainBusinessRevenue"];
         string[][] years =
         [
-            ["90", "25", "8000", "8400", "6000", "7000", "500", "480", "10000", "4000"],
-            ["95", "28", "9000", "9400", "7000", "7800", "550", "530", "12000", "4800"],
-            ["100", "30", "10000", "10500", "8000", "8600", "600", "580", "14400", "5760"],
+            ["90", "25", "8000", "8400", "6000", "7000", "500", "480", "10000", "4000", "8000"],
+            ["95", "28", "9000", "9400", "7000", "7800", "550", "530", "12000", "4800", "9000"],
+            ["100", "30", "10000", "10500", "8000", "8600", "600", "580", "14400", "5760", "10000"],
         ];
         for (var k = 0; k < 3; k++)
             for (var f = 0; f < keys.Length; f++)
                 await page.Locator($"#y{latest - 2 + k}-{keys[f]}").FillAsync(years[k][f]);
-        await page.Locator($"#y{latest}-liabilities").PressAsync("Tab");
+        await page.Locator($"#y{latest}-mainBusinessRevenue").PressAsync("Tab");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "更正后再计算结果" })).Not.ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
@@ -234,7 +235,8 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         await page.Locator("#ip0-related").SelectOptionAsync("yes");
         await page.Locator("#ip0-own").SelectOptionAsync("yes");
         await page.Locator("label[for=hasTitles-no]").ClickAsync();
-        await Assertions.Expect(page.Locator("li.list-group-item").Filter(new() { HasText = "创新型中小企业" })).ToContainTextAsync("符合");
+        // IP 15 (own Class Ⅰ), R&D 6% 20, growth 11.1% 15, debt 40% 10, strategic 10, main business 100% 20.
+        await Assertions.Expect(page.Locator("li.list-group-item").Filter(new() { HasText = "创新型中小企业" })).ToContainTextAsync("符合 · 90分");
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, "the IP row is wider than the phone");
 
         // The printed result: one A4 page per tier.

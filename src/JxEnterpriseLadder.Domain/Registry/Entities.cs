@@ -168,6 +168,12 @@ public sealed record IpHolding
     public required bool OwnRd { get; init; }
     public required DateOnly ValidFrom { get; init; }
     public DateOnly? ValidTo { get; init; }
+    /// <summary>What the second ladder reads of an item (63号附件4): related to the main product (an item listed for the
+    /// second ladder has this known), high value (Class Ⅰ), when a transferred item was acquired, applied with benefit.</summary>
+    public bool? RelatedToMainProduct { get; init; }
+    public bool? HighValue { get; init; }
+    public DateOnly? AcquiredOn { get; init; }
+    public bool? AppliedWithBenefit { get; init; }
 }
 
 public sealed record TechSmeRegistrationRecord(string CreditCode, int Year, string RegistrationNumber)
@@ -271,7 +277,8 @@ public sealed record EnterpriseRecord
     public IReadOnlyList<AwardRecord> Awards { get; init; } = [];
     public IReadOnlyList<ContestResultRecord> ContestResults { get; init; } = [];
     /// <summary>The IP held at one date, counted by the database instead of read row by row (a screening reads a
-    /// province's millions of IP rows this way); when set, <see cref="Ip"/> is empty and the record serves that date only.</summary>
+    /// province's millions of IP rows this way); when set, <see cref="Ip"/> holds only the items listed for the second
+    /// ladder (their relation to the main product known), and the record serves that date only.</summary>
     public HeldIpCount? HeldIp { get; init; }
 
     /// <summary>The enterprise's own row as it stood on <paramref name="day"/>: city and park before any later move, and

@@ -29,6 +29,7 @@ public static class ProfileBuilder
             BranchOrTradingOnly = e.BranchOrTradingOnly,
             Years = r.Filings.Where(f => f.Year <= dataYear).OrderBy(f => f.Year).Select(f => f.ToYearFiling()).ToArray(),
             Ip = new IpHoldings { Class1 = heldIp.Class1, Class2 = heldIp.Class2, OwnRd = heldIp.OwnRd },
+            IpItems = IpItemsAt(r, asOf),
             HnteCertificate = certificate is null ? null : new HnteCertificate { Number = certificate.CertificateNumber, IssuedOn = certificate.IssuedOn },
             TechSmeRegistrations = r.TechSmeRegistrations.Where(t => t.Year <= asOf.Year)
                 .Select(t => new TechSmeRegistration { Number = t.RegistrationNumber, Year = t.Year }).ToArray(),
@@ -100,6 +101,25 @@ public static class ProfileBuilder
             DevelopedMarketCertification = e.DevelopedMarketCertification,
         };
         return management == new QualityManagement() ? null : management;
+    }
+
+    /// <summary>The items listed for the second ladder (their relation to the main product known) valid at the date; null when
+    /// none is listed at all (not known), so that a screening, which reads only these rows, sees what a single record does.</summary>
+    public static IpItem[]? IpItemsAt(EnterpriseRecord r, DateOnly asOf)
+    {
+        List<IpItem>? items = null;
+        foreach (var i in r.Ip)
+        {
+            if (i.RelatedToMainProduct is null) continue;
+            items ??= [];
+            if (i.ValidFrom > asOf || i.ValidTo is { } to && to <= asOf) continue;
+            items.Add(new IpItem
+            {
+                Class = i.IpClass, GrantedOn = i.ValidFrom, RelatedToMainProduct = i.RelatedToMainProduct, HighValue = i.HighValue,
+                SelfDeveloped = i.OwnRd, AcquiredOn = i.AcquiredOn, AppliedWithBenefit = i.AppliedWithBenefit,
+            });
+        }
+        return items?.ToArray();
     }
 
     /// <summary>IP valid at the date: from, on or before it, until (exclusive) its expiry.</summary>

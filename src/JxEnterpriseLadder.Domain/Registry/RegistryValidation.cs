@@ -117,6 +117,12 @@ public static class RegistryValidation
             if (i.CreditCode != code) yield return new(code, null, "ip.creditCode", $"知识产权记录属于另一企业 {i.CreditCode}");
             if (i.IpClass is not (1 or 2)) yield return new(code, null, "ip.ipClass", $"知识产权类别应为 1 或 2，实为 {i.IpClass}");
             if (i.ValidTo is { } to && to <= i.ValidFrom) yield return new(code, null, "ip.validTo", $"有效期止 {to:yyyy-MM-dd} 不晚于起 {i.ValidFrom:yyyy-MM-dd}");
+            if (i.AcquiredOn is { } acquired)
+            {
+                if (i.OwnRd) yield return new(code, null, "ip.acquiredOn", "自主研发取得的知识产权不应有受让日期");
+                else if (InputRanges.DateProblem(acquired, DateOnly.FromDateTime(DateTime.Today)) is { } d) yield return new(code, null, "ip.acquiredOn", d);
+            }
+            if (i.HighValue == true && i.IpClass != 1) yield return new(code, null, "ip.highValue", "只有Ⅰ类知识产权可为高价值发明专利");
         }
         foreach (var f in r.Financing)
         {

@@ -1,6 +1,7 @@
 -- 0018 the rest of the second ladder's facts (issue 21, criteria-quality-sme.md §7). Per enterprise: the niche market and
 -- the main product's national share, ownership, the 精细化 management and quality facts, and the judged 链/品/chain role
--- with who confirmed them and when. Per financing round: the amount paid in by qualified investors. Three new tables:
+-- with who confirmed them and when. Per IP item: related to the main product, high value, when a transferred item was
+-- acquired, applied with benefit. Per financing round: the amount paid in by qualified investors. Three new tables:
 -- R&D institutions, science and technology awards, and places in the 创客中国 national final. All may be unknown (null;
 -- no row: not known); the rules then ask for them. Keep in step with the other dialect's file.
 ALTER TABLE enterprises ADD COLUMN niche_market TEXT NULL;
@@ -19,6 +20,10 @@ ALTER TABLE enterprises ADD COLUMN key_chain_link INTEGER NULL;
 ALTER TABLE enterprises ADD COLUMN priority_field INTEGER NULL;
 ALTER TABLE enterprises ADD COLUMN chain_judged_by TEXT NULL;
 ALTER TABLE enterprises ADD COLUMN chain_judged_on TEXT NULL;
+ALTER TABLE ip_holdings ADD COLUMN related_to_main_product INTEGER NULL;
+ALTER TABLE ip_holdings ADD COLUMN high_value INTEGER NULL;
+ALTER TABLE ip_holdings ADD COLUMN acquired_on TEXT NULL;
+ALTER TABLE ip_holdings ADD COLUMN applied_with_benefit INTEGER NULL;
 ALTER TABLE financing_rounds ADD COLUMN qualified_paid_in TEXT NULL;
 CREATE TABLE rd_institutions (
     credit_code TEXT NOT NULL REFERENCES enterprises(credit_code) ON DELETE CASCADE,
@@ -43,3 +48,6 @@ CREATE TABLE contest_results (
     national_top INTEGER NOT NULL,
     PRIMARY KEY (credit_code, year)
 );
+-- A screening counts IP in the database and reads whole only the items listed for the second ladder: this index holds
+-- just those, so that reading them costs nothing where none are listed.
+CREATE INDEX ip_holdings_listed ON ip_holdings (credit_code) WHERE related_to_main_product IS NOT NULL;
