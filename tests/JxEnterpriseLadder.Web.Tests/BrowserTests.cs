@@ -234,6 +234,7 @@ public sealed class BrowserTests(AppFixture app, BrowserFixture browser) : IClas
         await page.Locator("#ip0-count").FillAsync("2");
         await page.Locator("#ip0-related").SelectOptionAsync("yes");
         await page.Locator("#ip0-own").SelectOptionAsync("yes");
+        await page.Locator("#ip0-highValue").SelectOptionAsync("no");
         await page.Locator("label[for=hasTitles-no]").ClickAsync();
         // IP 15 (own Class Ⅰ), R&D 6% 20, growth 11.1% 15, debt 40% 10, strategic 10, main business 100% 20.
         await Assertions.Expect(page.Locator("li.list-group-item").Filter(new() { HasText = "创新型中小企业" })).ToContainTextAsync("符合 · 90分");
