@@ -41,7 +41,8 @@ public static class TypedFigures
 
     public static string? Wan(decimal? yuan) => yuan is { } v ? Math.Round(v / 10_000m, 2).ToString(CultureInfo.InvariantCulture) : null;
 
-    public static string? Text(decimal? n) => n?.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A figure as typed back into the form: without the trailing zeros a database's scale adds (12.5, not 12.500000).</summary>
+    public static string? Text(decimal? n) => (n / 1.000000000000000000000000000000000m)?.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>
