@@ -19,7 +19,15 @@ public sealed record Transition(string Id, string Name, string From, string To, 
     public static readonly Transition HighGrowthEntry = new("high-growth-entry", "进入瞪羚/独角兽名单", "高新技术企业（当年未入名单）", "瞪羚（含潜在）/独角兽（含潜在、种子）",
         [TierIds.Gazelle, TierIds.PotentialGazelle, TierIds.Unicorn, TierIds.PotentialUnicorn, TierIds.SeedUnicorn]);
 
-    public static readonly IReadOnlyList<Transition> All = [TechSmeEntry, HnteEntry, HighGrowthEntry];
+    /// <summary>The second ladder (ADR 0023): an active firm holding no valid 专精特新 or 小巨人 title at the end of year t →
+    /// a 专精特新 title issued in year t+1.</summary>
+    public static readonly Transition SpecialisedEntry = new("specialised-sme-entry", "认定专精特新中小企业", "登记库企业（无有效专精特新、小巨人称号）", "专精特新中小企业",
+        [TierIds.SpecialisedSme]);
+    /// <summary>A firm holding a valid 专精特新 title and no 小巨人 title at the end of year t → a 小巨人 title issued in year t+1.</summary>
+    public static readonly Transition LittleGiantEntry = new("little-giant-entry", "认定专精特新“小巨人”企业", "专精特新中小企业（有效称号，尚非小巨人）", "专精特新“小巨人”企业",
+        [TierIds.LittleGiant]);
+
+    public static readonly IReadOnlyList<Transition> All = [TechSmeEntry, HnteEntry, HighGrowthEntry, SpecialisedEntry, LittleGiantEntry];
 
     public static Transition Parse(string id) => All.FirstOrDefault(t => t.Id == id)
         ?? throw new ArgumentException($"unknown transition '{id}' (one of {string.Join(", ", All.Select(t => t.Id))})");
@@ -30,6 +38,8 @@ public sealed record Transition(string Id, string Name, string From, string To, 
         if (!s.Active) return false;
         if (this == TechSmeEntry) return !s.InTechSmeDatabase;
         if (this == HnteEntry) return s.InTechSmeDatabase && !s.HnteValid(engine);
+        if (this == SpecialisedEntry) return !s.HoldsTitle(TierIds.SpecialisedSme) && !s.HoldsTitle(TierIds.LittleGiant);
+        if (this == LittleGiantEntry) return s.HoldsTitle(TierIds.SpecialisedSme) && !s.HoldsTitle(TierIds.LittleGiant);
         return s.HnteValid(engine) && !s.OnHighGrowthList;
     }
 
@@ -38,6 +48,8 @@ public sealed record Transition(string Id, string Name, string From, string To, 
     {
         if (this == TechSmeEntry) return full.TechSmeRegistrations.Any(r => r.Year == outcomeYear);
         if (this == HnteEntry) return full.HnteCertificates.Any(c => c.IssuedOn.Year == outcomeYear);
+        if (this == SpecialisedEntry) return full.QualityTitles.Any(t => t.Title == TierIds.SpecialisedSme && t.IssuedOn.Year == outcomeYear);
+        if (this == LittleGiantEntry) return full.QualityTitles.Any(t => t.Title == TierIds.LittleGiant && t.IssuedOn.Year == outcomeYear);
         return full.ListEntries.Any(l => l.Year == outcomeYear);
     }
 

@@ -17,6 +17,9 @@ public sealed record YearEndSnapshot(EnterpriseRecord Known, int BaseYear, Asses
     public bool OnHighGrowthList => Known.ListEntries.Any(l => l.Year == BaseYear);
     public bool Active => Known.Filings.Any(f => f.Year == BaseYear);
 
+    /// <summary>Whether a title of the second ladder was held on 31 December of the base year.</summary>
+    public bool HoldsTitle(string title) => Known.QualityTitles.Any(t => t.Title == title && t.HeldOn(YearEnd));
+
     public static YearEndSnapshot Take(EnterpriseRecord record, int baseYear, AssessmentEngine engine)
     {
         var known = KnownAtEndOf(record, baseYear);
@@ -50,15 +53,25 @@ public sealed record YearEndSnapshot(EnterpriseRecord Known, int BaseYear, Asses
                 // 2026 forecast fell to a tenth of the rules'). The snapshot leaves them out in every year alike.
                 HnteTechAdvancement = null, HnteCoreSupport = null, HnteRdRulesAndAccounts = null, HnteRdUnitAndCooperation = null,
                 HnteCommercializationIncentives = null, HnteTalentRules = null, HnteJudgedBasis = null, HnteJudgedBy = null, HnteJudgedOn = null,
+                // The second ladder's facts of the firm are kept as their latest version too: left out alike.
+                NicheMarket = null, NationalMarketShare = null, ChineseControlled = null, RelatedToLittleGiant = null, DigitalisationLevel = null,
+                CoreBusinessesOnSystems = null, QualityAward = null, QualitySystemCertificate = null, OwnBrand = null, StandardDrafting = null,
+                DevelopedMarketCertification = null, ChainRole = null, KeyChainLink = null, PriorityField = null, ChainJudgedBy = null, ChainJudgedOn = null,
             },
             Filings = r.Filings.Where(f => f.Year <= year).ToArray(),
-            Ip = r.Ip.Where(i => i.ValidFrom <= end).ToArray(),
+            // An item acquired after the year's end was not the firm's then.
+            Ip = r.Ip.Where(i => i.ValidFrom <= end && (i.AcquiredOn is not { } acquired || acquired <= end)).ToArray(),
             TechSmeRegistrations = r.TechSmeRegistrations.Where(t => t.Year <= year).ToArray(),
             HnteCertificates = r.HnteCertificates.Where(c => c.IssuedOn <= end).ToArray(),
             ListEntries = r.ListEntries.Where(l => l.Year <= year).ToArray(),
             Financing = r.Financing.Where(f => f.RoundDate <= end).ToArray(),
             CleanRecord = r.CleanRecord.Where(c => c.OccurredOn <= end).ToArray(),
             LocationChanges = r.LocationChanges.Where(m => m.ChangedOn <= end).ToArray(),
+            // Titles issued by then (a review's outcome is kept as its latest word), and the dated items of the second ladder.
+            QualityTitles = r.QualityTitles.Where(t => t.IssuedOn <= end).ToArray(),
+            RdInstitutions = r.RdInstitutions.Where(i => i.RecognisedOn <= end).ToArray(),
+            Awards = r.Awards.Where(a => a.AwardedOn <= end).ToArray(),
+            ContestResults = r.ContestResults.Where(c => c.Year <= year).ToArray(),
         };
     }
 }

@@ -30,7 +30,7 @@ public sealed class PromotionModels(RegistryRepository registry, PredictionRepos
         public required int Id { get; init; }
         public required string StartedBy { get; init; }
         public required DateTimeOffset StartedAt { get; init; }
-        public const int Steps = 5; // examples, three rungs, scoring
+        public static readonly int Steps = Transition.All.Count + 2; // examples, each rung, scoring
         public volatile int Done;
         public State State { get; internal set; } = State.Running;
         public TrainingSummary? Summary { get; internal set; }

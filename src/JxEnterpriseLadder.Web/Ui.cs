@@ -32,6 +32,8 @@ public static class Ui
         "tech-sme-entry" => "Entering the tech-SME database",
         "hnte-entry" => "HNTE recognition",
         "high-growth-entry" => "Onto the gazelle / unicorn lists",
+        "specialised-sme-entry" => "Specialised SME recognition",
+        "little-giant-entry" => "Little giant recognition",
         _ => t.Id,
     });
 
@@ -40,6 +42,8 @@ public static class Ui
         "tech-sme-entry" => "registry firms not yet in the database → tech SMEs",
         "hnte-entry" => "tech SMEs without a valid HNTE certificate → HNTEs",
         "high-growth-entry" => "HNTEs not yet listed → gazelles (incl. potential) / unicorns (incl. potential, seed)",
+        "specialised-sme-entry" => "registry firms without a valid specialised or little giant title → specialised SMEs",
+        "little-giant-entry" => "specialised SMEs not yet little giants → little giants",
         _ => "",
     });
 
