@@ -112,8 +112,7 @@ public static class ProfileBuilder
         {
             if (i.RelatedToMainProduct is null) continue;
             items ??= [];
-            // Valid at the date, and the firm's by then (an item acquired later was someone else's).
-            if (i.ValidFrom > asOf || i.ValidTo is { } to && to <= asOf || i.AcquiredOn is { } acquired && acquired > asOf) continue;
+            if (i.ValidFrom > asOf || i.ValidTo is { } to && to <= asOf) continue;
             items.Add(new IpItem
             {
                 Class = i.IpClass, GrantedOn = i.ValidFrom, RelatedToMainProduct = i.RelatedToMainProduct, HighValue = i.HighValue,
