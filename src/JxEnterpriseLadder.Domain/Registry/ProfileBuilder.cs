@@ -112,7 +112,8 @@ public static class ProfileBuilder
         {
             if (i.RelatedToMainProduct is null) continue;
             items ??= [];
-            if (i.ValidFrom > asOf || i.ValidTo is { } to && to <= asOf) continue;
+            // Valid at the date, and the firm's by then (an item acquired later was someone else's).
+            if (i.ValidFrom > asOf || i.ValidTo is { } to && to <= asOf || i.AcquiredOn is { } acquired && acquired > asOf) continue;
             items.Add(new IpItem
             {
                 Class = i.IpClass, GrantedOn = i.ValidFrom, RelatedToMainProduct = i.RelatedToMainProduct, HighValue = i.HighValue,
