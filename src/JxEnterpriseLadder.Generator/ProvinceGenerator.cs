@@ -10,8 +10,9 @@ public sealed record GeneratorOptions
 {
     /// <summary>The generator's own revision: raised when a change to its code gives another province for the same
     /// options (2: signal-driven take-up; 3: an HNTE review's judged items kept on the record; 4: the second ladder's
-    /// titles). Part of the demo registry's identity.</summary>
-    public const int Revision = 4;
+    /// titles; 5: the second ladder's facts of the firm, its IP items' attributes, institutions, awards and contest places).
+    /// Part of the demo registry's identity.</summary>
+    public const int Revision = 5;
 
     public int Seed { get; init; } = 20210701;
     public int Enterprises { get; init; } = 40_000;
@@ -60,6 +61,9 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
         public readonly List<HnteCertificateRecord> Certificates = [];
         public readonly List<ListEntryRecord> Lists = [];
         public readonly List<QualityTitleRecord> Titles = [];
+        public readonly List<RdInstitutionRecord> Institutions = [];
+        public readonly List<AwardRecord> Awards = [];
+        public readonly List<ContestResultRecord> Contests = [];
         public int? ExitYear;
         public double Quality; // drives expert grades in the HNTE review
 
@@ -67,6 +71,7 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
         {
             Enterprise = Enterprise, Filings = Filings, Ip = Ip, Financing = Financing, CleanRecord = Clean,
             TechSmeRegistrations = Registrations, HnteCertificates = Certificates, ListEntries = Lists, QualityTitles = Titles,
+            RdInstitutions = Institutions, Awards = Awards, ContestResults = Contests,
         };
     }
 
@@ -93,6 +98,7 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
                 RunRecognition(o, years, firms[i], first + i);
                 SecondLadderFigures(o, firms[i], first + i);
                 RunQualityTitles(o, firms[i], first + i);
+                SecondLadderFacts(o, firms[i], first + i);
             });
             foreach (var f in firms) yield return f.ToRecord();
             generated?.Invoke(first + firms.Length, o.Enterprises);
@@ -416,6 +422,72 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
             }
         }
     }
+
+    /// <summary>
+    /// The second ladder's other facts (generator revision 5), from a stream of their own, drawn after the titles so that
+    /// nothing before shifts: ownership, digitalisation and quality facts for every firm (better with size and titles);
+    /// for a firm that has held a 创新型, 专精特新 or 小巨人 title, its niche share, its IP items' attributes and, once it
+    /// held 专精特新, 链/品 and the chain role confirmed by the province's officer on its first such title's day. The
+    /// first ladder's R&amp;D institution and national award become rows; 专精特新 firms sometimes place in 创客中国. These are
+    /// plausible shapes, not calibrated: no published count exists for them.
+    /// </summary>
+    private static void SecondLadderFacts(GeneratorOptions o, Firm f, int index)
+    {
+        var d = new Draw(StreamSeed.Of(o.Seed, index, 0x5f3c));
+        var e = f.Enterprise;
+        var code = e.CreditCode;
+        var last = f.Filings.Count > 0 ? f.Filings[^1] : null;
+        var big = (double)(last?.SalesRevenue ?? 0) >= 5e7;
+        var titled = f.Titles.Count(t => t.Title is TierIds.InnovativeSme or TierIds.SpecialisedSme or TierIds.LittleGiant) > 0;
+        var specialisedOn = f.Titles.Where(t => t.Title is TierIds.SpecialisedSme or TierIds.LittleGiant).Select(t => (DateOnly?)t.IssuedOn).Min();
+        var giant = f.Titles.Any(t => t.Title == TierIds.LittleGiant);
+        var level = Math.Clamp(1 + (big ? 1 : 0) + (specialisedOn is null ? 0 : 1) + (d.Chance(0.3) ? 1 : 0), QualityVocabulary.DigitalisationLowest, QualityVocabulary.DigitalisationHighest);
+        e = e with
+        {
+            ChineseControlled = d.Chance(0.95), RelatedToLittleGiant = d.Chance(0.01), DigitalisationLevel = level,
+            CoreBusinessesOnSystems = Math.Min(5, level + d.Int(-1, 2)) is var n && n > 0 ? n : 0,
+            QualityAward = d.Chance(specialisedOn is null ? 0.03 : 0.2), QualitySystemCertificate = d.Chance(specialisedOn is null ? 0.45 : 0.85),
+            OwnBrand = d.Chance(0.6), StandardDrafting = e.LedStandardYear is not null || d.Chance(specialisedOn is null ? 0.05 : 0.3),
+            DevelopedMarketCertification = d.Chance(giant ? 0.4 : 0.05),
+            NationalMarketShare = titled ? Math.Round((decimal)Math.Clamp(d.LogNormal(giant ? 0.12 : 0.03, 0.8), 0.001, 0.6), 4) : null,
+        };
+        if (specialisedOn is { } confirmedOn && confirmedOn <= new DateOnly(o.ToYear, 12, 31))
+            e = e with
+            {
+                ChainRole = d.Weighted(ChainRoleWeights), KeyChainLink = giant || d.Chance(0.3), PriorityField = giant || d.Chance(0.4),
+                ChainJudgedBy = DemoOfficer, ChainJudgedOn = confirmedOn,
+            };
+        f.Enterprise = e;
+
+        // The IP of a firm the second ladder has looked at is listed for it: mostly related, some transferred, applied.
+        if (titled)
+            for (var i = 0; i < f.Ip.Count; i++)
+            {
+                var item = f.Ip[i];
+                var acquired = item.OwnRd ? (DateOnly?)null : item.ValidFrom.AddDays(d.Int(0, 3 * 365));
+                f.Ip[i] = item with
+                {
+                    RelatedToMainProduct = d.Chance(0.75), HighValue = item.IpClass == 1 ? d.Chance(0.15) : null, AppliedWithBenefit = d.Chance(0.7),
+                    AcquiredOn = acquired is { } a && a <= new DateOnly(o.ToYear, 12, 31) ? a : null,
+                };
+            }
+        if (e.RdInstitutionYear is { } recognised)
+            f.Institutions.Add(new(code, "省级工程技术研究中心", QualityVocabulary.Provincial,
+                d.Chance(0.5) ? QualityVocabulary.EnterpriseTechCentre : QualityVocabulary.OtherInstitution, new DateOnly(recognised, 7, 1), d.Chance(0.3)));
+        if (giant && d.Chance(0.2) && specialisedOn is { } since)
+            f.Institutions.Add(new(code, "国家企业技术中心", QualityVocabulary.National, QualityVocabulary.EnterpriseTechCentre, since.AddYears(1), false));
+        if (e.NationalAwardYear is { } awarded)
+            f.Awards.Add(new(code, "国家科学技术进步奖二等奖", QualityVocabulary.National, new DateOnly(awarded, 12, 1), d.Int(1, 4)));
+        if (specialisedOn is { } on && d.Chance(0.2))
+            f.Awards.Add(new(code, "江西省科学技术进步奖", QualityVocabulary.Provincial, new DateOnly(Math.Max(on.Year - 1, o.FromYear), 5, 20), d.Int(1, 6)));
+        if (specialisedOn is not null && d.Chance(0.1))
+            f.Contests.Add(new(code, d.Int(Math.Max(2019, o.FromYear), o.ToYear + 1), d.Chance(0.2) ? QualityVocabulary.ContestTops[0] : QualityVocabulary.ContestTops[^1]));
+    }
+
+    private static readonly Dictionary<string, double> ChainRoleWeights = new()
+    {
+        [QualityVocabulary.ChainKeyLink] = 0.4, [QualityVocabulary.Foundation] = 0.3, [QualityVocabulary.OtherRole] = 0.3,
+    };
 
     // Take-up driven by what a registry can see (issue 18), knobs in calibration.json "takeUp": a firm renews what it held
     // last year, responds to its own figures (R&D up on the year before) and to its park's campaign years; a firm
