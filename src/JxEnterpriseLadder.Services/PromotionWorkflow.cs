@@ -128,8 +128,10 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
         }).ToList();
     }
 
+    /// <param name="Unscored">Rungs nothing was stored for, with why (rules fitted elsewhere and no entry here to
+    /// calibrate them on): a forecast is not made up for them, and the other rungs are still scored.</param>
     public sealed record PredictionRun(int BaseYear, int OutcomeYear, IReadOnlyList<(string Transition, int Count)> Stored, IReadOnlyList<RungForecast> Sources,
-        IReadOnlyDictionary<string, string> Versions);
+        IReadOnlyDictionary<string, string> Versions, IReadOnlyList<(string Transition, string Reason)> Unscored);
 
     /// <summary>Scores every pool of the latest year and stores probabilities and factors; with <paramref name="only"/>,
     /// just those enterprises (after an import changed them), keeping everyone else's. A rung uses its model only when
@@ -157,6 +159,7 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
             if (source.Source == ForecastSource.Model) models[t] = PromotionModel.Load(ml, ModelPath(modelsDir, t), t, _features);
             else if (source.Rules!.RegistryId == identity.Id) rulesOnly[t] = source.Rules;
         }
+        var unscored = new List<(string Transition, string Reason)>();
         var foreign = sources.Where(s => !models.ContainsKey(s.Transition) && !rulesOnly.ContainsKey(s.Transition)).Select(s => s.Transition).ToList();
         // An incremental scoring (a few hundred enterprises after an import) reuses the calibration the last whole scoring
         // of this registry fitted: refitting it reads the whole registry. A whole scoring always refits.
@@ -174,7 +177,11 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
             foreach (var t in foreign)
             {
                 if (!data[t].Any(e => e.Entered))
-                    throw new InvalidOperationException($"{t.Id}: the files in {modelsDir} were fitted on another registry, and this one has no entries in {fitYear + 1} to calibrate the rules on");
+                {
+                    unscored.Add((t.Id, $"the files in {modelsDir} were fitted on another registry, and this one has no {t.Id} entries in {fitYear + 1} to calibrate the rules on: no forecast stored"));
+                    Say($"{t.Id}: {unscored[^1].Reason}");
+                    continue;
+                }
                 rulesOnly[t] = LocallyCalibrated[LocalKey(t)] =
                     RulesCalibration.Fit(t.Id, data[t].Select(e => e.RulesScore).ToArray(), data[t].Select(e => e.Entered).ToArray(), fitYear, identity);
             }
@@ -185,8 +192,9 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
         var rows = Scored(only is null ? registry.StreamAll() : registry.Stream(only));
         if (only is null) predictions.ReplaceAll(baseYear, rows);
         else predictions.ReplaceFor(baseYear, only, rows);
-        return new PredictionRun(baseYear, baseYear + 1, Transition.All.Select(t => (t.Id, counts[t])).ToArray(), sources,
-            Transition.All.ToDictionary(t => t.Id, t => models.TryGetValue(t, out var m) ? m.Version : rulesOnly[t].Version));
+        var scoredRungs = Transition.All.Where(t => models.ContainsKey(t) || rulesOnly.ContainsKey(t)).ToList();
+        return new PredictionRun(baseYear, baseYear + 1, scoredRungs.Select(t => (t.Id, counts[t])).ToArray(), sources,
+            scoredRungs.ToDictionary(t => t.Id, t => models.TryGetValue(t, out var m) ? m.Version : rulesOnly[t].Version), unscored);
 
         // Snapshots (one engine run each) on every core while the next page is read; the model scores a batch at a time.
         IEnumerable<PredictionRepository.StoredPrediction> Scored(IEnumerable<EnterpriseRecord> records)
@@ -207,6 +215,7 @@ public sealed class PromotionWorkflow(RegistryRepository registry, AssessmentEng
         {
             var batch = pending[t];
             if (batch.Count == 0) return [];
+            if (!models.ContainsKey(t) && !rulesOnly.ContainsKey(t)) { batch.Clear(); return []; }
             var scored = models.TryGetValue(t, out var model)
                 ? model.Score(batch).Select(s => Row(t, s.Example, s.Probability, s.Score, model.Version, s.Factors)).ToList()
                 : batch.Select(e => Row(t, e, rulesOnly[t].Probability(e.RulesScore), e.RulesScore, rulesOnly[t].Version, [])).ToList();

@@ -205,6 +205,7 @@ public static class WebSetup
             if (!models.StoredForecastStale()) return;
             var run = models.Predict();
             log.LogInformation("Predictions for {Year} stored: {Counts}", run.OutcomeYear, string.Join(", ", run.Stored.Select(s => $"{s.Transition} {s.Count}")));
+            foreach (var (rung, reason) in run.Unscored) log.LogWarning("No predictions for {Rung}: {Reason}", rung, reason);
         }
         catch (Exception e) when (e is ModelFileException or InvalidOperationException)
         {

@@ -164,6 +164,21 @@ public sealed class WorkflowTests
         var evaluated = workflow.Evaluate(models);
         Assert.All(evaluated, e => Assert.Equal(2025, e.TestYear));
         Assert.All(evaluated.Where(e => e.Model is not null), e => Assert.NotNull(e.ModelFigures));
+
+        // A rung with no entry in the year to calibrate on (a small registry, or 小巨人 in a quiet year) gets no forecast,
+        // and says why; the other rungs are still scored.
+        using (var c = other.Open())
+            Dapper.SqlMapper.Execute(c, "DELETE FROM quality_titles WHERE title = @Title AND issued_on >= '2025-01-01' AND issued_on < '2026-01-01'",
+                new { Title = Domain.TierIds.LittleGiant });
+        var quiet = workflow.Predict(models, predictions);
+        var (rung, reason) = Assert.Single(quiet.Unscored);
+        Assert.Equal(Transition.LittleGiantEntry.Id, rung);
+        Assert.Contains("no little-giant-entry entries in 2025", reason);
+        Assert.Empty(predictions.Candidates(Transition.LittleGiantEntry.Id, 2025, null, 1_000_000));
+        Assert.DoesNotContain(quiet.Stored, s => s.Transition == Transition.LittleGiantEntry.Id);
+        Assert.False(quiet.Versions.ContainsKey(Transition.LittleGiantEntry.Id));
+        Assert.All(Transition.All.Where(t => t != Transition.LittleGiantEntry),
+            t => Assert.True(quiet.Stored.Single(s => s.Transition == t.Id).Count > 0, t.Id));
     }
 
     private static List<PredictionRepository.Candidate> AllPredictions(PredictionRepository predictions) =>

@@ -54,10 +54,12 @@ internal static class MlVerb
                 var result = workflow.Predict(models, new PredictionRepository(db));
                 foreach (var (t, n) in result.Stored)
                     Console.WriteLine($"{t}: {n} enterprises scored for {result.OutcomeYear}");
-                foreach (var s in result.Sources.Where(s => s.Source != ForecastSource.Model))
+                foreach (var s in result.Sources.Where(s => s.Source != ForecastSource.Model && result.Versions.ContainsKey(s.Transition.Id)))
                     Console.WriteLine(s.Source == ForecastSource.RulesModelFromAnotherRegistry
                         ? $"{s.Transition.Id}: the model was trained on another registry ({s.RefusedRegistry}): stored the rules baseline, calibrated on this registry"
                         : $"{s.Transition.Id}: no shipped model: stored the rules baseline, calibrated");
+                foreach (var (t, reason) in result.Unscored)
+                    Console.WriteLine($"{t}: {reason}");
                 return 0;
             }
             default:
