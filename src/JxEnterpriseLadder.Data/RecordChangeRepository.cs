@@ -38,6 +38,8 @@ public sealed class RecordChangeRepository(Database db)
         public const string DeleteRdInstitutionsOf = "DELETE FROM rd_institutions WHERE credit_code = @CreditCode";
         public const string DeleteAwardsOf = "DELETE FROM awards WHERE credit_code = @CreditCode";
         public const string DeleteContestResultsOf = "DELETE FROM contest_results WHERE credit_code = @CreditCode";
+        public const string DeleteTitleUpdatesOf = "DELETE FROM title_annual_updates WHERE credit_code = @CreditCode";
+        public const string DeleteChangeReportsOf = "DELETE FROM major_change_reports WHERE credit_code = @CreditCode";
         public const string DeleteLocationChangesOf = "DELETE FROM location_changes WHERE credit_code = @CreditCode";
         public const string CertificateHolders = "SELECT certificate_number AS Number, credit_code AS CreditCode FROM hnte_certificates WHERE certificate_number IN @Codes";
         // Shared with the record writer.
@@ -53,6 +55,8 @@ public sealed class RecordChangeRepository(Database db)
         public static readonly string InsertRdInstitution = RegistryTables.RdInstitutions.Insert;
         public static readonly string InsertAward = RegistryTables.Awards.Insert;
         public static readonly string InsertContestResult = RegistryTables.ContestResults.Insert;
+        public static readonly string InsertTitleUpdate = RegistryTables.TitleUpdates.Insert;
+        public static readonly string InsertChangeReport = RegistryTables.ChangeReports.Insert;
         public static readonly string InsertLocationChange = RegistryTables.LocationChanges.Insert;
     }
 
@@ -167,6 +171,8 @@ public sealed class RecordChangeRepository(Database db)
         Replace(before.RdInstitutions, after.RdInstitutions, Sql.DeleteRdInstitutionsOf, Sql.InsertRdInstitution);
         Replace(before.Awards, after.Awards, Sql.DeleteAwardsOf, Sql.InsertAward);
         Replace(before.ContestResults, after.ContestResults, Sql.DeleteContestResultsOf, Sql.InsertContestResult);
+        Replace(before.TitleUpdates, after.TitleUpdates, Sql.DeleteTitleUpdatesOf, Sql.InsertTitleUpdate);
+        Replace(before.ChangeReports, after.ChangeReports, Sql.DeleteChangeReportsOf, Sql.InsertChangeReport);
         if (c.Execute(Sql.MoveRecordVersionFrom, new { CreditCode = code, before.Enterprise.RecordVersion }, tx) == 0)
             throw Conflict(c, tx, before.Enterprise);
     }

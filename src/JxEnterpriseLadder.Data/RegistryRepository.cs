@@ -49,6 +49,8 @@ public sealed class RegistryRepository(Database db)
         public static readonly string InsertRdInstitution = RegistryTables.RdInstitutions.Insert;
         public static readonly string InsertAward = RegistryTables.Awards.Insert;
         public static readonly string InsertContestResult = RegistryTables.ContestResults.Insert;
+        public static readonly string InsertTitleUpdate = RegistryTables.TitleUpdates.Insert;
+        public static readonly string InsertChangeReport = RegistryTables.ChangeReports.Insert;
         public static readonly string InsertLocationChange = RegistryTables.LocationChanges.Insert;
 
         // Children of a page of enterprises: a key range when streaming the registry, a list of codes when streaming
@@ -75,6 +77,8 @@ public sealed class RegistryRepository(Database db)
         public static string RdInstitutionsWhere(string where) => RegistryTables.RdInstitutions.Select(where, "recognised_on");
         public static string AwardsWhere(string where) => RegistryTables.Awards.Select(where, "awarded_on");
         public static string ContestResultsWhere(string where) => RegistryTables.ContestResults.Select(where, "year");
+        public static string TitleUpdatesWhere(string where) => RegistryTables.TitleUpdates.Select(where, "title, year");
+        public static string ChangeReportsWhere(string where) => RegistryTables.ChangeReports.Select(where, "changed_on, change");
         public static string LocationChangesWhere(string where) => RegistryTables.LocationChanges.Select(where, "changed_on");
         public static readonly string SelectEnterprisesIn = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code IN @Codes ORDER BY credit_code";
 
@@ -197,6 +201,8 @@ public sealed class RegistryRepository(Database db)
         c.Execute(Sql.InsertRdInstitution, records.SelectMany(r => r.RdInstitutions), tx);
         c.Execute(Sql.InsertAward, records.SelectMany(r => r.Awards), tx);
         c.Execute(Sql.InsertContestResult, records.SelectMany(r => r.ContestResults), tx);
+        c.Execute(Sql.InsertTitleUpdate, records.SelectMany(r => r.TitleUpdates), tx);
+        c.Execute(Sql.InsertChangeReport, records.SelectMany(r => r.ChangeReports), tx);
     }
 
     /// <summary>Adds one year's filing after checking the enterprise, the year and every amount; nothing is written on a problem.</summary>
@@ -368,6 +374,8 @@ public sealed class RegistryRepository(Database db)
         var institutions = c.Query<RdInstitutionRecord>(Sql.RdInstitutionsWhere(where), range).ToLookup(x => x.CreditCode);
         var awards = c.Query<AwardRecord>(Sql.AwardsWhere(where), range).ToLookup(x => x.CreditCode);
         var contests = c.Query<ContestResultRecord>(Sql.ContestResultsWhere(where), range).ToLookup(x => x.CreditCode);
+        var updates = c.Query<TitleAnnualUpdateRecord>(Sql.TitleUpdatesWhere(where), range).ToLookup(x => x.CreditCode);
+        var changes = c.Query<MajorChangeReportRecord>(Sql.ChangeReportsWhere(where), range).ToLookup(x => x.CreditCode);
         return page.Select(e => new EnterpriseRecord
         {
             Enterprise = e,
@@ -384,6 +392,8 @@ public sealed class RegistryRepository(Database db)
             RdInstitutions = institutions[e.CreditCode].ToArray(),
             Awards = awards[e.CreditCode].ToArray(),
             ContestResults = contests[e.CreditCode].ToArray(),
+            TitleUpdates = updates[e.CreditCode].ToArray(),
+            ChangeReports = changes[e.CreditCode].ToArray(),
         }).ToList();
     }
 
@@ -483,6 +493,8 @@ public sealed class RegistryRepository(Database db)
             PostgresCopy.Copy(c, RegistryTables.RdInstitutions.Copy, records.SelectMany(r => r.RdInstitutions), RegistryTables.RdInstitutions.Write);
             PostgresCopy.Copy(c, RegistryTables.Awards.Copy, records.SelectMany(r => r.Awards), RegistryTables.Awards.Write);
             PostgresCopy.Copy(c, RegistryTables.ContestResults.Copy, records.SelectMany(r => r.ContestResults), RegistryTables.ContestResults.Write);
+            PostgresCopy.Copy(c, RegistryTables.TitleUpdates.Copy, records.SelectMany(r => r.TitleUpdates), RegistryTables.TitleUpdates.Write);
+            PostgresCopy.Copy(c, RegistryTables.ChangeReports.Copy, records.SelectMany(r => r.ChangeReports), RegistryTables.ChangeReports.Write);
         }
     }
 }

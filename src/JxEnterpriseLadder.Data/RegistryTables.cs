@@ -120,6 +120,16 @@ internal static class RegistryTables
         Col.Text<ContestResultRecord>("credit_code", nameof(ContestResultRecord.CreditCode), c => c.CreditCode),
         Col.Int<ContestResultRecord>("year", nameof(ContestResultRecord.Year), c => c.Year),
         Col.Int<ContestResultRecord>("national_top", nameof(ContestResultRecord.NationalTop), c => c.NationalTop));
+    public static readonly TableColumns<TitleAnnualUpdateRecord> TitleUpdates = new("title_annual_updates",
+        Col.Text<TitleAnnualUpdateRecord>("credit_code", nameof(TitleAnnualUpdateRecord.CreditCode), u => u.CreditCode),
+        Col.Text<TitleAnnualUpdateRecord>("title", nameof(TitleAnnualUpdateRecord.Title), u => u.Title),
+        Col.Int<TitleAnnualUpdateRecord>("year", nameof(TitleAnnualUpdateRecord.Year), u => u.Year),
+        Col.Date<TitleAnnualUpdateRecord>("updated_on", nameof(TitleAnnualUpdateRecord.UpdatedOn), u => u.UpdatedOn));
+    public static readonly TableColumns<MajorChangeReportRecord> ChangeReports = new("major_change_reports",
+        Col.Text<MajorChangeReportRecord>("credit_code", nameof(MajorChangeReportRecord.CreditCode), c => c.CreditCode),
+        Col.Date<MajorChangeReportRecord>("changed_on", nameof(MajorChangeReportRecord.ChangedOn), c => c.ChangedOn),
+        Col.Text<MajorChangeReportRecord>("change", nameof(MajorChangeReportRecord.Change), c => c.Change),
+        Col.Date<MajorChangeReportRecord>("reported_on", nameof(MajorChangeReportRecord.ReportedOn), c => c.ReportedOn));
     public static readonly TableColumns<LocationChange> LocationChanges = new("location_changes",
         Col.Text<LocationChange>("credit_code", nameof(LocationChange.CreditCode), m => m.CreditCode), Col.Date<LocationChange>("changed_on", nameof(LocationChange.ChangedOn), m => m.ChangedOn),
         Col.Text<LocationChange>("previous_city_code", nameof(LocationChange.PreviousCityCode), m => m.PreviousCityCode),

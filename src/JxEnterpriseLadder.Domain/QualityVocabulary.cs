@@ -66,6 +66,16 @@ public static class QualityVocabulary
     /// <summary>The "创客中国" national final's enterprise-group places that count.</summary>
     public static readonly IReadOnlyList<int> ContestTops = [50, 500];
 
+    public const string Rename = "rename", Merger = "merger", Division = "division", Restructuring = "restructuring", Relocation = "relocation",
+        OtherChange = "other";
+
+    /// <summary>The major changes a title's holder reports within three months (63号; title-lifecycle parameters).</summary>
+    public static readonly IReadOnlyList<Term> MajorChanges =
+    [
+        new(Rename, "更名", "Rename"), new(Merger, "合并", "Merger"), new(Division, "分立", "Division"),
+        new(Restructuring, "重组", "Restructuring"), new(Relocation, "迁址", "Relocation"), new(OtherChange, "其他重大变化", "Other major change"),
+    ];
+
     /// <summary>The SME digitalisation self-assessment's levels.</summary>
     public const int DigitalisationLowest = 1, DigitalisationHighest = 4;
 

@@ -30,6 +30,8 @@ public sealed class ParsedImport
     public List<(RdInstitutionRecord Institution, Origin Origin)> RdInstitutions { get; } = [];
     public List<(AwardRecord Award, Origin Origin)> Awards { get; } = [];
     public List<(ContestResultRecord Result, Origin Origin)> ContestResults { get; } = [];
+    public List<(TitleAnnualUpdateRecord Update, Origin Origin)> TitleUpdates { get; } = [];
+    public List<(MajorChangeReportRecord Report, Origin Origin)> ChangeReports { get; } = [];
     /// <summary>Every row of each enterprise, by kind: where to point a problem found on the whole record.</summary>
     public Dictionary<(string CreditCode, string Kind), Origin> FirstRow { get; } = [];
     public HashSet<string> Kinds { get; } = [];
@@ -271,6 +273,16 @@ public static partial class ImportParser
                 var cr = new ContestResultRecord(code, r.Year("year") ?? 0, r.Int("national_top") ?? 0);
                 if (Duplicate(r, seen, $"cr|{code}|{cr.Year}", "创客中国名次（同一企业同一年度）")) return;
                 if (!r.Bad) p.ContestResults.Add((cr, o));
+                break;
+            case SheetSchema.TitleUpdates:
+                var tu = new TitleAnnualUpdateRecord(code, r.Code("title") ?? "", r.Year("year") ?? 0, r.Date("updated_on") ?? default);
+                if (Duplicate(r, seen, $"tu|{code}|{tu.Title}|{tu.Year}", "年度更新（同一企业同一称号同一年度）")) return;
+                if (!r.Bad) p.TitleUpdates.Add((tu, o));
+                break;
+            case SheetSchema.ChangeReports:
+                var mc = new MajorChangeReportRecord(code, r.Date("changed_on") ?? default, r.Code("change") ?? "", r.Date("reported_on"));
+                if (Duplicate(r, seen, $"mc|{code}|{mc.ChangedOn:yyyy-MM-dd}|{mc.Change}", "重大变化（同一企业同一日期同一类型）")) return;
+                if (!r.Bad) p.ChangeReports.Add((mc, o));
                 break;
         }
     }

@@ -52,6 +52,10 @@ public static class RegistryExport
         }),
         SheetSchema.Awards => records.SelectMany(r => r.Awards.OrderBy(a => a.AwardedOn)).Select(a => new object?[] { a.CreditCode, a.Name, a.Level, Day(a.AwardedOn), a.Rank }),
         SheetSchema.ContestResults => records.SelectMany(r => r.ContestResults.OrderBy(c => c.Year)).Select(c => new object?[] { c.CreditCode, c.Year, c.NationalTop }),
+        SheetSchema.TitleUpdates => records.SelectMany(r => r.TitleUpdates.OrderBy(u => u.Title).ThenBy(u => u.Year))
+            .Select(u => new object?[] { u.CreditCode, u.Title, u.Year, Day(u.UpdatedOn) }),
+        SheetSchema.ChangeReports => records.SelectMany(r => r.ChangeReports.OrderBy(c => c.ChangedOn))
+            .Select(c => new object?[] { c.CreditCode, Day(c.ChangedOn), c.Change, Day(c.ReportedOn) }),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -77,6 +77,8 @@ public sealed partial class RegistryImporter(IImportTarget registry, TimeProvide
         var institutions = parsed.RdInstitutions.ToLookup(x => x.Institution.CreditCode);
         var awards = parsed.Awards.ToLookup(x => x.Award.CreditCode);
         var contests = parsed.ContestResults.ToLookup(x => x.Result.CreditCode);
+        var updates = parsed.TitleUpdates.ToLookup(x => x.Update.CreditCode);
+        var changeReports = parsed.ChangeReports.ToLookup(x => x.Report.CreditCode);
         foreach (var code in codes)
         {
             cancel.ThrowIfCancellationRequested();
@@ -128,6 +130,8 @@ public sealed partial class RegistryImporter(IImportTarget registry, TimeProvide
                 RdInstitutions = Either(institutions[code].Select(x => x.Institution), before?.RdInstitutions),
                 Awards = Either(awards[code].Select(x => x.Award), before?.Awards),
                 ContestResults = Either(contests[code].Select(x => x.Result), before?.ContestResults),
+                TitleUpdates = Either(updates[code].Select(x => x.Update), before?.TitleUpdates),
+                ChangeReports = Either(changeReports[code].Select(x => x.Report), before?.ChangeReports),
             };
             foreach (var p in RegistryValidation.Check(after)) problems.Add(Locate(parsed, p));
             var change = new RecordChange(before, after);
@@ -213,6 +217,8 @@ public sealed partial class RegistryImporter(IImportTarget registry, TimeProvide
             ["rdInstitution", var f] => (SheetSchema.RdInstitutions, f),
             ["award", var f] => (SheetSchema.Awards, f),
             ["contestResult", var f] => (SheetSchema.ContestResults, f),
+            ["titleUpdate", var f] => (SheetSchema.TitleUpdates, f),
+            ["changeReport", var f] => (SheetSchema.ChangeReports, f),
             ["techSmeRegistration"] => (SheetSchema.TechSmeRegistrations, "year"),
             ["hnteCertificate"] => (SheetSchema.HnteCertificates, "issued_on"),
             [var f] when p.Year is not null && FilingFields.Contains(f) => (SheetSchema.Filings, f),

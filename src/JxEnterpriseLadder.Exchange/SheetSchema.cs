@@ -35,7 +35,7 @@ public static class SheetSchema
     public const string Enterprises = "enterprises", Filings = "filings", Ip = "ip", TechSmeRegistrations = "tech-sme-registrations",
         HnteCertificates = "hnte-certificates", ListEntries = "list-entries", Financing = "financing", CleanRecord = "clean-record",
         LocationChanges = "location-changes", QualityTitles = "quality-titles", RdInstitutions = "rd-institutions", Awards = "awards",
-        ContestResults = "contest-results";
+        ContestResults = "contest-results", TitleUpdates = "title-updates", ChangeReports = "change-reports";
 
     // (kind, table, sheet name, English sheet name, columns the import requires; the dictionary's other columns are optional)
     private static readonly (string Id, string Table, string Zh, string En, string[] Required, string[] Skip)[] Kinds =
@@ -53,6 +53,8 @@ public static class SheetSchema
         (RdInstitutions, "rd_institutions", "研发机构", "R&D institutions", ["credit_code", "name", "level", "recognised_on"], []),
         (Awards, "awards", "科技奖励", "Science and technology awards", ["credit_code", "name", "level", "awarded_on"], []),
         (ContestResults, "contest_results", "创客中国名次", "Maker China contest places", ["credit_code", "year", "national_top"], []),
+        (TitleUpdates, "title_annual_updates", "称号年度更新", "Titles' annual updates", ["credit_code", "title", "year", "updated_on"], []),
+        (ChangeReports, "major_change_reports", "重大变化报告", "Major change reports", ["credit_code", "changed_on", "change"], []),
     ];
 
     public static readonly IReadOnlyList<SheetKind> All = Load();

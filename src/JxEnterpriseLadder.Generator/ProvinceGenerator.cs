@@ -3,6 +3,7 @@ using JxEnterpriseLadder.Domain.Profiles;
 using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Rules.Engine;
 using JxEnterpriseLadder.Rules;
+using JxEnterpriseLadder.Rules.Tiers;
 
 namespace JxEnterpriseLadder.Generator;
 
@@ -10,9 +11,9 @@ public sealed record GeneratorOptions
 {
     /// <summary>The generator's own revision: raised when a change to its code gives another province for the same
     /// options (2: signal-driven take-up; 3: an HNTE review's judged items kept on the record; 4: the second ladder's
-    /// titles; 5: the second ladder's facts of the firm, its IP items' attributes, institutions, awards and contest places).
-    /// Part of the demo registry's identity.</summary>
-    public const int Revision = 5;
+    /// titles; 5: the second ladder's facts of the firm, its IP items' attributes, institutions, awards and contest places;
+    /// 6: the titles' yearly updates and major-change reports). Part of the demo registry's identity.</summary>
+    public const int Revision = 6;
 
     public int Seed { get; init; } = 20210701;
     public int Enterprises { get; init; } = 40_000;
@@ -64,6 +65,8 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
         public readonly List<RdInstitutionRecord> Institutions = [];
         public readonly List<AwardRecord> Awards = [];
         public readonly List<ContestResultRecord> Contests = [];
+        public readonly List<TitleAnnualUpdateRecord> Updates = [];
+        public readonly List<MajorChangeReportRecord> Changes = [];
         public int? ExitYear;
         public double Quality; // drives expert grades in the HNTE review
 
@@ -71,7 +74,7 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
         {
             Enterprise = Enterprise, Filings = Filings, Ip = Ip, Financing = Financing, CleanRecord = Clean,
             TechSmeRegistrations = Registrations, HnteCertificates = Certificates, ListEntries = Lists, QualityTitles = Titles,
-            RdInstitutions = Institutions, Awards = Awards, ContestResults = Contests,
+            RdInstitutions = Institutions, Awards = Awards, ContestResults = Contests, TitleUpdates = Updates, ChangeReports = Changes,
         };
     }
 
@@ -99,6 +102,7 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
                 SecondLadderFigures(o, firms[i], first + i);
                 RunQualityTitles(o, firms[i], first + i);
                 SecondLadderFacts(o, firms[i], first + i);
+                TitleObligations(o, firms[i], first + i);
             });
             foreach (var f in firms) yield return f.ToRecord();
             generated?.Invoke(first + firms.Length, o.Enterprises);
@@ -483,6 +487,48 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
         if (specialisedOn is not null && d.Chance(0.1))
             f.Contests.Add(new(code, d.Int(Math.Max(2019, o.FromYear), o.ToYear + 1), d.Chance(0.2) ? QualityVocabulary.ContestTops[0] : QualityVocabulary.ContestTops[^1]));
     }
+
+    /// <summary>
+    /// What the demo's title holders did while their titles were valid (revision 6), from a stream of its own: the yearly
+    /// update, done in spring and nearly always by its deadline (Parameters/title-lifecycle), through the year after the
+    /// registry's last, when the last year's figures are filed; and now and then a major change, mostly reported in time.
+    /// Plausible shapes, not calibrated: no count of missed updates is published.
+    /// </summary>
+    private void TitleObligations(GeneratorOptions o, Firm f, int index)
+    {
+        var d = new Draw(StreamSeed.Of(o.Seed, index, 0x71e5));
+        var code = f.Enterprise.CreditCode;
+        // The updates the rules ask for (title-lifecycle), each done or not as drawn.
+        var titled = new EnterpriseRecord { Enterprise = f.Enterprise, QualityTitles = f.Titles };
+        foreach (var title in QualityTitles.UpdatedYearly)
+            foreach (var due in TitleLifecycle.AnnualUpdates(engine.Laws, titled, title, new DateOnly(o.ToYear + 1, 12, 31)))
+            {
+                if (f.ExitYear <= due.Year) break;
+                var u = d.U();
+                if (u < 0.02) continue; // not done
+                f.Updates.Add(new(code, title, due.Year, u < 0.06 ? due.Deadline.AddDays(d.Int(1, 60)) : due.Deadline.AddDays(-d.Int(0, 75))));
+            }
+        var held = f.Titles.Where(t => QualityTitles.UpdatedYearly.Contains(t.Title) && t.ReviewOutcome != QualityTitles.Withdrawn).ToList();
+        if (held.Count == 0 || !d.Chance(0.04)) return;
+        var during = held[d.Int(0, held.Count)];
+        var last = new DateOnly(o.ToYear + 1, 6, 30);
+        var end = during.ExpiresOn < last ? during.ExpiresOn : last;
+        if (end <= during.IssuedOn) return;
+        var changedOn = during.IssuedOn.AddDays(d.Int(1, end.DayNumber - during.IssuedOn.DayNumber + 1));
+        var reported = d.U() switch
+        {
+            < 0.05 => (DateOnly?)null,
+            < 0.15 => changedOn.AddMonths(3).AddDays(d.Int(1, 90)),
+            _ => changedOn.AddDays(d.Int(5, 85)),
+        };
+        f.Changes.Add(new(code, changedOn, d.Weighted(ChangeWeights), reported is { } r && r <= last ? r : null));
+    }
+
+    private static readonly Dictionary<string, double> ChangeWeights = new()
+    {
+        [QualityVocabulary.Rename] = 0.35, [QualityVocabulary.Relocation] = 0.3, [QualityVocabulary.Restructuring] = 0.15,
+        [QualityVocabulary.Merger] = 0.08, [QualityVocabulary.Division] = 0.02, [QualityVocabulary.OtherChange] = 0.1,
+    };
 
     private static readonly Dictionary<string, double> ChainRoleWeights = new()
     {

@@ -28,6 +28,7 @@ public sealed class LawBook
         SpecialisedSme = new(store, TierIds.SpecialisedSme, SpecialisedSmeLaw.Bind);
         LittleGiant = new(store, TierIds.LittleGiant, LittleGiantLaw.Bind);
         InnovationDemo = new(store, TierIds.InnovationDemo, f => new InnovationDemoLaw(f));
+        TitleLifecycle = new(store, "title-lifecycle", f => new TitleLifecycleLaw(f));
     }
 
     internal Dated<TechSmeLaw> TechSme { get; }
@@ -45,6 +46,7 @@ public sealed class LawBook
     internal Dated<SpecialisedSmeLaw> SpecialisedSme { get; }
     internal Dated<LittleGiantLaw> LittleGiant { get; }
     internal Dated<InnovationDemoLaw> InnovationDemo { get; }
+    internal Dated<TitleLifecycleLaw> TitleLifecycle { get; }
 
     /// <summary>Whether the rules always apply a key of a set's version in force at the date (<see cref="Law.AlwaysApplies"/>).</summary>
     public bool AlwaysApplies(string set, DateOnly asOf, string key) => Versions(set, asOf)?.AlwaysApplies(key) == true;
@@ -52,7 +54,7 @@ public sealed class LawBook
     private Law? Versions(string set, DateOnly asOf)
     {
         foreach (var dated in (IDated[])[TechSme, Hnte, HighGrowth, Gazelle, PotentialGazelle, Unicorn, PotentialUnicorn, SeedUnicorn, ExchangeRates, Ladders,
-            SmeSize, InnovativeSme, SpecialisedSme, LittleGiant, InnovationDemo])
+            SmeSize, InnovativeSme, SpecialisedSme, LittleGiant, InnovationDemo, TitleLifecycle])
             if (dated.Set == set) return dated.LawAt(asOf);
         return null;
     }

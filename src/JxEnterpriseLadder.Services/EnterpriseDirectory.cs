@@ -5,6 +5,7 @@ using JxEnterpriseLadder.Domain.Registry;
 using JxEnterpriseLadder.Domain.Profiles;
 using JxEnterpriseLadder.Rules;
 using JxEnterpriseLadder.Rules.Engine;
+using JxEnterpriseLadder.Rules.Tiers;
 using MiniExcelLibs;
 
 namespace JxEnterpriseLadder.Services;
@@ -20,7 +21,10 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
 
     /// <summary>An enterprise as its page shows it at a date: its profile then, every tier assessed and explained, the IP
     /// it holds, and the rung above what it holds (where its gaps matter).</summary>
-    public sealed record Standing(EnterpriseProfile Profile, AssessmentResult Assessment, int IpClass1, int IpClass2, string NextTier);
+    /// <param name="Titles">Each second-ladder title held, with its yearly updates and major-change reports so far and
+    /// what a missed one costs (Parameters/title-lifecycle).</param>
+    public sealed record Standing(EnterpriseProfile Profile, AssessmentResult Assessment, int IpClass1, int IpClass2, string NextTier,
+        IReadOnlyList<TitleStanding> Titles);
 
     public Standing StandingOf(Profile enterprise, DateOnly asOf)
     {
@@ -28,7 +32,8 @@ public sealed class EnterpriseDirectory(DirectoryRepository directory, RegistryR
         var assessment = engine.Assess(built, asOf);
         var ladder = engine.Laws.LadderAt(asOf);
         var held = assessment.HighestRecognizedTier is { } h ? ladder.IndexOf(h) : -1;
-        return new Standing(built, assessment, built.Ip?.Class1 ?? 0, built.Ip?.Class2 ?? 0, ladder.Order.Skip(held + 1).FirstOrDefault() ?? ladder.Order[^1]);
+        return new Standing(built, assessment, built.Ip?.Class1 ?? 0, built.Ip?.Class2 ?? 0, ladder.Order.Skip(held + 1).FirstOrDefault() ?? ladder.Order[^1],
+            TitleLifecycle.Standing(engine.Laws, enterprise.Record, asOf));
     }
 
     public enum HistoryKind { Registered, TechSmeEntered, HnteCertified, Listed, Screened, Reviewed }

@@ -132,10 +132,19 @@ public static class Ui
         var name = set switch
         {
             "exchange-rates" => T("汇率", "exchange rates"), "ladder" => T("梯次顺序", "ladder order"), "high-growth" => T("高成长企业通用条件", "high-growth conditions"),
-            "plan-targets" => T("计划目标", "plan targets"), _ => Tier(set),
+            "plan-targets" => T("计划目标", "plan targets"), "title-lifecycle" => T("称号年度更新与变化报告", "titles' yearly update and change reports"), _ => Tier(set),
         };
         return T($"{name}（{from} 起施行）", $"{name} (in force from {from})");
     }
+
+    /// <summary>How sure a parameter's source is, as a badge says it (empty when firm).</summary>
+    public static string Confidence(string? confidence) => confidence switch
+    {
+        "unsure" => T("来源不确定", "source uncertain"),
+        "default" => T("暂按国家默认", "national default"),
+        "likely" => T("较可靠", "likely"),
+        _ => "",
+    };
 
     public static string Title(string page) => page + T(" · 江西省科技企业梯次培育", " · Jiangxi tech enterprise ladder");
 }

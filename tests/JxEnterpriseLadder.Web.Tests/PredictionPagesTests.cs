@@ -245,6 +245,36 @@ public sealed partial class PredictionPagesTests(AppFixture app, BrowserFixture 
         var plain = Regex.Replace(await Page($"/enterprises/{none.CreditCode}"), "<[^>]+>", "");
         Assert.Contains("优质中小企业称号：—", plain);
         Assert.Contains("优质中小企业梯度 · 持有：暂无", plain);
+        Assert.Contains("称号年度更新与重大变化报告：—", plain);
+    }
+
+    /// <summary>Issue 21 point 3: a held title's yearly updates (done in time, late or missed, with the deadline of the
+    /// year: 31 May from 2026) and major-change reports, and what a missed one costs, in the law's words.</summary>
+    [Fact]
+    public async Task AnEnterprisesPageShowsItsTitlesUpdatesAndChangeReportsAndWhatAMissedOneCosts()
+    {
+        var registry = app.Factory.Services.GetRequiredService<JxEnterpriseLadder.Data.RegistryRepository>();
+        var laws = new JxEnterpriseLadder.Rules.AssessmentEngine().Laws;
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var standings = registry.StreamAll().Select(r => (Record: r, Titles: JxEnterpriseLadder.Rules.Tiers.TitleLifecycle.Standing(laws, r, today)))
+            .Where(x => x.Titles.Count > 0).ToList();
+        var inTime = standings.First(x => x.Titles.Any(t => !t.ReviewForfeited && t.Updates.Any(u => u.Year == 2026)));
+        var html = Regex.Replace(await Page($"/enterprises/{inTime.Record.Enterprise.CreditCode}"), "<[^>]+>", "");
+        var update = inTime.Titles.First(t => !t.ReviewForfeited && t.Updates.Any(u => u.Year == 2026)).Updates.Single(u => u.Year == 2026);
+        Assert.Equal(new DateOnly(2026, 5, 31), update.Deadline);
+        Assert.Contains($"2026 年度更新已于 {update.DoneOn:yyyy-MM-dd} 按期完成", html);
+
+        var lost = standings.First(x => x.Titles.Any(t => t.Updates.Any(u => u.State == JxEnterpriseLadder.Rules.Tiers.ObligationState.Missed)));
+        html = Regex.Replace(await Page($"/enterprises/{lost.Record.Enterprise.CreditCode}"), "<[^>]+>", "");
+        var missed = lost.Titles.SelectMany(t => t.Updates).First(u => u.State == JxEnterpriseLadder.Rules.Tiers.ObligationState.Missed);
+        Assert.Contains($"{missed.Year} 年度更新未按期完成（截止 {missed.Deadline:yyyy-MM-dd}）", html);
+        Assert.Contains("未按期更新数据的，有效期届满时不予复核", html);
+
+        var changed = standings.First(x => x.Titles.Any(t => t.Changes.Any(c => c.State == JxEnterpriseLadder.Rules.Tiers.ObligationState.OnTime)));
+        html = Regex.Replace(await Page($"/enterprises/{changed.Record.Enterprise.CreditCode}"), "<[^>]+>", "");
+        var change = changed.Titles.SelectMany(t => t.Changes).First(c => c.State == JxEnterpriseLadder.Rules.Tiers.ObligationState.OnTime);
+        var term = JxEnterpriseLadder.Domain.QualityVocabulary.MajorChanges.Single(t => t.Id == change.Change).Zh;
+        Assert.Contains($"重大变化：{change.ChangedOn:yyyy-MM-dd} {term}，已于 {change.ReportedOn:yyyy-MM-dd} 按期报告。", html);
     }
 
     /// <summary>The page as a reader sees it: server rendering writes Chinese in expressions as character references.</summary>

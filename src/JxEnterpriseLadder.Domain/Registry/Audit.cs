@@ -25,12 +25,12 @@ public static class AuditSubjects
     public const string Enterprise = "enterprise", Filing = "filing", Ip = "ip", TechSmeRegistration = "tech-sme-registration",
         HnteCertificate = "hnte-certificate", ListEntry = "list-entry", Financing = "financing", CleanRecord = "clean-record",
         LocationChange = "location-change", QualityTitle = "quality-title", RdInstitution = "rd-institution", Award = "award",
-        ContestResult = "contest-result", Status = "status", Parameter = "parameter", ParameterDraft = "parameter-draft", Registry = "registry";
+        ContestResult = "contest-result", TitleUpdate = "title-update", ChangeReport = "change-report", Status = "status", Parameter = "parameter", ParameterDraft = "parameter-draft", Registry = "registry";
 
     public static string Chinese(string subject) => subject switch
     {
         Enterprise => "企业信息", Filing => "年度申报", Ip => "知识产权", TechSmeRegistration => "科技型中小企业入库", HnteCertificate => "高企证书",
-        ListEntry => "瞪羚/独角兽名单", Financing => "融资", CleanRecord => "诚信记录", LocationChange => "迁移记录", QualityTitle => "优质中小企业称号", RdInstitution => "研发机构", Award => "科技奖励", ContestResult => "创客中国名次", Status => "梯次状态审核", Parameter => "参数", ParameterDraft => "政策草案", Registry => "登记库",
+        ListEntry => "瞪羚/独角兽名单", Financing => "融资", CleanRecord => "诚信记录", LocationChange => "迁移记录", QualityTitle => "优质中小企业称号", RdInstitution => "研发机构", Award => "科技奖励", ContestResult => "创客中国名次", TitleUpdate => "称号年度更新", ChangeReport => "重大变化报告", Status => "梯次状态审核", Parameter => "参数", ParameterDraft => "政策草案", Registry => "登记库",
         _ => subject,
     };
 }
@@ -78,6 +78,8 @@ public static class RecordDiff
         Set(changes, AuditSubjects.RdInstitution, code, before?.RdInstitutions, after.RdInstitutions);
         Set(changes, AuditSubjects.Award, code, before?.Awards, after.Awards);
         Set(changes, AuditSubjects.ContestResult, code, before?.ContestResults, after.ContestResults);
+        Set(changes, AuditSubjects.TitleUpdate, code, before?.TitleUpdates, after.TitleUpdates);
+        Set(changes, AuditSubjects.ChangeReport, code, before?.ChangeReports, after.ChangeReports);
         return changes;
     }
 

@@ -240,6 +240,21 @@ public sealed record QualityTitleRecord(string CreditCode, string Title, DateOnl
     public bool HeldOn(DateOnly day) => IssuedOn <= day && day <= ExpiresOn && ReviewOutcome != QualityTitles.Withdrawn;
 }
 
+/// <summary>A title holder's yearly data update (on the MIIT platform; for 示范企业 its annual innovation report), done
+/// on <see cref="UpdatedOn"/> for <see cref="Year"/>. Its deadline and what missing it costs are title-lifecycle
+/// parameters.</summary>
+public sealed record TitleAnnualUpdateRecord(string CreditCode, string Title, int Year, DateOnly UpdatedOn)
+{
+    private TitleAnnualUpdateRecord() : this("", "", 0, default) { }
+}
+
+/// <summary>A major change of the enterprise (<see cref="QualityVocabulary.MajorChanges"/>) on <see cref="ChangedOn"/>,
+/// reported to the issuing department on <see cref="ReportedOn"/> (null: not reported yet).</summary>
+public sealed record MajorChangeReportRecord(string CreditCode, DateOnly ChangedOn, string Change, DateOnly? ReportedOn)
+{
+    private MajorChangeReportRecord() : this("", default, "", null) { }
+}
+
 /// <summary>The titles the registry's quality_titles table holds, and their review outcomes.</summary>
 public static class QualityTitles
 {
@@ -249,6 +264,9 @@ public static class QualityTitles
 
     public const string Passed = "passed", Failed = "failed", Withdrawn = "withdrawn";
     public static readonly IReadOnlyList<string> ReviewOutcomes = [Passed, Failed, Withdrawn];
+
+    /// <summary>The titles whose holders update their data yearly (title-lifecycle parameters give each its deadline).</summary>
+    public static readonly IReadOnlyList<string> UpdatedYearly = [TierIds.InnovativeSme, TierIds.SpecialisedSme, TierIds.LittleGiant, TierIds.InnovationDemo];
 
     /// <summary>The longest validity a title row may state: the recognition counts read at most this many year ends.</summary>
     public const int MaxValidityYears = 5;
@@ -276,6 +294,8 @@ public sealed record EnterpriseRecord
     public IReadOnlyList<RdInstitutionRecord> RdInstitutions { get; init; } = [];
     public IReadOnlyList<AwardRecord> Awards { get; init; } = [];
     public IReadOnlyList<ContestResultRecord> ContestResults { get; init; } = [];
+    public IReadOnlyList<TitleAnnualUpdateRecord> TitleUpdates { get; init; } = [];
+    public IReadOnlyList<MajorChangeReportRecord> ChangeReports { get; init; } = [];
     /// <summary>The IP held at one date, counted by the database instead of read row by row (a screening reads a
     /// province's millions of IP rows this way); when set, <see cref="Ip"/> holds only the items listed for the second
     /// ladder (their relation to the main product known), and the record serves that date only.</summary>

@@ -58,8 +58,8 @@ public static class RegistryValidation
         if (e.ChainJudgedOn is { } confirmed && InputRanges.DateProblem(confirmed, today) is { } confirmedProblem) yield return new(e.CreditCode, null, "chainJudgedOn", confirmedProblem);
     }
 
-    /// <summary>The second ladder's dated items: R&amp;D institutions, awards and contest places, each of the enterprise and
-    /// in its closed list.</summary>
+    /// <summary>The second ladder's dated items: R&amp;D institutions, awards, contest places, the titles' yearly updates and
+    /// major-change reports, each of the enterprise and in its closed list.</summary>
     private static IEnumerable<ValidationProblem> SecondLadderItems(EnterpriseRecord r)
     {
         var code = r.Enterprise.CreditCode;
@@ -89,6 +89,28 @@ public static class RegistryValidation
             if (!QualityVocabulary.ContestTops.Contains(c.NationalTop))
                 yield return new(code, c.Year, "contestResult.nationalTop", $"全国名次应为 {string.Join(" 或 ", QualityVocabulary.ContestTops)}，实为 {c.NationalTop}");
             if (InputRanges.PastYearProblem(c.Year, today) is { } y) yield return new(code, c.Year, "contestResult.year", y);
+        }
+        foreach (var u in r.TitleUpdates)
+        {
+            if (u.CreditCode != code) yield return new(code, u.Year, "titleUpdate.creditCode", $"年度更新记录属于另一企业 {u.CreditCode}");
+            if (!QualityTitles.UpdatedYearly.Contains(u.Title))
+                yield return new(code, u.Year, "titleUpdate.title", $"需年度更新的称号应为 {string.Join(", ", QualityTitles.UpdatedYearly)} 之一，实为 '{u.Title}'");
+            if (InputRanges.PastYearProblem(u.Year, today) is { } y) yield return new(code, u.Year, "titleUpdate.year", y);
+            // The update for a year is done in that year or, late, after it; never before the year begins.
+            if (InputRanges.DateProblem(u.UpdatedOn, today) is { } d) yield return new(code, u.Year, "titleUpdate.updatedOn", d);
+            else if (u.UpdatedOn.Year < u.Year) yield return new(code, u.Year, "titleUpdate.updatedOn", $"{u.Year} 年度的更新日期 {u.UpdatedOn:yyyy-MM-dd} 早于该年度");
+        }
+        foreach (var c in r.ChangeReports)
+        {
+            if (c.CreditCode != code) yield return new(code, c.ChangedOn.Year, "changeReport.creditCode", $"重大变化记录属于另一企业 {c.CreditCode}");
+            if (!QualityVocabulary.Has(QualityVocabulary.MajorChanges, c.Change))
+                yield return new(code, c.ChangedOn.Year, "changeReport.change", $"变化类型应为 {QualityVocabulary.Ids(QualityVocabulary.MajorChanges)} 之一，实为 '{c.Change}'");
+            if (InputRanges.DateProblem(c.ChangedOn, today) is { } d) yield return new(code, c.ChangedOn.Year, "changeReport.changedOn", d);
+            if (c.ReportedOn is { } reported)
+            {
+                if (InputRanges.DateProblem(reported, today) is { } rd) yield return new(code, c.ChangedOn.Year, "changeReport.reportedOn", rd);
+                else if (reported < c.ChangedOn) yield return new(code, c.ChangedOn.Year, "changeReport.reportedOn", $"报告日期 {reported:yyyy-MM-dd} 早于变化日期 {c.ChangedOn:yyyy-MM-dd}");
+            }
         }
     }
 

@@ -440,3 +440,41 @@ internal sealed class InnovationDemoLaw : Law
     public Cited<string> CandidateLabel { get; }
     public IReadOnlyDictionary<string, string> Words { get; }
 }
+
+/// <summary>What a second-ladder title asks of its holder while valid (Parameters/title-lifecycle): the yearly update's
+/// deadline for each title, the months a major change may wait to be reported, and what missing either costs.</summary>
+internal sealed class TitleLifecycleLaw : Law
+{
+    public TitleLifecycleLaw(ParameterSet file) : base(file)
+    {
+        var deadlines = File.Cite("annualUpdateBy", static (f, k) => f.TextMap(k), "a table of month-days (MM-dd)");
+        UpdateBy = deadlines.Value.ToDictionary(x => x.Key, x => MonthDay(x.Key, x.Value));
+        UpdateRef = deadlines.Source;
+        UpdateLabel = Label("annualUpdateBy");
+        ChangeReportMonths = Integer("changeReportMonths");
+        ChangeLabel = Label("changeReportMonths");
+        MissedUpdate = new(Text("missedUpdate").Value, Label("missedUpdate"), File.Ref("missedUpdate"));
+        UnreportedChange = new(Text("unreportedChange").Value, Label("unreportedChange"), File.Ref("unreportedChange"));
+        FirstUpdateAfterIssue = Integer("firstUpdateAfterIssue");
+        foreach (var title in Domain.Registry.QualityTitles.UpdatedYearly)
+            if (!UpdateBy.ContainsKey(title)) throw new InvalidDataException($"{File.Origin}: annualUpdateBy has no deadline for {title} ({Version})");
+    }
+
+    public IReadOnlyDictionary<string, (int Month, int Day)> UpdateBy { get; }
+    public SourceReference UpdateRef { get; }
+    public string UpdateLabel { get; }
+    public Cited<int> ChangeReportMonths { get; }
+    public string ChangeLabel { get; }
+    public Consequence MissedUpdate { get; }
+    public Consequence UnreportedChange { get; }
+    public Cited<int> FirstUpdateAfterIssue { get; }
+
+    /// <summary>Whether a value of this file is less than firm (the file's or the value's own mark).</summary>
+    public string? Confidence(string key) => File.Values[key].Confidence ?? File.Source.Confidence;
+
+    private (int, int) MonthDay(string title, string text) =>
+        text.Split('-') is [var m, var d] && int.TryParse(m, out var month) && int.TryParse(d, out var day) && month is >= 1 and <= 12
+            && day >= 1 && day <= DateTime.DaysInMonth(2001, month)
+            ? (month, day)
+            : throw new InvalidDataException($"{File.Origin}: annualUpdateBy.{title} should be a month-day such as 04-30, not '{text}' ({Version})");
+}
