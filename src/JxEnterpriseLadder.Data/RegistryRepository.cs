@@ -80,6 +80,10 @@ public sealed class RegistryRepository(Database db)
         public static string TitleUpdatesWhere(string where) => RegistryTables.TitleUpdates.Select(where, "title, year");
         public static string ChangeReportsWhere(string where) => RegistryTables.ChangeReports.Select(where, "changed_on, change");
         public static string LocationChangesWhere(string where) => RegistryTables.LocationChanges.Select(where, "changed_on");
+        // The enterprises holding, or having held, a title the holder updates yearly (QualityTitles.UpdatedYearly: constants).
+        public static readonly string SelectTitleHolderPage = "SELECT " + EnterpriseColumns + " FROM enterprises e WHERE credit_code > @After AND " + ScopeSql.Enterprise
+            + " AND EXISTS (SELECT 1 FROM quality_titles q WHERE q.credit_code = e.credit_code AND q.title IN ("
+            + string.Join(", ", QualityTitles.UpdatedYearly.Select(t => $"'{t}'")) + ")) ORDER BY credit_code LIMIT @Limit";
         public static readonly string SelectEnterprisesIn = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code IN @Codes ORDER BY credit_code";
 
 
@@ -244,6 +248,35 @@ public sealed class RegistryRepository(Database db)
         var e = c.QuerySingleOrDefault<Enterprise>(Sql.SelectEnterprise, new { CreditCode = creditCode });
         if (e is null) return null;
         return LoadChildren(c, [e], creditCode, creditCode).Single();
+    }
+
+    /// <summary>
+    /// Streams the enterprises in scope that hold or held a title updated yearly, a page at a time, each with only its
+    /// titles, yearly updates and major-change reports (what the titles' obligations are read from; the rest is empty).
+    /// </summary>
+    public IEnumerable<EnterpriseRecord> StreamTitleHolders(AccessScope scope, int pageSize = 2000)
+    {
+        var after = "";
+        using var c = Database.Open();
+        while (true)
+        {
+            var args = new DynamicParameters(scope.Parameters);
+            args.AddDynamicParams(new { After = after, Limit = pageSize });
+            var page = c.Query<Enterprise>(Sql.SelectTitleHolderPage, args).ToList();
+            if (page.Count == 0) yield break;
+            var codes = new { Codes = page.Select(e => e.CreditCode).ToArray() };
+            var where = Database.Dialect(Sql.InCodes);
+            var titles = c.Query<QualityTitleRecord>(Sql.QualityTitlesWhere(where), codes).ToLookup(x => x.CreditCode);
+            var updates = c.Query<TitleAnnualUpdateRecord>(Sql.TitleUpdatesWhere(where), codes).ToLookup(x => x.CreditCode);
+            var changes = c.Query<MajorChangeReportRecord>(Sql.ChangeReportsWhere(where), codes).ToLookup(x => x.CreditCode);
+            foreach (var e in page)
+                yield return new EnterpriseRecord
+                {
+                    Enterprise = e, QualityTitles = titles[e.CreditCode].ToArray(), TitleUpdates = updates[e.CreditCode].ToArray(),
+                    ChangeReports = changes[e.CreditCode].ToArray(),
+                };
+            after = page[^1].CreditCode;
+        }
     }
 
     /// <summary>Streams every enterprise with its children, a page at a time: the registry is never loaded whole.</summary>

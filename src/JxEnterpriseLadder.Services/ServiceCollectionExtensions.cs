@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DirectoryRepository>();
         services.AddSingleton<ReviewRepository>();
         services.AddSingleton<EnterpriseDirectory>();
+        services.AddSingleton<TitleObligations>();
         services.AddSingleton<ScreeningReview>();
         services.AddSingleton<ScreeningJobs>();
         services.AddSingleton<AuditRepository>();

@@ -68,6 +68,55 @@ public sealed class TitleObligationsTests
         Assert.False(earlier.ReviewForfeited);
     }
 
+    /// <summary>The officers' overview: per title the holders and this year's update by state, the firms to follow up (a
+    /// change not reported in time first), only within the caller's scope.</summary>
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public void TheOverviewCountsEachTitlesObligationsInScopeAndListsTheFirmsToFollowUpFirst(string provider)
+    {
+        var db = Fresh(provider);
+        var records = Province(30).Select(r => r with { QualityTitles = [] }).ToList();
+        var city = records.GroupBy(r => r.Enterprise.CityCode).OrderByDescending(g => g.Count()).First().Key;
+        var inCity = records.Where(r => r.Enterprise.CityCode == city).Take(3).ToList();
+        var elsewhere = records.First(r => r.Enterprise.CityCode != city);
+        var asOf = new DateOnly(2026, 6, 30);
+        EnterpriseRecord Held(EnterpriseRecord r, params TitleAnnualUpdateRecord[] updates) => r with
+        {
+            QualityTitles = [new(r.Enterprise.CreditCode, TierIds.SpecialisedSme, new DateOnly(2024, 8, 1), new DateOnly(2027, 7, 31), null, null)],
+            TitleUpdates = updates,
+        };
+        string C(EnterpriseRecord r) => r.Enterprise.CreditCode;
+        var firms = new[]
+        {
+            // In time in 2025 and 2026.
+            Held(inCity[0], new TitleAnnualUpdateRecord(C(inCity[0]), TierIds.SpecialisedSme, 2025, new DateOnly(2025, 4, 1)), new TitleAnnualUpdateRecord(C(inCity[0]), TierIds.SpecialisedSme, 2026, new DateOnly(2026, 5, 31))),
+            // 2026 missed: not to be reviewed.
+            Held(inCity[1], new TitleAnnualUpdateRecord(C(inCity[1]), TierIds.SpecialisedSme, 2025, new DateOnly(2025, 4, 1))),
+            // In time, but a relocation in 2025 never reported: may be withdrawn.
+            Held(inCity[2], new TitleAnnualUpdateRecord(C(inCity[2]), TierIds.SpecialisedSme, 2025, new DateOnly(2025, 4, 1)), new TitleAnnualUpdateRecord(C(inCity[2]), TierIds.SpecialisedSme, 2026, new DateOnly(2026, 6, 2))) with
+            {
+                ChangeReports = [new(C(inCity[2]), new DateOnly(2025, 9, 1), QualityVocabulary.Relocation, null)],
+            },
+            // Another city's holder, missed both years.
+            Held(elsewhere),
+        };
+        var byCode = firms.ToDictionary(C);
+        new RegistryRepository(db).Insert(records.Select(r => byCode.GetValueOrDefault(C(r)) ?? r).ToList());
+
+        var overview = new Services.TitleObligations(new RegistryRepository(db), new AssessmentEngine());
+        var province = overview.For(AccessScope.Province, asOf);
+        var row = province.Rows.Single(r => r.Title == TierIds.SpecialisedSme);
+        Assert.Equal((4, 1, 1, 2, 0, 3, 1), (row.Held, row.OnTime, row.Late, row.Missed, row.Pending, row.ReviewForfeited, row.WithdrawalPossible));
+        Assert.All(province.Rows.Where(r => r.Title != TierIds.SpecialisedSme), r => Assert.Equal(0, r.Held));
+        Assert.Equal(3, province.ToActOnTotal);
+        Assert.Equal(C(inCity[2]), province.ToActOn[0].CreditCode); // a possible withdrawal first
+        Assert.Equal(new DateOnly(2025, 9, 1), province.ToActOn[0].UnreportedChange);
+        Assert.Equal(2026, province.ToActOn.Single(f => f.CreditCode == C(inCity[1])).MissedYear);
+
+        var local = overview.For(new AccessScope(Roles.CityOfficer, CityCode: city), asOf);
+        Assert.Equal(3, local.Rows.Single(r => r.Title == TierIds.SpecialisedSme).Held);
+        Assert.DoesNotContain(local.ToActOn, f => f.CreditCode == C(elsewhere));
+    }
+
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public void AnUpdateOrReportThatCannotBeRightIsRefusedWithItsRowAndColumnAndNothingIsWritten(string provider)
     {

@@ -1,0 +1,60 @@
+using JxEnterpriseLadder.Data;
+using JxEnterpriseLadder.Domain.Access;
+using JxEnterpriseLadder.Domain.Registry;
+using JxEnterpriseLadder.Rules;
+using JxEnterpriseLadder.Rules.Tiers;
+
+namespace JxEnterpriseLadder.Services;
+
+/// <summary>
+/// The titles' obligations across a scope at a date (issue 21 point 3), for the officers who follow them: per title,
+/// the holders, this year's update by state, and how many will not be reviewed or may be withdrawn; and the firms to
+/// act on first (a change not reported in time, then a missed update), a bounded list whatever the registry's size.
+/// </summary>
+public sealed class TitleObligations(RegistryRepository registry, AssessmentEngine engine)
+{
+    /// <summary>The firms listed by name at most; the rest are counted.</summary>
+    public const int Listed = 20;
+
+    /// <summary>One title: its holders on the day; their update for the day's year by state (not due: recognised this
+    /// year); how many will not be reviewed, and how many of those may be withdrawn.</summary>
+    public sealed record Row(string Title, int Held, int OnTime, int Late, int Missed, int Pending, int ReviewForfeited, int WithdrawalPossible);
+
+    public sealed record Firm(string CreditCode, string Name, string Title, bool WithdrawalPossible, int? MissedYear, DateOnly? UnreportedChange);
+
+    public sealed record Overview(DateOnly AsOf, IReadOnlyList<Row> Rows, IReadOnlyList<Firm> ToActOn, int ToActOnTotal);
+
+    public Overview For(AccessScope scope, DateOnly asOf)
+    {
+        var counts = QualityTitles.UpdatedYearly.ToDictionary(t => t, _ => new int[7]);
+        var firms = new List<Firm>();
+        var total = 0;
+        foreach (var record in registry.StreamTitleHolders(scope))
+            foreach (var s in TitleLifecycle.Standing(engine.Laws, record, asOf))
+            {
+                var c = counts[s.Title.Title];
+                c[0]++;
+                if (s.Updates.FirstOrDefault(u => u.Year == asOf.Year) is { } update) c[1 + (int)update.State]++;
+                if (s.ReviewForfeited) c[5]++;
+                if (s.WithdrawalPossible) c[6]++;
+                if (!s.ReviewForfeited) continue;
+                total++;
+                var missed = s.Updates.LastOrDefault(u => u.State is ObligationState.Missed or ObligationState.Late)?.Year;
+                var change = s.Changes.LastOrDefault(x => x.State is ObligationState.Missed or ObligationState.Late)?.ChangedOn;
+                firms.Add(new(record.Enterprise.CreditCode, record.Enterprise.Name, s.Title.Title, s.WithdrawalPossible, missed, change));
+                if (firms.Count > 2 * Listed) Keep(firms); // bounded, whatever the registry's size
+            }
+        var rows = counts.Select(x => new Row(x.Key, x.Value[0], x.Value[1 + (int)ObligationState.OnTime], x.Value[1 + (int)ObligationState.Late],
+            x.Value[1 + (int)ObligationState.Missed], x.Value[1 + (int)ObligationState.Pending], x.Value[5], x.Value[6])).ToList();
+        Keep(firms);
+        return new Overview(asOf, rows, firms, total);
+    }
+
+    // The Listed most urgent: a possible withdrawal first, then by credit code (firms holding two titles count once each).
+    private static void Keep(List<Firm> firms)
+    {
+        firms.Sort((a, b) => a.WithdrawalPossible != b.WithdrawalPossible ? (a.WithdrawalPossible ? -1 : 1)
+            : string.CompareOrdinal(a.CreditCode, b.CreditCode) is var byCode and not 0 ? byCode : string.CompareOrdinal(a.Title, b.Title));
+        if (firms.Count > Listed) firms.RemoveRange(Listed, firms.Count - Listed);
+    }
+}
