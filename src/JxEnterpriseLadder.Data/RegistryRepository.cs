@@ -81,7 +81,9 @@ public sealed class RegistryRepository(Database db)
         public static string ChangeReportsWhere(string where) => RegistryTables.ChangeReports.Select(where, "changed_on, change");
         public static string LocationChangesWhere(string where) => RegistryTables.LocationChanges.Select(where, "changed_on");
         // The enterprises holding, or having held, a title the holder updates yearly (QualityTitles.UpdatedYearly: constants).
-        public static readonly string SelectTitleHolderPage = "SELECT " + EnterpriseColumns + " FROM enterprises e WHERE credit_code > @After AND " + ScopeSql.Enterprise
+        // Only who and where: the overview names the firm and reads nothing else of its row.
+        public static readonly string SelectTitleHolderPage = "SELECT credit_code AS CreditCode, name AS Name, registered_on AS RegisteredOn, city_code AS CityCode, "
+            + "park_code AS ParkCode FROM enterprises e WHERE credit_code > @After AND " + ScopeSql.Enterprise
             + " AND EXISTS (SELECT 1 FROM quality_titles q WHERE q.credit_code = e.credit_code AND q.title IN ("
             + string.Join(", ", QualityTitles.UpdatedYearly.Select(t => $"'{t}'")) + ")) ORDER BY credit_code LIMIT @Limit";
         public static readonly string SelectEnterprisesIn = "SELECT " + EnterpriseColumns + " FROM enterprises WHERE credit_code IN @Codes ORDER BY credit_code";
@@ -252,7 +254,8 @@ public sealed class RegistryRepository(Database db)
 
     /// <summary>
     /// Streams the enterprises in scope that hold or held a title updated yearly, a page at a time, each with only its
-    /// titles, yearly updates and major-change reports (what the titles' obligations are read from; the rest is empty).
+    /// titles, yearly updates and major-change reports (what the titles' obligations are read from; the rest is empty),
+    /// and of its own row only the code, name, registration date, city and park.
     /// </summary>
     public IEnumerable<EnterpriseRecord> StreamTitleHolders(AccessScope scope, int pageSize = 2000)
     {
@@ -264,11 +267,12 @@ public sealed class RegistryRepository(Database db)
             args.AddDynamicParams(new { After = after, Limit = pageSize });
             var page = c.Query<Enterprise>(Sql.SelectTitleHolderPage, args).ToList();
             if (page.Count == 0) yield break;
-            var codes = new { Codes = page.Select(e => e.CreditCode).ToArray() };
-            var where = Database.Dialect(Sql.InCodes);
-            var titles = c.Query<QualityTitleRecord>(Sql.QualityTitlesWhere(where), codes).ToLookup(x => x.CreditCode);
-            var updates = c.Query<TitleAnnualUpdateRecord>(Sql.TitleUpdatesWhere(where), codes).ToLookup(x => x.CreditCode);
-            var changes = c.Query<MajorChangeReportRecord>(Sql.ChangeReportsWhere(where), codes).ToLookup(x => x.CreditCode);
+            // By the page's range of codes (the primary keys' order), not a list of 2,000 parameters: rows of firms in the
+            // range that hold no such title are few, and nothing reads them.
+            var range = new { From = page[0].CreditCode, To = page[^1].CreditCode };
+            var titles = c.Query<QualityTitleRecord>(Sql.QualityTitlesWhere(Sql.InRange), range).ToLookup(x => x.CreditCode);
+            var updates = c.Query<TitleAnnualUpdateRecord>(Sql.TitleUpdatesWhere(Sql.InRange), range).ToLookup(x => x.CreditCode);
+            var changes = c.Query<MajorChangeReportRecord>(Sql.ChangeReportsWhere(Sql.InRange), range).ToLookup(x => x.CreditCode);
             foreach (var e in page)
                 yield return new EnterpriseRecord
                 {

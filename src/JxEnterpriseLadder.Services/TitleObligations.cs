@@ -20,8 +20,12 @@ public sealed class TitleObligations(RegistryRepository registry, AssessmentEngi
     /// year); how many will not be reviewed, and how many of those may be withdrawn.</summary>
     public sealed record Row(string Title, int Held, int OnTime, int Late, int Missed, int Pending, int ReviewForfeited, int WithdrawalPossible);
 
-    public sealed record Firm(string CreditCode, string Name, string Title, bool WithdrawalPossible, int? MissedYear, DateOnly? UnreportedChange);
+    /// <summary>A firm to follow up: the titles it will not have reviewed, whether one may be withdrawn, and the latest
+    /// update missed and change not reported in time.</summary>
+    public sealed record Firm(string CreditCode, string Name, IReadOnlyList<string> Titles, bool WithdrawalPossible, int? MissedYear, DateOnly? UnreportedChange);
 
+    /// <param name="ToActOnTotal">Firms with a title not to be reviewed; <paramref name="ToActOn"/> lists the first
+    /// <see cref="Listed"/>.</param>
     public sealed record Overview(DateOnly AsOf, IReadOnlyList<Row> Rows, IReadOnlyList<Firm> ToActOn, int ToActOnTotal);
 
     public Overview For(AccessScope scope, DateOnly asOf)
@@ -30,31 +34,34 @@ public sealed class TitleObligations(RegistryRepository registry, AssessmentEngi
         var firms = new List<Firm>();
         var total = 0;
         foreach (var record in registry.StreamTitleHolders(scope))
-            foreach (var s in TitleLifecycle.Standing(engine.Laws, record, asOf))
+        {
+            var standings = TitleLifecycle.Standing(engine.Laws, record, asOf);
+            foreach (var s in standings)
             {
                 var c = counts[s.Title.Title];
                 c[0]++;
                 if (s.Updates.FirstOrDefault(u => u.Year == asOf.Year) is { } update) c[1 + (int)update.State]++;
                 if (s.ReviewForfeited) c[5]++;
                 if (s.WithdrawalPossible) c[6]++;
-                if (!s.ReviewForfeited) continue;
-                total++;
-                var missed = s.Updates.LastOrDefault(u => u.State is ObligationState.Missed or ObligationState.Late)?.Year;
-                var change = s.Changes.LastOrDefault(x => x.State is ObligationState.Missed or ObligationState.Late)?.ChangedOn;
-                firms.Add(new(record.Enterprise.CreditCode, record.Enterprise.Name, s.Title.Title, s.WithdrawalPossible, missed, change));
-                if (firms.Count > 2 * Listed) Keep(firms); // bounded, whatever the registry's size
             }
+            var lost = standings.Where(s => s.ReviewForfeited).ToList();
+            if (lost.Count == 0) continue;
+            total++;
+            firms.Add(new(record.Enterprise.CreditCode, record.Enterprise.Name, lost.Select(s => s.Title.Title).ToList(), lost.Any(s => s.WithdrawalPossible),
+                lost.SelectMany(s => s.Updates).Where(u => u.State is ObligationState.Missed or ObligationState.Late).Select(u => (int?)u.Year).Max(),
+                lost.SelectMany(s => s.Changes).Where(x => x.State is ObligationState.Missed or ObligationState.Late).Select(x => (DateOnly?)x.ChangedOn).Max()));
+            if (firms.Count > 2 * Listed) Keep(firms); // bounded, whatever the registry's size
+        }
         var rows = counts.Select(x => new Row(x.Key, x.Value[0], x.Value[1 + (int)ObligationState.OnTime], x.Value[1 + (int)ObligationState.Late],
             x.Value[1 + (int)ObligationState.Missed], x.Value[1 + (int)ObligationState.Pending], x.Value[5], x.Value[6])).ToList();
         Keep(firms);
         return new Overview(asOf, rows, firms, total);
     }
 
-    // The Listed most urgent: a possible withdrawal first, then by credit code (firms holding two titles count once each).
+    // The Listed most urgent: a possible withdrawal first, then by credit code.
     private static void Keep(List<Firm> firms)
     {
-        firms.Sort((a, b) => a.WithdrawalPossible != b.WithdrawalPossible ? (a.WithdrawalPossible ? -1 : 1)
-            : string.CompareOrdinal(a.CreditCode, b.CreditCode) is var byCode and not 0 ? byCode : string.CompareOrdinal(a.Title, b.Title));
+        firms.Sort((a, b) => a.WithdrawalPossible != b.WithdrawalPossible ? (a.WithdrawalPossible ? -1 : 1) : string.CompareOrdinal(a.CreditCode, b.CreditCode));
         if (firms.Count > Listed) firms.RemoveRange(Listed, firms.Count - Listed);
     }
 }

@@ -108,6 +108,7 @@ public sealed class TitleObligationsTests
         Assert.Equal((4, 1, 1, 2, 0, 3, 1), (row.Held, row.OnTime, row.Late, row.Missed, row.Pending, row.ReviewForfeited, row.WithdrawalPossible));
         Assert.All(province.Rows.Where(r => r.Title != TierIds.SpecialisedSme), r => Assert.Equal(0, r.Held));
         Assert.Equal(3, province.ToActOnTotal);
+        Assert.All(province.ToActOn, f => Assert.Equal([TierIds.SpecialisedSme], f.Titles));
         Assert.Equal(C(inCity[2]), province.ToActOn[0].CreditCode); // a possible withdrawal first
         Assert.Equal(new DateOnly(2025, 9, 1), province.ToActOn[0].UnreportedChange);
         Assert.Equal(2026, province.ToActOn.Single(f => f.CreditCode == C(inCity[1])).MissedYear);

@@ -48,6 +48,33 @@ public sealed class DashboardTests(AppFixture app)
         Assert.DoesNotContain("达标", card);
     }
 
+    /// <summary>Issue 21 point 3: the officers follow the titles' yearly updates and change reports in their scope, with
+    /// the firms to follow up linked to their pages.</summary>
+    [Fact]
+    public async Task TheDashboardCountsTheTitlesObligationsInScopeAndLinksTheFirmsToFollowUp()
+    {
+        var obligations = app.Factory.Services.GetRequiredService<TitleObligations>();
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        foreach (var (user, scope) in new[] { ("province", AccessScope.Province), ("nanchang", new AccessScope(Roles.CityOfficer, CityCode: "nanchang")) })
+        {
+            var html = Regex.Replace(await Page(user), "<[^>]+>", " ");
+            var o = obligations.For(scope, today);
+            var specialised = o.Rows.Single(r => r.Title == TierIds.SpecialisedSme);
+            Assert.True(specialised.Held > 0 && specialised.OnTime > 0, user);
+            Assert.Matches($@"专精特新中小企业\s+{specialised.Held:N0}\s+{specialised.OnTime:N0}\s+{specialised.Late:N0}\s+{specialised.Missed:N0}\s+{specialised.Pending:N0}\s+{specialised.ReviewForfeited:N0}\s+{specialised.WithdrawalPossible:N0}", html);
+            Assert.Contains($"需跟进的企业（{o.ToActOnTotal:N0} 家", html);
+            Assert.Equal(Math.Min(TitleObligations.Listed, o.ToActOnTotal), o.ToActOn.Count);
+            // A firm whose title may be withdrawn comes before one that only misses its review.
+            Assert.Equal(o.ToActOn.OrderBy(f => f.WithdrawalPossible ? 0 : 1).ThenBy(f => f.CreditCode, StringComparer.Ordinal), o.ToActOn);
+        }
+        var raw = await Page("nanchang");
+        var nanchang = obligations.For(new AccessScope(Roles.CityOfficer, CityCode: "nanchang"), today);
+        Assert.NotEmpty(nanchang.ToActOn);
+        Assert.Contains($"href=\"/enterprises/{nanchang.ToActOn[0].CreditCode}\"", raw);
+        var registry = app.Factory.Services.GetRequiredService<JxEnterpriseLadder.Data.RegistryRepository>();
+        Assert.All(nanchang.ToActOn, f => Assert.Equal("nanchang", registry.Get(f.CreditCode)!.Enterprise.CityCode));
+    }
+
     [Fact]
     public void TheBreakdownsByParkAndChainAddUpToTheCitiesWithALineForFirmsOutsideThem()
     {

@@ -92,6 +92,14 @@ internal static class PipelineBench
             $"{TierIds.All.Count} tiers each at {asOf:yyyy-MM-dd}, results and ladder positions written in one transaction", assessmentFloor.Seconds);
         stages.Add(screened);
 
+        // Issue 21: the officers' overview of the titles' yearly updates and change reports (the dashboard's), against
+        // reading what it reads.
+        var holdersFloor = Measure("floor: read the title holders' titles, updates and change reports", () => registry.StreamTitleHolders(AccessScope.Province).LongCount(),
+            "every enterprise that holds or held a yearly-updated title, with those rows only");
+        stages.Add(holdersFloor);
+        stages.Add(Measure("the titles' obligations overview", () => new TitleObligations(registry, engine).For(AccessScope.Province, asOf).Rows.Sum(r => (long)r.Held),
+            $"each title's holders on {asOf:yyyy-MM-dd}, the year's update by state, the firms to follow up (the dashboard's section, whole province)", holdersFloor.Seconds));
+
         // Issue 22: the province under a policy draft beside the law (every enterprise assessed twice, nothing written);
         // its floor is the screening's time, the target under twice that.
         var draft = ParameterDrafts.Apply(engine.Parameters.InForce("gazelle", asOf)!,
