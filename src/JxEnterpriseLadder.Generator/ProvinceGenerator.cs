@@ -12,7 +12,8 @@ public sealed record GeneratorOptions
     /// <summary>The generator's own revision: raised when a change to its code gives another province for the same
     /// options (2: signal-driven take-up; 3: an HNTE review's judged items kept on the record; 4: the second ladder's
     /// titles; 5: the second ladder's facts of the firm, its IP items' attributes, institutions, awards and contest places;
-    /// 6: the titles' yearly updates and major-change reports). Part of the demo registry's identity.</summary>
+    /// 6: the titles' yearly updates and major-change reports, and the official development score). Part of the demo
+    /// registry's identity.</summary>
     public const int Revision = 6;
 
     public int Seed { get; init; } = 20210701;
@@ -103,6 +104,7 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
                 RunQualityTitles(o, firms[i], first + i);
                 SecondLadderFacts(o, firms[i], first + i);
                 TitleObligations(o, firms[i], first + i);
+                DevelopmentScores(o, firms[i], first + i);
             });
             foreach (var f in firms) yield return f.ToRecord();
             generated?.Invoke(first + firms.Length, o.Enterprises);
@@ -522,6 +524,33 @@ public sealed class ProvinceGenerator(AssessmentEngine engine, Calibration? cali
             _ => changedOn.AddDays(d.Int(5, 85)),
         };
         f.Changes.Add(new(code, changedOn, d.Weighted(ChangeWeights), reported is { } r && r <= last ? r : null));
+    }
+
+    /// <summary>
+    /// The official 专精特新发展评价 score (工信厅企业〔2024〕75号) per year from 2024, revision 6, from a stream of its own:
+    /// computed by the platform for the firms on it, which are the title holders and some research-intensive SMEs. Its
+    /// weights are not published (criteria-quality-sme.md §4), so the shape is plausible, not calibrated: R&amp;D intensity
+    /// and size raise it, and a firm the province already judged 专精特新 (or MIIT 小巨人) scores higher.
+    /// </summary>
+    private static void DevelopmentScores(GeneratorOptions o, Firm f, int index)
+    {
+        const int FirstYear = 2024;
+        var d = new Draw(StreamSeed.Of(o.Seed, index, 0x3c9b));
+        var onPlatform = d.Chance(0.25);
+        for (var i = 0; i < f.Filings.Count; i++)
+        {
+            var y = f.Filings[i];
+            if (y.Year < FirstYear || f.ExitYear <= y.Year) continue;
+            var yearEnd = new DateOnly(y.Year, 12, 31);
+            bool Holds(string title) => f.Titles.Any(t => t.Title == title && t.HeldOn(yearEnd));
+            var titled = Holds(TierIds.InnovativeSme) || Holds(TierIds.SpecialisedSme) || Holds(TierIds.LittleGiant);
+            var sales = (double)(y.SalesRevenue ?? 0);
+            var intensity = sales > 0 ? (double)(y.RdExpense ?? 0) / sales : 0;
+            if (!titled && !(onPlatform && intensity >= 0.03 && y.Employees is < 1000)) continue;
+            var score = 30 + 6 * Math.Min(4, intensity / 0.01) + 4 * Math.Clamp(Math.Log10(Math.Max(sales, 1) / 1e7), 0, 2)
+                + (Holds(TierIds.SpecialisedSme) || Holds(TierIds.LittleGiant) ? 8 : 0) + (Holds(TierIds.LittleGiant) ? 8 : 0) + d.Normal(0, 7);
+            f.Filings[i] = y with { DevelopmentScore = Math.Round((decimal)Math.Clamp(score, 20, 100), 1) };
+        }
     }
 
     private static readonly Dictionary<string, double> ChangeWeights = new()
