@@ -81,6 +81,7 @@ public sealed class RegistryRepository(Database db)
         public static string ChangeReportsWhere(string where) => RegistryTables.ChangeReports.Select(where, "changed_on, change");
         public static string LocationChangesWhere(string where) => RegistryTables.LocationChanges.Select(where, "changed_on");
         // The enterprises holding, or having held, a title the holder updates yearly (QualityTitles.UpdatedYearly: constants).
+        public static readonly string Fingerprint = "SELECT COUNT(*), COALESCE(SUM(record_version), 0) FROM enterprises e WHERE " + ScopeSql.Enterprise;
         // Only who and where: the overview names the firm and reads nothing else of its row.
         public static readonly string SelectTitleHolderPage = "SELECT credit_code AS CreditCode, name AS Name, registered_on AS RegisteredOn, city_code AS CityCode, "
             + "park_code AS ParkCode FROM enterprises e WHERE credit_code > @After AND " + ScopeSql.Enterprise
@@ -281,6 +282,14 @@ public sealed class RegistryRepository(Database db)
                 };
             after = page[^1].CreditCode;
         }
+    }
+
+    /// <summary>The enterprises in scope, counted, and the sum of their record versions, which every change of a record
+    /// moves on (an import, an edit): what was read from them is stale when this differs.</summary>
+    public (long Count, long Versions) Fingerprint(AccessScope scope)
+    {
+        using var c = Database.Open();
+        return c.QuerySingle<(long, long)>(Sql.Fingerprint, scope.Parameters);
     }
 
     /// <summary>Streams every enterprise with its children, a page at a time: the registry is never loaded whole.</summary>

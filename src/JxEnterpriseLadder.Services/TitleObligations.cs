@@ -28,7 +28,21 @@ public sealed class TitleObligations(RegistryRepository registry, AssessmentEngi
     /// <see cref="Listed"/>.</param>
     public sealed record Overview(DateOnly AsOf, IReadOnlyList<Row> Rows, IReadOnlyList<Firm> ToActOn, int ToActOnTotal);
 
+    // The last overviews made, by scope and day, with the registry's fingerprint when they were read: the dashboard opens
+    // many times a day on a registry that changes a few times, and reading every holder costs a few tenths of a second.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(AccessScope, DateOnly), ((long, long) Fingerprint, Overview Overview)> _made = new();
+
     public Overview For(AccessScope scope, DateOnly asOf)
+    {
+        var fingerprint = registry.Fingerprint(scope);
+        if (_made.TryGetValue((scope, asOf), out var made) && made.Fingerprint == fingerprint) return made.Overview;
+        var overview = Read(scope, asOf);
+        if (_made.Count >= 256) _made.Clear(); // bounded: a few scopes a day are ever asked for
+        _made[(scope, asOf)] = (fingerprint, overview);
+        return overview;
+    }
+
+    private Overview Read(AccessScope scope, DateOnly asOf)
     {
         var counts = QualityTitles.UpdatedYearly.ToDictionary(t => t, _ => new int[7]);
         var firms = new List<Firm>();

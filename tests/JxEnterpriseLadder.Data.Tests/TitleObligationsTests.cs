@@ -116,6 +116,14 @@ public sealed class TitleObligationsTests
         var local = overview.For(new AccessScope(Roles.CityOfficer, CityCode: city), asOf);
         Assert.Equal(3, local.Rows.Single(r => r.Title == TierIds.SpecialisedSme).Held);
         Assert.DoesNotContain(local.ToActOn, f => f.CreditCode == C(elsewhere));
+
+        // Asked again, the same; after an import of the missed update (the record moves on), read anew.
+        Assert.Same(province, overview.For(AccessScope.Province, asOf));
+        var late = firms[1] with { TitleUpdates = [.. firms[1].TitleUpdates, new TitleAnnualUpdateRecord(C(inCity[1]), TierIds.SpecialisedSme, 2026, new DateOnly(2026, 6, 20))] };
+        var imported = Importer(db).Import(AccessScope.Province, Officer, [new("late.xlsx", Workbook((SheetSchema.TitleUpdates, Rows(SheetSchema.TitleUpdates, [late]))))]);
+        Assert.True(imported.Written, string.Join("\n", imported.Problems));
+        var after = overview.For(AccessScope.Province, asOf).Rows.Single(r => r.Title == TierIds.SpecialisedSme);
+        Assert.Equal((2, 1), (after.Late, after.Missed));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
