@@ -280,7 +280,8 @@ public static partial class ImportParser
                 if (!r.Bad) p.TitleUpdates.Add((tu, o));
                 break;
             case SheetSchema.ChangeReports:
-                var mc = new MajorChangeReportRecord(code, r.Date("changed_on") ?? default, r.Code("change") ?? "", r.Date("reported_on"));
+                var mc = new MajorChangeReportRecord(code, r.Date("changed_on") ?? default,
+                    r.Reference("change", QualityVocabulary.MajorChanges.Select(t => (t.Id, t.Zh))) ?? "", r.Date("reported_on"));
                 if (Duplicate(r, seen, $"mc|{code}|{mc.ChangedOn:yyyy-MM-dd}|{mc.Change}", "重大变化（同一企业同一日期同一类型）")) return;
                 if (!r.Bad) p.ChangeReports.Add((mc, o));
                 break;

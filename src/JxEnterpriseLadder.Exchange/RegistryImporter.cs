@@ -225,9 +225,14 @@ public sealed partial class RegistryImporter(IImportTarget registry, TimeProvide
             [var f] => (SheetSchema.Enterprises, f),
             _ => (SheetSchema.Enterprises, "creditCode"),
         };
-        Origin? origin = kind == SheetSchema.Filings
-            ? parsed.Filings.Where(x => x.Filing.CreditCode == code && x.Filing.Year == p.Year).Select(x => x.Origin).FirstOrDefault()
-            : parsed.FirstRow.GetValueOrDefault((code, kind));
+        // The row of the year where a kind has one row a year; otherwise the enterprise's first row of the kind.
+        Origin? origin = kind switch
+        {
+            SheetSchema.Filings => parsed.Filings.Where(x => x.Filing.CreditCode == code && x.Filing.Year == p.Year).Select(x => x.Origin).FirstOrDefault(),
+            SheetSchema.TitleUpdates => parsed.TitleUpdates.Where(x => x.Update.CreditCode == code && x.Update.Year == p.Year).Select(x => x.Origin).FirstOrDefault(),
+            SheetSchema.ChangeReports => parsed.ChangeReports.Where(x => x.Report.CreditCode == code && x.Report.ChangedOn.Year == p.Year).Select(x => x.Origin).FirstOrDefault(),
+            _ => null,
+        } ?? parsed.FirstRow.GetValueOrDefault((code, kind));
         origin ??= parsed.FirstRow.GetValueOrDefault((code, SheetSchema.Enterprises)) ?? FirstOrigin(parsed, code);
         var column = Snake(field);
         var spec = SheetSchema.Of(kind).Columns.FirstOrDefault(c => c.Column == column) ?? SheetSchema.Of(kind).Column("credit_code");

@@ -20,9 +20,11 @@ public sealed class TitleObligations(RegistryRepository registry, AssessmentEngi
     /// year); how many will not be reviewed, and how many of those may be withdrawn.</summary>
     public sealed record Row(string Title, int Held, int OnTime, int Late, int Missed, int Pending, int ReviewForfeited, int WithdrawalPossible);
 
-    /// <summary>A firm to follow up: the titles it will not have reviewed, whether one may be withdrawn, and the latest
-    /// update missed and change not reported in time.</summary>
-    public sealed record Firm(string CreditCode, string Name, IReadOnlyList<string> Titles, bool WithdrawalPossible, int? MissedYear, DateOnly? UnreportedChange);
+    /// <summary>A firm to follow up: the titles it will not have reviewed, whether one may be withdrawn, the latest
+    /// update not done (or done late) and the latest change not reported (or reported late).</summary>
+    /// <param name="Since">The first deadline it let pass: the list runs from the oldest.</param>
+    public sealed record Firm(string CreditCode, string Name, IReadOnlyList<string> Titles, bool WithdrawalPossible, int? MissedYear, int? LateYear,
+        DateOnly? UnreportedChange, DateOnly? LateReportedChange, DateOnly Since);
 
     /// <param name="ToActOnTotal">Firms with a title not to be reviewed; <paramref name="ToActOn"/> lists the first
     /// <see cref="Listed"/>.</param>
@@ -61,9 +63,15 @@ public sealed class TitleObligations(RegistryRepository registry, AssessmentEngi
             var lost = standings.Where(s => s.ReviewForfeited).ToList();
             if (lost.Count == 0) continue;
             total++;
+            var updates = lost.SelectMany(s => s.Updates).ToList();
+            var changes = lost.SelectMany(s => s.Changes).ToList();
+            var since = updates.Where(u => u.State is ObligationState.Missed or ObligationState.Late).Select(u => u.Deadline)
+                .Concat(changes.Where(x => x.State is ObligationState.Missed or ObligationState.Late).Select(x => x.Deadline)).Min();
             firms.Add(new(record.Enterprise.CreditCode, record.Enterprise.Name, lost.Select(s => s.Title.Title).ToList(), lost.Any(s => s.WithdrawalPossible),
-                lost.SelectMany(s => s.Updates).Where(u => u.State is ObligationState.Missed or ObligationState.Late).Select(u => (int?)u.Year).Max(),
-                lost.SelectMany(s => s.Changes).Where(x => x.State is ObligationState.Missed or ObligationState.Late).Select(x => (DateOnly?)x.ChangedOn).Max()));
+                updates.Where(u => u.State == ObligationState.Missed).Select(u => (int?)u.Year).Max(),
+                updates.Where(u => u.State == ObligationState.Late).Select(u => (int?)u.Year).Max(),
+                changes.Where(x => x.State == ObligationState.Missed).Select(x => (DateOnly?)x.ChangedOn).Max(),
+                changes.Where(x => x.State == ObligationState.Late).Select(x => (DateOnly?)x.ChangedOn).Max(), since));
             if (firms.Count > 2 * Listed) Keep(firms); // bounded, whatever the registry's size
         }
         var rows = counts.Select(x => new Row(x.Key, x.Value[0], x.Value[1 + (int)ObligationState.OnTime], x.Value[1 + (int)ObligationState.Late],
@@ -72,10 +80,11 @@ public sealed class TitleObligations(RegistryRepository registry, AssessmentEngi
         return new Overview(asOf, rows, firms, total);
     }
 
-    // The Listed most urgent: a possible withdrawal first, then by credit code.
+    // The Listed most urgent: a possible withdrawal first, then the oldest lapse, then by credit code.
     private static void Keep(List<Firm> firms)
     {
-        firms.Sort((a, b) => a.WithdrawalPossible != b.WithdrawalPossible ? (a.WithdrawalPossible ? -1 : 1) : string.CompareOrdinal(a.CreditCode, b.CreditCode));
+        firms.Sort((a, b) => a.WithdrawalPossible != b.WithdrawalPossible ? (a.WithdrawalPossible ? -1 : 1)
+            : a.Since != b.Since ? a.Since.CompareTo(b.Since) : string.CompareOrdinal(a.CreditCode, b.CreditCode));
         if (firms.Count > Listed) firms.RemoveRange(Listed, firms.Count - Listed);
     }
 }

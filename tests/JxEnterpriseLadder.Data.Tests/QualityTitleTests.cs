@@ -20,7 +20,7 @@ public sealed class QualityTitleTests
     public void TitlesAreImportedAuditedCountedAtEachYearsEndAndReadByTheRules(string provider)
     {
         var db = Fresh(provider);
-        var records = Province(40).Select(r => r with { QualityTitles = [] }).ToList();
+        var records = Province(40).Select(r => r with { QualityTitles = [], TitleUpdates = [], ChangeReports = [] }).ToList();
         var importer = Importer(db);
         Assert.True(importer.Import(AccessScope.Province, Officer, [new("firms.xlsx", Workbook((SheetSchema.Enterprises, Rows(SheetSchema.Enterprises, records))))]).Written);
 
@@ -76,7 +76,7 @@ public sealed class QualityTitleTests
     public void ATitleThatCannotBeRightIsRefusedWithItsRowAndColumnAndNothingIsWritten(string provider)
     {
         var db = Fresh(provider);
-        var records = Province(10).Select(r => r with { QualityTitles = [] }).ToList();
+        var records = Province(10).Select(r => r with { QualityTitles = [], TitleUpdates = [], ChangeReports = [] }).ToList();
         var importer = Importer(db);
         Assert.True(importer.Import(AccessScope.Province, Officer, [new("firms.xlsx", Workbook((SheetSchema.Enterprises, Rows(SheetSchema.Enterprises, records))))]).Written);
         var code = records[0].Enterprise.CreditCode;

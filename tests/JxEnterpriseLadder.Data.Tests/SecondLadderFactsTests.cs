@@ -50,7 +50,7 @@ public sealed class SecondLadderFactsTests
     public void TheFactsAreImportedExportedTheSameAuditedAndReadByTheRulesAtTheDate(string provider)
     {
         var db = Fresh(provider);
-        var records = Province(12).Select(r => r with { QualityTitles = [] }).ToList();
+        var records = Province(12).Select(r => r with { QualityTitles = [], TitleUpdates = [], ChangeReports = [] }).ToList();
         var firm = WithFacts(records.First(r => r.Enterprise.RegisteredOn.Year < 2015));
         var importer = Importer(db);
         Assert.True(importer.Import(AccessScope.Province, Officer, [new("firms.xlsx", Workbook((SheetSchema.Enterprises, Rows(SheetSchema.Enterprises, records))))]).Written);
@@ -107,7 +107,7 @@ public sealed class SecondLadderFactsTests
     public void AFactThatCannotBeRightIsRefusedWithItsRowAndColumnAndNothingIsWritten(string provider)
     {
         var db = Fresh(provider);
-        var records = Province(10).Select(r => r with { QualityTitles = [] }).ToList();
+        var records = Province(10).Select(r => r with { QualityTitles = [], TitleUpdates = [], ChangeReports = [] }).ToList();
         var importer = Importer(db);
         Assert.True(importer.Import(AccessScope.Province, Officer, [new("firms.xlsx", Workbook((SheetSchema.Enterprises, Rows(SheetSchema.Enterprises, records))))]).Written);
         var bad = new[]

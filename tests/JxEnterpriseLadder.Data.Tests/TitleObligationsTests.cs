@@ -36,7 +36,7 @@ public sealed class TitleObligationsTests
     public void UpdatesAndChangeReportsAreImportedExportedTheSameAuditedAndReadAtTheDate(string provider)
     {
         var db = Fresh(provider);
-        var records = Province(8).Select(r => r with { QualityTitles = [] }).ToList();
+        var records = Province(8).Select(r => r with { QualityTitles = [], TitleUpdates = [], ChangeReports = [] }).ToList();
         var importer = Importer(db);
         Assert.True(importer.Import(AccessScope.Province, Officer, [new("firms.xlsx", Workbook((SheetSchema.Enterprises, Rows(SheetSchema.Enterprises, records))))]).Written);
         var firm = Holder(records[0]);
@@ -74,7 +74,7 @@ public sealed class TitleObligationsTests
     public void TheOverviewCountsEachTitlesObligationsInScopeAndListsTheFirmsToFollowUpFirst(string provider)
     {
         var db = Fresh(provider);
-        var records = Province(30).Select(r => r with { QualityTitles = [] }).ToList();
+        var records = Province(30).Select(r => r with { QualityTitles = [], TitleUpdates = [], ChangeReports = [] }).ToList();
         var city = records.GroupBy(r => r.Enterprise.CityCode).OrderByDescending(g => g.Count()).First().Key;
         var inCity = records.Where(r => r.Enterprise.CityCode == city).Take(3).ToList();
         var elsewhere = records.First(r => r.Enterprise.CityCode != city);
@@ -130,7 +130,7 @@ public sealed class TitleObligationsTests
     public void AnUpdateOrReportThatCannotBeRightIsRefusedWithItsRowAndColumnAndNothingIsWritten(string provider)
     {
         var db = Fresh(provider);
-        var records = Province(8).Select(r => r with { QualityTitles = [] }).ToList();
+        var records = Province(8).Select(r => r with { QualityTitles = [], TitleUpdates = [], ChangeReports = [] }).ToList();
         var importer = Importer(db);
         Assert.True(importer.Import(AccessScope.Province, Officer, [new("firms.xlsx", Workbook((SheetSchema.Enterprises, Rows(SheetSchema.Enterprises, records))))]).Written);
         string Code(int i) => records[i].Enterprise.CreditCode;

@@ -245,7 +245,7 @@ public sealed partial class PredictionPagesTests(AppFixture app, BrowserFixture 
         var plain = Regex.Replace(await Page($"/enterprises/{none.CreditCode}"), "<[^>]+>", "");
         Assert.Contains("优质中小企业称号：—", plain);
         Assert.Contains("优质中小企业梯度 · 持有：暂无", plain);
-        Assert.Contains("称号年度更新与重大变化报告：—", plain);
+        Assert.Contains("称号年度更新与重大变化报告：无在有效期内的创新型、专精特新、“小巨人”或技术创新示范企业称号，无需年度更新。", plain);
     }
 
     /// <summary>Issue 21 point 3: a held title's yearly updates (done in time, late or missed, with the deadline of the

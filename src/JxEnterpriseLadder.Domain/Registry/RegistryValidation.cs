@@ -94,22 +94,30 @@ public static class RegistryValidation
         {
             if (u.CreditCode != code) yield return new(code, u.Year, "titleUpdate.creditCode", $"年度更新记录属于另一企业 {u.CreditCode}");
             if (!QualityTitles.UpdatedYearly.Contains(u.Title))
-                yield return new(code, u.Year, "titleUpdate.title", $"需年度更新的称号应为 {string.Join(", ", QualityTitles.UpdatedYearly)} 之一，实为 '{u.Title}'");
+                yield return new(code, u.Year, "titleUpdate.title",
+                    $"需年度更新的称号应为 {string.Join(", ", QualityTitles.UpdatedYearly)} 之一，实为 '{u.Title}' (a title updated yearly: one of these, not '{u.Title}')");
+            else if (!r.QualityTitles.Any(t => t.Title == u.Title && t.IssuedOn.Year < u.Year && t.ExpiresOn.Year >= u.Year))
+                yield return new(code, u.Year, "titleUpdate.year",
+                    $"{u.Year} 年该企业未持有认定于上一年或更早的此称号，无需年度更新 (in {u.Year} the firm held no such title recognised in an earlier year)");
             if (InputRanges.PastYearProblem(u.Year, today) is { } y) yield return new(code, u.Year, "titleUpdate.year", y);
             // The update for a year is done in that year or, late, after it; never before the year begins.
             if (InputRanges.DateProblem(u.UpdatedOn, today) is { } d) yield return new(code, u.Year, "titleUpdate.updatedOn", d);
-            else if (u.UpdatedOn.Year < u.Year) yield return new(code, u.Year, "titleUpdate.updatedOn", $"{u.Year} 年度的更新日期 {u.UpdatedOn:yyyy-MM-dd} 早于该年度");
+            else if (u.UpdatedOn.Year < u.Year)
+                yield return new(code, u.Year, "titleUpdate.updatedOn", $"{u.Year} 年度的更新日期 {u.UpdatedOn:yyyy-MM-dd} 早于该年度 (done before the year it is for)");
         }
         foreach (var c in r.ChangeReports)
         {
             if (c.CreditCode != code) yield return new(code, c.ChangedOn.Year, "changeReport.creditCode", $"重大变化记录属于另一企业 {c.CreditCode}");
             if (!QualityVocabulary.Has(QualityVocabulary.MajorChanges, c.Change))
-                yield return new(code, c.ChangedOn.Year, "changeReport.change", $"变化类型应为 {QualityVocabulary.Ids(QualityVocabulary.MajorChanges)} 之一，实为 '{c.Change}'");
+                yield return new(code, c.ChangedOn.Year, "changeReport.change",
+                    $"变化类型应为 {QualityVocabulary.Ids(QualityVocabulary.MajorChanges)} 之一，实为 '{c.Change}' (one of these, not '{c.Change}')");
             if (InputRanges.DateProblem(c.ChangedOn, today) is { } d) yield return new(code, c.ChangedOn.Year, "changeReport.changedOn", d);
             if (c.ReportedOn is { } reported)
             {
                 if (InputRanges.DateProblem(reported, today) is { } rd) yield return new(code, c.ChangedOn.Year, "changeReport.reportedOn", rd);
-                else if (reported < c.ChangedOn) yield return new(code, c.ChangedOn.Year, "changeReport.reportedOn", $"报告日期 {reported:yyyy-MM-dd} 早于变化日期 {c.ChangedOn:yyyy-MM-dd}");
+                else if (reported < c.ChangedOn)
+                    yield return new(code, c.ChangedOn.Year, "changeReport.reportedOn",
+                        $"报告日期 {reported:yyyy-MM-dd} 早于变化日期 {c.ChangedOn:yyyy-MM-dd} (reported before the change)");
             }
         }
     }

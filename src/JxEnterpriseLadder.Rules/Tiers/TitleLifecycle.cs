@@ -87,12 +87,13 @@ public static class TitleLifecycle
             if (r.QualityTitles.Where(t => t.Title == title && t.HeldOn(asOf)).OrderByDescending(t => t.IssuedOn).FirstOrDefault() is not { } held) continue;
             var updates = AnnualUpdates(laws, r, title, asOf).Where(u => held.IssuedOn <= u.Deadline && u.Deadline <= held.ExpiresOn).ToList();
             var during = changes.Where(c => held.IssuedOn <= c.ChangedOn && c.ChangedOn <= held.ExpiresOn).ToList();
-            var law = laws.TitleLifecycle.At(asOf);
-            var forfeited = updates.Any(u => u.State is ObligationState.Missed or ObligationState.Late);
-            var withdrawal = during.Any(c => c.State is ObligationState.Missed or ObligationState.Late);
+            // Each consequence as the law in force when the first obligation was missed words it.
+            var missedUpdate = updates.FirstOrDefault(u => u.State is ObligationState.Missed or ObligationState.Late);
+            var missedReport = during.FirstOrDefault(c => c.State is ObligationState.Missed or ObligationState.Late);
             var consequences = new List<Consequence>();
-            if (forfeited && law is not null) consequences.Add(law.MissedUpdate);
-            if (withdrawal && law is not null) consequences.Add(law.UnreportedChange);
+            if (missedUpdate is not null && laws.TitleLifecycle.At(missedUpdate.Deadline) is { } updateLaw) consequences.Add(updateLaw.MissedUpdate);
+            if (missedReport is not null && laws.TitleLifecycle.At(missedReport.Deadline) is { } reportLaw) consequences.Add(reportLaw.UnreportedChange);
+            var (forfeited, withdrawal) = (missedUpdate is not null, missedReport is not null);
             list.Add(new(held, updates, during, forfeited || withdrawal, withdrawal, consequences));
         }
         return list;
