@@ -64,13 +64,13 @@ public sealed class DashboardTests(AppFixture app)
             Assert.Matches($@"专精特新中小企业\s+{specialised.Held:N0}\s+{specialised.OnTime:N0}\s+{specialised.Late:N0}\s+{specialised.Missed:N0}\s+{specialised.Pending:N0}\s+{specialised.ReviewForfeited:N0}\s+{specialised.WithdrawalPossible:N0}", html);
             Assert.Contains($"需跟进的企业（{o.ToActOnTotal:N0} 家", html);
             Assert.Equal(Math.Min(TitleObligations.Listed, o.ToActOnTotal), o.ToActOn.Count);
-            // A firm whose title may be withdrawn comes before one that only misses its review.
-            Assert.Equal(o.ToActOn.OrderBy(f => f.WithdrawalPossible ? 0 : 1).ThenBy(f => f.CreditCode, StringComparer.Ordinal), o.ToActOn);
+            // A firm whose title may be withdrawn comes before one that only misses its review; then the longest overdue.
+            Assert.Equal(o.ToActOn.OrderBy(f => f.WithdrawalPossible ? 0 : 1).ThenBy(f => f.Since).ThenBy(f => f.CreditCode, StringComparer.Ordinal), o.ToActOn);
         }
         var raw = await Page("nanchang");
         var nanchang = obligations.For(new AccessScope(Roles.CityOfficer, CityCode: "nanchang"), today);
         Assert.NotEmpty(nanchang.ToActOn);
-        Assert.Contains($"href=\"/enterprises/{nanchang.ToActOn[0].CreditCode}\"", raw);
+        Assert.Contains($"href=\"/enterprises/{nanchang.ToActOn[0].CreditCode}#title-obligations\"", raw);
         var registry = app.Factory.Services.GetRequiredService<JxEnterpriseLadder.Data.RegistryRepository>();
         Assert.All(nanchang.ToActOn, f => Assert.Equal("nanchang", registry.Get(f.CreditCode)!.Enterprise.CityCode));
     }
