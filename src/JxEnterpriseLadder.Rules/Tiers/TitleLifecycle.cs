@@ -32,11 +32,12 @@ public static class TitleLifecycle
 {
     /// <summary>The day a title's update for <paramref name="year"/> is due: the deadline of the file in force on 30 April
     /// of that year, so a later measure that moves the deadline counts from the year it is in force by then (2号, 2026).</summary>
-    public static DateOnly? UpdateDeadline(LawBook laws, string title, int year)
-    {
-        if (laws.TitleLifecycle.At(new DateOnly(year, 4, 30)) is not { } law || !law.UpdateBy.TryGetValue(title, out var md)) return null;
-        return new DateOnly(year, md.Month, md.Day);
-    }
+    public static DateOnly? UpdateDeadline(LawBook laws, string title, int year) => Due(laws, title, year)?.Deadline;
+
+    private static (TitleLifecycleLaw Law, DateOnly Deadline)? Due(LawBook laws, string title, int year) =>
+        laws.TitleLifecycle.At(new DateOnly(year, 4, 30)) is { } law && law.UpdateBy.TryGetValue(title, out var md)
+            ? (law, new DateOnly(year, md.Month, md.Day))
+            : null;
 
     /// <summary>The yearly updates a title kind asked of the firm up to <paramref name="asOf"/>: one for each year from the
     /// one after issue whose deadline falls while a row of that title was valid.</summary>
@@ -47,8 +48,7 @@ public static class TitleLifecycle
         if (rows.Count == 0) return list;
         for (var year = rows.Min(t => t.IssuedOn.Year) + 1; year <= asOf.Year; year++)
         {
-            if (UpdateDeadline(laws, title, year) is not { } deadline) continue;
-            var law = laws.TitleLifecycle.At(new DateOnly(year, 4, 30))!;
+            if (Due(laws, title, year) is not var (law, deadline)) continue;
             if (!rows.Any(t => t.IssuedOn.Year + law.FirstUpdateAfterIssue.Value <= year && t.IssuedOn <= deadline && deadline <= t.ExpiresOn)) continue;
             var done = r.TitleUpdates.Where(u => u.Title == title && u.Year == year && u.UpdatedOn <= asOf).Select(u => (DateOnly?)u.UpdatedOn).Min();
             var state = done is { } d ? d <= deadline ? ObligationState.OnTime : ObligationState.Late
